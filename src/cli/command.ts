@@ -1,0 +1,50 @@
+/** What every subcommand shares: its options, its help, and how it is run. */
+import type { ParseArgsConfig } from 'node:util';
+import type { Corpus } from '../core/types.js';
+import type { OutputStyle } from './output.js';
+
+export type OptionValues = Record<string, string | boolean | string[] | undefined>;
+
+export interface CommandContext {
+  positionals: string[];
+  values: OptionValues;
+  style: OutputStyle;
+  /** Loads the corpus named by --corpus / CROSSCHECK_CORPUS / the bundled one, reporting skipped files. */
+  loadCorpus(): Promise<Corpus>;
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  /** Usage line(s) and option descriptions, shown by `crosscheck NAME --help`. */
+  help: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  /** Returns the exit code: 0 found, 1 nothing found, 2 usage or corpus error. */
+  run(context: CommandContext): Promise<number>;
+}
+
+/** Bad arguments: one line on stderr and exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export const EXIT_FOUND = 0;
+export const EXIT_NOTHING = 1;
+export const EXIT_ERROR = 2;
+
+export function stringOption(values: OptionValues, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function listOption(values: OptionValues, name: string): string[] {
+  const value = values[name];
+  return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+}
+
+export function positiveIntegerOption(values: OptionValues, name: string, fallback: number): number {
+  const raw = stringOption(values, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new UsageError(`--${name} takes a whole number of 1 or more, not "${raw}"`);
+  return Number(raw);
+}

@@ -1,0 +1,143 @@
+/** The program's entry: picks a subcommand or the interactive workbench, and owns exit codes. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { CorpusError, loadCorpus } from '../core/load.js';
+import { QueryError } from '../core/query.js';
+import { EXIT_ERROR, UsageError, type Command, type CommandContext } from './command.js';
+import { searchCommand } from './commands/search.js';
+import { sourcesCommand } from './commands/sources.js';
+import { installPipeGuard, styleFor } from './output.js';
+
+const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const BUNDLED_CORPUS = path.join(packageRoot, 'corpus');
+
+const COMMANDS: readonly Command[] = [searchCommand, sourcesCommand];
+
+const COMMON_OPTIONS = {
+  corpus: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+function programHelp(): string {
+  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+  const commands = COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join('\n');
+  return `crosscheck ${version()}: check what several news sources say about the same story.
+
+Usage:
+  crosscheck [--corpus DIR]            the interactive workbench (needs a terminal)
+  crosscheck COMMAND [ARGS] [--json]   answers for scripts and quick checks
+
+Commands:
+${commands}
+
+Options:
+  --corpus DIR   a folder of .txt/.md articles, read recursively (default: $CROSSCHECK_CORPUS,
+                 else the bundled corpus)
+  --json         machine-readable output
+  -h, --help     help; \`crosscheck COMMAND --help\` for a command
+  --version      the version
+
+Exit codes: 0 found, 1 nothing found, 2 usage or corpus error.`;
+}
+
+/** The corpus folder: --corpus, else $CROSSCHECK_CORPUS, else the bundled one. */
+export function corpusPathFrom(values: Record<string, unknown>, env: NodeJS.ProcessEnv = process.env): string {
+  const option = typeof values.corpus === 'string' ? values.corpus : undefined;
+  return option ?? (env.CROSSCHECK_CORPUS || BUNDLED_CORPUS);
+}
+
+function fail(message: string): number {
+  process.stderr.write(`crosscheck: ${message}\n`);
+  return EXIT_ERROR;
+}
+
+async function runCommand(command: Command, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { ...COMMON_OPTIONS, ...command.options },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(`${command.help}\n`);
+    return 0;
+  }
+  const style = styleFor(process.stdout);
+  const context: CommandContext = {
+    positionals,
+    values,
+    style,
+    async loadCorpus() {
+      const corpus = await loadCorpus(corpusPathFrom(values));
+      const skipped = corpus.warnings.filter((warning) => warning.skipped).length;
+      if (skipped > 0) {
+        process.stderr.write(`crosscheck: ${skipped} file(s) skipped (crosscheck sources lists why)\n`);
+      }
+      return corpus;
+    },
+  };
+  return command.run(context);
+}
+
+async function runWorkbench(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: COMMON_OPTIONS, allowPositionals: true, strict: true });
+  if (values.help) {
+    process.stdout.write(`${programHelp()}\n`);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`unknown command "${positionals[0]}" (crosscheck --help lists them)`);
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    return fail('the workbench needs a terminal; in scripts use a command such as `crosscheck search QUERY` (see crosscheck --help)');
+  }
+  // Ink draws nothing until exit when it believes it runs under CI; on a real terminal it does not.
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
+  const { runWorkbench: start } = await import('../ui/run.js');
+  return start({ corpusPath: corpusPathFrom(values) });
+}
+
+function describe(error: unknown): string | null {
+  if (error instanceof UsageError || error instanceof CorpusError || error instanceof QueryError) return error.message;
+  // node:util parseArgs reports unknown or malformed options with these codes.
+  if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+    return `${error.message.replace(/\. To specify a positional argument.*$/s, '')} (crosscheck --help)`;
+  }
+  return null;
+}
+
+/** Index of the first word that is not an option (global options may come before the command). */
+function commandPosition(argv: readonly string[]): number {
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index]!;
+    if (arg === '--') return index + 1 < argv.length ? index + 1 : -1;
+    if (arg === '--corpus') index++;
+    else if (!arg.startsWith('-')) return index;
+  }
+  return -1;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  installPipeGuard();
+  try {
+    if (argv[0] === '--version' || argv[0] === '-v') {
+      process.stdout.write(`${version()}\n`);
+      return 0;
+    }
+    const at = commandPosition(argv);
+    const command = at >= 0 ? COMMANDS.find((candidate) => candidate.name === argv[at]) : undefined;
+    return command ? await runCommand(command, argv.filter((_, index) => index !== at)) : await runWorkbench(argv);
+  } catch (error) {
+    const message = describe(error);
+    if (message !== null) return fail(message);
+    throw error;
+  }
+}
+

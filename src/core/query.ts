@@ -1,0 +1,134 @@
+/**
+ * The query language, as fzf users know it: space-separated terms that must all match; `a | b`
+ * matches either; `'exact`, `^prefix`, `suffix$`, `!not` (also `!^not`, `!not$`); `\ ` escapes a
+ * space. Fuse.js has the same term syntax but binds `|` looser than space and applies `!not` to
+ * every key, so we parse here and hand Fuse.js a query with fzf's meaning (see compileQuery).
+ */
+export interface QueryAlternative {
+  /** The term in Fuse.js extended syntax (phrases with spaces are double-quoted). */
+  pattern: string;
+  /** The term's words without operators, for candidate lookup and display. */
+  literal: string;
+  inverse: boolean;
+  kind: 'fuzzy' | 'exact' | 'prefix' | 'suffix';
+}
+
+/** A term matches when any of its alternatives does; a query matches when all its terms do. */
+export type QueryTerm = QueryAlternative[];
+
+function splitTokens(query: string): string[] {
+  const tokens: string[] = [];
+  let current = '';
+  for (let i = 0; i < query.length; i++) {
+    const ch = query[i]!;
+    if (ch === '\\' && query[i + 1] === ' ') {
+      current += ' ';
+      i++;
+    } else if (/\s/.test(ch)) {
+      if (current) tokens.push(current);
+      current = '';
+    } else current += ch;
+  }
+  if (current) tokens.push(current);
+  return tokens;
+}
+
+function parseAlternative(token: string): QueryAlternative | null {
+  let rest = token;
+  const inverse = rest.startsWith('!');
+  if (inverse) rest = rest.slice(1);
+  let kind: QueryAlternative['kind'] = inverse ? 'exact' : 'fuzzy';
+  let operator = '';
+  if (rest.startsWith("'")) {
+    kind = 'exact';
+    operator = "'";
+    rest = rest.slice(1);
+  } else if (rest.startsWith('^')) {
+    kind = 'prefix';
+    operator = '^';
+    rest = rest.slice(1);
+  }
+  let suffixMark = '';
+  if (rest.endsWith('$') && rest.length > 1 && operator !== '^') {
+    kind = 'suffix';
+    suffixMark = '$';
+    rest = rest.slice(0, -1);
+  }
+  if (rest.length === 0 || rest.includes('"')) {
+    // A lone operator matches nothing useful, and Fuse.js reserves double quotes: search the token as typed.
+    rest = token.replace(/"/g, '');
+    if (rest.length === 0) return null;
+    return { pattern: rest.includes(' ') ? `"${rest}"` : rest, literal: rest, inverse: false, kind: 'fuzzy' };
+  }
+  const body = rest.includes(' ') ? `"${rest}"` : rest;
+  return { pattern: `${inverse ? '!' : ''}${operator}${body}${suffixMark}`, literal: rest, inverse, kind };
+}
+
+export function parseQuery(query: string): QueryTerm[] {
+  const terms: QueryTerm[] = [];
+  let joinNext = false;
+  for (const token of splitTokens(query)) {
+    if (token === '|') {
+      joinNext = terms.length > 0;
+      continue;
+    }
+    const alternative = parseAlternative(token);
+    if (!alternative) continue;
+    const previous = terms[terms.length - 1];
+    if (joinNext && previous) previous.push(alternative);
+    else terms.push([alternative]);
+    joinNext = false;
+  }
+  return terms;
+}
+
+/** More `|` combinations than this are refused rather than expanded (each is a Fuse.js pass). */
+export const MAX_ALTERNATIVE_GROUPS = 64;
+
+export class QueryError extends Error {
+  override name = 'QueryError';
+}
+
+export interface CompiledQuery {
+  /**
+   * Fuse.js extended-syntax string for the positive terms, or null when there are none. Fuse.js
+   * reads `|` as separating whole AND-groups, so fzf's `a b | c` becomes `a b | a c`.
+   */
+  fuse: string | null;
+  /**
+   * Terms with a `!not` alternative, checked against the passage text after Fuse.js: Fuse.js
+   * would require them to hold in every key, so a title naming China would hide every passage
+   * of that article from `!China`.
+   */
+  filters: QueryTerm[];
+}
+
+export function compileQuery(terms: readonly QueryTerm[]): CompiledQuery {
+  const positive = terms.filter((term) => term.every((alternative) => !alternative.inverse));
+  const filters = terms.filter((term) => term.some((alternative) => alternative.inverse));
+  if (positive.length === 0) return { fuse: null, filters };
+  let groups: string[][] = [[]];
+  for (const term of positive) {
+    if (groups.length * term.length > MAX_ALTERNATIVE_GROUPS) {
+      throw new QueryError(`too many | alternatives (more than ${MAX_ALTERNATIVE_GROUPS} combinations)`);
+    }
+    groups = groups.flatMap((group) => term.map((alternative) => [...group, alternative.pattern]));
+  }
+  return { fuse: groups.map((group) => group.join(' ')).join(' | '), filters };
+}
+
+function holds(alternative: QueryAlternative, lowerText: string): boolean {
+  const literal = alternative.literal.toLowerCase();
+  const found =
+    alternative.kind === 'prefix' ? lowerText.startsWith(literal)
+    : alternative.kind === 'suffix' ? lowerText.endsWith(literal)
+    : lowerText.includes(literal);
+  return alternative.inverse ? !found : found;
+}
+
+/** Whether a passage text satisfies every filter term (each by at least one alternative). */
+export function passesFilters(text: string, filters: readonly QueryTerm[]): boolean {
+  if (filters.length === 0) return true;
+  const lower = text.toLowerCase();
+  return filters.every((term) => term.some((alternative) => holds(alternative, lower)));
+}

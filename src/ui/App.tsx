@@ -1,0 +1,131 @@
+/** The workbench: numbered panes, the status line, help, and the screen-size guard. */
+import { Box, Text, useApp } from 'ink';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { HelpOverlay } from './components/HelpOverlay.js';
+import { StatusLine } from './components/StatusLine.js';
+import { TabBar, type TabInfo } from './components/TabBar.js';
+import { useImmediateState } from './hooks/useImmediateState.js';
+import { useKeys } from './hooks/useKeys.js';
+import { useTerminalSize, type TerminalSize } from './hooks/useTerminalSize.js';
+import { useWorkspace, type Workspace } from './hooks/useWorkspace.js';
+import type { NavigationRequest, NavigationTarget, PaneKey } from './navigation.js';
+import type { PaneDefinition, PaneStatus } from './panes/paneProps.js';
+import { SearchPane } from './panes/SearchPane.js';
+import { useTheme } from './theme.js';
+
+export const MIN_COLUMNS = 60;
+export const MIN_ROWS = 16;
+
+/** The panes, in the order of their number keys. */
+const PANES: readonly PaneDefinition[] = [{ key: 'search', label: 'Search', Component: SearchPane }];
+const TABS: readonly TabInfo[] = PANES.map(({ key, label }) => ({ key, label }));
+
+export interface AppProps {
+  /** Folder to load; ignored when `workspace` is given. */
+  corpusPath?: string;
+  workspace?: Workspace;
+  /** Fixed size (tests); otherwise the terminal's, following resizes. */
+  size?: TerminalSize;
+}
+
+export function App({ corpusPath, workspace: preloaded, size: fixedSize }: AppProps): ReactNode {
+  const { exit } = useApp();
+  const theme = useTheme();
+  const size = useTerminalSize(fixedSize);
+  const state = useWorkspace(corpusPath, preloaded);
+  const [tab, setTab] = useState<PaneKey>(PANES[0]!.key);
+  const [request, setRequest] = useState<NavigationRequest | null>(null);
+  const navigate = useCallback((target: NavigationTarget) => {
+    setTab(target.pane);
+    setRequest((previous) => ({ target, serial: (previous?.serial ?? 0) + 1 }));
+  }, []);
+  const [helpOpen, helpOpenRef, setHelpOpen] = useImmediateState(false);
+  const typingRef = useRef(false);
+  const [status, setStatus] = useState<PaneStatus>({ where: 'Search', hints: '' });
+  const onStatus = useCallback((next: PaneStatus) => setStatus(next), []);
+  const onTyping = useCallback((next: boolean) => {
+    typingRef.current = next;
+  }, []);
+
+  useKeys((input, key) => {
+    if (key.ctrl && input === 'c') {
+      exit();
+      return;
+    }
+    if (helpOpenRef.current) {
+      setHelpOpen(false);
+      return;
+    }
+    if (typingRef.current) return;
+    if (input === 'q') exit();
+    else if (input === '?') setHelpOpen(true);
+    else if (/^[1-9]$/.test(input)) {
+      const next = PANES[Number(input) - 1];
+      if (next) setTab(next.key);
+    }
+  });
+
+  const { columns, rows } = size;
+  // One row is left free: a frame as tall as the terminal makes Ink clear the whole screen on every update.
+  const height = rows - 1;
+  if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
+    return (
+      <Box width={columns} height={height} flexDirection="column">
+        <Text wrap="truncate-end">Terminal too small: {columns}x{rows}.</Text>
+        <Text wrap="truncate-end">crosscheck needs {MIN_COLUMNS}x{MIN_ROWS}; enlarge the window. q quits.</Text>
+      </Box>
+    );
+  }
+  const paneHeight = height - 2;
+
+  if (state.status !== 'ready') {
+    const message =
+      state.status === 'failed'
+        ? `Could not load the corpus: ${state.message}`
+        : state.progress
+          ? `Loading ${state.progress.filesRead}/${state.progress.filesTotal} files${theme.glyphs.ellipsis}`
+          : `Loading${theme.glyphs.ellipsis}`;
+    return (
+      <Box width={columns} height={height} flexDirection="column">
+        <TabBar tabs={TABS} active={tab} title="crosscheck" width={columns} />
+        <Box height={paneHeight} width={columns} paddingX={1}>
+          <Text wrap="wrap" {...(state.status === 'failed' && theme.color ? { color: theme.colors.warning } : {})}>
+            {message}
+          </Text>
+        </Box>
+        <StatusLine where={state.status === 'failed' ? 'Error' : 'Loading'} facts="" hints="q quit" width={columns} />
+      </Box>
+    );
+  }
+
+  const { corpus } = state.workspace;
+  const skipped = corpus.warnings.filter((warning) => warning.skipped).length;
+  const facts =
+    `${corpus.documents.length} sources ${corpus.passages.length} passages` +
+    (corpus.stories.length > 0 ? ` ${corpus.stories.length} stories` : '') +
+    (skipped > 0 ? ` ${skipped} skipped` : '');
+  return (
+    <Box width={columns} height={height} flexDirection="column">
+      <TabBar tabs={TABS} active={tab} title={corpus.root} width={columns} />
+      <Box height={paneHeight} width={columns}>
+        {helpOpen ? <HelpOverlay width={columns} height={paneHeight} /> : null}
+        {/* Panes stay mounted while hidden, so a query or a selection survives a visit elsewhere. */}
+        {PANES.map(({ key, Component }) => (
+          <Box key={key} display={!helpOpen && tab === key ? 'flex' : 'none'}>
+            <Component
+              workspace={state.workspace}
+              width={columns}
+              height={paneHeight}
+              active={!helpOpen && tab === key}
+              onStatus={onStatus}
+              onTyping={onTyping}
+              navigate={navigate}
+              request={request?.target.pane === key ? request : null}
+            />
+          </Box>
+        ))}
+      </Box>
+      <StatusLine where={helpOpen ? 'Help' : status.where} facts={facts} hints={helpOpen ? 'any key closes help' : status.hints} width={columns} />
+    </Box>
+  );
+}

@@ -1,0 +1,28 @@
+/** The terminal's size, following resizes. */
+import { useStdout } from 'ink';
+import { useEffect, useState } from 'react';
+
+export interface TerminalSize {
+  columns: number;
+  rows: number;
+}
+
+export const FALLBACK_SIZE: TerminalSize = { columns: 80, rows: 24 };
+
+export function useTerminalSize(override?: TerminalSize): TerminalSize {
+  const { stdout } = useStdout();
+  const read = (): TerminalSize => ({
+    columns: stdout.columns || FALLBACK_SIZE.columns,
+    rows: stdout.rows || FALLBACK_SIZE.rows,
+  });
+  const [size, setSize] = useState<TerminalSize>(override ?? read());
+  useEffect(() => {
+    if (override) return;
+    const onResize = (): void => setSize(read());
+    stdout.on('resize', onResize);
+    return () => {
+      stdout.off('resize', onResize);
+    };
+  }, [stdout, override]);
+  return override ?? size;
+}

@@ -1,0 +1,53 @@
+/** Loads the corpus and builds its index once, reporting progress so the first frame never waits. */
+import { useEffect, useState } from 'react';
+import { loadCorpus, type LoadProgress } from '../../core/load.js';
+import { PassageIndex } from '../../core/searchIndex.js';
+import type { Corpus, SourceDocument } from '../../core/types.js';
+
+export interface Workspace {
+  corpus: Corpus;
+  index: PassageIndex;
+  documents: ReadonlyMap<string, SourceDocument>;
+}
+
+export type WorkspaceState =
+  | { status: 'loading'; progress: LoadProgress | null }
+  | { status: 'ready'; workspace: Workspace }
+  | { status: 'failed'; message: string };
+
+export function workspaceOf(corpus: Corpus): Workspace {
+  return {
+    corpus,
+    index: new PassageIndex(corpus),
+    documents: new Map(corpus.documents.map((document) => [document.source, document])),
+  };
+}
+
+export function useWorkspace(corpusPath: string | undefined, preloaded: Workspace | undefined): WorkspaceState {
+  const [state, setState] = useState<WorkspaceState>(
+    preloaded ? { status: 'ready', workspace: preloaded } : { status: 'loading', progress: null },
+  );
+  useEffect(() => {
+    if (preloaded || corpusPath === undefined) return;
+    let cancelled = false;
+    let lastReport = 0;
+    loadCorpus(corpusPath, {
+      onProgress: (progress) => {
+        const now = Date.now();
+        if (cancelled || now - lastReport < 50) return;
+        lastReport = now;
+        setState({ status: 'loading', progress });
+      },
+    })
+      .then((corpus) => {
+        if (!cancelled) setState({ status: 'ready', workspace: workspaceOf(corpus) });
+      })
+      .catch((error: unknown) => {
+        if (!cancelled) setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [corpusPath, preloaded]);
+  return state;
+}

@@ -1,0 +1,44 @@
+/** Every key the workbench answers to: the help overlay and the status line read this table. */
+
+export interface KeyBinding {
+  keys: string;
+  action: string;
+}
+
+export interface KeyGroup {
+  title: string;
+  bindings: KeyBinding[];
+}
+
+export const KEY_GROUPS: KeyGroup[] = [
+  {
+    title: 'Anywhere',
+    bindings: [
+      { keys: '?', action: 'this help (any key closes it)' },
+      { keys: 'q  Ctrl-C', action: 'quit (q types a q while the query is focused)' },
+      { keys: '1-4', action: 'switch to pane 1..4 (from the list)' },
+      { keys: 'Tab  Shift-Tab', action: 'next / previous area: query, results, preview' },
+      { keys: 'Esc', action: 'back: leave the preview, clear the query, leave the query' },
+    ],
+  },
+  {
+    title: 'Lists and previews',
+    bindings: [
+      { keys: '/', action: 'focus the query' },
+      { keys: 'Up Down  k j', action: 'move one line' },
+      { keys: 'PgUp PgDn', action: 'move one page' },
+      { keys: 'g  G  Home End', action: 'first / last' },
+      { keys: 'Enter', action: 'drill in: read the selection in full' },
+    ],
+  },
+  {
+    title: 'Query',
+    bindings: [
+      { keys: 'words', action: 'all must match, fuzzy and typo tolerant' },
+      { keys: "'exact  ^start  end$", action: 'exact substring, passage start, passage end' },
+      { keys: '!not  a | b', action: 'exclude, either' },
+      { keys: 'Up Down', action: 'move in the results while typing' },
+      { keys: 'Enter', action: 'go to the results' },
+    ],
+  },
+];

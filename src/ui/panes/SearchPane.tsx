@@ -1,0 +1,205 @@
+/** Pane 1, Search: the query line, ranked results with matches highlighted, and a preview. */
+import { Box, Text, type Key } from 'ink';
+import TextInput from 'ink-text-input';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import stringWidth from 'string-width';
+import { distinguishingPrefixLength } from '../../core/context.js';
+import type { SearchHit } from '../../core/searchIndex.js';
+import { Preview } from '../components/Preview.js';
+import { SegmentLine } from '../components/SegmentLine.js';
+import { useImmediateState } from '../hooks/useImmediateState.js';
+import { useKeys } from '../hooks/useKeys.js';
+import { useListNavigation } from '../hooks/useListNavigation.js';
+import { useSearch } from '../hooks/useSearch.js';
+import { fit, highlightSegments, truncateSegments, windowOnFirstMatch, type Segment } from '../text.js';
+import { useTheme } from '../theme.js';
+import type { PaneProps } from './paneProps.js';
+
+type Area = 'query' | 'results' | 'preview';
+const AREAS: readonly Area[] = ['query', 'results', 'preview'];
+/** Columns from which the preview sits beside the results instead of below them. */
+const SIDE_BY_SIDE_WIDTH = 120;
+const SOURCE_COLUMN_MAX = 16;
+
+const HINTS: Record<Area, string> = {
+  query: 'type to search  Enter/Tab results  Up/Down move  Esc clear',
+  results: '/ search  j/k move  Enter read  Tab preview  ? help  q quit',
+  preview: 'j/k scroll  Esc back  Tab query  ? help  q quit',
+};
+
+export function SearchPane({ workspace, width, height, active, onStatus, onTyping, request }: PaneProps): ReactNode {
+  const theme = useTheme();
+  const [query, setQuery] = useState('');
+  const [area, areaRef, setAreaNow] = useImmediateState<Area>('query');
+  const setArea = useCallback(
+    (next: Area) => {
+      setAreaNow(next);
+      onTyping(next === 'query');
+    },
+    [setAreaNow, onTyping],
+  );
+  // Whether the text field had the focus when last drawn: keys typed before it is drawn focused go to it by hand.
+  const fieldFocused = useRef(false);
+  useLayoutEffect(() => {
+    fieldFocused.current = active && area === 'query';
+  });
+  const [previewScroll, setPreviewScroll] = useState(0);
+  const { results, answered, error } = useSearch(workspace.index, workspace.corpus.passages, query);
+
+  const sideBySide = width >= SIDE_BY_SIDE_WIDTH && area !== 'preview';
+  const bodyHeight = height - 1;
+  const listWidth = sideBySide ? Math.floor(width * 0.55) : width;
+  const previewWidth = sideBySide ? width - listWidth - 1 : width;
+  const listHeight = area === 'preview' ? 0 : sideBySide ? bodyHeight : Math.max(3, Math.floor(bodyHeight * 0.5));
+  const previewHeight = sideBySide ? bodyHeight : bodyHeight - listHeight - (area === 'preview' ? 0 : 1);
+
+  const navigation = useListNavigation(results.length, listHeight);
+  const selectedHit = results.at(navigation.selected);
+
+  useEffect(() => setPreviewScroll(0), [selectedHit?.passage.id]);
+  // A passage sent from another pane: list the whole corpus (where index = passage id) and read it.
+  const pendingPassage = useRef<number | null>(null);
+  useEffect(() => {
+    if (request?.target.pane !== 'search') return;
+    pendingPassage.current = request.target.passageId;
+    setQuery('');
+    setArea('preview');
+  }, [request, setArea]);
+  useEffect(() => {
+    navigation.select(pendingPassage.current ?? 0);
+    pendingPassage.current = null;
+  }, [answered]);
+  useEffect(() => onTyping(active && areaRef.current === 'query'), [active, onTyping, areaRef]);
+  useEffect(() => {
+    if (active) onStatus({ where: `Search ${theme.glyphs.separator} ${area}`, hints: HINTS[area] });
+  }, [active, area, onStatus, theme]);
+
+  useKeys(
+    (input, key) => {
+      const area = areaRef.current;
+      if (key.tab) {
+        const step = key.shift ? AREAS.length - 1 : 1;
+        setArea(AREAS[(AREAS.indexOf(area) + step) % AREAS.length]!);
+        return;
+      }
+      if (area === 'query') {
+        if (key.upArrow || key.downArrow || key.pageUp || key.pageDown) navigation.handleKey(input, key, { letters: false });
+        else if (key.return) setArea('results');
+        else if (key.escape) {
+          if (query !== '') setQuery('');
+          else setArea('results');
+        } else if (!fieldFocused.current && isPrintable(input, key)) setQuery((typed) => typed + input);
+        return;
+      }
+      if (area === 'results') {
+        if (input === '/') setArea('query');
+        else if (key.return && selectedHit) setArea('preview');
+        else if (key.escape) setArea('query');
+        else navigation.handleKey(input, key);
+        return;
+      }
+      // Reading the preview: j/k scroll it, Esc goes back to the list.
+      if (key.escape || key.return) setArea('results');
+      else if (input === '/') setArea('query');
+      else if (key.downArrow || input === 'j') setPreviewScroll((scroll) => scroll + 1);
+      else if (key.upArrow || input === 'k') setPreviewScroll((scroll) => scroll - 1);
+      else if (key.pageDown) setPreviewScroll((scroll) => scroll + previewHeight - 2);
+      else if (key.pageUp) setPreviewScroll((scroll) => scroll - (previewHeight - 2));
+    },
+    { isActive: active },
+  );
+
+  // A burst of keys (a paste, a slow link) reaches the field as one string; what follows a line
+  // break was meant as commands, and the key handler below replays the burst one key at a time.
+  function onQueryChange(value: string): void {
+    if (areaRef.current !== 'query') return;
+    const lineBreak = value.search(/[\r\n]/);
+    setQuery((lineBreak >= 0 ? value.slice(0, lineBreak) : value).replace(/[\u0000-\u001f\u007f]/g, ''));
+  }
+
+  const pending = answered !== query;
+  const count = error ? 'query error' : `${results.length}${results.length >= 500 ? '+' : ''}/${workspace.corpus.passages.length}`;
+  const counter = `${pending ? theme.glyphs.ellipsis : ''}${count}`;
+  const prompt = area === 'query' ? `${theme.glyphs.pointer} ` : '/ ';
+  const inputWidth = Math.max(1, width - stringWidth(prompt) - counter.length - 2);
+
+  const sourceColumn = useMemo(
+    () => Math.min(SOURCE_COLUMN_MAX, distinguishingPrefixLength(workspace.corpus.documents.map((document) => document.source))),
+    [workspace],
+  );
+  const rows: ReactNode[] = [];
+  for (let row = 0; row < listHeight; row++) {
+    const index = navigation.offset + row;
+    const hit = results.at(index);
+    if (!hit) break;
+    rows.push(
+      <ResultRow
+        key={index}
+        hit={hit}
+        selected={index === navigation.selected}
+        width={listWidth}
+        sourceColumn={sourceColumn}
+      />,
+    );
+  }
+
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Box height={1} width={width}>
+        <Text bold {...(theme.color && area === 'query' ? { color: theme.colors.accent } : {})}>
+          {prompt}
+        </Text>
+        <Box width={inputWidth}>
+          <TextInput value={query} onChange={onQueryChange} focus={active && area === 'query'} placeholder="search passages" showCursor />
+        </Box>
+        <Text {...(error && theme.color ? { color: theme.colors.warning } : {})}> {counter}</Text>
+      </Box>
+      <Box flexDirection={sideBySide ? 'row' : 'column'} height={bodyHeight}>
+        {listHeight > 0 ? (
+          <Box flexDirection="column" width={listWidth} height={listHeight} overflow="hidden">
+            {rows.length > 0 ? rows : <EmptyResults query={answered} error={error} width={listWidth} />}
+          </Box>
+        ) : null}
+        {sideBySide ? (
+          <Box width={1} height={bodyHeight} flexDirection="column" overflow="hidden">
+            <Text {...(theme.color ? { color: theme.colors.muted } : {})}>{Array(bodyHeight).fill(theme.glyphs.separator).join('\n')}</Text>
+          </Box>
+        ) : listHeight > 0 ? (
+          <Text {...(theme.color ? { color: theme.colors.muted } : {})}>{fit(theme.glyphs.rule.repeat(width), width, '')}</Text>
+        ) : null}
+        <Preview workspace={workspace} hit={selectedHit} width={previewWidth} height={previewHeight} scroll={previewScroll} focused={area === 'preview'} />
+      </Box>
+    </Box>
+  );
+}
+
+function isPrintable(input: string, key: Key): boolean {
+  return input.length > 0 && !key.ctrl && !key.meta && !key.return && !key.escape && !key.tab && !/[\u0000-\u001f\u007f]/.test(input);
+}
+
+function EmptyResults({ query, error, width }: { query: string; error: string | null; width: number }): ReactNode {
+  const theme = useTheme();
+  const message = error ? `Query not understood: ${error}` : `Nothing matches "${query}". Try fewer words, or 'exact terms.`;
+  return <Text wrap="truncate-end">{fit(highlightSegments(message, [], theme.ascii).map((segment) => segment.text).join(''), width, theme.glyphs.ellipsis)}</Text>;
+}
+
+function ResultRow({ hit, selected, width, sourceColumn }: { hit: SearchHit; selected: boolean; width: number; sourceColumn: number }): ReactNode {
+  const theme = useTheme();
+  const { passage } = hit;
+  const pointer = selected ? `${theme.glyphs.pointer} ` : '  ';
+  const shortSource = passage.source.length > sourceColumn ? `${passage.source.slice(0, sourceColumn)}${theme.glyphs.ellipsis}` : passage.source;
+  const citation = `${shortSource}:${passage.line}`;
+  const citationWidth = sourceColumn + theme.glyphs.ellipsis.length + 5;
+  const head: Segment[] = [
+    { text: pointer, style: 'plain' },
+    ...highlightSegments(citation.padEnd(citationWidth), [], theme.ascii, 'source'),
+    { text: ' ', style: 'plain' },
+  ];
+  const textRoom = Math.max(1, width - pointer.length - citationWidth - 1);
+  const body = truncateSegments(
+    windowOnFirstMatch(highlightSegments(passage.text, hit.matches, theme.ascii), textRoom, theme.glyphs.ellipsis),
+    textRoom,
+    theme.glyphs.ellipsis,
+  );
+  return <SegmentLine segments={[...head, ...body]} inverse={selected} />;
+}

@@ -21,7 +21,7 @@ export function titleOf(text: string): string {
     firstLine.length <= 160 && words.length >= 2 && !/[.,;:]["”’)]*$/.test(firstLine);
   if (looksLikeHeadline) return firstLine;
   if (words.length <= TITLE_WORDS) return firstLine;
-  return `${words.slice(0, TITLE_WORDS).join(' ')}…`;
+  return `${words.slice(0, TITLE_WORDS).join(' ')}...`;
 }
 
 /** 1-based line number of every offset, computed once per document. */

@@ -96,16 +96,20 @@ export interface CompiledQuery {
    */
   fuse: string | null;
   /**
-   * Terms with a `!not` alternative, checked against the passage text after Fuse.js: Fuse.js
-   * would require them to hold in every key, so a title naming China would hide every passage
-   * of that article from `!China`.
+   * Terms with a `!not`, `^prefix` or `suffix$` alternative, checked against the passage text
+   * after Fuse.js: Fuse.js would require a `!not` to hold in every key (a title naming China
+   * would hide every passage of that article from `!China`) and lets anchors match the title.
    */
   filters: QueryTerm[];
 }
 
 export function compileQuery(terms: readonly QueryTerm[]): CompiledQuery {
   const positive = terms.filter((term) => term.every((alternative) => !alternative.inverse));
-  const filters = terms.filter((term) => term.some((alternative) => alternative.inverse));
+  // Anchors also go to Fuse.js (for ranking and highlights) but must hold in the text itself:
+  // `^China` means passages that start with China, not passages of an article titled "China ...".
+  const filters = terms.filter((term) =>
+    term.some((alternative) => alternative.inverse || alternative.kind === 'prefix' || alternative.kind === 'suffix'),
+  );
   if (positive.length === 0) return { fuse: null, filters };
   let groups: string[][] = [[]];
   for (const term of positive) {

@@ -1,6 +1,7 @@
 /** The workbench: numbered panes, the status line, help, and the screen-size guard. */
 import { Box, Text, useApp } from 'ink';
 import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { neutralize } from '../core/sanitize.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
 import { StatusLine } from './components/StatusLine.js';
 import { TabBar, type TabInfo } from './components/TabBar.js';
@@ -11,6 +12,7 @@ import { useWorkspace, type Workspace } from './hooks/useWorkspace.js';
 import type { NavigationRequest, NavigationTarget, PaneKey } from './navigation.js';
 import type { PaneDefinition, PaneStatus } from './panes/paneProps.js';
 import { SearchPane } from './panes/SearchPane.js';
+import { fit } from './text.js';
 import { useTheme } from './theme.js';
 
 export const MIN_COLUMNS = 60;
@@ -71,8 +73,8 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize }: AppPr
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
     return (
       <Box width={columns} height={height} flexDirection="column">
-        <Text wrap="truncate-end">Terminal too small: {columns}x{rows}.</Text>
-        <Text wrap="truncate-end">crosscheck needs {MIN_COLUMNS}x{MIN_ROWS}; enlarge the window. q quits.</Text>
+        <Text>{fit(`Terminal too small: ${columns}x${rows}.`, columns, theme.glyphs.ellipsis)}</Text>
+        <Text>{fit(`crosscheck needs ${MIN_COLUMNS}x${MIN_ROWS}; enlarge the window. q quits.`, columns, theme.glyphs.ellipsis)}</Text>
       </Box>
     );
   }
@@ -106,7 +108,7 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize }: AppPr
     (skipped > 0 ? ` ${skipped} skipped` : '');
   return (
     <Box width={columns} height={height} flexDirection="column">
-      <TabBar tabs={TABS} active={tab} title={corpus.root} width={columns} />
+      <TabBar tabs={TABS} active={tab} title={neutralize(corpus.root, { ascii: theme.ascii })} width={columns} />
       <Box height={paneHeight} width={columns}>
         {helpOpen ? <HelpOverlay width={columns} height={paneHeight} /> : null}
         {/* Panes stay mounted while hidden, so a query or a selection survives a visit elsewhere. */}

@@ -77,9 +77,9 @@ export function Preview({
   const shown = lines.slice(start, start + bodyHeight);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
-      <SegmentLine segments={header} inverse={focused} />
+      <SegmentLine segments={header} width={width} inverse={focused} />
       {shown.map((line, index) => (
-        <SegmentLine key={start + index} segments={line} />
+        <SegmentLine key={start + index} segments={line} width={width} />
       ))}
     </Box>
   );

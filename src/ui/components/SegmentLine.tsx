@@ -1,7 +1,7 @@
 /** One terminal line of styled segments (already safe and cut to width). */
 import { Text } from 'ink';
 import type { ReactNode } from 'react';
-import type { Segment, SegmentStyle } from '../text.js';
+import { truncateSegments, type Segment, type SegmentStyle } from '../text.js';
 import { useTheme, type Theme } from '../theme.js';
 
 interface TextStyle {
@@ -37,16 +37,21 @@ export function textStyle(style: SegmentStyle, theme: Theme): TextStyle {
   }
 }
 
-export function SegmentLine({ segments, inverse = false }: { segments: readonly Segment[]; inverse?: boolean }): ReactNode {
+/**
+ * Cut to `width` here rather than by Ink, whose truncation always ends in a Unicode ellipsis
+ * (wrong under LANG=C).
+ */
+export function SegmentLine({ segments, width, inverse = false }: { segments: readonly Segment[]; width: number; inverse?: boolean }): ReactNode {
   const theme = useTheme();
+  const fitted = truncateSegments(segments, width, theme.glyphs.ellipsis);
   return (
     <Text wrap="truncate-end" inverse={inverse}>
-      {segments.map((segment, index) => (
+      {fitted.map((segment, index) => (
         <Text key={index} {...textStyle(segment.style, theme)}>
           {segment.text}
         </Text>
       ))}
-      {segments.length === 0 ? ' ' : ''}
+      {fitted.length === 0 ? ' ' : ''}
     </Text>
   );
 }

@@ -66,7 +66,8 @@ export function SearchPane({ workspace, width, height, active, onStatus, onTypin
     setArea('preview');
   }, [request, setArea]);
   useEffect(() => {
-    navigation.select(pendingPassage.current ?? 0);
+    if (pendingPassage.current === null) return;
+    navigation.select(pendingPassage.current);
     pendingPassage.current = null;
   }, [answered]);
   useEffect(() => onTyping(active && areaRef.current === 'query'), [active, onTyping, areaRef]);
@@ -86,9 +87,15 @@ export function SearchPane({ workspace, width, height, active, onStatus, onTypin
         if (key.upArrow || key.downArrow || key.pageUp || key.pageDown) navigation.handleKey(input, key, { letters: false });
         else if (key.return) setArea('results');
         else if (key.escape) {
-          if (query !== '') setQuery('');
+          if (query !== '') {
+            navigation.select(0);
+            setQuery('');
+          }
           else setArea('results');
-        } else if (!fieldFocused.current && isPrintable(input, key)) setQuery((typed) => typed + input);
+        } else if (!fieldFocused.current && isPrintable(input, key)) {
+          navigation.select(0);
+          setQuery((typed) => typed + input);
+        }
         return;
       }
       if (area === 'results') {
@@ -114,7 +121,10 @@ export function SearchPane({ workspace, width, height, active, onStatus, onTypin
   function onQueryChange(value: string): void {
     if (areaRef.current !== 'query') return;
     const lineBreak = value.search(/[\r\n]/);
-    setQuery((lineBreak >= 0 ? value.slice(0, lineBreak) : value).replace(/[\u0000-\u001f\u007f]/g, ''));
+    const typed = (lineBreak >= 0 ? value.slice(0, lineBreak) : value).replace(/[\u0000-\u001f\u007f]/g, '');
+    // A new query starts at the top; results arriving later keep whatever the user selected since.
+    if (typed !== query) navigation.select(0);
+    setQuery(typed);
   }
 
   const pending = answered !== query;
@@ -201,5 +211,5 @@ function ResultRow({ hit, selected, width, sourceColumn }: { hit: SearchHit; sel
     textRoom,
     theme.glyphs.ellipsis,
   );
-  return <SegmentLine segments={[...head, ...body]} inverse={selected} />;
+  return <SegmentLine segments={[...head, ...body]} width={width} inverse={selected} />;
 }

@@ -1,0 +1,118 @@
+import '../helpers/forceColor.js';
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { render } from 'ink-testing-library';
+import { App } from '../../src/ui/App.js';
+import { workspaceOf, type Workspace } from '../../src/ui/hooks/useWorkspace.js';
+import { ThemeContext, themeFor } from '../../src/ui/theme.js';
+import { bundledCorpus } from '../helpers/corpus.js';
+import { KEYS, press, waitForFrame } from '../helpers/ink.js';
+
+let workspace: Workspace;
+before(async () => {
+  workspace = workspaceOf(await bundledCorpus());
+});
+
+function renderApp(columns = 80, rows = 24, env: NodeJS.ProcessEnv = { LANG: 'en_US.UTF-8' }) {
+  return render(
+    <ThemeContext.Provider value={themeFor(env)}>
+      <App workspace={workspace} size={{ columns, rows }} />
+    </ThemeContext.Provider>,
+  );
+}
+
+describe('the Search pane', () => {
+  it('opens on the whole corpus with the query focused and a status line', async () => {
+    const app = renderApp();
+    const frame = await waitForFrame(app.lastFrame, (text) => text.includes('passages'));
+    assert.match(frame, /1 Search/);
+    assert.match(frame, new RegExp(`${workspace.corpus.passages.length}/${workspace.corpus.passages.length}`));
+    assert.match(frame, /5 sources \d+ passages/);
+    assert.match(frame, /› 000…:1 +The Chinese government says/);
+    assert.equal(frame.split('\n').length, 23, 'one row is left free below the status line');
+    app.unmount();
+  });
+
+  it('ranks typed queries and shows the selection in context in the preview', async () => {
+    const app = renderApp();
+    await press(app.stdin, 'Hua Chuning');
+    const frame = await waitForFrame(app.lastFrame, (text) => /\d+\/\d+/.test(text) && text.includes('Hua Chuning.'));
+    const rows = frame.split('\n');
+    assert.match(rows[2]!, /003…:14 .*Hua Chuning/, 'the misspelled name ranks first');
+    assert.ok(rows.slice(3, 8).some((row) => row.includes('Hua Chunying')), 'the correct spelling follows');
+    assert.match(frame, /003_6631a8e0a366c5c7:14 ¶7/);
+    app.unmount();
+  });
+
+  it('moves with arrows and j/k, drills in with Enter and comes back with Esc', async () => {
+    const app = renderApp();
+    await press(app.stdin, "'amplifier", KEYS.enter);
+    let frame = await waitForFrame(app.lastFrame, (text) => text.includes('/ ') && text.includes('results'));
+    assert.match(frame.split('\n')[2]!, /^›/);
+    await press(app.stdin, 'j', KEYS.down);
+    frame = await waitForFrame(app.lastFrame, (text) => /^›/.test(text.split('\n')[4] ?? ''));
+    await press(app.stdin, 'k');
+    frame = await waitForFrame(app.lastFrame, (text) => /^›/.test(text.split('\n')[3] ?? ''));
+    await press(app.stdin, KEYS.enter);
+    frame = await waitForFrame(app.lastFrame, (text) => text.includes('Search │ preview'));
+    assert.doesNotMatch(frame, /^›/m, 'the preview takes the whole pane');
+    await press(app.stdin, KEYS.escape);
+    await waitForFrame(app.lastFrame, (text) => text.includes('Search │ results'));
+    app.unmount();
+  });
+
+  it('says so when nothing matches', async () => {
+    const app = renderApp();
+    await press(app.stdin, 'zzzqqqxxx');
+    await waitForFrame(app.lastFrame, (text) => text.includes('Nothing matches "zzzqqqxxx"'));
+    app.unmount();
+  });
+
+  it('opens help with ? and closes it with any key, keeping the query', async () => {
+    const app = renderApp();
+    await press(app.stdin, 'twitter', KEYS.enter, '?');
+    let frame = await waitForFrame(app.lastFrame, (text) => text.includes('crosscheck keys'));
+    assert.match(frame, /PgUp PgDn/);
+    assert.match(frame, /'exact/);
+    await press(app.stdin, 'x');
+    frame = await waitForFrame(app.lastFrame, (text) => !text.includes('crosscheck keys'));
+    assert.match(frame, /\/ twitter/);
+    app.unmount();
+  });
+
+  it('highlights matched characters', async () => {
+    const app = renderApp();
+    await press(app.stdin, "'Zoom");
+    await waitForFrame(app.lastFrame, (text) => text.includes('2/'));
+    // The frame keeps its escapes: the match is bold.
+    assert.match(app.lastFrame() ?? '', /\u001b\[1m(?:\u001b\[[0-9;]*m)*Zoom/);
+    app.unmount();
+  });
+
+  it('quits on q from the list but types q into the query', async () => {
+    const app = renderApp();
+    await press(app.stdin, 'q');
+    await waitForFrame(app.lastFrame, (text) => text.includes('› q'));
+    await press(app.stdin, KEYS.enter, 'q');
+    await waitForFrame(app.lastFrame, () => true);
+    // After q from the list the app has exited: further keys change nothing.
+    const before = app.lastFrame();
+    await press(app.stdin, 'j');
+    assert.equal(app.lastFrame(), before);
+    app.unmount();
+  });
+
+  it('says the terminal is too small below the minimum', async () => {
+    const app = renderApp(50, 12);
+    const frame = await waitForFrame(app.lastFrame, (text) => text.includes('too small'));
+    assert.match(frame, /50x12/);
+    app.unmount();
+  });
+
+  it('draws ASCII under LANG=C', async () => {
+    const app = renderApp(80, 24, { LANG: 'C' });
+    const frame = await waitForFrame(app.lastFrame, (text) => text.includes('passages'));
+    assert.doesNotMatch(frame, /[─│›…]/);
+    app.unmount();
+  });
+});

@@ -22,9 +22,9 @@ const SIDE_BY_SIDE_WIDTH = 120;
 const SOURCE_COLUMN_MAX = 16;
 
 const HINTS: Record<Area, string> = {
-  query: 'type to search  Enter/Tab results  Up/Down move  Esc clear',
-  results: '/ search  j/k move  Enter read  Tab preview  ? help  q quit',
-  preview: 'j/k scroll  Esc back  Tab query  ? help  q quit',
+  query: 'Enter results  Up/Down move  Esc clear  Ctrl-C quit',
+  results: '/ query  j/k move  Enter read  Tab preview  ? help  q quit',
+  preview: 'j/k scroll  Esc back  / query  ? help  q quit',
 };
 
 export function SearchPane({ workspace, width, height, active, onStatus, onTyping, request }: PaneProps): ReactNode {

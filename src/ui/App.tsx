@@ -102,10 +102,12 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize }: AppPr
 
   const { corpus } = state.workspace;
   const skipped = corpus.warnings.filter((warning) => warning.skipped).length;
+  const repaired = corpus.warnings.length - skipped;
   const facts =
     `${corpus.documents.length} sources ${corpus.passages.length} passages` +
     (corpus.stories.length > 0 ? ` ${corpus.stories.length} stories` : '') +
-    (skipped > 0 ? ` ${skipped} skipped` : '');
+    (skipped > 0 ? ` ${skipped} skipped` : '') +
+    (repaired > 0 ? ` ${repaired} warnings` : '');
   return (
     <Box width={columns} height={height} flexDirection="column">
       <TabBar tabs={TABS} active={tab} title={neutralize(corpus.root, { ascii: theme.ascii })} width={columns} />

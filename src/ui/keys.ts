@@ -37,6 +37,8 @@ export const KEY_GROUPS: KeyGroup[] = [
       { keys: 'words', action: 'all must match, fuzzy and typo tolerant' },
       { keys: "'exact  ^start  end$", action: 'exact substring, passage start, passage end' },
       { keys: '!not  a | b', action: 'exclude, either' },
+      { keys: 'Left Right  Ctrl-A Ctrl-E', action: 'move the cursor; start / end of the line' },
+      { keys: 'Ctrl-W  Ctrl-U', action: 'delete the word before / everything before the cursor' },
       { keys: 'Up Down', action: 'move in the results while typing' },
       { keys: 'Enter', action: 'go to the results' },
     ],

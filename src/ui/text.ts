@@ -2,9 +2,26 @@
  * Text laid out in terminal columns: display width (CJK and emoji take two), safe characters,
  * truncation and word wrapping of styled segments. Everything shown from the corpus passes here.
  */
-import stringWidth from 'string-width';
+import measureWidth from 'string-width';
 import { neutralize } from '../core/sanitize.js';
 import type { Range } from '../core/searchIndex.js';
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const charWidths = new Map<string, number>();
+
+/** Display width in columns; plain ASCII (most of any news corpus) skips the Unicode tables. */
+export function stringWidth(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  if (text.length <= 2) {
+    let width = charWidths.get(text);
+    if (width === undefined) {
+      width = measureWidth(text);
+      if (charWidths.size < 4096) charWidths.set(text, width);
+    }
+    return width;
+  }
+  return measureWidth(text);
+}
 
 export type SegmentStyle = 'plain' | 'match' | 'focus' | 'focusMatch' | 'muted' | 'source' | 'warning' | 'insert' | 'delete';
 

@@ -1,8 +1,7 @@
 /** The bottom line: where you are, the keys that matter here, and what the corpus holds. */
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
-import stringWidth from 'string-width';
-import { fit } from '../text.js';
+import { fit, stringWidth } from '../text.js';
 import { useTheme } from '../theme.js';
 
 export function StatusLine({ where, facts, hints, width }: { where: string; facts: string; hints: string; width: number }): ReactNode {

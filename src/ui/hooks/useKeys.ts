@@ -38,6 +38,9 @@ export function splitBurst(input: string, key: Key): Array<[string, Key]> {
     if (char === '\r' || char === '\n') return ['', { ...NO_KEY, return: true }];
     if (char === '\t') return ['', { ...NO_KEY, tab: true }];
     if (char === '\u007f' || char === '\b') return ['', { ...NO_KEY, backspace: true }];
+    // Ctrl-A..Ctrl-Z arrive as 0x01..0x1a; Ink names them by their letter with ctrl set.
+    const code = char.codePointAt(0)!;
+    if (code >= 1 && code <= 26) return [String.fromCharCode(code + 96), { ...NO_KEY, ctrl: true }];
     return [char, { ...NO_KEY, shift: char !== char.toLowerCase() }];
   });
 }

@@ -1,17 +1,17 @@
 /** Pane 1, Search: the query line, ranked results with matches highlighted, and a preview. */
-import { Box, Text, type Key } from 'ink';
-import TextInput from 'ink-text-input';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import stringWidth from 'string-width';
+import { Box, Text } from 'ink';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { distinguishingPrefixLength } from '../../core/context.js';
 import type { SearchHit } from '../../core/searchIndex.js';
 import { Preview } from '../components/Preview.js';
+import { QueryField } from '../components/QueryField.js';
 import { SegmentLine } from '../components/SegmentLine.js';
 import { useImmediateState } from '../hooks/useImmediateState.js';
 import { useKeys } from '../hooks/useKeys.js';
+import { useLineEditor } from '../hooks/useLineEditor.js';
 import { useListNavigation } from '../hooks/useListNavigation.js';
 import { useSearch } from '../hooks/useSearch.js';
-import { fit, highlightSegments, truncateSegments, windowOnFirstMatch, type Segment } from '../text.js';
+import { fit, highlightSegments, stringWidth, truncateSegments, windowOnFirstMatch, type Segment } from '../text.js';
 import { useTheme } from '../theme.js';
 import type { PaneProps } from './paneProps.js';
 
@@ -29,7 +29,8 @@ const HINTS: Record<Area, string> = {
 
 export function SearchPane({ workspace, width, height, active, onStatus, onTyping, request }: PaneProps): ReactNode {
   const theme = useTheme();
-  const [query, setQuery] = useState('');
+  const editor = useLineEditor();
+  const query = editor.text;
   const [area, areaRef, setAreaNow] = useImmediateState<Area>('query');
   const setArea = useCallback(
     (next: Area) => {
@@ -38,11 +39,6 @@ export function SearchPane({ workspace, width, height, active, onStatus, onTypin
     },
     [setAreaNow, onTyping],
   );
-  // Whether the text field had the focus when last drawn: keys typed before it is drawn focused go to it by hand.
-  const fieldFocused = useRef(false);
-  useLayoutEffect(() => {
-    fieldFocused.current = active && area === 'query';
-  });
   const [previewScroll, setPreviewScroll] = useState(0);
   const { results, answered, error } = useSearch(workspace.index, workspace.corpus.passages, query);
 
@@ -62,7 +58,7 @@ export function SearchPane({ workspace, width, height, active, onStatus, onTypin
   useEffect(() => {
     if (request?.target.pane !== 'search') return;
     pendingPassage.current = request.target.passageId;
-    setQuery('');
+    editor.set('');
     setArea('preview');
   }, [request, setArea]);
   useEffect(() => {
@@ -87,14 +83,14 @@ export function SearchPane({ workspace, width, height, active, onStatus, onTypin
         if (key.upArrow || key.downArrow || key.pageUp || key.pageDown) navigation.handleKey(input, key, { letters: false });
         else if (key.return) setArea('results');
         else if (key.escape) {
-          if (query !== '') {
+          if (editor.current() !== '') {
             navigation.select(0);
-            setQuery('');
-          }
-          else setArea('results');
-        } else if (!fieldFocused.current && isPrintable(input, key)) {
-          navigation.select(0);
-          setQuery((typed) => typed + input);
+            editor.set('');
+          } else setArea('results');
+        } else {
+          const before = editor.current();
+          // A new query starts at the top; results arriving later keep whatever the user selected since.
+          if (editor.edit(input, key) && editor.current() !== before) navigation.select(0);
         }
         return;
       }
@@ -115,17 +111,6 @@ export function SearchPane({ workspace, width, height, active, onStatus, onTypin
     },
     { isActive: active },
   );
-
-  // A burst of keys (a paste, a slow link) reaches the field as one string; what follows a line
-  // break was meant as commands, and the key handler below replays the burst one key at a time.
-  function onQueryChange(value: string): void {
-    if (areaRef.current !== 'query') return;
-    const lineBreak = value.search(/[\r\n]/);
-    const typed = (lineBreak >= 0 ? value.slice(0, lineBreak) : value).replace(/[\u0000-\u001f\u007f]/g, '');
-    // A new query starts at the top; results arriving later keep whatever the user selected since.
-    if (typed !== query) navigation.select(0);
-    setQuery(typed);
-  }
 
   const pending = answered !== query;
   const count = error ? 'query error' : `${results.length}${results.length >= 500 ? '+' : ''}/${workspace.corpus.passages.length}`;
@@ -160,7 +145,7 @@ export function SearchPane({ workspace, width, height, active, onStatus, onTypin
           {prompt}
         </Text>
         <Box width={inputWidth}>
-          <TextInput value={query} onChange={onQueryChange} focus={active && area === 'query'} placeholder="search passages" showCursor />
+          <QueryField text={query} cursor={editor.cursor} focused={active && area === 'query'} placeholder="search passages" width={inputWidth} />
         </Box>
         <Text {...(error && theme.color ? { color: theme.colors.warning } : {})}> {counter}</Text>
       </Box>
@@ -181,10 +166,6 @@ export function SearchPane({ workspace, width, height, active, onStatus, onTypin
       </Box>
     </Box>
   );
-}
-
-function isPrintable(input: string, key: Key): boolean {
-  return input.length > 0 && !key.ctrl && !key.meta && !key.return && !key.escape && !key.tab && !/[\u0000-\u001f\u007f]/.test(input);
 }
 
 function EmptyResults({ query, error, width }: { query: string; error: string | null; width: number }): ReactNode {

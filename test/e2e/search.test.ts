@@ -1,0 +1,56 @@
+/** The real program in a real (pseudo) terminal at 80x24: start, search, help, quit, terminal restored. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { startTerminal } from '../helpers/terminal.js';
+
+const ESCAPE = '\u001b';
+const CTRL_C = '\u0003';
+
+test('starts full screen on the bundled corpus, finds a misspelled name, quits with q and restores the terminal', async (t) => {
+  const terminal = startTerminal(t, { cols: 80, rows: 24, reportModesAfterExit: true });
+  if (!terminal) return;
+
+  const start = await terminal.waitForText('104 passages');
+  assert.ok(terminal.alternateScreen, 'the workbench draws on the alternate screen');
+  assert.match(start, /5 sources|5 documents/);
+
+  // The query line has the focus at start: type straight away, as fast as a person can.
+  await terminal.type('Hua Chuning', 10);
+  const results = await terminal.waitFor(
+    (screen) => /Hua Chunying/.test(screen) && /000_067ac5e56125b280|Hua Chuning/.test(screen),
+    'results naming Hua Chunying',
+  );
+  const lines = results.split('\n');
+  assert.equal(lines.length, 24);
+  assert.ok(lines.every((line) => line.length <= 80), 'nothing wider than the terminal');
+
+  terminal.write('\r');
+  await terminal.waitFor((screen) => /Search . results/.test(screen), 'the results list focused');
+  await terminal.type('?');
+  await terminal.waitFor((screen) => /help/i.test(screen) && /quit/i.test(screen), 'the help overlay');
+  terminal.write(ESCAPE);
+  await terminal.waitFor((screen) => !/Keys/.test(screen) || /Hua Chunying/.test(screen), 'help closed');
+
+  await terminal.type('q');
+  await terminal.waitForText('EXIT=0');
+  await terminal.exit();
+  assert.equal(terminal.alternateScreen, false, 'the main screen is back');
+  assert.ok(terminal.cursorVisible, 'the cursor is visible again');
+  const modes = terminal.screen();
+  assert.match(modes, /(^|\s)icanon(\s|$)/m, 'canonical (cooked) mode is back');
+  assert.match(modes, /(^|\s)echo(\s|$)/m, 'echo is back');
+});
+
+test('Ctrl-C quits from inside the query line and restores the terminal', async (t) => {
+  const terminal = startTerminal(t, { cols: 80, rows: 24, reportModesAfterExit: true });
+  if (!terminal) return;
+  await terminal.waitForText('104 passages');
+  await terminal.type('victim', 5);
+  await terminal.waitForText('biggest victim');
+  terminal.write(CTRL_C);
+  await terminal.waitForText('EXIT=');
+  await terminal.exit();
+  assert.equal(terminal.alternateScreen, false);
+  assert.ok(terminal.cursorVisible);
+  assert.match(terminal.screen(), /(^|\s)icanon(\s|$)/m);
+});

@@ -1,0 +1,188 @@
+/**
+ * End-to-end harness: runs the real program in a pseudo-terminal (node-pty) and reads the screen
+ * through a real terminal emulator (@xterm/headless), as a user's terminal would show it.
+ *
+ * node-pty is an optional dependency (it compiles natively). Without it the end-to-end tests skip
+ * on a developer's machine, but fail under CI, where a skipped suite would hide a broken build.
+ */
+import { createRequire } from 'node:module';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { TestContext } from 'node:test';
+import type { IPty } from 'node-pty';
+import xterm from '@xterm/headless';
+import { BIN, PROJECT_ROOT } from './corpus.js';
+
+type PtyModule = typeof import('node-pty');
+
+const require = createRequire(import.meta.url);
+
+function loadPty(): PtyModule | Error {
+  try {
+    return require('node-pty') as PtyModule;
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+const ptyModule = loadPty();
+
+/**
+ * The node-pty module, or: under CI a thrown error (the test fails), elsewhere a skipped test.
+ * Returns null when the test was skipped.
+ */
+export function requirePty(t: TestContext): PtyModule | null {
+  if (!(ptyModule instanceof Error)) return ptyModule;
+  const reason = `node-pty is not available (${ptyModule.message.split('\n')[0]}); run npm install with a C++ toolchain`;
+  if (process.env.CI) throw new Error(reason);
+  t.skip(reason);
+  return null;
+}
+
+export interface TerminalOptions {
+  cols?: number;
+  rows?: number;
+  /** Arguments after bin/crosscheck.js. */
+  args?: string[];
+  env?: Record<string, string | undefined>;
+  /** Run through `sh -c` so that `stty` can report the terminal modes after the program exits. */
+  reportModesAfterExit?: boolean;
+}
+
+export interface ExitReport {
+  exitCode: number;
+  signal: number | undefined;
+}
+
+const CURSOR_HIDE = '\u001b[?25l';
+const CURSOR_SHOW = '\u001b[?25h';
+
+export class Terminal {
+  readonly emulator: InstanceType<typeof xterm.Terminal>;
+  readonly process: IPty;
+  /** Everything the program wrote, raw, for assertions on escape sequences. */
+  output = '';
+  private pendingWrites = 0;
+  readonly exited: Promise<ExitReport>;
+
+  constructor(pty: PtyModule, options: TerminalOptions = {}) {
+    const cols = options.cols ?? 80;
+    const rows = options.rows ?? 24;
+    this.emulator = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 0 });
+    const env: Record<string, string> = {};
+    for (const [key, value] of Object.entries({ ...process.env, TERM: 'xterm-256color', LANG: 'C.UTF-8', ...options.env })) {
+      if (value !== undefined) env[key] = value;
+    }
+    // The program under test must not believe it runs under CI because the test runner does.
+    delete env.CI;
+    const command = [process.execPath, BIN, ...(options.args ?? [])];
+    const [file, args] = options.reportModesAfterExit
+      ? ['/bin/sh', ['-c', `${command.map(shellQuote).join(' ')}; echo "EXIT=$?"; stty -a`]]
+      : [command[0]!, command.slice(1)];
+    this.process = pty.spawn(file, args, { name: 'xterm-256color', cols, rows, cwd: PROJECT_ROOT, env });
+    this.process.onData((data) => {
+      this.output += data;
+      this.pendingWrites++;
+      this.emulator.write(data, () => this.pendingWrites--);
+    });
+    this.exited = new Promise((resolve) => {
+      this.process.onExit(({ exitCode, signal }) => resolve({ exitCode, signal }));
+    });
+  }
+
+  /** The visible screen, one string per row, right-trimmed. */
+  lines(): string[] {
+    const buffer = this.emulator.buffer.active;
+    const rows: string[] = [];
+    for (let row = 0; row < this.emulator.rows; row++) {
+      rows.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+    }
+    return rows;
+  }
+
+  screen(): string {
+    return this.lines().join('\n');
+  }
+
+  get alternateScreen(): boolean {
+    return this.emulator.buffer.active.type === 'alternate';
+  }
+
+  /** Whether the last cursor visibility sequence written showed the cursor (it starts shown). */
+  get cursorVisible(): boolean {
+    return this.output.lastIndexOf(CURSOR_SHOW) >= this.output.lastIndexOf(CURSOR_HIDE);
+  }
+
+  write(keys: string): void {
+    this.process.write(keys);
+  }
+
+  /** Types keys one at a time, as a person does. */
+  async type(text: string, pauseMs = 20): Promise<void> {
+    for (const key of text) {
+      this.write(key);
+      await delay(pauseMs);
+    }
+  }
+
+  resize(cols: number, rows: number): void {
+    this.process.resize(cols, rows);
+    this.emulator.resize(cols, rows);
+  }
+
+  /** Waits until the screen satisfies `predicate`; fails with the screen as it last was. */
+  async waitFor(predicate: (screen: string) => boolean, description: string, timeoutMs = 10_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.settled();
+      const screen = this.screen();
+      if (predicate(screen)) return screen;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${description}; the screen was:\n${screen}`);
+      await delay(15);
+    }
+  }
+
+  waitForText(text: string, timeoutMs?: number): Promise<string> {
+    return this.waitFor((screen) => screen.includes(text), JSON.stringify(text), timeoutMs);
+  }
+
+  /** Resolves once the emulator has parsed everything received so far. */
+  async settled(): Promise<void> {
+    while (this.pendingWrites > 0) await delay(2);
+  }
+
+  /** Waits for the process to end (killing it after `timeoutMs`). */
+  async exit(timeoutMs = 10_000): Promise<ExitReport> {
+    const timer = setTimeout(() => this.process.kill('SIGKILL'), timeoutMs);
+    try {
+      const report = await this.exited;
+      await delay(20);
+      await this.settled();
+      return report;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Ends the process if a failed test left it running. */
+  dispose(): void {
+    try {
+      this.process.kill('SIGKILL');
+    } catch {
+      // already gone
+    }
+    this.emulator.dispose();
+  }
+}
+
+function shellQuote(word: string): string {
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Starts the program in a fresh terminal; returns null when the test was skipped (no node-pty). */
+export function startTerminal(t: TestContext, options?: TerminalOptions): Terminal | null {
+  const pty = requirePty(t);
+  if (!pty) return null;
+  const terminal = new Terminal(pty, options);
+  t.after(() => terminal.dispose());
+  return terminal;
+}

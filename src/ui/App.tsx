@@ -2,7 +2,7 @@
 import { Box, Text, useApp } from 'ink';
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { neutralize } from '../core/sanitize.js';
-import { HelpOverlay } from './components/HelpOverlay.js';
+import { HelpOverlay, helpLineCount } from './components/HelpOverlay.js';
 import { StatusLine } from './components/StatusLine.js';
 import { TabBar, type TabInfo } from './components/TabBar.js';
 import { useImmediateState } from './hooks/useImmediateState.js';
@@ -42,6 +42,7 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize }: AppPr
     setRequest((previous) => ({ target, serial: (previous?.serial ?? 0) + 1 }));
   }, []);
   const [helpOpen, helpOpenRef, setHelpOpen] = useImmediateState(false);
+  const [helpScroll, setHelpScroll] = useState(0);
   const typingRef = useRef(false);
   const [status, setStatus] = useState<PaneStatus>({ where: 'Search', hints: '' });
   const onStatus = useCallback((next: PaneStatus) => setStatus(next), []);
@@ -55,12 +56,18 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize }: AppPr
       return;
     }
     if (helpOpenRef.current) {
-      setHelpOpen(false);
+      const page = Math.max(1, size.rows - 5);
+      const step = key.downArrow || input === 'j' ? 1 : key.upArrow || input === 'k' ? -1 : key.pageDown ? page : key.pageUp ? -page : 0;
+      if (step !== 0) setHelpScroll((scroll) => Math.max(0, Math.min(helpLineCount() - 1, scroll + step)));
+      else setHelpOpen(false);
       return;
     }
     if (typingRef.current) return;
     if (input === 'q') exit();
-    else if (input === '?') setHelpOpen(true);
+    else if (input === '?') {
+      setHelpScroll(0);
+      setHelpOpen(true);
+    }
     else if (/^[1-9]$/.test(input)) {
       const next = PANES[Number(input) - 1];
       if (next) setTab(next.key);
@@ -112,7 +119,7 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize }: AppPr
     <Box width={columns} height={height} flexDirection="column">
       <TabBar tabs={TABS} active={tab} title={neutralize(corpus.root, { ascii: theme.ascii })} width={columns} />
       <Box height={paneHeight} width={columns}>
-        {helpOpen ? <HelpOverlay width={columns} height={paneHeight} /> : null}
+        {helpOpen ? <HelpOverlay width={columns} height={paneHeight} scroll={helpScroll} /> : null}
         {/* Panes stay mounted while hidden, so a query or a selection survives a visit elsewhere. */}
         {PANES.map(({ key, Component }) => (
           <Box key={key} display={!helpOpen && tab === key ? 'flex' : 'none'}>
@@ -129,7 +136,7 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize }: AppPr
           </Box>
         ))}
       </Box>
-      <StatusLine where={helpOpen ? 'Help' : status.where} facts={facts} hints={helpOpen ? 'any key closes help' : status.hints} width={columns} />
+      <StatusLine where={helpOpen ? 'Help' : status.where} facts={facts} hints={helpOpen ? 'j/k scroll  any other key closes' : status.hints} width={columns} />
     </Box>
   );
 }

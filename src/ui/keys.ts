@@ -14,7 +14,7 @@ export const KEY_GROUPS: KeyGroup[] = [
   {
     title: 'Anywhere',
     bindings: [
-      { keys: '?', action: 'this help (any key closes it)' },
+      { keys: '?', action: 'this help (j/k scroll, any other key closes)' },
       { keys: 'q  Ctrl-C', action: 'quit (q types a q while the query is focused)' },
       { keys: '1-4', action: 'switch to pane 1..4 (from the list)' },
       { keys: 'Tab  Shift-Tab', action: 'next / previous area: query, results, preview' },

@@ -80,6 +80,20 @@ describe('the Search pane', () => {
     app.unmount();
   });
 
+  it('scrolls a help taller than the screen with j and PgDn, and shows that more follows', async () => {
+    const app = renderApp(80, 24);
+    await press(app.stdin, KEYS.enter, '?');
+    let frame = await waitForFrame(app.lastFrame, (text) => text.includes('crosscheck keys'));
+    assert.match(frame, /more \(j or PgDn\)/);
+    assert.doesNotMatch(frame, /go to the results/);
+    await press(app.stdin, KEYS.pageDown, 'j', 'j');
+    frame = await waitForFrame(app.lastFrame, (text) => text.includes('go to the results'));
+    assert.match(frame, /Ctrl-W/);
+    await press(app.stdin, 'x');
+    await waitForFrame(app.lastFrame, (text) => !text.includes('crosscheck keys'));
+    app.unmount();
+  });
+
   it('highlights matched characters', async () => {
     const app = renderApp();
     await press(app.stdin, "'Zoom");

@@ -1,16 +1,21 @@
-/** `?`: every key, grouped, fitted to the screen. */
+/** `?`: every key, grouped; scrolls when the list is taller than the screen. */
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { KEY_GROUPS } from '../keys.js';
 import { fit } from '../text.js';
 import { useTheme } from '../theme.js';
 
-export function HelpOverlay({ width, height }: { width: number; height: number }): ReactNode {
+/** Lines the help has in all, so the App can bound its scrolling. */
+export function helpLineCount(): number {
+  return 1 + KEY_GROUPS.reduce((total, group) => total + 2 + group.bindings.length, 0);
+}
+
+export function HelpOverlay({ width, height, scroll }: { width: number; height: number; scroll: number }): ReactNode {
   const theme = useTheme();
   const keyWidth = Math.max(...KEY_GROUPS.flatMap((group) => group.bindings.map((binding) => binding.keys.length))) + 2;
   const lines: ReactNode[] = [
     <Text key="title" bold>
-      crosscheck keys (any key closes this)
+      crosscheck keys (j/k, PgUp/PgDn scroll; any other key closes)
     </Text>,
   ];
   for (const group of KEY_GROUPS) {
@@ -30,9 +35,19 @@ export function HelpOverlay({ width, height }: { width: number; height: number }
       );
     }
   }
+  const first = Math.max(0, Math.min(scroll, lines.length - height));
+  const more = first + height < lines.length;
+  const shown = lines.slice(first, first + height - (more ? 1 : 0));
+  if (more) {
+    shown.push(
+      <Text key="more" {...(theme.color ? { color: theme.colors.muted } : { dimColor: true })}>
+        {`${theme.glyphs.ellipsis} ${lines.length - first - height + 1} more (j or PgDn)`}
+      </Text>,
+    );
+  }
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden" paddingX={1}>
-      {lines.slice(0, height)}
+      {shown}
     </Box>
   );
 }

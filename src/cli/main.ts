@@ -3,8 +3,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { prefersUnicode } from '../core/display.js';
 import { CorpusError, loadCorpus } from '../core/load.js';
 import { QueryError } from '../core/query.js';
+import { neutralize } from '../core/sanitize.js';
 import { EXIT_ERROR, UsageError, type Command, type CommandContext } from './command.js';
 import { searchCommand } from './commands/search.js';
 import { sourcesCommand } from './commands/sources.js';
@@ -55,7 +57,8 @@ export function corpusPathFrom(values: Record<string, unknown>, env: NodeJS.Proc
 }
 
 function fail(message: string): number {
-  process.stderr.write(`crosscheck: ${message}\n`);
+  // Messages quote the command line and paths, which can carry escape sequences too.
+  process.stderr.write(`crosscheck: ${neutralize(message, { ascii: !prefersUnicode(process.env) })}\n`);
   return EXIT_ERROR;
 }
 

@@ -1,6 +1,6 @@
 /** Writing plain and JSON output: safe text, emphasis only on a terminal, quiet on a closed pipe. */
 import { colorAllowed, prefersUnicode } from '../core/display.js';
-import { neutralize } from '../core/sanitize.js';
+import { neutralize, terminalSafeJson } from '../core/sanitize.js';
 import type { Range } from '../core/searchIndex.js';
 
 export interface OutputStyle {
@@ -21,7 +21,8 @@ export function formatText(text: string, ranges: readonly Range[], style: Output
   let at = 0;
   for (const [start, end] of ranges) {
     out += neutralize(text.slice(at, start), { ascii: style.ascii });
-    out += `\u001b[1;33m${neutralize(text.slice(start, end), { ascii: style.ascii })}\u001b[22;39m`;
+    // Bold magenta: yellow, the usual choice, all but vanishes on a light background.
+    out += `\u001b[1;35m${neutralize(text.slice(start, end), { ascii: style.ascii })}\u001b[22;39m`;
     at = end;
   }
   return out + neutralize(text.slice(at), { ascii: style.ascii });
@@ -40,5 +41,5 @@ export function writeLine(line = ''): void {
 }
 
 export function writeJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  process.stdout.write(`${terminalSafeJson(JSON.stringify(value, null, 2))}\n`);
 }

@@ -46,6 +46,8 @@ function describeFsError(error: unknown): string {
       return 'symbolic link loop';
     case 'EISDIR':
       return 'is a folder, not a file';
+    case 'ENOTDIR':
+      return 'not a folder: a file stands in its path';
     default:
       return error instanceof Error ? error.message : String(error);
   }

@@ -35,3 +35,12 @@ export function neutralize(text: string, options: NeutralizeOptions = {}): strin
   return safe.replace(UNSAFE, (char) => marker(char, ascii));
 }
 
+
+/**
+ * JSON text safe to print: JSON.stringify escapes only C0 controls, so C1 controls, bidi and
+ * zero-width characters would reach the terminal raw. Escaping them as \uXXXX keeps the parsed
+ * text exact (they can only occur inside strings, where the escape means the same character).
+ */
+export function terminalSafeJson(json: string): string {
+  return json.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -184,8 +184,13 @@ function isAbbreviation(word: string, following: string): boolean {
 export function splitBlock(text: string, block: Span): Span[] {
   const body = text.slice(block.start, block.end);
   const protectedRanges = quotedRanges(body);
-  const insideQuote = (index: number): boolean =>
-    protectedRanges.some((range) => index > range.start && index <= range.end);
+  // Ranges come sorted and disjoint, and `index` only grows: one forward pointer keeps a 5 MB line linear.
+  let rangeAt = 0;
+  const insideQuote = (index: number): boolean => {
+    while (rangeAt < protectedRanges.length && protectedRanges[rangeAt]!.end < index) rangeAt++;
+    const range = protectedRanges[rangeAt];
+    return range !== undefined && index > range.start && index <= range.end;
+  };
 
   const sentences: Span[] = [];
   let sentenceStart = 0;

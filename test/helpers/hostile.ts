@@ -1,0 +1,17 @@
+/** Hostile text shared by the unit and end-to-end tests. */
+
+/** An article carrying every kind of terminal-active text a scraped page can hold. */
+export const HOSTILE_ARTICLE = [
+  'Officials said the \u001b[31mred\u001b[0m figure was wrong.',
+  '',
+  'A cursor \u001b[2J\u001b[H\u001b[10;10Hmove came next.',
+  'A clipboard \u001b]52;c;ZWNobyBwd25lZA==\u0007 write and a title \u001b]0;pwned\u0007 change followed.',
+  'A link \u001b]8;;https://evil.example\u001b\\click\u001b]8;;\u001b\\ appeared.',
+  'A C1 \u009b31m control and a \u0085 next line and a \u009d C1 OSC.',
+  'Bidi \u202eevil\u202c and \u2066isolate\u2069 marks stayed.',
+  'Zero\u200bwidth\u200djoin\ufeff here.',
+  '',
+].join('\n');
+
+/** Characters that act on a terminal or on the text around them instead of being shown. */
+export const TERMINAL_ACTIVE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;

@@ -8,6 +8,7 @@ import { CorpusError, loadCorpus } from '../core/load.js';
 import { QueryError } from '../core/query.js';
 import { neutralize } from '../core/sanitize.js';
 import { EXIT_ERROR, UsageError, type Command, type CommandContext } from './command.js';
+import { quotesCommand } from './commands/quotes.js';
 import { searchCommand } from './commands/search.js';
 import { sourcesCommand } from './commands/sources.js';
 import { installPipeGuard, styleFor } from './output.js';
@@ -15,7 +16,7 @@ import { installPipeGuard, styleFor } from './output.js';
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BUNDLED_CORPUS = path.join(packageRoot, 'corpus');
 
-const COMMANDS: readonly Command[] = [searchCommand, sourcesCommand];
+const COMMANDS: readonly Command[] = [searchCommand, quotesCommand, sourcesCommand];
 
 const COMMON_OPTIONS = {
   corpus: { type: 'string' },

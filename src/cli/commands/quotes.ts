@@ -1,0 +1,78 @@
+/** `crosscheck quotes [QUERY]`: every quotation with its speaker, grouped across the sources carrying it. */
+import { QuoteIndex } from '../../core/quotes/index.js';
+import type { QuoteGroup } from '../../core/quotes/types.js';
+import { EXIT_FOUND, EXIT_NOTHING, stringOption, type Command } from '../command.js';
+import { formatText, writeJson, writeLine, type OutputStyle } from '../output.js';
+
+function jsonOf(group: QuoteGroup): unknown {
+  return {
+    text: group.reference.text,
+    speaker: group.speaker,
+    kind: group.kind,
+    occurrences: group.members.map(({ quote, similarity, relation, speakerVariant }) => ({
+      source: quote.source,
+      line: quote.line,
+      text: quote.text,
+      speaker: quote.speaker,
+      speakerEvidence: quote.speakerEvidence,
+      speakerVariant,
+      similarity,
+      verbatim: relation === 'verbatim',
+      relation,
+      damage: quote.span.damage,
+    })),
+  };
+}
+
+function printGroup(group: QuoteGroup, style: OutputStyle): void {
+  const sources = `${group.sources} source${group.sources === 1 ? '' : 's'}`;
+  writeLine(`${formatText(group.speaker ?? '(speaker not named)', [], style)}: "${formatText(group.reference.text, [], style)}" (${sources})`);
+  for (const { quote, relation, speakerVariant } of group.members) {
+    const notes = [relation === 'verbatim' ? '' : relation, speakerVariant ? `speaker spelled "${quote.speaker}"` : '']
+      .filter((note) => note !== '')
+      .join(', ');
+    writeLine(`  ${formatText(quote.source, [], style)}:${quote.line}${notes ? ` [${formatText(notes, [], style)}]` : ''}: ${formatText(quote.text, [], style)}`);
+  }
+}
+
+export const quotesCommand: Command = {
+  name: 'quotes',
+  summary: 'quotations with their speakers, grouped across sources',
+  help: `Usage: crosscheck quotes [QUERY] [--speaker NAME] [--all-kinds] [--json] [--corpus DIR]
+
+Every direct quotation with its speaker; the same quotation carried by several sources
+(verbatim, trimmed or altered) is one group. Statements only, unless --all-kinds also lists
+terms and labels ("amplifier"). QUERY filters and ranks groups by text and speaker, in the
+search syntax (fuzzy words, 'exact, !not, a | b).
+
+Options:
+  --speaker NAME  only quotes whose speaker's name contains NAME (any spelling)
+  --all-kinds     include scare-quoted terms and labels
+  --json          {"quotes": [{"text", "speaker", "kind", "occurrences": [{"source", "line", "text",
+                  "speaker", "similarity", "verbatim", ...}]}]}
+  --corpus DIR    the corpus folder (default: $CROSSCHECK_CORPUS or the bundled corpus)
+
+Output: a block a group: speaker and quote, then SOURCE:LINE and each source's words.
+Exit 0 when a quote matched, 1 when none did.
+Example: crosscheck quotes "biggest victim"`,
+  options: {
+    speaker: { type: 'string' },
+    'all-kinds': { type: 'boolean' },
+  },
+  async run({ positionals, values, style, loadCorpus }) {
+    const corpus = await loadCorpus();
+    const groups = QuoteIndex.fromCorpus(corpus).search({
+      query: positionals.join(' '),
+      speaker: stringOption(values, 'speaker'),
+      allKinds: values['all-kinds'] === true,
+    });
+    if (values.json) writeJson({ quotes: groups.map(jsonOf) });
+    else {
+      groups.forEach((group, index) => {
+        if (index > 0) writeLine();
+        printGroup(group, style);
+      });
+    }
+    return groups.length > 0 ? EXIT_FOUND : EXIT_NOTHING;
+  },
+};

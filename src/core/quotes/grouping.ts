@@ -1,0 +1,305 @@
+/**
+ * The same quotation across sources: verbatim, trimmed (one carries more of it) or altered
+ * (re-translated, spun, partly paraphrased).
+ *
+ * Quotes are compared by their content words, stemmed (Porter), British spellings folded
+ * (favourable = favorable), each weighted by its rarity among all quotes (idf), so that sharing
+ * "biggest victim" counts for more than sharing "China". Two quotes from different sources are the
+ * same quotation when the shared weight covers most of the shorter one (containment: a trimmed
+ * quote is wholly inside the fuller one). Candidate pairs come only from quotes sharing a rare
+ * word (posting lists longer than MAX_POSTINGS are skipped), so the cost stays linear in the
+ * number of quotes rather than quadratic. Matches join groups transitively (union-find).
+ */
+import { diffWords } from 'diff';
+import { stemmer } from 'stemmer';
+import type { Quote, QuoteGroup, QuoteMember, QuoteRelation, WordChange } from './types.js';
+
+/** A word shared by more quotes than this says nothing about which quotes are the same. */
+const MAX_POSTINGS = 200;
+/** Share of the shorter quote's weight that must be shared for two statements to be one quotation. */
+const STATEMENT_CONTAINMENT = 0.5;
+/** With only two shared words, nearly all of the shorter quote must be shared. */
+const SMALL_OVERLAP_CONTAINMENT = 0.85;
+
+const STOPWORDS = new Set(
+  `a about above after again against all am an and any are as at be because been before being below
+  between both but by can could did do does doing down during each few for from further had has have
+  having he her here hers herself him himself his how i if in into is it its itself just me more most
+  my myself no nor not of off on once only or other our ours ourselves out over own same she should so
+  some such than that the their theirs them themselves then there these they this those through to too
+  under until up very was we were what when where which while who whom why will with would you your
+  yours yourself also said says say us it's that's there's`.split(/\s+/),
+);
+
+/** favourable -> favorable, organise -> organize: one spelling for both sides of the Atlantic. */
+function britishFolded(word: string): string {
+  if (word.length < 6) return word;
+  return word.replace(/([^aeiou])our(able|ably|ite|ites|ed|ing|s|ful|less)?$/, '$1or$2').replace(/([^aeiou])is(e|ed|es|ing|ation|ations)$/, '$1iz$2');
+}
+
+/** Content-word stems of a text, in order (repeats kept). */
+export function contentStems(text: string): string[] {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
+  return words
+    .filter((word) => !STOPWORDS.has(word.replace(/’/g, "'")) && word.length > 1)
+    .map((word) => stemmer(britishFolded(word.replace(/['’]s$/, ''))));
+}
+
+/** Text compared for verbatim and trimmed: lower case, words only, curly and straight marks alike. */
+function normalized(text: string): string {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+}
+
+class UnionFind {
+  private readonly parent: number[];
+  constructor(size: number) {
+    this.parent = Array.from({ length: size }, (_, index) => index);
+  }
+  find(item: number): number {
+    let root = item;
+    while (this.parent[root] !== root) root = this.parent[root]!;
+    for (let at = item; this.parent[at] !== root; ) {
+      const next = this.parent[at]!;
+      this.parent[at] = root;
+      at = next;
+    }
+    return root;
+  }
+  union(a: number, b: number): void {
+    const rootA = this.find(a);
+    const rootB = this.find(b);
+    if (rootA !== rootB) this.parent[Math.max(rootA, rootB)] = Math.min(rootA, rootB);
+  }
+}
+
+function levenshtein(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** Two spellings of one name: same number of words, one word the same, the rest at most two edits apart. */
+export function sameNameVariant(a: string, b: string): boolean {
+  if (a === b) return true;
+  const wordsA = a.toLowerCase().split(' ');
+  const wordsB = b.toLowerCase().split(' ');
+  if (wordsA.length !== wordsB.length || wordsA.length < 2) return false;
+  if (!wordsA.some((word, index) => word === wordsB[index])) return false;
+  const distance = levenshtein(wordsA.join(' '), wordsB.join(' '));
+  return distance <= 2 && distance / Math.max(a.length, b.length) <= 0.2;
+}
+
+/**
+ * The spelling each speaker name is linked to: the one most sources use ("Hua Chuning" in one
+ * source -> "Hua Chunying" in three). Candidates share a word, so only names in one bucket meet.
+ */
+export function canonicalSpeakers(quotes: readonly Quote[]): Map<string, string> {
+  const sourcesOf = new Map<string, Set<string>>();
+  for (const quote of quotes) {
+    if (quote.speaker === null) continue;
+    const sources = sourcesOf.get(quote.speaker) ?? new Set<string>();
+    sources.add(quote.source);
+    sourcesOf.set(quote.speaker, sources);
+  }
+  const names = [...sourcesOf.keys()];
+  const links = new UnionFind(names.length);
+  const buckets = new Map<string, number[]>();
+  names.forEach((name, index) => {
+    for (const word of new Set(name.toLowerCase().split(' '))) {
+      const bucket = buckets.get(word) ?? [];
+      bucket.push(index);
+      buckets.set(word, bucket);
+    }
+  });
+  for (const bucket of buckets.values()) {
+    if (bucket.length > MAX_POSTINGS) continue;
+    for (let i = 0; i < bucket.length; i++) {
+      for (let j = i + 1; j < bucket.length; j++) {
+        if (sameNameVariant(names[bucket[i]!]!, names[bucket[j]!]!)) links.union(bucket[i]!, bucket[j]!);
+      }
+    }
+  }
+  const best = new Map<number, string>();
+  names.forEach((name, index) => {
+    const root = links.find(index);
+    const current = best.get(root);
+    if (current === undefined || sourcesOf.get(name)!.size > sourcesOf.get(current)!.size) best.set(root, name);
+  });
+  return new Map(names.map((name, index) => [name, best.get(links.find(index))!]));
+}
+
+interface Profile {
+  stems: Set<string>;
+  /** Adjacent content-word pairs ("make differ"): shared runs of wording survive re-translation. */
+  pairs: Set<string>;
+  weight: number;
+}
+
+/** Shared adjacent pairs that make two statements one quotation even when each adds much of its own. */
+const SHARED_PAIRS = 3;
+/** ... provided they are a fair share of the shorter statement's pairs. */
+const MIN_PAIR_SHARE = 0.3;
+
+function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const item of a) if (b.has(item)) shared++;
+  return shared;
+}
+
+function weightOf(stems: Iterable<string>, idf: ReadonlyMap<string, number>): number {
+  let total = 0;
+  for (const stem of stems) total += idf.get(stem) ?? 0;
+  return total;
+}
+
+function relationOf(member: Quote, reference: Quote): QuoteRelation {
+  const memberText = normalized(member.text);
+  const referenceText = normalized(reference.text);
+  if (memberText === referenceText) return 'verbatim';
+  if (referenceText.includes(memberText) || memberText.includes(referenceText)) return 'trimmed';
+  return 'altered';
+}
+
+function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size + b.size === 0) return 1;
+  return (2 * sharedCount(a, b)) / (a.size + b.size);
+}
+
+/**
+ * The reference's words changed into this member's (empty for the reference). Computed when a
+ * group is shown, not for every group of a large corpus.
+ */
+export function memberDiff(group: QuoteGroup, member: QuoteMember): WordChange[] {
+  if (member.quote === group.reference) return [];
+  return diffWords(group.reference.text, member.quote.text).map((change) => ({ value: change.value, added: change.added, removed: change.removed }));
+}
+
+/**
+ * Two statements are one quotation when most of the shorter one is shared and some of it in the
+ * same word order (a long misread span shares words with everything, but few runs), or when they
+ * share several runs of wording (a re-translation keeps "make a difference", "China's response").
+ */
+function sameStatement(a: Profile, b: Profile, count: number, containment: number): boolean {
+  if (count < 2) return false;
+  const pairs = sharedCount(a.pairs, b.pairs);
+  const fewerPairs = Math.max(1, Math.min(a.pairs.size, b.pairs.size));
+  const shareOfPairs = pairs / fewerPairs;
+  if (containment >= SMALL_OVERLAP_CONTAINMENT && pairs >= Math.min(2, fewerPairs) && shareOfPairs >= MIN_PAIR_SHARE) return true;
+  if (count >= 3 && containment >= STATEMENT_CONTAINMENT && pairs >= 2 && shareOfPairs >= MIN_PAIR_SHARE) return true;
+  return pairs >= SHARED_PAIRS && shareOfPairs >= MIN_PAIR_SHARE;
+}
+
+/** Groups every quote (a quote found in one source only is a group of one). */
+export function groupQuotes(quotes: readonly Quote[]): QuoteGroup[] {
+  const stemLists = quotes.map((quote) => contentStems(quote.text));
+  const postings = new Map<string, number[]>();
+  stemLists.forEach((stems, index) => {
+    for (const stem of new Set(stems)) {
+      const list = postings.get(stem);
+      if (list) list.push(index);
+      else postings.set(stem, [index]);
+    }
+  });
+  const idf = new Map<string, number>();
+  for (const [stem, list] of postings) idf.set(stem, Math.log(1 + quotes.length / list.length));
+  const profiles: Profile[] = stemLists.map((stems) => {
+    const unique = new Set(stems);
+    const pairs = new Set(stems.slice(1).map((stem, index) => `${stems[index]} ${stem}`));
+    return { stems: unique, pairs, weight: weightOf(unique, idf) };
+  });
+
+  const links = new UnionFind(quotes.length);
+  // Terms join only their exact twins (or a statement that contains them whole, below).
+  const exact = new Map<string, number>();
+  quotes.forEach((quote, index) => {
+    const key = normalized(quote.text);
+    const first = exact.get(key);
+    if (first === undefined) exact.set(key, index);
+    else links.union(first, index);
+  });
+
+  for (let index = 0; index < quotes.length; index++) {
+    const shared = new Map<number, { weight: number; count: number }>();
+    for (const stem of profiles[index]!.stems) {
+      const list = postings.get(stem)!;
+      if (list.length > MAX_POSTINGS) continue;
+      const weight = idf.get(stem)!;
+      for (const other of list) {
+        if (other <= index || quotes[other]!.source === quotes[index]!.source) continue;
+        const entry = shared.get(other) ?? { weight: 0, count: 0 };
+        entry.weight += weight;
+        entry.count++;
+        shared.set(other, entry);
+      }
+    }
+    for (const [other, { weight, count }] of shared) {
+      const a = profiles[index]!;
+      const b = profiles[other]!;
+      const smaller = Math.min(a.weight, b.weight);
+      if (smaller === 0) continue;
+      const containment = weight / smaller;
+      const eitherTerm = quotes[index]!.kind === 'term' || quotes[other]!.kind === 'term';
+      // A term joins a statement only when the statement carries all of it, in its order, and it
+      // is more than a two-word name ("Deep Throat" would bridge every quote that mentions it).
+      const shorter = a.stems.size <= b.stems.size ? a : b;
+      const same = eitherTerm
+        ? count >= 3 && count === shorter.stems.size && sharedCount(a.pairs, b.pairs) === shorter.pairs.size
+        : sameStatement(a, b, count, containment);
+      if (same) links.union(index, other);
+    }
+  }
+
+  const byRoot = new Map<number, number[]>();
+  quotes.forEach((_, index) => {
+    const root = links.find(index);
+    const members = byRoot.get(root);
+    if (members) members.push(index);
+    else byRoot.set(root, [index]);
+  });
+
+  const canonical = canonicalSpeakers(quotes);
+  const groups: QuoteGroup[] = [];
+  for (const indexes of byRoot.values()) {
+    // The fullest version is the reference: the others are trimmed or altered copies of it.
+    const fuller = (index: number, best: number): boolean =>
+      profiles[index]!.weight > profiles[best]!.weight ||
+      (profiles[index]!.weight === profiles[best]!.weight && quotes[index]!.text.length > quotes[best]!.text.length);
+    const referenceIndex = indexes.reduce((best, index) => (fuller(index, best) ? index : best));
+    const reference = quotes[referenceIndex]!;
+    const speakerVotes = new Map<string, number>();
+    for (const index of indexes) {
+      const speaker = quotes[index]!.speaker;
+      if (speaker !== null) {
+        const name = canonical.get(speaker) ?? speaker;
+        speakerVotes.set(name, (speakerVotes.get(name) ?? 0) + 1);
+      }
+    }
+    let speaker: string | null = null;
+    for (const [name, votes] of speakerVotes) if (speaker === null || votes > speakerVotes.get(speaker)!) speaker = name;
+    const members: QuoteMember[] = indexes.map((index) => {
+      const quote = quotes[index]!;
+      const isReference = index === referenceIndex;
+      return {
+        quote,
+        similarity: isReference ? 1 : Math.round(dice(profiles[index]!.stems, profiles[referenceIndex]!.stems) * 100) / 100,
+        relation: isReference ? 'verbatim' : relationOf(quote, reference),
+        speakerVariant: quote.speaker !== null && (canonical.get(quote.speaker) ?? quote.speaker) !== quote.speaker,
+      };
+    });
+    groups.push({
+      id: groups.length,
+      reference,
+      members,
+      speaker,
+      kind: members.some((member) => member.quote.kind === 'statement') ? 'statement' : 'term',
+      sources: new Set(members.map((member) => member.quote.source)).size,
+    });
+  }
+  return groups;
+}

@@ -1,0 +1,86 @@
+/**
+ * The quote groups of a corpus, filtered by text and speaker through Fuse.js with the same query
+ * syntax as Search. Built once per corpus; each search only runs Fuse.js over the groups.
+ */
+import Fuse from 'fuse.js';
+import { compileQuery, parseQuery, passesFilters } from '../query.js';
+import type { Corpus } from '../types.js';
+import { extractCorpusQuotes } from './extract.js';
+import { groupQuotes } from './grouping.js';
+import type { Quote, QuoteGroup } from './types.js';
+
+export interface QuoteFilter {
+  /** Search syntax as in Search: fuzzy words, 'exact, !not, a | b. */
+  query?: string;
+  /** Only groups where some member's speaker contains this (any spelling, case ignored). */
+  speaker?: string;
+  /** Include terms and labels ("amplifier"), hidden by default. */
+  allKinds?: boolean;
+}
+
+interface GroupRecord {
+  text: string;
+  speaker: string;
+}
+
+/** Statements first, then the quotes most sources carry, then document order. */
+function byDefaultOrder(a: QuoteGroup, b: QuoteGroup): number {
+  if (a.kind !== b.kind) return a.kind === 'statement' ? -1 : 1;
+  return b.sources - a.sources || b.members.length - a.members.length || a.reference.id - b.reference.id;
+}
+
+function speakersOf(group: QuoteGroup): string[] {
+  const names = new Set<string>();
+  if (group.speaker) names.add(group.speaker);
+  for (const member of group.members) if (member.quote.speaker) names.add(member.quote.speaker);
+  return [...names];
+}
+
+export class QuoteIndex {
+  readonly quotes: Quote[];
+  /** Every group, in the default order. */
+  readonly groups: QuoteGroup[];
+  private readonly fuse: Fuse<GroupRecord>;
+  private readonly records: GroupRecord[];
+
+  constructor(quotes: Quote[]) {
+    this.quotes = quotes;
+    this.groups = groupQuotes(quotes).sort(byDefaultOrder);
+    this.records = this.groups.map((group) => ({
+      text: group.members.map((member) => member.quote.text).join(' / '),
+      speaker: speakersOf(group).join(' / '),
+    }));
+    this.fuse = new Fuse(this.records, {
+      keys: [
+        { name: 'text', weight: 2 },
+        { name: 'speaker', weight: 1 },
+      ],
+      includeScore: true,
+      ignoreLocation: true,
+      threshold: 0.3,
+      minMatchCharLength: 2,
+      useExtendedSearch: true,
+    });
+  }
+
+  static fromCorpus(corpus: Corpus): QuoteIndex {
+    return new QuoteIndex(extractCorpusQuotes(corpus));
+  }
+
+  /** Groups matching the filter: ranked by match when there is a query, else in the default order. */
+  search(filter: QuoteFilter = {}): QuoteGroup[] {
+    const speaker = filter.speaker?.trim().toLowerCase() ?? '';
+    const accept = (group: QuoteGroup): boolean =>
+      (filter.allKinds === true || group.kind === 'statement') &&
+      (speaker === '' || speakersOf(group).some((name) => name.toLowerCase().includes(speaker)));
+    const terms = parseQuery(filter.query ?? '');
+    if (terms.length === 0) return this.groups.filter(accept);
+    const compiled = compileQuery(terms);
+    const passes = (index: number): boolean => passesFilters(`${this.records[index]!.text} ${this.records[index]!.speaker}`, compiled.filters);
+    if (compiled.fuse === null) return this.groups.filter((group, index) => accept(group) && passes(index));
+    return this.fuse
+      .search(compiled.fuse)
+      .filter((result) => accept(this.groups[result.refIndex]!) && passes(result.refIndex))
+      .map((result) => this.groups[result.refIndex]!);
+  }
+}

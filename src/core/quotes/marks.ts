@@ -1,0 +1,176 @@
+/**
+ * Quotation spans in a document, read from its quotation marks, repairing the damage real news
+ * text carries so that one bad mark does not derail the rest of the article:
+ * - curly (“ ” ‘ ’), straight (" ') and guillemet (« ») marks; straight marks open or close by
+ *   which side of them has a word;
+ * - a quote running over paragraphs leaves its closing mark off and reopens the next paragraph;
+ * - an opening mark used as a closer (`propagate them. “` at a paragraph's end), a stray mark
+ *   (`information." "`), a quote that never closes (ends with its paragraph);
+ * - apostrophes (China’s, don't, 'til, the accounts’ content) are not quote marks: single quotes
+ *   count only as a pair inside one paragraph, outside a double quotation.
+ */
+import type { Span } from '../sentences.js';
+import type { MarkDamage, QuoteSpan } from './types.js';
+
+const DOUBLE_OPENERS = new Set(['“', '«', '„']);
+const DOUBLE_CLOSERS = new Set(['”', '»']);
+const STRAIGHT_DOUBLE = '"';
+const SINGLE_OPENERS = new Set(['‘', "'"]);
+const SINGLE_CLOSERS = new Set(['’', "'"]);
+/** Elisions that start with an apostrophe: 'til, 'em, 'cause, '90s. */
+const ELISION = /^(?:til|tis|twas|em|cause|cos|n|round|bout|nother|s|\d)(?![\p{L}])/iu;
+/** A short attribution right after a mark (`, "he said.`, `, "Owen said.`): the mark closes, spaced wrongly. */
+const SPACED_CLOSER = /^(?:\p{Ll}|(?:[\p{L}.'’-]+ ){0,4}(?:said|says|added|asked|told|continued)\b)/u;
+/** Characters after which a mark opens a quotation: space, an opening bracket or dash. */
+const OPENING_CONTEXT = /[\s([{—–\-/“‘"'«]/;
+
+interface OpenQuote {
+  openMark: number;
+  /** Content pieces, one per paragraph the quote runs over. */
+  pieces: Span[];
+  pieceStart: number;
+  damage: MarkDamage[];
+}
+
+function isSpace(char: string | undefined): boolean {
+  return char === undefined || /\s/.test(char);
+}
+
+function isLetterOrDigit(char: string | undefined): boolean {
+  return char !== undefined && /[\p{L}\p{N}]/u.test(char);
+}
+
+/** Whether only whitespace remains between `from` and `end`. */
+function restIsBlank(text: string, from: number, end: number): boolean {
+  for (let at = from; at < end; at++) if (!isSpace(text[at])) return false;
+  return true;
+}
+
+function trimmed(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && isSpace(text[start])) start++;
+  while (end > start && isSpace(text[end - 1])) end--;
+  return { start, end };
+}
+
+function finish(text: string, open: OpenQuote, closeMark: number | null): QuoteSpan | null {
+  const pieces = open.pieces.map((piece) => trimmed(text, piece)).filter((piece) => piece.end > piece.start);
+  if (pieces.length === 0) return null;
+  const words = pieces
+    .map((piece) => text.slice(piece.start, piece.end))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    // A comma inside the closing mark is the house style's, not the speaker's.
+    .replace(/[,;:]$/, '');
+  if (!/[\p{L}\p{N}]/u.test(words)) return null;
+  return {
+    start: pieces[0]!.start,
+    end: pieces[pieces.length - 1]!.end,
+    text: words,
+    openMark: open.openMark,
+    closeMark,
+    paragraphs: open.pieces.length,
+    damage: closeMark === null ? [...open.damage, 'unclosed'] : open.damage,
+  };
+}
+
+/** The offset of a paragraph's first non-space character. */
+function firstCharacter(text: string, paragraph: Span): number {
+  let at = paragraph.start;
+  while (at < paragraph.end && isSpace(text[at])) at++;
+  return at;
+}
+
+/** A single-quoted span starting at `opener`, closed in the same paragraph, or null. */
+function singleQuote(text: string, opener: number, paragraphEnd: number): { close: number } | null {
+  if (ELISION.test(text.slice(opener + 1, opener + 8))) return null;
+  for (let at = opener + 2; at < paragraphEnd; at++) {
+    const char = text[at]!;
+    if (char === '\n' && text[at + 1] === '\n') return null;
+    if (DOUBLE_OPENERS.has(char) || DOUBLE_CLOSERS.has(char) || char === STRAIGHT_DOUBLE) return null;
+    if (SINGLE_CLOSERS.has(char) && !isSpace(text[at - 1]) && !isLetterOrDigit(text[at + 1])) return { close: at };
+  }
+  return null;
+}
+
+/**
+ * Every quotation in `text`, in order. `paragraphs` are the document's paragraph spans (as
+ * splitParagraphs gives them); a quote never runs past a paragraph unless the next one reopens it.
+ * `linesAreSentences` (a file that is not hard-wrapped) ends an unclosed quote at its line's end.
+ */
+export function findQuoteSpans(text: string, paragraphs: readonly Span[], options: { linesAreSentences?: boolean } = {}): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  let open: OpenQuote | null = null;
+  const emit = (span: QuoteSpan | null): void => {
+    if (span) spans.push(span);
+  };
+  const start = (mark: number, damage: MarkDamage[] = []): OpenQuote => ({ openMark: mark, pieces: [], pieceStart: mark + 1, damage });
+  const close = (quote: OpenQuote, at: number, mark: number | null): void => {
+    quote.pieces.push({ start: quote.pieceStart, end: at });
+    emit(finish(text, quote, mark));
+  };
+
+  paragraphs.forEach((paragraph, paragraphIndex) => {
+    let at = paragraph.start;
+    if (open) {
+      // The convention for a quote over paragraphs: this paragraph reopens it; skip that mark.
+      at = firstCharacter(text, paragraph) + 1;
+      open.pieceStart = at;
+    }
+    for (; at < paragraph.end; at++) {
+      const char = text[at]!;
+      const before = at > paragraph.start ? text[at - 1] : undefined;
+      const after = at + 1 < paragraph.end ? text[at + 1] : undefined;
+      const canOpen = !isSpace(after) && (before === undefined || OPENING_CONTEXT.test(before));
+      const canClose = !isSpace(before) && (after === undefined || !isLetterOrDigit(after));
+      const blankAfter = restIsBlank(text, at + 1, paragraph.end);
+
+      if (DOUBLE_OPENERS.has(char)) {
+        if (open) {
+          if (blankAfter || (canClose && !canOpen)) {
+            open.damage.push('opener-as-closer');
+            close(open, at, at);
+            open = null;
+          } else {
+            // The quote before never closed; this mark starts the next one.
+            close(open, at, null);
+            open = start(at);
+          }
+        } else if (!blankAfter) open = start(at);
+      } else if (DOUBLE_CLOSERS.has(char)) {
+        if (open) {
+          close(open, at, at);
+          open = null;
+        } else if (canOpen && !canClose && !blankAfter) open = start(at, ['closer-as-opener']);
+      } else if (char === STRAIGHT_DOUBLE) {
+        if (open) {
+          if (canClose || blankAfter || SPACED_CLOSER.test(text.slice(at + 1, at + 60))) {
+            close(open, at, at);
+            open = null;
+          } else {
+            close(open, at, null);
+            open = start(at);
+          }
+        } else if (!blankAfter && !isSpace(after)) open = start(at);
+      } else if (!open && SINGLE_OPENERS.has(char) && canOpen && !(char === "'" && isLetterOrDigit(before))) {
+        const single = singleQuote(text, at, paragraph.end);
+        if (single) {
+          emit(finish(text, { openMark: at, pieces: [{ start: at + 1, end: single.close }], pieceStart: at + 1, damage: [] }, single.close));
+          at = single.close;
+        }
+      }
+    }
+    if (!open) return;
+    const next = paragraphs[paragraphIndex + 1];
+    const reopens = next !== undefined && (DOUBLE_OPENERS.has(text[firstCharacter(text, next)] ?? '') || text[firstCharacter(text, next)] === STRAIGHT_DOUBLE);
+    if (reopens) {
+      open.pieces.push({ start: open.pieceStart, end: paragraph.end });
+    } else {
+      // In a one-sentence-a-line file an unclosed quote ends with its line, not with the whole block.
+      const lineEnd = options.linesAreSentences ? text.indexOf('\n', open.pieceStart) : -1;
+      close(open, lineEnd !== -1 && lineEnd < paragraph.end ? lineEnd : paragraph.end, null);
+      open = null;
+    }
+  });
+  return spans;
+}

@@ -1,0 +1,136 @@
+/**
+ * Names in news text: the capitalised run that names a speaker, with roles and titles in front of
+ * it dropped ("Foreign Ministry spokeswoman Hua Chunying" -> Hua Chunying), and surname-only
+ * mentions resolved to the full name the article introduced ("Hua" -> Hua Chunying).
+ */
+
+export interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  /** The characters between the previous token and this one. */
+  gap: string;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let last = 0;
+  for (const match of text.matchAll(WORD)) {
+    const start = match.index;
+    tokens.push({ text: match[0], lower: match[0].toLowerCase(), start, end: start + match[0].length, gap: text.slice(last, start) });
+    last = start + match[0].length;
+  }
+  return tokens;
+}
+
+/** Roles and titles that stand before a name and are not part of it. */
+const ROLES = new Set(
+  `spokeswoman spokesman spokesperson spokespeople minister president vice director secretary chairman
+  chairwoman chair ceo chief executive official senator sen representative rep governor gov mayor
+  ambassador envoy analyst professor prof dr mr mrs ms miss general gen commissioner head leader
+  founder adviser advisor researcher economist lawyer attorney judge justice premier king queen prince
+  princess sheikh pope cardinal bishop rev colonel col captain capt lieutenant lt sergeant sgt officer
+  inspector detective coach manager editor reporter correspondent author candidate deputy assistant
+  member lawmaker congressman congresswoman councillor councilman councilwoman diplomat chancellor
+  sir lord lady dame father sister brother spokesperson's`.split(/\s+/),
+);
+
+/** Capitalised words that do not name anyone: sentence openers, days, months. */
+const NOT_NAMES = new Set(
+  `the a an in on at but and or if when while as after before since this that these those there it
+  its he she they we i you his her their our according however meanwhile nonetheless also so then yet
+  for from with by to of many some most all both each every no not now here
+  monday tuesday wednesday thursday friday saturday sunday january february march april june july
+  august september october november december`.split(/\s+/),
+);
+
+/** Words that make a name an organisation's rather than a person's. */
+const ORGANISATION_WORDS = new Set(
+  `ministry party commission committee institute inc corp corporation company department agency council
+  association university bank group office government union organization organisation times news post
+  press reuters service services administration court police army force forces senate house congress
+  parliament foundation center centre network league federation authority board club`.split(/\s+/),
+);
+
+export const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
+
+/** Definite references that stand for an organisation named before ("the company said"). */
+export const REFERENCE_NOUNS = new Set(['company', 'statement', 'firm', 'ministry', 'government', 'group', 'platform', 'report', 'agency']);
+
+export function isCapitalised(token: Token): boolean {
+  return /^\p{Lu}/u.test(token.text);
+}
+
+export function isRole(token: Token): boolean {
+  return ROLES.has(token.lower);
+}
+
+function isPossessive(token: Token): boolean {
+  return /['’]s?$/.test(token.text);
+}
+
+/** A token that can be part of a name: capitalised, not a role, opener, day or possessive. */
+export function isNameWord(token: Token): boolean {
+  return isCapitalised(token) && !isRole(token) && !NOT_NAMES.has(token.lower) && !isPossessive(token);
+}
+
+/** Only spaces (or a hyphen) between two words of one name: a comma or a mark ends it. */
+export function joinsName(gap: string): boolean {
+  return /^ +$/.test(gap);
+}
+
+export function isOrganisation(name: string): boolean {
+  const words = name.toLowerCase().split(' ');
+  return words.some((word) => ORGANISATION_WORDS.has(word));
+}
+
+/**
+ * The full names an article introduces (two or three name words in a row), with where each
+ * appears, so that a later "said Hua" resolves to "Hua Chunying".
+ */
+export class NameBook {
+  private readonly byWord = new Map<string, Array<{ name: string; at: number }>>();
+
+  constructor(text: string) {
+    const tokens = tokenize(text);
+    let run: Token[] = [];
+    const flush = (): void => {
+      if (run.length >= 2 && run.length <= 3) {
+        const name = run.map((token) => token.text).join(' ');
+        if (!isOrganisation(name)) {
+          for (const word of new Set([run[0]!.text, run[run.length - 1]!.text])) {
+            const list = this.byWord.get(word) ?? [];
+            list.push({ name, at: run[0]!.start });
+            this.byWord.set(word, list);
+          }
+        }
+      }
+      run = [];
+    };
+    for (const token of tokens) {
+      if (isNameWord(token) && (run.length === 0 || joinsName(token.gap))) run.push(token);
+      else {
+        flush();
+        if (isNameWord(token)) run.push(token);
+      }
+    }
+    flush();
+  }
+
+  /** The full name a one-word mention at `at` stands for: the latest introduced before it, else the first after. */
+  resolve(name: string, at: number): string {
+    if (name.includes(' ')) return name;
+    const candidates = this.byWord.get(name);
+    if (!candidates) return name;
+    const before = candidates.filter((candidate) => candidate.at < at);
+    return (before[before.length - 1] ?? candidates[0]!).name;
+  }
+
+  /** Whether a one-word name is a surname of a person named in full somewhere in the article. */
+  isPerson(name: string): boolean {
+    return name.includes(' ') ? !isOrganisation(name) : this.byWord.has(name);
+  }
+}

@@ -1,9 +1,15 @@
 /**
  * The passage index: Fuse.js over every passage, with fzf's extended syntax
  * ('exact, ^prefix, suffix$, !not, a | b, space = AND) and typo-tolerant fuzzy terms.
+ *
+ * Fuse.js stays the scorer, but it no longer scans every passage: the prefilter (prefilter.ts)
+ * proposes candidates with a lower bound of their score, and Fuse.js scores them best-first in
+ * batches until no unscored candidate can enter the top `limit`. The result is what scoring every
+ * passage gives, at the cost of a few hundred Fuse.js evaluations.
  */
-import Fuse, { type FuseResult, type IFuseOptions } from 'fuse.js';
-import { compileQuery, parseQuery, passesFilters } from './query.js';
+import Fuse, { type FuseIndex, type FuseResult, type IFuseOptions } from 'fuse.js';
+import { buildFieldIndex, candidatesOf, matchWords, maxErrors, type FieldIndex, type WordMatches } from './prefilter.js';
+import { compileQuery, parseQuery, passesFilters, type QueryAlternative, type QueryTerm } from './query.js';
 import type { Corpus, Passage } from './types.js';
 
 /** What Fuse.js sees of a passage. */
@@ -28,13 +34,17 @@ export interface SearchOptions {
   limit?: number;
   /** Only passages from these source ids. */
   sources?: readonly string[];
+  /** Score every passage with Fuse.js, as a plain Fuse.js index does (the benchmark's baseline). */
+  exhaustive?: boolean;
 }
+
+const KEY_WEIGHTS = { text: 3, title: 1, source: 0.5 } as const;
 
 export const FUSE_OPTIONS: IFuseOptions<PassageRecord> = {
   keys: [
-    { name: 'text', weight: 3 },
-    { name: 'title', weight: 1 },
-    { name: 'source', weight: 0.5 },
+    { name: 'text', weight: KEY_WEIGHTS.text },
+    { name: 'title', weight: KEY_WEIGHTS.title },
+    { name: 'source', weight: KEY_WEIGHTS.source },
   ],
   includeScore: true,
   includeMatches: true,
@@ -68,13 +78,195 @@ export function matchRanges(result: FuseResult<PassageRecord>): Range[] {
   return merged;
 }
 
-export class PassageIndex {
-  private readonly fuse: Fuse<PassageRecord>;
+type IndexRecord = FuseIndex<PassageRecord>['records'][number];
+type IndexKeys = FuseIndex<PassageRecord>['keys'];
 
-  constructor(private readonly corpus: Corpus) {
-    const titles = new Map(corpus.documents.map((document) => [document.source, document.title]));
-    const records = corpus.passages.map((passage) => recordOf(passage, titles.get(passage.source) ?? ''));
-    this.fuse = new Fuse(records, FUSE_OPTIONS);
+/** Fuse.js normalises key weights to sum to 1; the text key's share is the exponent of its score. */
+const TEXT_WEIGHT = KEY_WEIGHTS.text / (KEY_WEIGHTS.text + KEY_WEIGHTS.title + KEY_WEIGHTS.source);
+/** Fuse.js's own floor for a perfect key score (it raises 0 to this before weighting). */
+const PERFECT_SCORE = Number.EPSILON;
+/** Bounds are computed the way Fuse.js computes scores, but not in the same order: keep a margin. */
+const BOUND_MARGIN = 1 - 1e-9;
+const THRESHOLD = FUSE_OPTIONS.threshold ?? 0.6;
+const KEY_COUNT = 3;
+const WORD_CACHE_SIZE = 256;
+/**
+ * Passages outside the prefilter's candidates scored per query, shortest first: they can only
+ * match through a fuzzy term spanning two words ("corona virus" for "coronavirus").
+ */
+const STRADDLE_BUDGET = 2000;
+
+/** Everything the index derives from a corpus, in a form the on-disk cache stores as-is. */
+export interface IndexParts {
+  /** Fuse.js field-length norms of each passage's text, title and source, in that order (NaN: empty field). */
+  norms: Float64Array;
+  /** Words of each passage text (records = passages). */
+  text: FieldIndex;
+  /** Words of each document title and source id (records = documents). */
+  titles: FieldIndex;
+  sources: FieldIndex;
+}
+
+/** A candidate waiting to be scored, or a run of passages whose score is already known. */
+interface QueueItem {
+  /** No passage this item yields scores better than this. */
+  bound: number;
+  /** The passage it yields next (ties in score go to the lower id, as in Fuse.js). */
+  id: number;
+  /** For a known-score run: the document and the position of `id` in its passage list; -1 otherwise. */
+  document: number;
+  /** Position of `id` in its document's passages, or in the shortest-first order for a straddle item. */
+  position: number;
+  /** A passage outside the candidates, that could only match across a word boundary. */
+  straddle: boolean;
+}
+
+function before(a: { bound: number; id: number }, b: { bound: number; id: number }): boolean {
+  return a.bound < b.bound || (a.bound === b.bound && a.id < b.id);
+}
+
+/** A binary min-heap ordered by (bound, id). */
+class BoundQueue {
+  constructor(private readonly items: QueueItem[]) {
+    for (let i = (items.length >> 1) - 1; i >= 0; i--) this.sink(i);
+  }
+
+  peek(): QueueItem | undefined {
+    return this.items[0];
+  }
+
+  pop(): QueueItem | undefined {
+    const top = this.items[0];
+    const last = this.items.pop();
+    if (top !== undefined && last !== undefined && this.items.length > 0) {
+      this.items[0] = last;
+      this.sink(0);
+    }
+    return top;
+  }
+
+  push(item: QueueItem): void {
+    const items = this.items;
+    items.push(item);
+    let at = items.length - 1;
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if (!before(items[at]!, items[parent]!)) break;
+      [items[at], items[parent]] = [items[parent]!, items[at]!];
+      at = parent;
+    }
+  }
+
+  private sink(start: number): void {
+    const items = this.items;
+    let at = start;
+    for (;;) {
+      const left = 2 * at + 1;
+      const right = left + 1;
+      let smallest = at;
+      if (left < items.length && before(items[left]!, items[smallest]!)) smallest = left;
+      if (right < items.length && before(items[right]!, items[smallest]!)) smallest = right;
+      if (smallest === at) return;
+      [items[at], items[smallest]] = [items[smallest]!, items[at]!];
+      at = smallest;
+    }
+  }
+}
+
+function isBlank(value: string): boolean {
+  return value.trim().length === 0;
+}
+
+/** Fuse.js index records rebuilt from stored norms (Fuse.parseIndex takes them as they are). */
+function recordsFromNorms(records: readonly PassageRecord[], norms: Float64Array): IndexRecord[] {
+  return records.map((record, i) => {
+    const entry: Record<number, { v: string; n: number }> = {};
+    const values = [record.text, record.title, record.source];
+    for (let key = 0; key < KEY_COUNT; key++) {
+      const norm = norms[i * KEY_COUNT + key]!;
+      if (!Number.isNaN(norm)) entry[key] = { v: values[key]!, n: norm };
+    }
+    return { i, $: entry };
+  });
+}
+
+function normsOf(records: readonly IndexRecord[], count: number): Float64Array {
+  const norms = new Float64Array(count * KEY_COUNT).fill(Number.NaN);
+  for (const record of records) {
+    for (let key = 0; key < KEY_COUNT; key++) {
+      const sub = record.$?.[key];
+      if (sub && !Array.isArray(sub)) norms[record.i * KEY_COUNT + key] = sub.n;
+    }
+  }
+  return norms;
+}
+
+function fieldMatches(field: FieldIndex, size: number): boolean {
+  return field.size === size && field.offsets.length === field.vocabulary.length + 1 && field.offsets[field.vocabulary.length] === field.ids.length;
+}
+
+export class PassageIndex {
+  private readonly records: PassageRecord[];
+  private readonly fuse: Fuse<PassageRecord>;
+  /** The same records, scored through an index swapped per batch of candidates. */
+  private readonly batchFuse: Fuse<PassageRecord>;
+  private readonly fullRecords: IndexRecord[];
+  private readonly keys: IndexKeys;
+  /** Title and source alone of each document: the score of a passage that matches only there. */
+  private readonly documentFuse: Fuse<PassageRecord>;
+  private readonly documentRecords: PassageRecord[];
+  private readonly documentIndexRecords: IndexRecord[];
+  /** Passage ids of each document, ascending. */
+  private readonly documentPassages: number[][];
+  private readonly passageDocument: Uint32Array;
+  private readonly parts_: IndexParts;
+  private readonly wordCache = new Map<string, WordMatches | null>();
+  /** Passage ids, shortest text (largest Fuse.js norm) first; built on first use. */
+  private shortestFirst: Uint32Array | null = null;
+
+  /** `parts` (from the cache) skips the slow derivations; they must come from this same corpus. */
+  constructor(private readonly corpus: Corpus, parts?: IndexParts) {
+    const { documents, passages } = corpus;
+    const documentOf = new Map(documents.map((document, index) => [document.source, index]));
+    this.documentPassages = documents.map(() => []);
+    this.passageDocument = new Uint32Array(passages.length);
+    this.records = passages.map((passage, id) => {
+      const document = documentOf.get(passage.source) ?? 0;
+      this.passageDocument[id] = document;
+      this.documentPassages[document]!.push(id);
+      return recordOf(passage, documents[document]?.title ?? '');
+    });
+    this.documentRecords = documents.map((document) => ({ text: '', title: document.title, source: document.source }));
+
+    if (parts) {
+      const consistent =
+        parts.norms.length === passages.length * KEY_COUNT &&
+        fieldMatches(parts.text, passages.length) &&
+        fieldMatches(parts.titles, documents.length) &&
+        fieldMatches(parts.sources, documents.length);
+      if (!consistent) throw new Error('index parts do not fit this corpus');
+      const index = Fuse.parseIndex<PassageRecord>({ keys: Fuse.createIndex(FUSE_OPTIONS.keys ?? [], []).keys, records: recordsFromNorms(this.records, parts.norms) });
+      this.fuse = new Fuse(this.records, FUSE_OPTIONS, index);
+      this.parts_ = parts;
+    } else {
+      this.fuse = new Fuse(this.records, FUSE_OPTIONS);
+      this.parts_ = {
+        norms: normsOf(this.fuse.getIndex().records, passages.length),
+        text: buildFieldIndex(passages.map((passage) => passage.text)),
+        titles: buildFieldIndex(documents.map((document) => document.title)),
+        sources: buildFieldIndex(documents.map((document) => document.source)),
+      };
+    }
+    this.fullRecords = this.fuse.getIndex().records;
+    this.keys = this.fuse.getIndex().keys;
+    this.batchFuse = new Fuse(this.records, FUSE_OPTIONS, Fuse.parseIndex<PassageRecord>({ keys: this.keys, records: [] }));
+    this.documentFuse = new Fuse(this.documentRecords, FUSE_OPTIONS);
+    this.documentIndexRecords = this.documentFuse.getIndex().records;
+  }
+
+  /** What the on-disk cache stores to rebuild this index without re-deriving it. */
+  parts(): IndexParts {
+    return this.parts_;
   }
 
   /** Passages matching `query`, best first. Throws QueryError for a query it refuses. */
@@ -86,23 +278,203 @@ export class PassageIndex {
     const accept = (passage: Passage): boolean =>
       (!sources || sources.has(passage.source)) && passesFilters(passage.text, compiled.filters);
     const limit = options.limit ?? Number.POSITIVE_INFINITY;
-    const hits: SearchHit[] = [];
 
     if (compiled.fuse === null) {
       // Only exclusions: every passage that survives them, in corpus order.
+      const hits: SearchHit[] = [];
       for (const passage of this.corpus.passages) {
         if (hits.length >= limit) break;
         if (accept(passage)) hits.push({ passage, score: 0, matches: [] });
       }
       return hits;
     }
+    const positive = terms.filter((term) => term.every((alternative) => !alternative.inverse));
     const filtered = sources !== null || compiled.filters.length > 0;
-    const results = this.fuse.search(compiled.fuse, filtered || !Number.isFinite(limit) ? undefined : { limit });
+    const bounded = options.exhaustive ? null : this.searchBounded(compiled.fuse, positive, accept, filtered, limit);
+    return bounded ?? this.searchExhaustive(compiled.fuse, accept, limit, filtered);
+  }
+
+  /** Every passage through Fuse.js: what a plain Fuse.js index does. */
+  private searchExhaustive(fuseQuery: string, accept: (passage: Passage) => boolean, limit: number, filtered: boolean): SearchHit[] {
+    const hits: SearchHit[] = [];
+    const results = this.fuse.search(fuseQuery, filtered || !Number.isFinite(limit) ? undefined : { limit });
     for (const result of results) {
       if (hits.length >= limit) break;
       const passage = this.corpus.passages[result.refIndex]!;
       if (accept(passage)) hits.push({ passage, score: result.score ?? 0, matches: matchRanges(result) });
     }
     return hits;
+  }
+
+  private wordsFor(fieldName: 'text' | 'titles' | 'sources', alternative: QueryAlternative): WordMatches | null {
+    const fuzzy = alternative.kind === 'fuzzy';
+    const key = `${fieldName}\u0000${fuzzy ? 'f' : 'x'}\u0000${alternative.literal.toLowerCase()}`;
+    const cached = this.wordCache.get(key);
+    if (cached !== undefined) {
+      // Re-inserting keeps the most recently used entries at the end.
+      this.wordCache.delete(key);
+      this.wordCache.set(key, cached);
+      return cached;
+    }
+    const found = matchWords(this.parts_[fieldName], { literal: alternative.literal, fuzzy }, THRESHOLD);
+    this.wordCache.set(key, found);
+    if (this.wordCache.size > WORD_CACHE_SIZE) this.wordCache.delete(this.wordCache.keys().next().value!);
+    return found;
+  }
+
+  private termsFor(fieldName: 'text' | 'titles' | 'sources', positive: readonly QueryTerm[]): WordMatches[][] | null {
+    const terms: WordMatches[][] = [];
+    for (const term of positive) {
+      const matches: WordMatches[] = [];
+      for (const alternative of term) {
+        const found = this.wordsFor(fieldName, alternative);
+        if (found === null) return null;
+        matches.push(found);
+      }
+      terms.push(matches);
+    }
+    return terms;
+  }
+
+  private passagesShortestFirst(): Uint32Array {
+    if (!this.shortestFirst) {
+      const norms = this.parts_.norms;
+      const ids = Array.from({ length: this.records.length }, (_, id) => id);
+      ids.sort((a, b) => norms[b * KEY_COUNT]! - norms[a * KEY_COUNT]! || a - b);
+      this.shortestFirst = Uint32Array.from(ids);
+    }
+    return this.shortestFirst;
+  }
+
+  /** Scores of the documents whose title or source id matches the query on its own. */
+  private documentScores(fuseQuery: string, positive: readonly QueryTerm[]): Map<number, number> | null {
+    const titleTerms = this.termsFor('titles', positive);
+    const sourceTerms = this.termsFor('sources', positive);
+    if (titleTerms === null || sourceTerms === null) return null;
+    const documents = new Set([...candidatesOf(this.parts_.titles, titleTerms).ids, ...candidatesOf(this.parts_.sources, sourceTerms).ids]);
+    const scores = new Map<number, number>();
+    if (documents.size === 0) return scores;
+    const records = [...documents].map((document) => this.documentIndexRecords[document]!);
+    const fuse = new Fuse(this.documentRecords, FUSE_OPTIONS, Fuse.parseIndex<PassageRecord>({ keys: this.keys, records }));
+    for (const result of fuse.search(fuseQuery)) scores.set(result.refIndex, result.score ?? 0);
+    return scores;
+  }
+
+  /**
+   * Best-first search over the prefilter's candidates; null when the prefilter cannot bound the
+   * query (the caller then scores every passage).
+   */
+  private searchBounded(
+    fuseQuery: string,
+    positive: readonly QueryTerm[],
+    accept: (passage: Passage) => boolean,
+    filtered: boolean,
+    limit: number,
+  ): SearchHit[] | null {
+    const textTerms = this.termsFor('text', positive);
+    if (textTerms === null) return null;
+    const documentScores = this.documentScores(fuseQuery, positive);
+    if (documentScores === null) return null;
+    const candidates = candidatesOf(this.parts_.text, textTerms);
+    const { norms } = this.parts_;
+    const passages = this.corpus.passages;
+    const isCandidate = new Uint8Array(passages.length);
+    const items: QueueItem[] = [];
+    for (let i = 0; i < candidates.ids.length; i++) {
+      const id = candidates.ids[i]!;
+      isCandidate[id] = 1;
+      // The text filters (!not, ^start, end$, --source) are cheaper than Fuse.js: apply them first.
+      if (filtered && !accept(passages[id]!)) continue;
+      const mean = candidates.lowestScores[i]!;
+      const textBound = Math.pow(mean === 0 ? PERFECT_SCORE : mean, TEXT_WEIGHT * norms[id * KEY_COUNT]!);
+      const documentScore = documentScores.get(this.passageDocument[id]!) ?? 1;
+      items.push({ bound: textBound * documentScore * BOUND_MARGIN, id, document: -1, position: 0, straddle: false });
+    }
+    // A passage whose text cannot match, in a document whose title or source does, scores exactly as the document.
+    const nextOutside = (document: number, from: number): number => {
+      const ids = this.documentPassages[document]!;
+      let position = from;
+      while (position < ids.length && isCandidate[ids[position]!]) position++;
+      return position;
+    };
+    for (const [document, score] of documentScores) {
+      const position = nextOutside(document, 0);
+      const id = this.documentPassages[document]![position];
+      if (id !== undefined) items.push({ bound: score, id, document, position, straddle: false });
+    }
+    // Straddling a word boundary costs at least one edit: a term of m characters scores 1/m or worse.
+    const straddlers = positive.filter((term) => term.some(({ kind, literal }) => kind === 'fuzzy' && !/\s/.test(literal) && maxErrors(literal.length, THRESHOLD) > 0));
+    const straddleMean = straddlers.length === 0 ? null : Math.min(...straddlers.map((term) => 1 / Math.max(...term.map(({ literal }) => literal.length)))) / positive.length;
+    let straddleBudget = STRADDLE_BUDGET;
+    const order = straddleMean === null ? null : this.passagesShortestFirst();
+    const nextStraddler = (from: number): QueueItem | null => {
+      if (order === null || straddleMean === null) return null;
+      for (let position = from; position < order.length; position++) {
+        const id = order[position]!;
+        // Passages of title-matched documents are already queued with their document's score.
+        if (isCandidate[id] || documentScores.has(this.passageDocument[id]!)) continue;
+        const bound = Math.pow(straddleMean, TEXT_WEIGHT * norms[id * KEY_COUNT]!) * BOUND_MARGIN;
+        return { bound, id, document: -1, position, straddle: true };
+      }
+      return null;
+    };
+    const firstStraddler = nextStraddler(0);
+    if (firstStraddler) items.push(firstStraddler);
+
+    const queue = new BoundQueue(items);
+    // The best `limit` hits so far, kept sorted as Fuse.js sorts: by score, then by id.
+    const found: SearchHit[] = [];
+    const keep = (hit: SearchHit): void => {
+      let low = 0;
+      let high = found.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        const other = found[middle]!;
+        if (other.score < hit.score || (other.score === hit.score && other.passage.id < hit.passage.id)) low = middle + 1;
+        else high = middle;
+      }
+      if (low >= limit) return;
+      found.splice(low, 0, hit);
+      if (found.length > limit) found.pop();
+    };
+    let batch: number[] = [];
+    let batchSize = Number.isFinite(limit) ? Math.min(1024, Math.max(64, Math.ceil(limit * 1.25))) : 4096;
+    const scoreBatch = (): void => {
+      const records = batch.map((id) => this.fullRecords[id]!);
+      this.batchFuse.setCollection(this.records, Fuse.parseIndex<PassageRecord>({ keys: this.keys, records }));
+      for (const result of this.batchFuse.search(fuseQuery)) {
+        keep({ passage: passages[result.refIndex]!, score: result.score ?? 0, matches: matchRanges(result) });
+      }
+      batch = [];
+      // Later batches reach further down the bounds, where fewer candidates make the cut.
+      batchSize = Math.min(batchSize * 2, 16384);
+    };
+    for (;;) {
+      const next = queue.peek();
+      const last = found.length >= limit ? found[found.length - 1] : undefined;
+      const complete = next === undefined || (last !== undefined && before({ bound: last.score, id: last.passage.id }, next));
+      if (complete) {
+        if (batch.length === 0) break;
+        scoreBatch();
+        continue;
+      }
+      queue.pop();
+      if (next.straddle) {
+        const following = --straddleBudget > 0 ? nextStraddler(next.position + 1) : null;
+        if (following) queue.push(following);
+        if (filtered && !accept(passages[next.id]!)) continue;
+      }
+      if (next.document < 0) {
+        batch.push(next.id);
+        if (batch.length >= batchSize) scoreBatch();
+        continue;
+      }
+      const passage = passages[next.id]!;
+      if (accept(passage)) keep({ passage, score: next.bound, matches: [] });
+      const position = nextOutside(next.document, next.position + 1);
+      const id = this.documentPassages[next.document]![position];
+      if (id !== undefined) queue.push({ ...next, id, position });
+    }
+    return found;
   }
 }

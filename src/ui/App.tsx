@@ -11,6 +11,7 @@ import { useTerminalSize, type TerminalSize } from './hooks/useTerminalSize.js';
 import { useWorkspace, type Workspace } from './hooks/useWorkspace.js';
 import type { NavigationRequest, NavigationTarget, PaneKey } from './navigation.js';
 import type { PaneDefinition, PaneStatus } from './panes/paneProps.js';
+import { QuotesPane } from './panes/QuotesPane.js';
 import { SearchPane } from './panes/SearchPane.js';
 import { fit } from './text.js';
 import { useTheme } from './theme.js';
@@ -19,7 +20,10 @@ export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 16;
 
 /** The panes, in the order of their number keys. */
-const PANES: readonly PaneDefinition[] = [{ key: 'search', label: 'Search', Component: SearchPane }];
+const PANES: readonly PaneDefinition[] = [
+  { key: 'search', label: 'Search', Component: SearchPane },
+  { key: 'quotes', label: 'Quotes', Component: QuotesPane },
+];
 const TABS: readonly TabInfo[] = PANES.map(({ key, label }) => ({ key, label }));
 
 export interface AppProps {
@@ -38,6 +42,8 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize }: AppPr
   const [tab, setTab] = useState<PaneKey>(PANES[0]!.key);
   const [request, setRequest] = useState<NavigationRequest | null>(null);
   const navigate = useCallback((target: NavigationTarget) => {
+    // A pane not built yet (Compare, while it is being written) is not a place to go.
+    if (!PANES.some((pane) => pane.key === target.pane)) return;
     setTab(target.pane);
     setRequest((previous) => ({ target, serial: (previous?.serial ?? 0) + 1 }));
   }, []);

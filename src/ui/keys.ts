@@ -43,4 +43,14 @@ export const KEY_GROUPS: KeyGroup[] = [
       { keys: 'Enter', action: 'go to the results' },
     ],
   },
+  {
+    title: 'Quotes (pane 2)',
+    bindings: [
+      { keys: 'words', action: 'filter quote groups by their words and speaker' },
+      { keys: 't', action: 'show / hide terms and labels ("amplifier")' },
+      { keys: 'Enter', action: 'open a group: each source\'s version, differences marked' },
+      { keys: 'j k', action: 'in a group: move between sources' },
+      { keys: 'Enter  c', action: 'on a source: read it in Search / compare it across sources' },
+    ],
+  },
 ];

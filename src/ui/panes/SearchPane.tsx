@@ -65,7 +65,8 @@ export function SearchPane({ workspace, width, height, active, onStatus, onTypin
     if (pendingPassage.current === null) return;
     navigation.select(pendingPassage.current);
     pendingPassage.current = null;
-  }, [answered]);
+    // The request too: when the query was empty already, no new answer arrives to trigger this.
+  }, [answered, request]);
   useEffect(() => onTyping(active && areaRef.current === 'query'), [active, onTyping, areaRef]);
   useEffect(() => {
     if (active) onStatus({ where: `Search ${theme.glyphs.separator} ${area}`, hints: HINTS[area] });

@@ -1,0 +1,78 @@
+/** One quote group in full: each source's version under its source, differences marked, with the attribution sentence. */
+import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
+import { memberDiff } from '../../core/quotes/grouping.js';
+import type { QuoteGroup, QuoteMember } from '../../core/quotes/types.js';
+import { highlightSegments, wrapSegments, type Segment } from '../text.js';
+import { useTheme } from '../theme.js';
+import { SegmentLine } from './SegmentLine.js';
+
+/** The member's words against the reference: the reference's missing words struck, added words underlined. */
+function diffSegments(group: QuoteGroup, member: QuoteMember, ascii: boolean): Segment[] {
+  if (member.quote === group.reference) return highlightSegments(member.quote.text, [], ascii);
+  return memberDiff(group, member).flatMap((change) =>
+    highlightSegments(change.value, [], ascii, change.added ? 'insert' : change.removed ? 'delete' : 'plain'),
+  );
+}
+
+export interface DetailLines {
+  lines: Segment[][];
+  /** The line where each member's block starts, to scroll the selected one into view. */
+  memberStarts: number[];
+}
+
+export function detailLines(group: QuoteGroup, width: number, ascii: boolean, separator: string): DetailLines {
+  const lines: Segment[][] = [];
+  const memberStarts: number[] = [];
+  group.members.forEach((member) => {
+    memberStarts.push(lines.length);
+    const { quote } = member;
+    const relation = member.quote === group.reference ? 'reference' : `${member.relation} ${Math.round(member.similarity * 100)}%`;
+    const speaker = quote.speaker ?? 'speaker not named';
+    lines.push([
+      ...highlightSegments(`${quote.source}:${quote.line}`, [], ascii, 'source'),
+      { text: `  ${relation} ${separator} `, style: 'muted' },
+      ...highlightSegments(speaker, [], ascii, member.speakerVariant ? 'warning' : 'plain'),
+      ...(member.speakerVariant ? [{ text: ` (spelled differently; elsewhere ${group.speaker ?? ''})`, style: 'warning' as const }] : []),
+    ]);
+    for (const line of wrapSegments(diffSegments(group, member, ascii), Math.max(1, width - 2))) lines.push([{ text: '  ', style: 'plain' }, ...line]);
+    for (const line of wrapSegments(highlightSegments(quote.attribution, [], ascii, 'muted'), Math.max(1, width - 4))) {
+      lines.push([{ text: '    ', style: 'plain' }, ...line]);
+    }
+  });
+  return { lines, memberStarts };
+}
+
+export function QuoteDetail({
+  group,
+  selectedMember,
+  focused,
+  width,
+  height,
+}: {
+  group: QuoteGroup | undefined;
+  selectedMember: number;
+  focused: boolean;
+  width: number;
+  height: number;
+}): ReactNode {
+  const theme = useTheme();
+  if (height <= 0) return null;
+  if (!group) {
+    return (
+      <Box width={width} height={height}>
+        <Text dimColor={theme.color}>No quote selected.</Text>
+      </Box>
+    );
+  }
+  const { lines, memberStarts } = detailLines(group, width, theme.ascii, theme.glyphs.separator);
+  const focusLine = memberStarts[selectedMember] ?? 0;
+  const start = Math.max(0, Math.min(focusLine, lines.length - height));
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      {lines.slice(start, start + height).map((line, index) => (
+        <SegmentLine key={start + index} segments={line} width={width} inverse={focused && memberStarts[selectedMember] === start + index} />
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,181 @@
+/**
+ * Pane 2, Quotes: quote groups (speaker, opening words, how many sources carry it) filtered as you
+ * type, and the selected group's versions source by source with their differences marked.
+ */
+import { Box, Text } from 'ink';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { QuoteIndex } from '../../core/quotes/index.js';
+import type { Quote, QuoteGroup } from '../../core/quotes/types.js';
+import type { Passage } from '../../core/types.js';
+import { QueryField } from '../components/QueryField.js';
+import { QuoteDetail } from '../components/QuoteDetail.js';
+import { SegmentLine } from '../components/SegmentLine.js';
+import { useImmediateState } from '../hooks/useImmediateState.js';
+import { useKeys } from '../hooks/useKeys.js';
+import { useLineEditor } from '../hooks/useLineEditor.js';
+import { useListNavigation } from '../hooks/useListNavigation.js';
+import type { Workspace } from '../hooks/useWorkspace.js';
+import { fit, highlightSegments, stringWidth, type Segment } from '../text.js';
+import { useTheme } from '../theme.js';
+import type { PaneProps } from './paneProps.js';
+
+type Area = 'query' | 'groups' | 'members';
+const AREAS: readonly Area[] = ['query', 'groups', 'members'];
+const SPEAKER_COLUMN = 16;
+
+const HINTS: Record<Area, string> = {
+  query: 'Enter groups  Up/Down move  Esc clear  Ctrl-C quit',
+  groups: '/ query  j/k move  Enter sources  t terms  ? help  q quit',
+  members: 'j/k source  Enter read in Search  c compare  Esc back',
+};
+
+/** The passage holding a quote's opening mark, so Search can show it in context. */
+function passageOf(workspace: Workspace, quote: Quote): Passage | undefined {
+  let found: Passage | undefined;
+  for (const passage of workspace.corpus.passages) {
+    if (passage.source !== quote.source) {
+      if (found) break;
+      continue;
+    }
+    if (passage.start <= quote.span.openMark + 1) found = passage;
+    else break;
+  }
+  return found;
+}
+
+export function QuotesPane({ workspace, width, height, active, onStatus, onTyping, navigate, request }: PaneProps): ReactNode {
+  const theme = useTheme();
+  const editor = useLineEditor();
+  const [area, areaRef, setAreaNow] = useImmediateState<Area>('query');
+  const setArea = useCallback(
+    (next: Area) => {
+      setAreaNow(next);
+      onTyping(next === 'query');
+    },
+    [setAreaNow, onTyping],
+  );
+  const [allKinds, allKindsRef, setAllKinds] = useImmediateState(false);
+  const [member, memberRef, setMember] = useImmediateState(0);
+  // Quotes are found once per workspace, the first time the pane is shown (never per keystroke).
+  const [index, setIndex] = useState<{ workspace: Workspace; quotes: QuoteIndex } | null>(null);
+  useEffect(() => {
+    if (!active || index?.workspace === workspace) return;
+    const timer = setTimeout(() => setIndex({ workspace, quotes: QuoteIndex.fromCorpus(workspace.corpus) }), 0);
+    return () => clearTimeout(timer);
+  }, [active, workspace, index]);
+
+  const query = editor.text;
+  const groups = useMemo<QuoteGroup[]>(() => (index ? index.quotes.search({ query, allKinds }) : []), [index, query, allKinds]);
+
+  const bodyHeight = height - 1;
+  const listHeight = area === 'members' ? Math.min(3, Math.max(1, groups.length)) : Math.max(3, Math.floor(bodyHeight * 0.4));
+  const detailHeight = bodyHeight - listHeight - 1;
+  const navigation = useListNavigation(groups.length, listHeight);
+  const group = groups[navigation.selected];
+  useEffect(() => setMember(0), [group, setMember]);
+
+  useEffect(() => {
+    if (request?.target.pane !== 'quotes') return;
+    editor.set(request.target.query ?? '');
+    navigation.select(0);
+    setArea('groups');
+  }, [request, setArea]);
+  useEffect(() => onTyping(active && areaRef.current === 'query'), [active, onTyping, areaRef]);
+  useEffect(() => {
+    if (active) onStatus({ where: `Quotes ${theme.glyphs.separator} ${area}`, hints: HINTS[area] });
+  }, [active, area, onStatus, theme]);
+
+  useKeys(
+    (input, key) => {
+      const current = areaRef.current;
+      if (key.tab) {
+        const step = key.shift ? AREAS.length - 1 : 1;
+        setArea(AREAS[(AREAS.indexOf(current) + step) % AREAS.length]!);
+        return;
+      }
+      if (current === 'query') {
+        if (key.upArrow || key.downArrow || key.pageUp || key.pageDown) navigation.handleKey(input, key, { letters: false });
+        else if (key.return) setArea('groups');
+        else if (key.escape) {
+          if (editor.current() !== '') editor.set('');
+          else setArea('groups');
+          navigation.select(0);
+        } else {
+          const before = editor.current();
+          if (editor.edit(input, key) && editor.current() !== before) navigation.select(0);
+        }
+        return;
+      }
+      if (current === 'groups') {
+        if (input === '/') setArea('query');
+        else if (input === 't') {
+          setAllKinds(!allKindsRef.current);
+          navigation.select(0);
+        } else if (key.return && group) setArea('members');
+        else if (key.escape) setArea('query');
+        else navigation.handleKey(input, key);
+        return;
+      }
+      // The sources of one group: j/k pick one, Enter reads it in Search, c compares its words.
+      const members = group?.members ?? [];
+      const selected = members[memberRef.current];
+      if (key.escape) setArea('groups');
+      else if (input === '/') setArea('query');
+      else if (key.downArrow || input === 'j') setMember(Math.min(members.length - 1, memberRef.current + 1));
+      else if (key.upArrow || input === 'k') setMember(Math.max(0, memberRef.current - 1));
+      else if (selected && (key.return || input === 'c')) {
+        const passage = passageOf(workspace, selected.quote);
+        if (key.return && passage) navigate({ pane: 'search', passageId: passage.id });
+        else if (input === 'c') navigate({ pane: 'compare', claim: selected.quote.text, ...(passage ? { passageId: passage.id } : {}) });
+      }
+    },
+    { isActive: active },
+  );
+
+  const counter = index ? `${groups.length} ${allKinds ? 'quotes+terms' : 'quotes'}` : `finding quotes${theme.glyphs.ellipsis}`;
+  const prompt = area === 'query' ? `${theme.glyphs.pointer} ` : '/ ';
+  const inputWidth = Math.max(1, width - stringWidth(prompt) - counter.length - 2);
+
+  const rows: ReactNode[] = [];
+  for (let row = 0; row < listHeight; row++) {
+    const at = navigation.offset + row;
+    const shown = groups[at];
+    if (!shown) break;
+    rows.push(<GroupRow key={at} group={shown} selected={at === navigation.selected} width={width} />);
+  }
+  const empty = index ? (query.trim() ? `No quote matches "${query}".` : 'No quotations in this corpus.') + (allKinds ? '' : ' t shows terms too.') : `Finding quotes${theme.glyphs.ellipsis}`;
+
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Box height={1} width={width}>
+        <Text bold {...(theme.color && area === 'query' ? { color: theme.colors.accent } : {})}>
+          {prompt}
+        </Text>
+        <Box width={inputWidth}>
+          <QueryField text={query} cursor={editor.cursor} focused={active && area === 'query'} placeholder="filter quotes by words or speaker" width={inputWidth} />
+        </Box>
+        <Text> {counter}</Text>
+      </Box>
+      <Box flexDirection="column" width={width} height={listHeight} overflow="hidden">
+        {rows.length > 0 ? rows : <Text>{fit(highlightSegments(empty, [], theme.ascii).map((segment) => segment.text).join(''), width, theme.glyphs.ellipsis)}</Text>}
+      </Box>
+      <Text {...(theme.color ? { color: theme.colors.muted } : {})}>{fit(theme.glyphs.rule.repeat(width), width, '')}</Text>
+      <QuoteDetail group={group} selectedMember={member} focused={area === 'members'} width={width} height={detailHeight} />
+    </Box>
+  );
+}
+
+function GroupRow({ group, selected, width }: { group: QuoteGroup; selected: boolean; width: number }): ReactNode {
+  const theme = useTheme();
+  const pointer = selected ? `${theme.glyphs.pointer} ` : '  ';
+  const speaker = fit(group.speaker ?? '?', SPEAKER_COLUMN, theme.glyphs.ellipsis);
+  const count = `${group.sources} src`.padEnd(7);
+  const head: Segment[] = [
+    { text: pointer, style: 'plain' },
+    { text: count, style: group.sources > 1 ? 'match' : 'muted' },
+    ...highlightSegments(speaker.padEnd(SPEAKER_COLUMN + 1), [], theme.ascii, 'source'),
+    ...(group.kind === 'term' ? [{ text: 'term ', style: 'muted' as const }] : []),
+  ];
+  const quoted = theme.ascii ? `"${group.reference.text}"` : `“${group.reference.text}”`;
+  return <SegmentLine segments={[...head, ...highlightSegments(quoted, [], theme.ascii)]} width={width} inverse={selected} />;
+}

@@ -1,0 +1,88 @@
+import '../helpers/forceColor.js';
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { render } from 'ink-testing-library';
+import { App } from '../../src/ui/App.js';
+import { workspaceOf, type Workspace } from '../../src/ui/hooks/useWorkspace.js';
+import { ThemeContext, themeFor } from '../../src/ui/theme.js';
+import { bundledCorpus } from '../helpers/corpus.js';
+import { KEYS, press, waitForFrame } from '../helpers/ink.js';
+
+let workspace: Workspace;
+before(async () => {
+  workspace = workspaceOf(await bundledCorpus());
+});
+
+function renderApp(columns = 80, rows = 24, env: NodeJS.ProcessEnv = { LANG: 'en_US.UTF-8' }) {
+  return render(
+    <ThemeContext.Provider value={themeFor(env)}>
+      <App workspace={workspace} size={{ columns, rows }} />
+    </ThemeContext.Provider>,
+  );
+}
+
+/** Opens pane 2 from Search's results list (digits are typed while the query has the focus). */
+async function openQuotes(app: ReturnType<typeof renderApp>): Promise<string> {
+  await press(app.stdin, KEYS.enter, '2');
+  return waitForFrame(app.lastFrame, (text) => /\d+ quotes/.test(text));
+}
+
+describe('the Quotes pane', () => {
+  it('lists statement groups, the most widely carried first, terms hidden', async () => {
+    const app = renderApp();
+    const frame = await openQuotes(app);
+    assert.match(frame, /2 Quotes/);
+    const rows = frame.split('\n');
+    assert.match(rows[2]!, /^› 3 src +Hua Chunying +“/, 'a quote three sources carry comes first');
+    assert.doesNotMatch(frame, /“amplifier”/, 'terms are hidden by default');
+    assert.match(frame, /Quotes │ query/);
+    app.unmount();
+  });
+
+  it('filters as you type and shows each source\'s version with the variant speaker flagged', async () => {
+    const app = renderApp(100, 30);
+    await openQuotes(app);
+    await press(app.stdin, 'biggest victim');
+    const frame = await waitForFrame(app.lastFrame, (text) => /^› 2 src/m.test(text) && text.includes('003_6631a8e0a366c5c7:14'));
+    assert.match(frame, /1 quotes/);
+    assert.match(frame, /000_067ac5e56125b280:7/);
+    assert.match(frame, /Hua Chuning \(spelled differently; elsewhere Hua Chunying\)/);
+    assert.match(frame, /She said that China was the “biggest victim/, 'the attribution sentence gives the context');
+    app.unmount();
+  });
+
+  it('shows terms with t and hides them again', async () => {
+    const app = renderApp();
+    await openQuotes(app);
+    await press(app.stdin, 'amplifier', KEYS.enter);
+    await waitForFrame(app.lastFrame, (text) => text.includes('0 quotes') && text.includes('t shows terms too'));
+    await press(app.stdin, 't');
+    const frame = await waitForFrame(app.lastFrame, (text) => text.includes('quotes+terms') && text.includes('“amplifier”'));
+    assert.match(frame, /3 src +Twitter +term “amplifier”/);
+    await press(app.stdin, 't');
+    await waitForFrame(app.lastFrame, (text) => text.includes('0 quotes'));
+    app.unmount();
+  });
+
+  it('opens a group, moves between its sources and reads one in Search with Enter', async () => {
+    const app = renderApp();
+    await openQuotes(app);
+    await press(app.stdin, 'biggest victim', KEYS.enter, KEYS.enter);
+    await waitForFrame(app.lastFrame, (text) => text.includes('Quotes │ members'));
+    await press(app.stdin, 'j', KEYS.enter);
+    const frame = await waitForFrame(app.lastFrame, (text) => text.includes('Search │ preview'));
+    const reference = workspace.corpus.passages.find((passage) => passage.source === '003_6631a8e0a366c5c7' && passage.text.startsWith('"This is the biggest'));
+    assert.ok(reference, 'the quote has a passage of its own');
+    assert.match(frame, new RegExp(`003_6631a8e0a366c5c7:${reference.line} ¶`));
+    app.unmount();
+  });
+
+  it('leaves the workbench where it is when c asks for a Compare pane that does not exist yet', async () => {
+    const app = renderApp();
+    await openQuotes(app);
+    await press(app.stdin, KEYS.enter, KEYS.enter, 'c');
+    const frame = await waitForFrame(app.lastFrame, (text) => text.includes('Quotes │ members'));
+    assert.match(frame, /› 3 src/);
+    app.unmount();
+  });
+});

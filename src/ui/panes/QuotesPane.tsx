@@ -80,7 +80,10 @@ export function QuotesPane({ workspace, width, height, active, onStatus, onTypin
     navigation.select(0);
     setArea('groups');
   }, [request, setArea]);
-  useEffect(() => onTyping(active && areaRef.current === 'query'), [active, onTyping, areaRef]);
+  // Only the visible pane says whether keys are typed: a hidden pane must not overrule it.
+  useEffect(() => {
+    if (active) onTyping(areaRef.current === 'query');
+  }, [active, onTyping, areaRef]);
   useEffect(() => {
     if (active) onStatus({ where: `Quotes ${theme.glyphs.separator} ${area}`, hints: HINTS[area] });
   }, [active, area, onStatus, theme]);

@@ -67,7 +67,10 @@ export function SearchPane({ workspace, width, height, active, onStatus, onTypin
     pendingPassage.current = null;
     // The request too: when the query was empty already, no new answer arrives to trigger this.
   }, [answered, request]);
-  useEffect(() => onTyping(active && areaRef.current === 'query'), [active, onTyping, areaRef]);
+  // Only the visible pane says whether keys are typed: a hidden pane must not overrule it.
+  useEffect(() => {
+    if (active) onTyping(areaRef.current === 'query');
+  }, [active, onTyping, areaRef]);
   useEffect(() => {
     if (active) onStatus({ where: `Search ${theme.glyphs.separator} ${area}`, hints: HINTS[area] });
   }, [active, area, onStatus, theme]);

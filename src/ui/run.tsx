@@ -2,13 +2,36 @@
  * Running the workbench in a real terminal: the alternate screen, and putting the terminal back
  * exactly as it was on every way out (q, Ctrl-C, SIGTERM, SIGHUP, a crash), plus Ctrl-Z / fg.
  */
-import { render } from 'ink';
+import { render, useStdout } from 'ink';
+import type { ReactNode } from 'react';
 import { App } from './App.js';
+import { useKeys } from './hooks/useKeys.js';
 import { ThemeContext, themeFor } from './theme.js';
 
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H';
 const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
 const SHOW_CURSOR = '\u001b[?25h';
+const HIDE_CURSOR = '\u001b[?25l';
+const CLEAR_SCREEN = '\u001b[2J\u001b[H';
+
+interface JobControlProps {
+  /** Hands the terminal back and stops the job; returns once it is continued (`fg`). */
+  suspend: () => void;
+  children: ReactNode;
+}
+
+/** Ctrl-Z: in raw mode the terminal sends it as a key instead of stopping us, so it is done here. */
+function JobControl({ suspend, children }: JobControlProps): ReactNode {
+  const { write } = useStdout();
+  // useKeys, not useInput: Ctrl-Z typed right after text arrives in the same burst as the text.
+  useKeys((input, key) => {
+    if (!key.ctrl || input !== 'z') return;
+    suspend();
+    // Ink's own write path erases its frame, writes the (empty) text and draws the whole frame again.
+    write('');
+  });
+  return children;
+}
 
 export interface WorkbenchOptions {
   corpusPath: string;
@@ -29,10 +52,29 @@ export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<nu
     screenActive = false;
   };
 
+  const suspend = (): void => {
+    restoreTerminal();
+    // The whole job (npm, a wrapper shell, us), as the terminal's own Ctrl-Z would. A stop signal
+    // takes effect before kill() returns, so what follows runs after `fg`.
+    process.kill(0, 'SIGTSTP');
+    enterScreen();
+    stdout.write(CLEAR_SCREEN + HIDE_CURSOR);
+    if (stdin.isTTY) stdin.setRawMode(true);
+    // The window may have been resized while we were stopped, when SIGWINCH went to the shell.
+    const [columns, rows] = stdout.getWindowSize();
+    if (columns !== stdout.columns || rows !== stdout.rows) {
+      stdout.columns = columns;
+      stdout.rows = rows;
+      stdout.emit('resize');
+    }
+  };
+
   enterScreen();
   const instance = render(
     <ThemeContext.Provider value={themeFor(process.env)}>
-      <App corpusPath={corpusPath} />
+      <JobControl suspend={suspend}>
+        <App corpusPath={corpusPath} />
+      </JobControl>
     </ThemeContext.Provider>,
     { exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
   );

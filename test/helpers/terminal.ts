@@ -5,6 +5,7 @@
  * node-pty is an optional dependency (it compiles natively). Without it the end-to-end tests skip
  * on a developer's machine, but fail under CI, where a skipped suite would hide a broken build.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { TestContext } from 'node:test';
@@ -46,6 +47,11 @@ export interface TerminalOptions {
   env?: Record<string, string | undefined>;
   /** Run through `sh -c` so that `stty` can report the terminal modes after the program exits. */
   reportModesAfterExit?: boolean;
+  /**
+   * Start an interactive shell with job control (prompt `$ `) instead of the program, for Ctrl-Z
+   * and `fg`; type `terminal.command` into it to start the program.
+   */
+  interactiveShell?: boolean;
 }
 
 export interface ExitReport {
@@ -63,6 +69,10 @@ export class Terminal {
   output = '';
   private pendingWrites = 0;
   readonly exited: Promise<ExitReport>;
+  /** The program's command line, quoted for a shell. */
+  readonly command: string;
+  /** Every window title the program set (OSC 0/2); corpus text must never set one. */
+  readonly titles: string[] = [];
 
   constructor(pty: PtyModule, options: TerminalOptions = {}) {
     const cols = options.cols ?? 80;
@@ -75,10 +85,17 @@ export class Terminal {
     // The program under test must not believe it runs under CI because the test runner does.
     delete env.CI;
     const command = [process.execPath, BIN, ...(options.args ?? [])];
-    const [file, args] = options.reportModesAfterExit
-      ? ['/bin/sh', ['-c', `${command.map(shellQuote).join(' ')}; echo "EXIT=$?"; stty -a`]]
-      : [command[0]!, command.slice(1)];
-    this.process = pty.spawn(file, args, { name: 'xterm-256color', cols, rows, cwd: PROJECT_ROOT, env });
+    this.command = command.map(shellQuote).join(' ');
+    const shell = existsSync('/bin/bash') ? ['/bin/bash', ['--norc', '--noprofile', '-i']] as const : ['/bin/sh', ['-i']] as const;
+    if (options.interactiveShell) env.PS1 = '$ ';
+    const [file, args] = options.interactiveShell
+      ? [shell[0], [...shell[1]]]
+      : options.reportModesAfterExit
+        ? ['/bin/sh', ['-c', `${this.command}; echo "EXIT=$?"; stty -a`]]
+        : [command[0]!, command.slice(1)];
+    // node-pty sets TERM to `name`, so a test's own TERM (dumb) goes there.
+    this.process = pty.spawn(file, args, { name: env.TERM ?? 'xterm-256color', cols, rows, cwd: PROJECT_ROOT, env });
+    this.emulator.onTitleChange((title) => this.titles.push(title));
     this.process.onData((data) => {
       this.output += data;
       this.pendingWrites++;
@@ -110,6 +127,23 @@ export class Terminal {
   /** Whether the last cursor visibility sequence written showed the cursor (it starts shown). */
   get cursorVisible(): boolean {
     return this.output.lastIndexOf(CURSOR_SHOW) >= this.output.lastIndexOf(CURSOR_HIDE);
+  }
+
+  /**
+   * The program's process id: the pty's own process, or under `reportModesAfterExit` the child of
+   * its `sh` (read from Linux's /proc), so that signals reach the program and not the shell.
+   */
+  programPid(): number {
+    const shellPid = this.process.pid;
+    const childrenFile = `/proc/${shellPid}/task/${shellPid}/children`;
+    if (!existsSync(childrenFile)) return shellPid;
+    const children = readFileSync(childrenFile, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return children[0] ?? shellPid;
+  }
+
+  /** Sends a signal to the program itself (see programPid). */
+  signal(signal: NodeJS.Signals): void {
+    process.kill(this.programPid(), signal);
   }
 
   write(keys: string): void {

@@ -1,0 +1,262 @@
+/**
+ * Hostile terminals, end to end: sizes, resizes, NO_COLOR / TERM=dumb / LANG=C, signals, Ctrl-Z and
+ * fg, and a hostile corpus, all run in a pseudo-terminal and read through a terminal emulator.
+ */
+import assert from 'node:assert/strict';
+import { test, type TestContext } from 'node:test';
+import { temporaryCorpus } from '../helpers/corpus.js';
+import { HOSTILE_ARTICLE } from '../helpers/hostile.js';
+import { startTerminal, type Terminal, type TerminalOptions } from '../helpers/terminal.js';
+
+const CTRL_Z = '\u001a';
+const ENTER = '\r';
+const READY = /104 passages|104 pass|5 sources/;
+
+/** The terminal modes `stty -a` printed after the program: cooked (icanon) and echoing again. */
+function assertRestored(terminal: Terminal): void {
+  assert.equal(terminal.alternateScreen, false, 'the main screen is back');
+  assert.ok(terminal.cursorVisible, 'the cursor is visible again');
+  const modes = terminal.screen();
+  assert.match(modes, /(^|\s)icanon(\s|$)/m, 'canonical (cooked) mode is back, raw mode is off');
+  assert.match(modes, /(^|\s)echo(\s|$)/m, 'echo is back');
+}
+
+/** Every SGR parameter list (`ESC [ ... m`) the program wrote. */
+function sgrSequences(output: string): string[][] {
+  return [...output.matchAll(/\u001b\[([\d;:]*)m/g)].map((match) => (match[1] ?? '').split(/[;:]/));
+}
+
+/** Whether an SGR sets a foreground or background colour. */
+function setsColour(parameters: readonly string[]): boolean {
+  return parameters.some((parameter) => /^(3[0-8]|4[0-8]|9[0-7]|10[0-7])$/.test(parameter));
+}
+
+async function started(t: TestContext, options: TerminalOptions): Promise<Terminal | null> {
+  const terminal = startTerminal(t, options);
+  if (!terminal) return null;
+  await terminal.waitFor((screen) => READY.test(screen), 'the corpus loaded');
+  return terminal;
+}
+
+/** Asserts the workbench fills the screen: tab bar on top, status line last, nothing too wide. */
+function assertFullFrame(terminal: Terminal, cols: number, rows: number): void {
+  const lines = terminal.lines();
+  assert.equal(lines.length, rows);
+  assert.match(lines[0] ?? '', /Search/, `the tab bar is on the first row:\n${terminal.screen()}`);
+  assert.ok(lines.some((line) => READY.test(line)), `the status line is shown:\n${terminal.screen()}`);
+  const statusRow = lines.findIndex((line) => READY.test(line));
+  assert.equal(statusRow, rows - 2, `the status line is the last row of the frame:\n${terminal.screen()}`);
+  for (const line of lines) assert.ok(line.length <= cols, `a row is wider than ${cols}: ${line}`);
+}
+
+for (const [cols, rows] of [[80, 24], [60, 20], [200, 50]] as const) {
+  test(`renders fully at ${cols}x${rows}: query, results, preview, status line`, async (t) => {
+    const terminal = await started(t, { cols, rows });
+    if (!terminal) return;
+    assertFullFrame(terminal, cols, rows);
+    await terminal.type('biggest victim', 5);
+    // Four results, and the preview of the first: the query line shows the words a fifth time.
+    await terminal.waitFor((text) => /4\/104/.test(text) && text.split('\n').filter((line) => /biggest/.test(line)).length >= 6, 'four results and a preview');
+    assertFullFrame(terminal, cols, rows);
+    terminal.write(ENTER);
+    await terminal.waitFor((text) => /Search \S results/.test(text), 'the results focused');
+    terminal.write('?');
+    await terminal.waitFor((text) => /Help/.test(text) && /quit/.test(text), 'the help overlay');
+    terminal.write('x');
+    await terminal.waitFor((text) => !/any other key closes/.test(text), 'help closed');
+    terminal.write('q');
+    assert.equal((await terminal.exit()).exitCode, 0);
+  });
+}
+
+test('below 60x16 the screen says it is too small, and recovers when enlarged', async (t) => {
+  const terminal = startTerminal(t, { cols: 50, rows: 12 });
+  if (!terminal) return;
+  await terminal.waitForText('Terminal too small: 50x12');
+  terminal.resize(59, 30);
+  await terminal.waitForText('Terminal too small: 59x30');
+  terminal.resize(80, 24);
+  await terminal.waitFor((screen) => READY.test(screen) && !/too small/.test(screen), 'the workbench at 80x24');
+  assertFullFrame(terminal, 80, 24);
+  terminal.resize(60, 15);
+  await terminal.waitForText('Terminal too small: 60x15');
+  terminal.resize(60, 16);
+  await terminal.waitFor((screen) => READY.test(screen) && !/too small/.test(screen), 'the workbench at 60x16');
+  assertFullFrame(terminal, 60, 16);
+});
+
+test('resizing while a search runs leaves the same screen as a fresh start at the final size', async (t) => {
+  const resized = await started(t, { cols: 80, rows: 24 });
+  const fresh = await started(t, { cols: 120, rows: 40 });
+  if (!resized || !fresh) return;
+  const query = 'Twitter accounts';
+  for (const [index, char] of Array.from(query).entries()) {
+    resized.write(char);
+    // A resize between keystrokes, while the previous keystroke's search is still running.
+    const sizes = [[100, 30], [60, 16], [45, 10], [200, 50], [120, 40]] as const;
+    const [cols, rows] = sizes[index % sizes.length]!;
+    resized.resize(cols, rows);
+  }
+  resized.resize(120, 40);
+  await fresh.type(query, 5);
+  const expected = await fresh.waitFor((screen) => /\d+\/104/.test(screen) && screen.includes(query), 'fresh results');
+  const count = /(\d+)\/104/.exec(expected)?.[1];
+  await resized.waitFor((screen) => screen.includes(`${count}/104`) && screen.includes(query), 'the same results after the resizes');
+  await resized.waitFor((screen) => screen === fresh.screen(), 'the same screen as a fresh start');
+  assert.equal(resized.screen(), fresh.screen());
+});
+
+test('NO_COLOR: no colour at all, matches still emphasised', async (t) => {
+  const terminal = await started(t, { cols: 80, rows: 24, env: { NO_COLOR: '1' } });
+  if (!terminal) return;
+  await terminal.type('Hua', 5);
+  await terminal.waitForText('Hua Chunying');
+  const sequences = sgrSequences(terminal.output);
+  assert.equal(sequences.filter(setsColour).length, 0, 'no SGR sets a colour');
+  assert.ok(sequences.some((parameters) => parameters.some((parameter) => ['1', '4', '7'].includes(parameter))), 'bold, underline or inverse marks matches');
+  assert.match(terminal.screen(), /[─│›…]/, 'Unicode drawing stays');
+});
+
+for (const env of [{ TERM: 'dumb' }, { LANG: 'C', LC_ALL: undefined, LC_CTYPE: undefined }]) {
+  const name = Object.entries(env).filter(([, value]) => value !== undefined).map(([key, value]) => `${key}=${value}`).join(' ');
+  test(`${name}: ASCII instead of box drawing and ellipses`, async (t) => {
+    const terminal = await started(t, { cols: 80, rows: 24, env });
+    if (!terminal) return;
+    await terminal.type('victim', 5);
+    await terminal.waitForText('biggest victim');
+    const screen = terminal.screen();
+    // The articles' own curly quotes stay; the workbench's own drawing is ASCII.
+    assert.doesNotMatch(screen, /[─│›…↑↓¶⍰␛]/, `ASCII drawing:\n${screen}`);
+    assert.match(screen, /-{20,}/, 'the rule is drawn with hyphens');
+    assert.match(screen, /\.\.\./, 'cut text ends with three dots');
+    const coloured = sgrSequences(terminal.output).filter(setsColour).length;
+    if (env.TERM === 'dumb') assert.equal(coloured, 0, 'a dumb terminal gets no colour');
+    else assert.ok(coloured > 0, 'LANG=C keeps colour');
+  });
+}
+
+test('a light background: no white, yellow or grey text anywhere', async (t) => {
+  const terminal = await started(t, { cols: 100, rows: 30 });
+  if (!terminal) return;
+  await terminal.type('Twitter', 5);
+  await terminal.waitFor((screen) => /\d+\/104/.test(screen), 'results');
+  terminal.write(ENTER);
+  terminal.write('?');
+  await terminal.waitForText('quit');
+  // Dim (SGR 2) stays allowed: it greys the terminal's own foreground, dark on a light background.
+  const unreadable = new Set(['33', '37', '90', '93', '97']);
+  const offending = sgrSequences(terminal.output).filter((parameters) =>
+    parameters.some((parameter, index) => unreadable.has(parameter) && parameters[index - 1] !== '38' && parameters[index - 2] !== '38'),
+  );
+  assert.deepEqual(offending, [], 'colours that vanish on white');
+  assert.ok(sgrSequences(terminal.output).some(setsColour), 'colours are on at all');
+});
+
+test('SIGTERM restores the terminal', async (t) => {
+  const terminal = await started(t, { cols: 80, rows: 24, reportModesAfterExit: true });
+  if (!terminal) return;
+  await terminal.type('victim', 5);
+  await terminal.waitForText('biggest victim');
+  terminal.signal('SIGTERM');
+  await terminal.waitForText('EXIT=143');
+  await terminal.exit();
+  assertRestored(terminal);
+});
+
+test('SIGHUP (an SSH drop) restores the terminal', async (t) => {
+  const terminal = await started(t, { cols: 80, rows: 24, reportModesAfterExit: true });
+  if (!terminal) return;
+  terminal.signal('SIGHUP');
+  await terminal.waitForText('EXIT=129');
+  await terminal.exit();
+  assertRestored(terminal);
+});
+
+test('an uncaught error restores the terminal and says what happened', async (t) => {
+  // A module preloaded into the program throws from a signal handler: an error nobody catches.
+  const injectFailure = "--import=data:text/javascript,process.on('SIGUSR2',()=>{throw(Error(`injected_failure`))})";
+  const terminal = await started(t, { cols: 80, rows: 24, reportModesAfterExit: true, env: { NODE_OPTIONS: injectFailure } });
+  if (!terminal) return;
+  terminal.signal('SIGUSR2');
+  await terminal.waitForText('EXIT=70');
+  await terminal.exit();
+  assertRestored(terminal);
+  assert.match(terminal.screen(), /crosscheck: unexpected error: Error: injected_failure/);
+});
+
+test('Ctrl-Z suspends to the shell with the terminal restored; fg redraws everything', async (t) => {
+  const terminal = startTerminal(t, { cols: 80, rows: 24, interactiveShell: true });
+  if (!terminal) return;
+  await terminal.waitForText('$');
+  terminal.write(`${terminal.command}${ENTER}`);
+  await terminal.waitFor((screen) => READY.test(screen), 'the corpus loaded');
+  await terminal.type('victim', 5);
+  await terminal.waitForText('biggest victim');
+
+  terminal.write(CTRL_Z);
+  await terminal.waitFor((screen) => /Stopped/i.test(screen) && !terminal.alternateScreen, 'the shell reports the stopped job');
+  assert.ok(terminal.cursorVisible, 'the cursor is visible at the shell prompt');
+  terminal.write(`stty -a${ENTER}`);
+  await terminal.waitFor((screen) => /(^|\s)icanon(\s|$)/m.test(screen), 'the shell runs in cooked mode');
+
+  terminal.write(`fg${ENTER}`);
+  const redrawn = await terminal.waitFor(
+    (screen) => terminal.alternateScreen && READY.test(screen) && /biggest victim/.test(screen) && /victim/.test(screen.split('\n')[1] ?? ''),
+    'the whole workbench drawn again, query kept',
+  );
+  assert.doesNotMatch(redrawn, /Stopped|stty|icanon/, 'nothing of the shell shows through');
+  assert.ok(!terminal.cursorVisible, 'the cursor is hidden again');
+  // Keys work again (raw mode is back): a new query, then quit.
+  terminal.write('\u0015');
+  await terminal.type('Hua', 5);
+  await terminal.waitForText('Hua Chunying');
+  terminal.write('\u0003');
+  await terminal.waitFor((screen) => !terminal.alternateScreen && /\$\s*$/m.test(screen), 'back at the prompt');
+  terminal.write(`exit${ENTER}`);
+  await terminal.exit();
+});
+
+test('a hostile corpus cannot drive the terminal: escapes, OSC 52/0/8, C1, bidi and zero-width show as markers', async (t) => {
+  const folder = temporaryCorpus({
+    'hostile.txt': HOSTILE_ARTICLE,
+    'wide.txt': [
+      '中国外交部发言人华春莹说推特应该关闭账号。 Officials 🎉 cheered the removal of accounts.',
+      '',
+      `A long ${'x'.repeat(3000)} word and a long line ${'words in a row '.repeat(200)}end.`,
+      '',
+    ].join('\n'),
+  });
+  t.after(() => folder.cleanup());
+  const terminal = startTerminal(t, { cols: 80, rows: 24, args: ['--corpus', folder.root] });
+  if (!terminal) return;
+  await terminal.waitForText('2 sources');
+  for (const query of ["'clipboard", "'link", "'Bidi", "'C1", "'Zero", "'cursor", '华春莹', "'long"]) {
+    terminal.write('\u0015');
+    await terminal.type(query, 5);
+    await terminal.waitFor((screen) => /[1-9]\d*\/\d+/.test(screen), `results for ${query}`);
+    const lines = terminal.lines();
+    for (const line of lines) assert.ok(line.length <= 80, `a row wider than the terminal for ${query}: ${line}`);
+    assert.match(lines[22] ?? '', /2 sources/, `the status line stays in place for ${query}:\n${terminal.screen()}`);
+  }
+  terminal.write(ENTER);
+  terminal.write(ENTER);
+  await terminal.waitFor((screen) => /x{40}/.test(screen), 'the long word in the preview');
+  const raw = terminal.output;
+  for (const [what, sequence] of [
+    ['OSC 52 clipboard write', '\u001b]52'],
+    ['OSC 0 title change', '\u001b]0;pwned'],
+    ['OSC 8 link', '\u001b]8;;https://evil'],
+    ['colour code from the text', '\u001b[31mred'],
+    ['cursor move from the text', '\u001b[10;10H'],
+    ['C1 CSI', '\u009b'],
+    ['C1 OSC', '\u009d'],
+    ['bidi override', '\u202e'],
+    ['bidi isolate', '\u2066'],
+    ['zero-width space', '\u200b'],
+  ] as const) {
+    assert.ok(!raw.includes(sequence), `${what} reached the terminal`);
+  }
+  assert.deepEqual(terminal.titles, [], 'the window title never changed');
+  terminal.write('\u0003');
+  await terminal.exit();
+});

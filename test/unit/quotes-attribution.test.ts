@@ -1,0 +1,145 @@
+/** Who said each quotation: one test a pattern, written from sentences of the bundled corpus. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { extractQuotes } from '../../src/core/quotes/extract.js';
+import type { Quote } from '../../src/core/quotes/types.js';
+
+function quotesOf(text: string): Quote[] {
+  return extractQuotes({ source: 'article', story: null, text: `${text}\n` });
+}
+
+function speakers(text: string): Array<[string | null, string | null]> {
+  return quotesOf(text).map((quote) => [quote.speaker, quote.speakerEvidence?.pattern ?? null]);
+}
+
+describe('speaker attribution', () => {
+  it('"…," said X, dropping the roles before the name', () => {
+    const [quote] = quotesOf('“It holds no water at all to equate China’s response to the epidemic with disinformation,” said Foreign Ministry spokeswoman Hua Chunying on Friday.');
+    assert.equal(quote!.speaker, 'Hua Chunying');
+    assert.equal(quote!.speakerEvidence?.pattern, 'said-name');
+    assert.equal(quote!.speakerEvidence?.written, 'Hua Chunying');
+  });
+
+  it('"…," said X, where X is named with a title and a comma-separated role after it', () => {
+    assert.deepEqual(
+      speakers('“Our analysis shows it is happy to use it to sow propaganda and disinformation internationally,” said Fergus Hanson, director of the Australian Strategic Policy Institute’s International Cyber Policy Centre.'),
+      [['Fergus Hanson', 'said-name']],
+    );
+  });
+
+  it('"…," X said, with the surname resolved to the full name introduced earlier', () => {
+    const quotes = quotesOf(
+      'Chinese Foreign Ministry spokeswoman Hua Chunying commented Friday on Twitter’s removal of Chinese accounts.\n\n“If Twitter deems messages commending China’s coronavirus response as disinformation and decides to remove them, what about those that are slanderous?” Hua said.',
+    );
+    assert.equal(quotes[0]!.speaker, 'Hua Chunying');
+    assert.equal(quotes[0]!.speakerEvidence?.pattern, 'name-said');
+    assert.equal(quotes[0]!.speakerEvidence?.written, 'Hua');
+  });
+
+  it('"…," said X with a surname only, resolved within the same article', () => {
+    assert.deepEqual(
+      speakers('Foreign Ministry spokeswoman Hua Chunying spoke on Friday.\n\n“Many tweets spread rumors that claim the coronavirus was a bio-weapon made by China,” said Hua.'),
+      [['Hua Chunying', 'said-name']],
+    );
+  });
+
+  it('X continued, and an unattributed quote after it in the same paragraph', () => {
+    assert.deepEqual(
+      speakers('“Just a couple of days ago, U.S. news outlets reported that there were some 2.6 million tweets regarding the COVID-19,” Hua continued. “Many of these tweets spread rumors that claim the coronavirus was a bio-weapon made by China.”'),
+      [
+        ['Hua', 'name-said'],
+        ['Hua', 'follow-on'],
+      ],
+    );
+  });
+
+  it('X told reporters, "…"', () => {
+    assert.deepEqual(
+      speakers('Commission vice president for values and transparency Vera Jourova told reporters, "If we have evidence, we should not shy away from naming and shaming."'),
+      [['Vera Jourova', 'name-before']],
+    );
+  });
+
+  it('X said: "…"', () => {
+    assert.deepEqual(
+      speakers('Twitter said: "The network is mainly written in Chinese to spread the favorable geopolitical narrative of the Communist Party of China."'),
+      [['Twitter', 'name-before']],
+    );
+  });
+
+  it('according to X', () => {
+    assert.deepEqual(
+      speakers('The accounts were “tied to a Beijing-backed influence operation that spread messages favorable to the Chinese government,” according to Twitter.'),
+      [['Twitter', 'according-to']],
+    );
+  });
+
+  it('a pronoun resolves to the last person who spoke', () => {
+    const quotes = quotesOf(
+      '“If Twitter wants to make a difference, it should shut down those accounts,” said Foreign Ministry spokeswoman Hua Chunying on Friday. She said that China was the “biggest victim of false information.”',
+    );
+    assert.equal(quotes[1]!.speaker, 'Hua Chunying');
+    assert.equal(quotes[1]!.speakerEvidence?.pattern, 'pronoun');
+    assert.equal(quotes[1]!.speakerEvidence?.text, 'she said');
+  });
+
+  it('a pronoun with nobody named before it stays unattributed', () => {
+    assert.deepEqual(speakers('She said that China was the “biggest victim of false information.”'), [[null, null]]);
+  });
+
+  it('a quote opening a paragraph continues the speaker of reported speech in the paragraph before', () => {
+    assert.deepEqual(
+      speakers('Hua said while she did not know what led to these removals, the move was untenable.\n\n“Both the efforts China has made to combat the pandemic and the results achieved are widely acknowledged.”'),
+      [['Hua', 'follow-on']],
+    );
+  });
+
+  it('an unattributed quote with nobody speaking before it has no speaker', () => {
+    assert.deepEqual(
+      speakers('China is preparing a national security law.\n\n"Many tweets have spread rumors that the corona virus is a biological weapon made in China."'),
+      [[null, null]],
+    );
+  });
+
+  it('organisations speak: "…, Twitter said." closing the sentence around a partial quote', () => {
+    assert.deepEqual(
+      speakers('The network was posting mostly in Chinese to “spread geopolitical narratives favorable to the Communist Party of China (CCP),” while also pushing misinformation about politics in Hong Kong, Twitter said.'),
+      [['Twitter', 'name-said']],
+    );
+  });
+
+  it('a partial quote in reported speech belongs to the sentence\'s speaker, past a day name', () => {
+    assert.deepEqual(
+      speakers('The move came a day after Twitter Thursday said that it had removed 23,750 accounts that were part of a “highly engaged core network.”'),
+      [['Twitter', 'name-before']],
+    );
+  });
+
+  it('a coordinated verb takes the subject of the sentence', () => {
+    assert.deepEqual(
+      speakers('Chinese Foreign Ministry spokeswoman Hua Chunying commented Friday on Twitter’s removal of Chinese accounts and said Twitter should instead focus on removing “accounts that spread malicious messages in an attempt to defame China.”'),
+      [['Hua Chunying', 'subject']],
+    );
+  });
+
+  it('a term in a sentence without a speaker has no speaker (not a guess)', () => {
+    assert.deepEqual(speakers('The company suspended a larger network of about 150,000 “amplifier” accounts.'), [[null, null]]);
+  });
+
+  it('"the statement said" refers to the organisation that spoke before', () => {
+    const quotes = quotesOf(
+      'A core of 23,750 accounts were responsible for most of the content, Twitter said in a statement.\n\nThe network spread "geopolitical narratives favourable" to the Chinese Communist Party, the statement said.',
+    );
+    assert.equal(quotes[0]!.speaker, 'Twitter');
+  });
+
+  it('a verb inside another quotation is never read as attribution', () => {
+    assert.deepEqual(
+      speakers('“US Republicans said so,” the post read. “This is the biggest victim of false information.”'),
+      [
+        [null, null],
+        [null, null],
+      ],
+    );
+  });
+});

@@ -1,0 +1,129 @@
+/** The same quotation across sources, name variants, and filtering groups. */
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { extractQuotes } from '../../src/core/quotes/extract.js';
+import { canonicalSpeakers, contentStems, groupQuotes, memberDiff, sameNameVariant } from '../../src/core/quotes/grouping.js';
+import { QuoteIndex } from '../../src/core/quotes/index.js';
+import type { Quote, QuoteGroup } from '../../src/core/quotes/types.js';
+import { bundledCorpus } from '../helpers/corpus.js';
+
+function quotesFrom(articles: Record<string, string>): Quote[] {
+  const quotes: Quote[] = [];
+  for (const [source, text] of Object.entries(articles)) quotes.push(...extractQuotes({ source, story: null, text: `${text}\n` }, quotes.length));
+  return quotes;
+}
+
+function groupWith(groups: readonly QuoteGroup[], words: string): QuoteGroup {
+  const found = groups.find((group) => group.members.some((member) => member.quote.text.includes(words)));
+  assert.ok(found, `a group holding "${words}"`);
+  return found;
+}
+
+describe('grouping quotations across sources', () => {
+  const articles = {
+    dw: '“It holds no water at all to equate China’s response to the epidemic with disinformation. If Twitter wants to make a difference, it should shut down those accounts that have been organized and coordinated to attack and discredit China,” said Foreign Ministry spokeswoman Hua Chunying on Friday. She said that China was the “biggest victim of false information.” It removed 150,000 “amplifier” accounts.',
+    arabic: '"There is absolutely no fair balance between China\'s response to this epidemic and the misinformation it publishes. If Twitter wants to make a difference, it should be closed," said Chinese spokesman Hua Chuning. "This is the biggest victim of false information."',
+    wire: 'Twitter suspended about 150,000 “amplifier” accounts. “Both the efforts China has made to combat the pandemic and the results achieved are widely acknowledged,” Hua Chunying said.',
+    newsweek: 'Twitter also suspended 150,000 "amplifier" accounts.',
+  };
+  const groups = groupQuotes(quotesFrom(articles));
+
+  it('joins a verbatim term across every source carrying it', () => {
+    const amplifier = groupWith(groups, 'amplifier');
+    assert.equal(amplifier.sources, 3);
+    assert.ok(amplifier.members.every((member) => member.relation === 'verbatim' && member.similarity === 1));
+    assert.equal(amplifier.kind, 'term');
+  });
+
+  it('joins a trimmed quotation to the fuller one, the fuller being the reference', () => {
+    const victim = groupWith(groups, 'biggest victim');
+    assert.equal(victim.sources, 2);
+    assert.equal(victim.reference.text, 'This is the biggest victim of false information.');
+    const partial = victim.members.find((member) => member.quote.source === 'dw')!;
+    assert.equal(partial.relation, 'trimmed');
+    assert.deepEqual(
+      memberDiff(victim, partial).filter((change) => change.removed).map((change) => change.value.trim()),
+      ['This is the'],
+    );
+  });
+
+  it('joins a re-translation (altered) and marks what differs word by word', () => {
+    const balance = groupWith(groups, 'fair balance');
+    assert.deepEqual(balance.members.map((member) => member.quote.source).sort(), ['arabic', 'dw']);
+    const altered = balance.members.find((member) => member.quote !== balance.reference)!;
+    assert.equal(altered.relation, 'altered');
+    assert.ok(altered.similarity > 0.3 && altered.similarity < 1);
+    const changes = memberDiff(balance, altered);
+    assert.ok(changes.some((change) => change.added) && changes.some((change) => change.removed));
+    assert.ok(changes.some((change) => !change.added && !change.removed && change.value.includes('If Twitter wants to make a difference')));
+  });
+
+  it('links speaker name variants and flags the odd spelling', () => {
+    const balance = groupWith(groups, 'fair balance');
+    assert.equal(balance.speaker, 'Hua Chunying');
+    const arabic = balance.members.find((member) => member.quote.source === 'arabic')!;
+    assert.equal(arabic.quote.speaker, 'Hua Chuning');
+    assert.equal(arabic.speakerVariant, true);
+    assert.equal(balance.members.find((member) => member.quote.source === 'dw')!.speakerVariant, false);
+  });
+
+  it('keeps different quotations apart', () => {
+    const efforts = groupWith(groups, 'Both the efforts');
+    assert.equal(efforts.members.length, 1);
+    assert.notEqual(groupWith(groups, 'fair balance'), groupWith(groups, 'biggest victim'));
+  });
+
+  it('tells name variants from different people', () => {
+    assert.equal(sameNameVariant('Hua Chuning', 'Hua Chunying'), true);
+    assert.equal(sameNameVariant('Hua Chunying', 'Zhang Ming'), false);
+    assert.equal(sameNameVariant('John Smith', 'Jane Smith'), false);
+    assert.equal(sameNameVariant('Twitter', 'Twiter'), false, 'one-word names are not linked');
+    const canonical = canonicalSpeakers(quotesFrom(articles));
+    assert.equal(canonical.get('Hua Chuning'), 'Hua Chunying');
+  });
+
+  it('folds British spellings and stems words', () => {
+    assert.deepEqual(contentStems('geopolitical narratives favourable'), contentStems('geopolitical narrative favorable'));
+  });
+});
+
+describe('the QuoteIndex of the bundled corpus', () => {
+  let index: QuoteIndex;
+  before(async () => {
+    index = QuoteIndex.fromCorpus(await bundledCorpus());
+  });
+
+  it('lists statements first, the most widely carried first, terms only when asked', () => {
+    const statements = index.search();
+    assert.ok(statements.every((group) => group.kind === 'statement'));
+    assert.equal(statements[0]!.sources, 3);
+    for (let at = 1; at < statements.length; at++) assert.ok(statements[at - 1]!.sources >= statements[at]!.sources);
+    const all = index.search({ allKinds: true });
+    assert.ok(all.some((group) => group.kind === 'term' && group.reference.text === 'amplifier'));
+    assert.ok(all.length > statements.length);
+  });
+
+  it('ranks groups by match to a query, typo tolerant', () => {
+    const [first] = index.search({ query: 'bigest victim' });
+    assert.ok(first);
+    assert.match(first.reference.text, /biggest victim of false information/);
+    assert.equal(first.sources, 2);
+  });
+
+  it('filters by speaker under any spelling', () => {
+    const byVariant = index.search({ speaker: 'chuning' });
+    assert.ok(byVariant.length >= 4);
+    assert.ok(byVariant.every((group) => group.members.some((member) => member.quote.speaker === 'Hua Chuning')));
+    assert.deepEqual(
+      index.search({ speaker: 'Jourova' }).map((group) => group.speaker),
+      ['Vera Jourova', 'Vera Jourova'],
+    );
+  });
+
+  it('takes the search syntax: exact terms and exclusions', () => {
+    assert.equal(index.search({ query: "'double standards" }).length, 1);
+    const holdsRumors = (groups: QuoteGroup[]): boolean => groups.some((group) => group.reference.text.includes('spread rumors'));
+    assert.equal(holdsRumors(index.search({ query: 'tweets' })), true);
+    assert.equal(holdsRumors(index.search({ query: 'tweets !rumors' })), false);
+  });
+});

@@ -10,6 +10,7 @@ import { CorpusError, loadCorpus } from '../../src/core/load.js';
 import { joinLines, passagesOf } from '../../src/core/passages.js';
 import { splitDocument } from '../../src/core/sentences.js';
 import { extractQuotes } from '../../src/core/quotes/extract.js';
+import type { Corpus } from '../../src/core/types.js';
 import { temporaryCorpus } from '../helpers/corpus.js';
 
 /** Pieces news text is made of, the ones the splitter and quote finder look at most. */
@@ -100,7 +101,7 @@ describe('the loader on arbitrary files', () => {
       fc.asyncProperty(fc.array(newsText, { minLength: 1, maxLength: 3 }), async (texts) => {
         const folder = temporaryCorpus(Object.fromEntries(texts.map((text, index) => [`article-${index}.txt`, text])));
         try {
-          let corpus;
+          let corpus: Corpus;
           try {
             corpus = await loadCorpus(folder.root);
           } catch (error) {

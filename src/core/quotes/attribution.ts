@@ -246,6 +246,7 @@ export function attributeQuotes(
   spans: readonly QuoteSpan[],
   kinds: readonly QuoteKind[],
 ): Attribution[] {
+  if (spans.length === 0) return [];
   const names = new NameBook(text);
   const knownWords = midSentenceCapitals(tokenize(text));
   const sentences = sentencesOf(layout);

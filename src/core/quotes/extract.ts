@@ -5,6 +5,8 @@ import { attributeQuotes } from './attribution.js';
 import { findQuoteSpans } from './marks.js';
 import type { Quote, QuoteKind } from './types.js';
 
+const ANY_MARK = /["“”‘'«»„]/;
+
 /** Up to this many words a quotation is a term or label ("amplifier", "highly engaged core network"). */
 const TERM_MAX_WORDS = 4;
 
@@ -43,6 +45,8 @@ export interface DocumentInput {
 /** Quotes of one document; `layout` defaults to the sentence splitter's paragraphs and sentences. */
 export function extractQuotes(document: DocumentInput, firstId = 0, layout: readonly ParagraphSentences[] = splitDocument(document.text)): Quote[] {
   const { text } = document;
+  // Most wire stories quote nobody: skip the layout work for them.
+  if (!ANY_MARK.test(text)) return [];
   const spans = findQuoteSpans(
     text,
     layout.map((paragraph) => paragraph.paragraph),

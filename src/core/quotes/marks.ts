@@ -17,6 +17,7 @@ const DOUBLE_CLOSERS = new Set(['”', '»']);
 const STRAIGHT_DOUBLE = '"';
 const SINGLE_OPENERS = new Set(['‘', "'"]);
 const SINGLE_CLOSERS = new Set(['’', "'"]);
+const MARKS = new Set([...DOUBLE_OPENERS, ...DOUBLE_CLOSERS, STRAIGHT_DOUBLE, ...SINGLE_OPENERS, ...SINGLE_CLOSERS]);
 /** Elisions that start with an apostrophe: 'til, 'em, 'cause, '90s. */
 const ELISION = /^(?:til|tis|twas|em|cause|cos|n|round|bout|nother|s|\d)(?![\p{L}])/iu;
 /** A short attribution right after a mark (`, "he said.`, `, "Owen said.`): the mark closes, spaced wrongly. */
@@ -119,6 +120,7 @@ export function findQuoteSpans(text: string, paragraphs: readonly Span[], option
     }
     for (; at < paragraph.end; at++) {
       const char = text[at]!;
+      if (!MARKS.has(char)) continue;
       const before = at > paragraph.start ? text[at - 1] : undefined;
       const after = at + 1 < paragraph.end ? text[at + 1] : undefined;
       const canOpen = !isSpace(after) && (before === undefined || OPENING_CONTEXT.test(before));

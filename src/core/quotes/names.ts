@@ -61,6 +61,9 @@ export const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 export const REFERENCE_NOUNS = new Set(['company', 'statement', 'firm', 'ministry', 'government', 'group', 'platform', 'report', 'agency']);
 
 export function isCapitalised(token: Token): boolean {
+  const code = token.text.charCodeAt(0);
+  // ASCII first: news text is mostly ASCII, and the Unicode property test is slow on every word.
+  if (code < 128) return code >= 65 && code <= 90;
   return /^\p{Lu}/u.test(token.text);
 }
 

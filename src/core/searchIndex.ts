@@ -94,7 +94,7 @@ const WORD_CACHE_SIZE = 256;
  * Passages outside the prefilter's candidates scored per query, shortest first: they can only
  * match through a fuzzy term spanning two words ("corona virus" for "coronavirus").
  */
-const STRADDLE_BUDGET = 2000;
+const STRADDLE_BUDGET = 200;
 
 /** Everything the index derives from a corpus, in a form the on-disk cache stores as-is. */
 export interface IndexParts {
@@ -107,18 +107,20 @@ export interface IndexParts {
   sources: FieldIndex;
 }
 
-/** A candidate waiting to be scored, or a run of passages whose score is already known. */
+/**
+ * A run of passages in the best-first queue, standing for its next passage `id`: prefilter
+ * candidates sharing one score bound, the passages of a document matched by its title or source
+ * (their score is known exactly), or the passages that could only match across a word boundary.
+ */
 interface QueueItem {
   /** No passage this item yields scores better than this. */
   bound: number;
   /** The passage it yields next (ties in score go to the lower id, as in Fuse.js). */
   id: number;
-  /** For a known-score run: the document and the position of `id` in its passage list; -1 otherwise. */
-  document: number;
-  /** Position of `id` in its document's passages, or in the shortest-first order for a straddle item. */
+  kind: 'candidates' | 'document' | 'straddle';
+  run: ArrayLike<number>;
+  /** Position of `id` in `run`. */
   position: number;
-  /** A passage outside the candidates, that could only match across a word boundary. */
-  straddle: boolean;
 }
 
 function before(a: { bound: number; id: number }, b: { bound: number; id: number }): boolean {
@@ -379,47 +381,58 @@ export class PassageIndex {
     const { norms } = this.parts_;
     const passages = this.corpus.passages;
     const isCandidate = new Uint8Array(passages.length);
-    const items: QueueItem[] = [];
+    const lowest = new Float64Array(passages.length);
     for (let i = 0; i < candidates.ids.length; i++) {
-      const id = candidates.ids[i]!;
-      isCandidate[id] = 1;
-      // The text filters (!not, ^start, end$, --source) are cheaper than Fuse.js: apply them first.
-      if (filtered && !accept(passages[id]!)) continue;
-      const mean = candidates.lowestScores[i]!;
-      const textBound = Math.pow(mean === 0 ? PERFECT_SCORE : mean, TEXT_WEIGHT * norms[id * KEY_COUNT]!);
-      const documentScore = documentScores.get(this.passageDocument[id]!) ?? 1;
-      items.push({ bound: textBound * documentScore * BOUND_MARGIN, id, document: -1, position: 0, straddle: false });
+      isCandidate[candidates.ids[i]!] = 1;
+      lowest[candidates.ids[i]!] = candidates.lowestScores[i]!;
     }
+    // Candidates grouped by bound (few distinct values: norms and edit counts are small numbers),
+    // each group in ascending id order, so the queue holds groups rather than every candidate.
+    const groups = new Map<number, number[]>();
+    for (const id of Uint32Array.from(candidates.ids).sort()) {
+      const mean = lowest[id]!;
+      const textBound = Math.pow(mean === 0 ? PERFECT_SCORE : mean, TEXT_WEIGHT * norms[id * KEY_COUNT]!);
+      const bound = textBound * (documentScores.get(this.passageDocument[id]!) ?? 1) * BOUND_MARGIN;
+      const group = groups.get(bound);
+      if (group) group.push(id);
+      else groups.set(bound, [id]);
+    }
+    const items: QueueItem[] = [];
+    for (const [bound, run] of groups) items.push({ bound, id: run[0]!, kind: 'candidates', run, position: 0 });
     // A passage whose text cannot match, in a document whose title or source does, scores exactly as the document.
-    const nextOutside = (document: number, from: number): number => {
-      const ids = this.documentPassages[document]!;
+    const nextOutside = (run: ArrayLike<number>, from: number): number => {
       let position = from;
-      while (position < ids.length && isCandidate[ids[position]!]) position++;
+      while (position < run.length && isCandidate[run[position]!]) position++;
       return position;
     };
     for (const [document, score] of documentScores) {
-      const position = nextOutside(document, 0);
-      const id = this.documentPassages[document]![position];
-      if (id !== undefined) items.push({ bound: score, id, document, position, straddle: false });
+      const run = this.documentPassages[document]!;
+      const position = nextOutside(run, 0);
+      if (position < run.length) items.push({ bound: score, id: run[position]!, kind: 'document', run, position });
     }
     // Straddling a word boundary costs at least one edit: a term of m characters scores 1/m or worse.
     const straddlers = positive.filter((term) => term.some(({ kind, literal }) => kind === 'fuzzy' && !/\s/.test(literal) && maxErrors(literal.length, THRESHOLD) > 0));
     const straddleMean = straddlers.length === 0 ? null : Math.min(...straddlers.map((term) => 1 / Math.max(...term.map(({ literal }) => literal.length)))) / positive.length;
     let straddleBudget = STRADDLE_BUDGET;
-    const order = straddleMean === null ? null : this.passagesShortestFirst();
     const nextStraddler = (from: number): QueueItem | null => {
-      if (order === null || straddleMean === null) return null;
+      if (straddleMean === null || straddleBudget-- <= 0) return null;
+      const order = this.passagesShortestFirst();
       for (let position = from; position < order.length; position++) {
         const id = order[position]!;
         // Passages of title-matched documents are already queued with their document's score.
         if (isCandidate[id] || documentScores.has(this.passageDocument[id]!)) continue;
         const bound = Math.pow(straddleMean, TEXT_WEIGHT * norms[id * KEY_COUNT]!) * BOUND_MARGIN;
-        return { bound, id, document: -1, position, straddle: true };
+        return { bound, id, kind: 'straddle', run: order, position };
       }
       return null;
     };
     const firstStraddler = nextStraddler(0);
     if (firstStraddler) items.push(firstStraddler);
+    const following = (item: QueueItem): QueueItem | null => {
+      if (item.kind === 'straddle') return nextStraddler(item.position + 1);
+      const position = item.kind === 'document' ? nextOutside(item.run, item.position + 1) : item.position + 1;
+      return position < item.run.length ? { ...item, id: item.run[position]!, position } : null;
+    };
 
     const queue = new BoundQueue(items);
     // The best `limit` hits so far, kept sorted as Fuse.js sorts: by score, then by id.
@@ -459,21 +472,16 @@ export class PassageIndex {
         continue;
       }
       queue.pop();
-      if (next.straddle) {
-        const following = --straddleBudget > 0 ? nextStraddler(next.position + 1) : null;
-        if (following) queue.push(following);
-        if (filtered && !accept(passages[next.id]!)) continue;
-      }
-      if (next.document < 0) {
+      const after = following(next);
+      if (after) queue.push(after);
+      const passage = passages[next.id]!;
+      // The text filters (!not, ^start, end$, --source) are cheaper than Fuse.js: apply them first.
+      if (filtered && !accept(passage)) continue;
+      if (next.kind === 'document') keep({ passage, score: next.bound, matches: [] });
+      else {
         batch.push(next.id);
         if (batch.length >= batchSize) scoreBatch();
-        continue;
       }
-      const passage = passages[next.id]!;
-      if (accept(passage)) keep({ passage, score: next.bound, matches: [] });
-      const position = nextOutside(next.document, next.position + 1);
-      const id = this.documentPassages[next.document]![position];
-      if (id !== undefined) queue.push({ ...next, id, position });
     }
     return found;
   }

@@ -1,0 +1,272 @@
+/**
+ * `npm run bench`: how crosscheck scales, tier by tier, against the baselines a user would otherwise
+ * use (one plain Fuse.js index over every passage, and `fzf --filter`). Not a test: it prints
+ * tables and writes bench-results/bench-<time>.json.
+ *
+ *   npm run bench                      S, M, L, XL
+ *   npm run bench -- --tiers S,M       some tiers
+ *   npm run bench -- --runs 3          repeat the search runs (medians reported)
+ *   npm run bench -- --no-terminal     skip the pseudo-terminal keystroke measurement
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadCorpus } from '../src/core/load.js';
+import { PassageIndex, type SearchHit } from '../src/core/searchIndex.js';
+import type { Corpus } from '../src/core/types.js';
+import { measureKeystrokes, type KeystrokeRun } from './bench/keystrokes.js';
+import { QUERIES } from './bench/queries.js';
+import { latencyOf, median, megabytes, ms, table, timed, type Latency } from './bench/stats.js';
+
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CORPORA = path.resolve(PROJECT_ROOT, '..', 'shared', 'corpora');
+/** What the workbench asks for on every keystroke (useSearch's RESULT_LIMIT). */
+const UI_LIMIT = 500;
+const AGREEMENT_DEPTH = 20;
+
+
+interface Tier {
+  name: string;
+  root: string;
+  /** Copies of the corpus searched as one (XL: L four times over). */
+  copies: number;
+  /** Baseline Fuse.js timed on every n-th keystroke (it takes seconds per query on the large tiers). */
+  baselineStride: number;
+  terminal: boolean;
+}
+
+const TIERS: readonly Tier[] = [
+  { name: 'S', root: path.join(PROJECT_ROOT, 'corpus'), copies: 1, baselineStride: 1, terminal: false },
+  { name: 'M', root: path.join(CORPORA, 'ecbplus', 'texts'), copies: 1, baselineStride: 1, terminal: true },
+  { name: 'L', root: path.join(CORPORA, 'reuters21578', 'texts'), copies: 1, baselineStride: 4, terminal: true },
+  { name: 'XL', root: path.join(CORPORA, 'reuters21578', 'texts'), copies: 4, baselineStride: 0, terminal: false },
+];
+
+/** The corpus repeated `copies` times, each copy under its own source prefix (bench-only growth). */
+function repeated(corpus: Corpus, copies: number): Corpus {
+  if (copies === 1) return corpus;
+  const documents = [];
+  const passages = [];
+  for (let copy = 0; copy < copies; copy++) {
+    const prefix = copy === 0 ? '' : `copy${copy}/`;
+    for (const document of corpus.documents) documents.push({ ...document, source: prefix + document.source });
+    for (const passage of corpus.passages) passages.push({ ...passage, id: passages.length, source: prefix + passage.source });
+  }
+  return { ...corpus, documents, passages };
+}
+
+function agreement(fast: readonly SearchHit[], exhaustive: readonly SearchHit[]): number {
+  const expected = new Set(exhaustive.slice(0, AGREEMENT_DEPTH).map((hit) => hit.passage.id));
+  if (expected.size === 0) return fast.length === 0 ? 1 : 0;
+  return fast.slice(0, AGREEMENT_DEPTH).filter((hit) => expected.has(hit.passage.id)).length / expected.size;
+}
+
+function fzfAvailable(): boolean {
+  return spawnSync('fzf', ['--version'], { encoding: 'utf8' }).status === 0;
+}
+
+/** Wall time of `fzf --filter QUERY` over the passages written one a line (process start included). */
+function fzfTimes(corpus: Corpus, queries: readonly string[]): Map<string, { ms: number; lines: number }> {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'crosscheck-bench-'));
+  const file = path.join(folder, 'passages.txt');
+  try {
+    writeFileSync(file, corpus.passages.map((passage) => passage.text.replace(/\s+/g, ' ')).join('\n') + '\n');
+    const times = new Map<string, { ms: number; lines: number }>();
+    for (const query of queries) {
+      const runs: number[] = [];
+      let lines = 0;
+      for (let run = 0; run < 3; run++) {
+        const start = performance.now();
+        const result = spawnSync('sh', ['-c', 'fzf --filter "$0" < "$1"', query, file], { encoding: 'utf8', maxBuffer: 1 << 30 });
+        runs.push(performance.now() - start);
+        lines = result.stdout.split('\n').filter(Boolean).length;
+      }
+      times.set(query, { ms: median(runs), lines });
+    }
+    return times;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+interface QueryReport {
+  query: string;
+  /** crosscheck, the whole query at once. */
+  crosscheckMs: number;
+  baselineMs: number | null;
+  fzfMs: number | null;
+  fzfLines: number | null;
+  results: number;
+  agreementTop20: number;
+}
+
+interface TierReport {
+  tier: string;
+  documents: number;
+  passages: number;
+  loadMs: number;
+  indexMs: number;
+  heapMb: number;
+  rssMb: number;
+  keystroke: Latency;
+  baselineKeystroke: Latency | null;
+  p95Speedup: number | null;
+  meanAgreementTop20: number;
+  queries: QueryReport[];
+  terminal: (Omit<KeystrokeRun, 'keystrokes'> & { keystroke: Latency }) | null;
+  notes: string[];
+}
+
+async function benchTier(tier: Tier, runs: number, withTerminal: boolean, useFzf: boolean): Promise<TierReport> {
+  const notes: string[] = [];
+  const loaded = await timed(() => loadCorpus(tier.root));
+  const corpus = repeated(loaded.value, tier.copies);
+  const built = await timed(() => new PassageIndex(corpus));
+  const index = built.value;
+  const memory = process.memoryUsage();
+
+  // Per keystroke: every prefix of every query, on a fresh index per run (no warm word cache).
+  const perRun: number[][] = [];
+  for (let run = 0; run < runs; run++) {
+    const fresh = run === 0 ? index : new PassageIndex(corpus, index.parts());
+    const times: number[] = [];
+    for (const query of QUERIES) {
+      for (let length = 1; length <= query.length; length++) {
+        const prefix = query.slice(0, length);
+        times.push((await timed(() => fresh.search(prefix, { limit: UI_LIMIT }))).ms);
+      }
+    }
+    perRun.push(times);
+  }
+  // Median over runs of each keystroke, then percentiles over keystrokes.
+  const keystrokeTimes = perRun[0]!.map((_, at) => median(perRun.map((times) => times[at]!)));
+
+  const baselineTimes: number[] = [];
+  if (tier.baselineStride > 0) {
+    let at = 0;
+    for (const query of QUERIES) {
+      for (let length = 1; length <= query.length; length++, at++) {
+        if (at % tier.baselineStride !== 0) continue;
+        baselineTimes.push((await timed(() => index.search(query.slice(0, length), { limit: UI_LIMIT, exhaustive: true }))).ms);
+      }
+    }
+  } else notes.push('plain Fuse.js baseline timed on whole queries only (seconds per keystroke at this size)');
+
+  const fzf = useFzf ? fzfTimes(corpus, QUERIES) : null;
+  const queries: QueryReport[] = [];
+  for (const query of QUERIES) {
+    const fast = await timed(() => index.search(query, { limit: UI_LIMIT }));
+    const exhaustive = await timed(() => index.search(query, { limit: UI_LIMIT, exhaustive: true }));
+    queries.push({
+      query,
+      crosscheckMs: fast.ms,
+      baselineMs: exhaustive.ms,
+      fzfMs: fzf?.get(query)?.ms ?? null,
+      fzfLines: fzf?.get(query)?.lines ?? null,
+      results: fast.value.length,
+      agreementTop20: agreement(fast.value, exhaustive.value),
+    });
+  }
+  const keystroke = latencyOf(keystrokeTimes);
+  const baselineKeystroke = baselineTimes.length > 0 ? latencyOf(baselineTimes) : null;
+
+  let terminal: TierReport['terminal'] = null;
+  if (tier.terminal && withTerminal) {
+    const run = await measureKeystrokes(tier.root, QUERIES);
+    if (run) terminal = { firstFrameMs: run.firstFrameMs, readyMs: run.readyMs, keystroke: latencyOf(run.keystrokes) };
+    else notes.push('node-pty missing: no pseudo-terminal measurement');
+  }
+  return {
+    tier: tier.name,
+    documents: corpus.documents.length,
+    passages: corpus.passages.length,
+    loadMs: loaded.ms,
+    indexMs: built.ms,
+    heapMb: Number(megabytes(memory.heapUsed)),
+    rssMb: Number(megabytes(memory.rss)),
+    keystroke,
+    baselineKeystroke,
+    p95Speedup: baselineKeystroke ? baselineKeystroke.p95 / keystroke.p95 : null,
+    meanAgreementTop20: queries.reduce((sum, query) => sum + query.agreementTop20, 0) / queries.length,
+    queries,
+    terminal,
+    notes,
+  };
+}
+
+function printTier(report: TierReport): void {
+  console.log(`\n== ${report.tier}: ${report.documents} documents, ${report.passages} passages ==`);
+  console.log(
+    table(
+      ['measure', 'value'],
+      [
+        ['load (cold, ms)', ms(report.loadMs)],
+        ['index (ms)', ms(report.indexMs)],
+        ['searchable (load + index, ms)', ms(report.loadMs + report.indexMs)],
+        ['heap / RSS (MB)', `${report.heapMb} / ${report.rssMb}`],
+        ['keystroke p50 / p95 / max (ms)', `${ms(report.keystroke.p50)} / ${ms(report.keystroke.p95)} / ${ms(report.keystroke.max)}  (${report.keystroke.samples} keys)`],
+        [
+          'plain Fuse.js p50 / p95 / max (ms)',
+          report.baselineKeystroke
+            ? `${ms(report.baselineKeystroke.p50)} / ${ms(report.baselineKeystroke.p95)} / ${ms(report.baselineKeystroke.max)}  (${report.baselineKeystroke.samples} keys)`
+            : '-',
+        ],
+        ['p95 speed-up over plain Fuse.js', report.p95Speedup === null ? '-' : `${report.p95Speedup.toFixed(1)}x`],
+        ['top-20 agreement with plain Fuse.js', report.meanAgreementTop20.toFixed(3)],
+        ...(report.terminal
+          ? [
+              ['terminal: first frame (ms)', ms(report.terminal.firstFrameMs)],
+              ['terminal: searchable (ms)', ms(report.terminal.readyMs)],
+              ['terminal: key to screen p50 / p95 / max (ms)', `${ms(report.terminal.keystroke.p50)} / ${ms(report.terminal.keystroke.p95)} / ${ms(report.terminal.keystroke.max)}`],
+            ]
+          : []),
+      ],
+    ),
+  );
+  console.log();
+  console.log(
+    table(
+      ['query', 'results', 'crosscheck ms', 'Fuse.js ms', 'fzf ms', 'fzf lines', 'vs fzf', 'top-20 agree'],
+      report.queries.map((query) => [
+        JSON.stringify(query.query),
+        String(query.results),
+        ms(query.crosscheckMs),
+        ms(query.baselineMs),
+        ms(query.fzfMs),
+        query.fzfLines === null ? '-' : String(query.fzfLines),
+        query.fzfMs === null ? '-' : `${(query.fzfMs / query.crosscheckMs).toFixed(1)}x`,
+        query.agreementTop20.toFixed(2),
+      ]),
+    ),
+  );
+  for (const note of report.notes) console.log(`note: ${note}`);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { tiers: { type: 'string' }, runs: { type: 'string' }, 'no-terminal': { type: 'boolean' } },
+  });
+  const wanted = new Set((values.tiers ?? TIERS.map((tier) => tier.name).join(',')).split(',').map((name) => name.trim().toUpperCase()));
+  const runs = Math.max(1, Number(values.runs ?? 3));
+  const useFzf = fzfAvailable();
+  const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${os.platform()} ${os.release()}`, memoryGb: Math.round(os.totalmem() / 2 ** 30) };
+  console.log(`crosscheck bench: ${machine.cpus} x ${machine.cpu}, node ${machine.node}, ${machine.memoryGb} GB; ${runs} run(s)`);
+  if (!useFzf) console.log('note: fzf not found on PATH; the fzf baseline is skipped (install fzf to compare)');
+  const reports: TierReport[] = [];
+  for (const tier of TIERS) {
+    if (!wanted.has(tier.name)) continue;
+    const report = await benchTier(tier, runs, !values['no-terminal'], useFzf);
+    printTier(report);
+    reports.push(report);
+  }
+  const folder = path.join(PROJECT_ROOT, 'bench-results');
+  mkdirSync(folder, { recursive: true });
+  const file = path.join(folder, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify({ machine, runs, queries: QUERIES, uiLimit: UI_LIMIT, tiers: reports }, null, 2)}\n`);
+  console.log(`\nJSON: ${path.relative(PROJECT_ROOT, file)}`);
+}
+
+await main();

@@ -106,6 +106,13 @@ async function findFiles(root: string, warnings: LoadWarning[]): Promise<{ files
   return { files, ignored };
 }
 
+/** The files loadCorpus reads under `root`, in its order: what the index cache fingerprints. */
+export async function listCorpusFiles(root: string): Promise<string[]> {
+  const absoluteRoot = path.resolve(root);
+  if (!(await stat(absoluteRoot)).isDirectory()) return [absoluteRoot];
+  return (await findFiles(absoluteRoot, [])).files.map((file) => file.absolute);
+}
+
 type ReadOutcome = { ok: true; bytes: Uint8Array } | { ok: false; reason: string };
 
 async function readBounded(file: string, maxBytes: number): Promise<ReadOutcome> {

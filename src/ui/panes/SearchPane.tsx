@@ -40,7 +40,7 @@ export function SearchPane({ workspace, width, height, active, onStatus, onTypin
     [setAreaNow, onTyping],
   );
   const [previewScroll, setPreviewScroll] = useState(0);
-  const { results, answered, error } = useSearch(workspace.index, workspace.corpus.passages, query);
+  const { results, answered, error, more } = useSearch(workspace.index, workspace.corpus.passages, query);
 
   const sideBySide = width >= SIDE_BY_SIDE_WIDTH && area !== 'preview';
   const bodyHeight = height - 1;
@@ -117,7 +117,7 @@ export function SearchPane({ workspace, width, height, active, onStatus, onTypin
   );
 
   const pending = answered !== query;
-  const count = error ? 'query error' : `${results.length}${results.length >= 500 ? '+' : ''}/${workspace.corpus.passages.length}`;
+  const count = error ? 'query error' : `${results.length}${more ? '+' : ''}/${workspace.corpus.passages.length}`;
   const counter = `${pending ? theme.glyphs.ellipsis : ''}${count}`;
   const prompt = area === 'query' ? `${theme.glyphs.pointer} ` : '/ ';
   const inputWidth = Math.max(1, width - stringWidth(prompt) - counter.length - 2);

@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { cacheFolder, corpusFingerprint, decodeCache, encodeCache, loadIndexedCorpus, CacheCorruptError } from '../../src/core/cache.js';
+import { PassageIndex } from '../../src/core/searchIndex.js';
+import { bundledCorpus, temporaryCorpus } from '../helpers/corpus.js';
+
+const QUERIES = ['Hua Chuning', "'170,000", 'twiter !China', '^China', 'Beijing | Twitter accounts'];
+
+function results(index: PassageIndex): unknown[] {
+  return QUERIES.map((query) => index.search(query, { limit: 20 }).map((hit) => [hit.passage.id, hit.score, hit.matches]));
+}
+
+/** Enough articles to pass the size below which nothing is cached. */
+function largeCorpusFiles(): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (let article = 0; article < 60; article++) {
+    const sentences = Array.from({ length: 90 }, (_, sentence) => `Article ${article} says fact number ${sentence} about the harbour.`);
+    files[`story${article % 3}/a${article}.txt`] = `Harbour report ${article}\n\n${sentences.join(' ')}\n`;
+  }
+  return files;
+}
+
+describe('index cache', () => {
+  const cacheHome = mkdtempSync(path.join(os.tmpdir(), 'crosscheck-cache-'));
+  const env = { XDG_CACHE_HOME: cacheHome };
+  const folder = temporaryCorpus(largeCorpusFiles());
+  after(() => {
+    rmSync(cacheHome, { recursive: true, force: true });
+    folder.cleanup();
+  });
+
+  it('lives under $XDG_CACHE_HOME/crosscheck, else ~/.cache/crosscheck', () => {
+    assert.equal(cacheFolder({ XDG_CACHE_HOME: '/tmp/x' }), '/tmp/x/crosscheck');
+    assert.equal(cacheFolder({}), path.join(os.homedir(), '.cache', 'crosscheck'));
+    assert.equal(cacheFolder({ XDG_CACHE_HOME: 'relative' }), path.join(os.homedir(), '.cache', 'crosscheck'));
+  });
+
+  it('round-trips a corpus and its index: the same answers from the decoded copy', async () => {
+    const corpus = await bundledCorpus();
+    const index = new PassageIndex(corpus);
+    const decoded = decodeCache(encodeCache(corpus, index.parts()));
+    assert.deepEqual(decoded.corpus, JSON.parse(JSON.stringify(corpus)));
+    assert.deepEqual(results(new PassageIndex(decoded.corpus, decoded.parts)), results(index));
+  });
+
+  it('refuses truncated or foreign bytes with CacheCorruptError', async () => {
+    const corpus = await bundledCorpus();
+    const bytes = encodeCache(corpus, new PassageIndex(corpus).parts());
+    for (const damaged of [Buffer.from('hello world, not a cache'), bytes.subarray(0, bytes.length - 100), bytes.subarray(0, 40)]) {
+      assert.throws(() => decodeCache(damaged), CacheCorruptError);
+    }
+  });
+
+  it('writes the cache on the first load and reads it on the second', async () => {
+    const first = await loadIndexedCorpus(folder.root, { version: 'test', env });
+    assert.equal(first.cache, 'written');
+    const second = await loadIndexedCorpus(folder.root, { version: 'test', env });
+    assert.equal(second.cache, 'hit');
+    assert.deepEqual(second.corpus.passages, first.corpus.passages);
+    assert.deepEqual(
+      second.index.search('harbour fact 42', { limit: 10 }).map((hit) => hit.passage.id),
+      first.index.search('harbour fact 42', { limit: 10 }).map((hit) => hit.passage.id),
+    );
+    // Only the renamed file stays: no temporary files left behind.
+    assert.deepEqual(readdirSync(cacheFolder(env)).filter((name) => name.endsWith('.tmp')), []);
+  });
+
+  it('rebuilds, without failing, when the cache file is corrupt', async () => {
+    const file = path.join(cacheFolder(env), `${await corpusFingerprint(folder.root, 'test')}.bin`);
+    const bytes = readFileSync(file);
+    writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const rebuilt = await loadIndexedCorpus(folder.root, { version: 'test', env });
+    assert.equal(rebuilt.cache, 'written');
+    assert.equal((await loadIndexedCorpus(folder.root, { version: 'test', env })).cache, 'hit');
+  });
+
+  it('keys the cache by file sizes and times, and by the program version', async () => {
+    const before = await corpusFingerprint(folder.root, 'test');
+    assert.notEqual(await corpusFingerprint(folder.root, 'test-2'), before);
+    const file = path.join(folder.root, 'story0', 'a0.txt');
+    writeFileSync(file, 'Harbour report changed\n\nA new sentence.\n');
+    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    assert.notEqual(await corpusFingerprint(folder.root, 'test'), before);
+    const reloaded = await loadIndexedCorpus(folder.root, { version: 'test', env });
+    assert.equal(reloaded.cache, 'written');
+    assert.ok(reloaded.corpus.passages.some((passage) => passage.text === 'A new sentence.'));
+  });
+
+  it('does not cache small corpora, and never when asked not to', async () => {
+    const small = temporaryCorpus({ 'a.txt': 'One short article.\n' });
+    try {
+      assert.equal((await loadIndexedCorpus(small.root, { version: 'test', env })).cache, 'skipped');
+      assert.equal((await loadIndexedCorpus(folder.root, { version: 'test', env, useCache: false })).cache, 'skipped');
+    } finally {
+      small.cleanup();
+    }
+  });
+});

@@ -143,3 +143,13 @@ describe('speaker attribution', () => {
     );
   });
 });
+
+describe('speaker evidence', () => {
+  it('quotes the attribution words as written, up to the name', () => {
+    const evidence = (text: string): string | undefined => quotesOf(text)[0]?.speakerEvidence?.text;
+    assert.equal(evidence('“It holds no water,” said Foreign Ministry spokeswoman Hua Chunying on Friday.'), 'said Foreign Ministry spokeswoman Hua Chunying');
+    assert.equal(evidence('There is a “nearly frantic” disinformation campaign aiming to slander China, said Hua Twitter’s removal.'), 'said Hua');
+    assert.equal(evidence('“We are ready,” according to Fergus Hanson, director of the institute.'), 'according to Fergus Hanson');
+    assert.equal(evidence('Hua said: “We are ready for anything that comes.”'), 'Hua said');
+  });
+});

@@ -128,21 +128,28 @@ interface Found {
   words: string;
 }
 
+/** The speaker named in `text` from `from` on, with the words that name them ("Chinese spokesman Hua Chuning"). */
+function mentionAfterAt(text: string, from: number, base: number): { mention: Mention; used: number; words: string } | null {
+  const tokens = tokenize(text.slice(from));
+  const after = mentionAfter(tokens.map((token) => ({ ...token, start: token.start + base + from })));
+  if (!after) return null;
+  return { ...after, words: text.slice(from, from + tokens[after.used - 1]!.end).trim() };
+}
+
 /** Attribution in the text after the closing mark, up to the end of its sentence. */
 function afterQuote(suffix: string, base: number): Found | null {
   const lead = LEADING_VERB.exec(suffix);
   if (lead) {
-    const rest = suffix.slice(lead[0].length);
-    const after = mentionAfter(tokenize(rest).map((token) => ({ ...token, start: token.start + base + lead[0].length })));
+    const after = mentionAfterAt(suffix, lead[0].length, base);
     if (after) {
-      const words = `${lead[0]}${rest.slice(0, rest.search(/[.,;!?]|$/))}`.trim().replace(/^[,.!?…—–\-\s]+/, '');
-      return { mention: after.mention, pattern: after.mention.kind === 'pronoun' ? 'pronoun' : 'said-name', words };
+      const verb = lead[0].replace(/^[\s,.!?…—–-]+/, '');
+      return { mention: after.mention, pattern: after.mention.kind === 'pronoun' ? 'pronoun' : 'said-name', words: `${verb} ${after.words}` };
     }
   }
   const according = /^[\s,.]*according to\s+/i.exec(suffix);
   if (according) {
-    const after = mentionAfter(tokenize(suffix.slice(according[0].length)).map((token) => ({ ...token, start: token.start + base + according[0].length })));
-    if (after) return { mention: after.mention, pattern: 'according-to', words: suffix.trim().split(/[.;]/)[0]!.trim() };
+    const after = mentionAfterAt(suffix, according[0].length, base);
+    if (after) return { mention: after.mention, pattern: 'according-to', words: `according to ${after.words}` };
   }
   for (const match of suffix.matchAll(VERB)) {
     // The words since the quote, or since the last comma: `"…," X said` or `…, X said.` around a partial quote.
@@ -154,10 +161,8 @@ function afterQuote(suffix: string, base: number): Found | null {
       if (mention) return { mention, pattern: mention.kind === 'pronoun' ? 'pronoun' : 'name-said', words: `${clause.trim()} ${match[0]}` };
       continue;
     }
-    const restStart = match.index + match[0].length;
-    const rest = suffix.slice(restStart);
-    const after = mentionAfter(tokenize(rest).map((token) => ({ ...token, start: token.start + base + restStart })));
-    if (after) return { mention: after.mention, pattern: 'said-name', words: `${match[0]} ${rest.trim().split(/[.;,]/)[0]!}`.trim() };
+    const after = mentionAfterAt(suffix, match.index + match[0].length, base);
+    if (after) return { mention: after.mention, pattern: 'said-name', words: `${match[0]} ${after.words}` };
   }
   return null;
 }
@@ -169,20 +174,16 @@ function beforeQuote(prefix: string, base: number, knownWords: ReadonlySet<strin
   let lastAccording: RegExpExecArray | null = null;
   for (const match of prefix.matchAll(ACCORDING_TO)) lastAccording = match as RegExpExecArray;
   if (lastAccording && (!lastVerb || lastAccording.index > lastVerb.index)) {
-    const restStart = lastAccording.index + lastAccording[0].length;
-    const after = mentionAfter(tokenize(prefix.slice(restStart)).map((token) => ({ ...token, start: token.start + base + restStart })));
-    if (after) return { mention: after.mention, pattern: 'according-to', words: `according to ${prefix.slice(restStart).trim().split(/[,;:]/)[0]!}` };
+    const after = mentionAfterAt(prefix, lastAccording.index + lastAccording[0].length, base);
+    if (after) return { mention: after.mention, pattern: 'according-to', words: `according to ${after.words}` };
   }
   if (!lastVerb) return null;
   const verbEnd = lastVerb.index + lastVerb[0].length;
   const afterVerb = prefix.slice(verbEnd);
   // `said Hua: "…"`: the name follows the verb and only a colon or comma follows the name.
-  const named = mentionAfter(tokenize(afterVerb).map((token) => ({ ...token, start: token.start + base + verbEnd })));
-  if (named && named.mention.kind === 'name') {
-    const tail = tokenize(afterVerb).slice(named.used);
-    if (tail.length === 0 && /[:,]\s*$/.test(afterVerb)) {
-      return { mention: named.mention, pattern: 'said-name', words: `${lastVerb[0]} ${afterVerb.trim().replace(/[:,]$/, '')}` };
-    }
+  const named = mentionAfterAt(prefix, verbEnd, base);
+  if (named && named.mention.kind === 'name' && tokenize(afterVerb).length === named.used && /[:,]\s*$/.test(afterVerb)) {
+    return { mention: named.mention, pattern: 'said-name', words: `${lastVerb[0]} ${named.words}` };
   }
   const before = tokenize(prefix.slice(0, lastVerb.index)).map((token) => ({ ...token, start: token.start + base }));
   const mention = mentionBefore(before, false);

@@ -9,6 +9,7 @@ import { HOSTILE_ARTICLE } from '../helpers/hostile.js';
 import { startTerminal, type Terminal, type TerminalOptions } from '../helpers/terminal.js';
 
 const CTRL_Z = '\u001a';
+const CTRL_C = '\u0003';
 const ENTER = '\r';
 const READY = /104 passages|104 pass|5 sources/;
 
@@ -47,6 +48,35 @@ function assertFullFrame(terminal: Terminal, cols: number, rows: number): void {
   const statusRow = lines.findIndex((line) => READY.test(line));
   assert.equal(statusRow, rows - 2, `the status line is the last row of the frame:\n${terminal.screen()}`);
   for (const line of lines) assert.ok(line.length <= cols, `a row is wider than ${cols}: ${line}`);
+  assert.deepEqual(terminal.wrappedRows(), [], `no row ran past the right edge:\n${terminal.screen()}`);
+}
+
+/** The status line: the row with the corpus facts. */
+function statusLine(terminal: Terminal): string {
+  return terminal.lines().find((line) => READY.test(line) || /sources/.test(line)) ?? '';
+}
+
+/**
+ * Visits every pane in the tab bar (panes added later included) with its number key, leaving a
+ * focused query line first (digits typed there are text), and runs `check` on each.
+ */
+async function visitPanes(terminal: Terminal, check: (label: string) => void | Promise<void>): Promise<string[]> {
+  const tabs = [...(terminal.lines()[0] ?? '').matchAll(/(\d) (\p{L}+)/gu)].map((match) => [match[1]!, match[2]!] as const);
+  for (const [digit, label] of tabs) {
+    await showPane(terminal, digit, label);
+    await check(label);
+  }
+  return tabs.map(([, label]) => label);
+}
+
+/** Switches pane with its number key, first leaving a focused query line (a digit there is text). */
+async function showPane(terminal: Terminal, digit: string, label: string): Promise<void> {
+  if (/^ ?\p{L}+ \S query/u.test(statusLine(terminal))) {
+    terminal.write(ENTER);
+    await terminal.waitFor(() => !/^ ?\p{L}+ \S query/u.test(statusLine(terminal)), 'the query line left');
+  }
+  terminal.write(digit);
+  await terminal.waitFor(() => statusLine(terminal).trimStart().startsWith(label), `the ${label} pane`);
 }
 
 for (const [cols, rows] of [[80, 24], [60, 20], [200, 50]] as const) {
@@ -64,8 +94,15 @@ for (const [cols, rows] of [[80, 24], [60, 20], [200, 50]] as const) {
     await terminal.waitFor((text) => /Help/.test(text) && /quit/.test(text), 'the help overlay');
     terminal.write('x');
     await terminal.waitFor((text) => !/any other key closes/.test(text), 'help closed');
-    terminal.write('q');
-    assert.equal((await terminal.exit()).exitCode, 0);
+    const visited = await visitPanes(terminal, async (label) => {
+      // Each pane's first frame can arrive in parts; the status line is drawn last.
+      await terminal.waitFor(() => READY.test(statusLine(terminal)), `${label} drawn`);
+      assertFullFrame(terminal, cols, rows);
+    });
+    assert.ok(visited.includes('Search'), visited.join(', '));
+    // Ctrl-C: the last pane may have its query line focused, where q is text.
+    terminal.write(CTRL_C);
+    assert.deepEqual(await terminal.exit(), { exitCode: 0, signal: 0 });
   });
 }
 
@@ -99,9 +136,11 @@ test('resizing while a search runs leaves the same screen as a fresh start at th
   }
   resized.resize(120, 40);
   await fresh.type(query, 5);
-  const expected = await fresh.waitFor((screen) => /\d+\/104/.test(screen) && screen.includes(query), 'fresh results');
-  const count = /(\d+)\/104/.exec(expected)?.[1];
-  await resized.waitFor((screen) => screen.includes(`${count}/104`) && screen.includes(query), 'the same results after the resizes');
+  // The count right after the query, without the ellipsis that marks a search still running.
+  const answered = new RegExp(`${query}\\s+(\\d+)/104`);
+  const expected = await fresh.waitFor((screen) => answered.test(screen) && READY.test(screen), 'fresh results');
+  const count = answered.exec(expected)?.[1];
+  await resized.waitFor((screen) => answered.exec(screen)?.[1] === count && READY.test(screen), 'the same results after the resizes');
   await resized.waitFor((screen) => screen === fresh.screen(), 'the same screen as a fresh start');
   assert.equal(resized.screen(), fresh.screen());
 });
@@ -210,7 +249,7 @@ test('Ctrl-Z suspends to the shell with the terminal restored; fg redraws everyt
   terminal.write('\u0015');
   await terminal.type('Hua', 5);
   await terminal.waitForText('Hua Chunying');
-  terminal.write('\u0003');
+  terminal.write(CTRL_C);
   await terminal.waitFor((screen) => !terminal.alternateScreen && /\$\s*$/m.test(screen), 'back at the prompt');
   terminal.write(`exit${ENTER}`);
   await terminal.exit();
@@ -219,6 +258,7 @@ test('Ctrl-Z suspends to the shell with the terminal restored; fg redraws everyt
 test('a hostile corpus cannot drive the terminal: escapes, OSC 52/0/8, C1, bidi and zero-width show as markers', async (t) => {
   const folder = temporaryCorpus({
     'hostile.txt': HOSTILE_ARTICLE,
+    'quoted.txt': 'Hua said: “Delete \u001b]52;c;cHduZWQ=\u0007 the \u202eaccounts\u202c now.” She added: “Twitter \u001b[2J must act.”\n',
     'wide.txt': [
       '中国外交部发言人华春莹说推特应该关闭账号。 Officials 🎉 cheered the removal of accounts.',
       '',
@@ -229,15 +269,26 @@ test('a hostile corpus cannot drive the terminal: escapes, OSC 52/0/8, C1, bidi 
   t.after(() => folder.cleanup());
   const terminal = startTerminal(t, { cols: 80, rows: 24, args: ['--corpus', folder.root] });
   if (!terminal) return;
-  await terminal.waitForText('2 sources');
+  await terminal.waitForText('3 sources');
   for (const query of ["'clipboard", "'link", "'Bidi", "'C1", "'Zero", "'cursor", '华春莹', "'long"]) {
     terminal.write('\u0015');
     await terminal.type(query, 5);
-    await terminal.waitFor((screen) => /[1-9]\d*\/\d+/.test(screen), `results for ${query}`);
+    await terminal.waitFor(
+      (screen) => (screen.split('\n')[1] ?? '').includes(`${query} `) && /[^…][1-9]\d*\/\d+\s*$/m.test(screen.split('\n')[1] ?? '') && /3 sources/.test(screen),
+      `results for ${query}`,
+    );
     const lines = terminal.lines();
     for (const line of lines) assert.ok(line.length <= 80, `a row wider than the terminal for ${query}: ${line}`);
-    assert.match(lines[22] ?? '', /2 sources/, `the status line stays in place for ${query}:\n${terminal.screen()}`);
+    assert.match(lines[22] ?? '', /3 sources/, `the status line stays in place for ${query}:\n${terminal.screen()}`);
+    assert.deepEqual(terminal.wrappedRows(), [], `no row ran past the right edge for ${query}:\n${terminal.screen()}`);
+    if (query === "'clipboard") assert.match(terminal.screen(), /␛\]52;c;ZWNob/, 'the escape shows as a marker');
   }
+  // Every pane shows the same corpus: none may pass its text to the terminal raw.
+  await visitPanes(terminal, async (label) => {
+    await terminal.waitFor(() => /3 sources/.test(statusLine(terminal)), `${label} drawn`);
+    assert.deepEqual(terminal.wrappedRows(), [], `${label}: no row past the right edge:\n${terminal.screen()}`);
+  });
+  await showPane(terminal, '1', 'Search');
   terminal.write(ENTER);
   terminal.write(ENTER);
   await terminal.waitFor((screen) => /x{40}/.test(screen), 'the long word in the preview');
@@ -253,10 +304,26 @@ test('a hostile corpus cannot drive the terminal: escapes, OSC 52/0/8, C1, bidi 
     ['bidi override', '\u202e'],
     ['bidi isolate', '\u2066'],
     ['zero-width space', '\u200b'],
+    ['screen clear from the text', '\u001b[2J must'],
   ] as const) {
     assert.ok(!raw.includes(sequence), `${what} reached the terminal`);
   }
   assert.deepEqual(terminal.titles, [], 'the window title never changed');
-  terminal.write('\u0003');
+  terminal.write(CTRL_C);
+  await terminal.exit();
+});
+
+test('in a real terminal with stdout or stdin redirected, the workbench refuses in one line and leaves the screen alone', async (t) => {
+  const terminal = startTerminal(t, { cols: 80, rows: 24, interactiveShell: true });
+  if (!terminal) return;
+  await terminal.waitForText('$');
+  terminal.write(`${terminal.command} >/dev/null; echo "EXIT=$?"${ENTER}`);
+  await terminal.waitForText('EXIT=2');
+  terminal.write(`${terminal.command} </dev/null; echo "EXIT=$?"${ENTER}`);
+  await terminal.waitFor((screen) => screen.split('EXIT=2').length === 3, 'the second refusal');
+  const screen = terminal.screen();
+  assert.equal(screen.match(/crosscheck: the workbench needs a terminal/g)?.length, 2, screen);
+  assert.ok(!terminal.output.includes('\u001b[?1049h'), 'the alternate screen was never entered');
+  terminal.write(`exit${ENTER}`);
   await terminal.exit();
 });

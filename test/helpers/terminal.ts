@@ -116,6 +116,19 @@ export class Terminal {
     return rows;
   }
 
+  /**
+   * Rows that continue the row above because something was written past the right edge: a frame
+   * wider than the terminal. A correct full-screen frame never wraps.
+   */
+  wrappedRows(): number[] {
+    const buffer = this.emulator.buffer.active;
+    const rows: number[] = [];
+    for (let row = 0; row < this.emulator.rows; row++) {
+      if (buffer.getLine(buffer.viewportY + row)?.isWrapped) rows.push(row);
+    }
+    return rows;
+  }
+
   screen(): string {
     return this.lines().join('\n');
   }

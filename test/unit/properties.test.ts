@@ -10,7 +10,9 @@ import { CorpusError, loadCorpus } from '../../src/core/load.js';
 import { joinLines, passagesOf } from '../../src/core/passages.js';
 import { splitDocument } from '../../src/core/sentences.js';
 import { extractQuotes } from '../../src/core/quotes/extract.js';
+import { neutralize } from '../../src/core/sanitize.js';
 import type { Corpus } from '../../src/core/types.js';
+import { fit, highlightSegments, segmentsWidth, stringWidth, truncateSegments, wrapSegments } from '../../src/ui/text.js';
 import { temporaryCorpus } from '../helpers/corpus.js';
 
 /** Pieces news text is made of, the ones the splitter and quote finder look at most. */
@@ -144,6 +146,38 @@ describe('the quote extractor on arbitrary text', () => {
         }
       }),
       { numRuns: 1500 },
+    );
+  });
+});
+
+describe('layout in terminal columns on arbitrary Unicode (CJK, emoji, combining marks)', () => {
+  const displayed = fc
+    .array(fc.oneof(newsText, fc.constantFrom('中国外交部发言人华春莹', '🎉', '👩‍💻', 'e\u0301', '한국어', 'x'.repeat(300))), { maxLength: 6 })
+    .map((pieces) => pieces.join(' '));
+
+  // From two columns up: a wide character cannot fit in one.
+  it('fit, truncate and wrap never exceed the width they are given', () => {
+    fc.assert(
+      fc.property(displayed, fc.integer({ min: 2, max: 120 }), (text, width) => {
+        const segments = highlightSegments(text, [], false);
+        assert.ok(stringWidth(fit(neutralize(text), width, '…')) <= width);
+        assert.ok(segmentsWidth(truncateSegments(segments, width, '…')) <= width);
+        for (const line of wrapSegments(highlightSegments(text, [], false), width)) {
+          assert.ok(segmentsWidth(line) <= width, `a wrapped line is wider than ${width}`);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('wrapping keeps every character, in order', () => {
+    fc.assert(
+      fc.property(displayed, fc.integer({ min: 2, max: 120 }), (text, width) => {
+        const safe = neutralize(text);
+        const wrapped = wrapSegments([{ text: safe, style: 'plain' }], width).map((line) => line.map((segment) => segment.text).join(''));
+        assert.equal(wrapped.join('').replace(/ /g, ''), safe.replace(/ /g, ''));
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -96,7 +96,7 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize }: AppPr
   if (state.status !== 'ready') {
     const message =
       state.status === 'failed'
-        ? `Could not load the corpus: ${state.message}`
+        ? `Could not load the corpus: ${neutralize(state.message, { ascii: theme.ascii })}`
         : state.progress
           ? `Loading ${state.progress.filesRead}/${state.progress.filesTotal} files${theme.glyphs.ellipsis}`
           : `Loading${theme.glyphs.ellipsis}`;

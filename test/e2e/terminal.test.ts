@@ -327,3 +327,15 @@ test('in a real terminal with stdout or stdin redirected, the workbench refuses 
   terminal.write(`exit${ENTER}`);
   await terminal.exit();
 });
+
+test('a corpus path carrying escape sequences is shown inert when loading fails', async (t) => {
+  const hostilePath = '/nonexistent/\u001b]0;pwned\u0007\u001b]52;c;ZXZpbA==\u0007\u001b[2J';
+  const terminal = startTerminal(t, { cols: 80, rows: 24, args: ['--corpus', hostilePath] });
+  if (!terminal) return;
+  const screen = await terminal.waitForText('Could not load the corpus');
+  assert.match(screen, /␛\]0;pwned␇/, 'the path shows with markers');
+  assert.deepEqual(terminal.titles, [], 'the window title never changed');
+  assert.ok(!terminal.output.includes('\u001b]52') && !terminal.output.includes('\u001b]0;pwned'), 'no OSC from the path reached the terminal');
+  terminal.write('q');
+  assert.equal((await terminal.exit()).exitCode, 0);
+});

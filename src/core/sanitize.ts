@@ -6,8 +6,13 @@
  * JSON output keeps the exact text (JSON escapes control characters itself).
  */
 
-/** Invisible characters that change how surrounding text is shown: bidi controls, zero-width. */
-const INVISIBLE_FORMAT = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/;
+/**
+ * Invisible characters that change how surrounding text is shown or hide text: bidi controls,
+ * zero-width characters, interlinear annotations, Hangul fillers, and the Unicode tag characters
+ * (U+E0000-E007F, as surrogate pairs) that can smuggle a whole hidden sentence into an article.
+ */
+const INVISIBLE_FORMAT =
+  /[\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD\uFFF9-\uFFFB\u115F\u1160\u3164\uFFA0]|\uDB40[\uDC00-\uDC7F]/;
 /** C0 and C1 controls and DEL (line breaks and tabs are handled by the caller's mode). */
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 const UNSAFE = new RegExp(`${CONTROL.source}|${INVISIBLE_FORMAT.source}|[\\u2028\\u2029]`, 'g');
@@ -35,12 +40,13 @@ export function neutralize(text: string, options: NeutralizeOptions = {}): strin
   return safe.replace(UNSAFE, (char) => marker(char, ascii));
 }
 
-
 /**
- * JSON text safe to print: JSON.stringify escapes only C0 controls, so C1 controls, bidi and
+ * JSON text safe to print: JSON.stringify escapes only C0 controls, so C1 controls, bidi, tag and
  * zero-width characters would reach the terminal raw. Escaping them as \uXXXX keeps the parsed
  * text exact (they can only occur inside strings, where the escape means the same character).
  */
 export function terminalSafeJson(json: string): string {
-  return json.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const escape = (unit: number): string => `\\u${unit.toString(16).padStart(4, '0')}`;
+  // A tag character matches as a surrogate pair: both halves are escaped.
+  return json.replace(UNSAFE, (char) => Array.from({ length: char.length }, (_, index) => escape(char.charCodeAt(index))).join(''));
 }

@@ -304,6 +304,7 @@ test('a hostile corpus cannot drive the terminal: escapes, OSC 52/0/8, C1, bidi 
     ['bidi override', '\u202e'],
     ['bidi isolate', '\u2066'],
     ['zero-width space', '\u200b'],
+    ['tag characters', '\u{e0049}'],
     ['screen clear from the text', '\u001b[2J must'],
   ] as const) {
     assert.ok(!raw.includes(sequence), `${what} reached the terminal`);

@@ -10,8 +10,10 @@ export const HOSTILE_ARTICLE = [
   'A C1 \u009b31m control and a \u0085 next line and a \u009d C1 OSC.',
   'Bidi \u202eevil\u202c and \u2066isolate\u2069 marks stayed.',
   'Zero\u200bwidth\u200djoin\ufeff here.',
+  'Tags \u{e0049}\u{e0067}\u{e006e}\u{e006f}\u{e0072}\u{e0065} hide text, fillers \u3164\u115f and annotations \ufff9x\ufffa too.',
   '',
 ].join('\n');
 
 /** Characters that act on a terminal or on the text around them instead of being shown. */
-export const TERMINAL_ACTIVE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
+export const TERMINAL_ACTIVE =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\u115f\u1160\u3164\u{e0000}-\u{e007f}]/u;

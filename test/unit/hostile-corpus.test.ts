@@ -37,6 +37,7 @@ describe('terminal-active text in articles', () => {
     assert.match(safe, /␛\]52;c;ZWNobyBwd25lZA==␇/, 'the clipboard write shows as text');
     assert.match(safe, /⍰evil⍰/, 'bidi overrides show as markers');
     assert.match(safe, /Zero⍰width⍰join⍰ here/, 'zero-width characters show as markers');
+    assert.match(safe, /Tags ⍰{6} hide text, fillers ⍰⍰ and annotations ⍰x⍰ too/, 'tag characters, fillers and annotations show as markers');
     const ascii = neutralize(HOSTILE_ARTICLE, { ascii: true });
     assert.doesNotMatch(ascii, TERMINAL_ACTIVE);
     assert.doesNotMatch(ascii, /\n/, 'single-line mode joins lines');
@@ -61,12 +62,12 @@ describe('terminal-active text in articles', () => {
   it('JSON output keeps the exact text, with every terminal-active character escaped', () => {
     const folder = temporaryCorpus({ 'hostile.txt': HOSTILE_ARTICLE });
     try {
-      const result = runCli(['search', "'C1 | 'Bidi | 'Zero | 'clipboard | 'link", '--json', '--corpus', folder.root]);
+      const result = runCli(['search', "'C1 | 'Bidi | 'Zero | 'clipboard | 'link | 'Tags", '--json', '--corpus', folder.root]);
       assert.equal(result.status, 0, result.stderr);
       assert.doesNotMatch(result.stdout.replace(/\n/g, ''), TERMINAL_ACTIVE, 'the JSON text itself is safe to print');
       const parsed = JSON.parse(result.stdout) as { results: Array<{ text: string }> };
       const texts = parsed.results.map((hit) => hit.text);
-      for (const line of HOSTILE_ARTICLE.split('\n').slice(3, 8)) {
+      for (const line of HOSTILE_ARTICLE.split('\n').slice(3, 9)) {
         assert.ok(texts.includes(line), `JSON lost the exact text of ${JSON.stringify(line)}`);
       }
     } finally {

@@ -10,10 +10,11 @@ import { CorpusError, loadCorpus } from '../../src/core/load.js';
 import { joinLines, passagesOf } from '../../src/core/passages.js';
 import { splitDocument } from '../../src/core/sentences.js';
 import { extractQuotes } from '../../src/core/quotes/extract.js';
-import { neutralize } from '../../src/core/sanitize.js';
+import { neutralize, terminalSafeJson } from '../../src/core/sanitize.js';
 import type { Corpus } from '../../src/core/types.js';
 import { fit, highlightSegments, segmentsWidth, stringWidth, truncateSegments, wrapSegments } from '../../src/ui/text.js';
 import { temporaryCorpus } from '../helpers/corpus.js';
+import { HOSTILE_ARTICLE, TERMINAL_ACTIVE } from '../helpers/hostile.js';
 
 /** Pieces news text is made of, the ones the splitter and quote finder look at most. */
 const NEWS_PIECES = [
@@ -178,6 +179,32 @@ describe('layout in terminal columns on arbitrary Unicode (CJK, emoji, combining
         assert.equal(wrapped.join('').replace(/ /g, ''), safe.replace(/ /g, ''));
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('neutralising arbitrary Unicode', () => {
+  const anything = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), newsText, fc.constantFrom(HOSTILE_ARTICLE));
+
+  it('leaves nothing terminal-active in plain text, in either marker set', () => {
+    fc.assert(
+      fc.property(anything, fc.boolean(), fc.boolean(), (text, ascii, keepNewlines) => {
+        const safe = neutralize(text, { ascii, keepNewlines });
+        assert.doesNotMatch(safe.replace(/\n/g, ''), TERMINAL_ACTIVE);
+        if (!keepNewlines) assert.ok(!safe.includes('\n'));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keeps JSON exact while escaping every terminal-active character', () => {
+    fc.assert(
+      fc.property(anything, (text) => {
+        const json = terminalSafeJson(JSON.stringify({ text }, null, 2));
+        assert.doesNotMatch(json.replace(/\n/g, ''), TERMINAL_ACTIVE);
+        assert.equal((JSON.parse(json) as { text: string }).text, text);
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -153,3 +153,23 @@ describe('speaker evidence', () => {
     assert.equal(evidence('Hua said: “We are ready for anything that comes.”'), 'Hua said');
   });
 });
+
+describe('attribution seen in other corpora (BASIL)', () => {
+  it('a name before an apposition: "…," Representative John Lewis, Democrat of Georgia, said', () => {
+    assert.deepEqual(
+      speakers('“We come here, and these members become our family,” Representative John Lewis, Democrat of Georgia, said at the Capitol before a game he had not intended to see.'),
+      [['John Lewis', 'name-said']],
+    );
+  });
+
+  it('an inverted attribution opening the sentence: Added Gibbs: "…"', () => {
+    assert.deepEqual(speakers('Added Gibbs: "I think you would really have to ask somebody who says that."'), [['Gibbs', 'said-name']]);
+  });
+
+  it('a place is not a person a pronoun can stand for', () => {
+    assert.deepEqual(
+      speakers('Officials in the United States said the attack was under investigation.\n\n“This is a sobering reminder that attacks on any American are an attack on all of us,” he said.'),
+      [[null, null]],
+    );
+  });
+});

@@ -30,7 +30,7 @@ const VERB_WORDS =
   'wrote|writes|tweeted|claimed|claims|argued|argues|insisted|insists|stressed|stresses|warned|warns|declared|' +
   'commented|reiterated|maintained|announced|replied|responded|saying|labell?ed|labels|called|calls|described|' +
   'dubbed|urged|acknowledged|admitted|recalled|observed|remarked|suggested|conceded|cautioned|vowed|promised|' +
-  'pledged|testified|posted|countered|complained|concluded';
+  'pledged|testified|posted|countered|complained|concluded|writing|adding';
 const VERB = new RegExp(`\\b(?:${VERB_WORDS})\\b`, 'gi');
 const LEADING_VERB = new RegExp(`^[\\s,.!?…—–-]*(?:${VERB_WORDS})\\b`, 'i');
 const ACCORDING_TO = /\baccording to\b/gi;
@@ -39,7 +39,7 @@ const ACCORDING_TO = /\baccording to\b/gi;
 const FILLERS = new Set(
   `has had have would will also then later further again repeatedly previously earlier reportedly once on
   today yesterday tonight last this week month year morning afternoon evening monday tuesday wednesday
-  thursday friday saturday sunday`.split(/\s+/),
+  thursday friday saturday sunday himself herself themselves itself`.split(/\s+/),
 );
 const DETERMINERS = new Set(['the', 'its', 'his', 'her', 'their', 'a', 'an']);
 
@@ -163,6 +163,11 @@ function afterQuote(suffix: string, base: number): Found | null {
     }
     const after = mentionAfterAt(suffix, match.index + match[0].length, base);
     if (after) return { mention: after.mention, pattern: 'said-name', words: `${match[0]} ${after.words}` };
+    // `"…," Representative John Lewis, Democrat of Georgia, said`: the name before the apposition.
+    const firstComma = suffix.indexOf(',');
+    const named = firstComma > 0 ? tokenize(suffix.slice(0, firstComma)).map((token) => ({ ...token, start: token.start + base })) : [];
+    const appositive = named.length > 0 && /^[\s,.!?…—–-]*\p{Lu}/u.test(suffix) ? mentionBefore(named, true) : null;
+    if (appositive?.kind === 'name') return { mention: appositive, pattern: 'name-said', words: `${appositive.name} … ${match[0]}` };
   }
   return null;
 }
@@ -317,7 +322,8 @@ export function attributeQuotes(
     let evidence: SpeakerEvidence | null =
       found && speaker ? { pattern: found.pattern, text: found.words, written: found.mention.kind === 'name' ? found.mention.name : speaker } : null;
 
-    if (speaker === null && kinds[index] === 'statement') {
+    // Only a quote with no attribution at all continues a speaker: "he said" with no man named before stays null.
+    if (speaker === null && found === null && kinds[index] === 'statement') {
       // A statement nobody is named for continues the speaker of this paragraph's earlier quote,
       // or, when it opens its paragraph, the speaker of the paragraph before.
       const opensParagraph = /^\s*$/.test(masked.slice(layout[paragraph]?.paragraph.start ?? span.openMark, span.openMark));

@@ -38,21 +38,23 @@ const ROLES = new Set(
   sir lord lady dame father sister brother spokesperson's`.split(/\s+/),
 );
 
-/** Capitalised words that do not name anyone: sentence openers, days, months. */
+/** Capitalised words that do not name anyone: sentence openers, days, months, a verb opening an inverted attribution ("Added Gibbs:"). */
 const NOT_NAMES = new Set(
   `the a an in on at but and or if when while as after before since this that these those there it
   its he she they we i you his her their our according however meanwhile nonetheless also so then yet
   for from with by to of many some most all both each every no not now here
   monday tuesday wednesday thursday friday saturday sunday january february march april june july
-  august september october november december`.split(/\s+/),
+  august september october november december
+  said says added asked told continued wrote noted`.split(/\s+/),
 );
 
-/** Words that make a name an organisation's rather than a person's. */
+/** Words that make a name an organisation's or a place's rather than a person's. */
 const ORGANISATION_WORDS = new Set(
   `ministry party commission committee institute inc corp corporation company department agency council
   association university bank group office government union organization organisation times news post
   press reuters service services administration court police army force forces senate house congress
-  parliament foundation center centre network league federation authority board club`.split(/\s+/),
+  parliament foundation center centre network league federation authority board club
+  states kingdom nations republic liberties county city province`.split(/\s+/),
 );
 
 export const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);

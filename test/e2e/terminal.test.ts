@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test, type TestContext } from 'node:test';
 import { temporaryCorpus } from '../helpers/corpus.js';
-import { HOSTILE_ARTICLE } from '../helpers/hostile.js';
+import { folderSnapshot, HOSTILE_ARTICLE } from '../helpers/hostile.js';
 import { startTerminal, type Terminal, type TerminalOptions } from '../helpers/terminal.js';
 
 const CTRL_Z = '\u001a';
@@ -267,6 +267,7 @@ test('a hostile corpus cannot drive the terminal: escapes, OSC 52/0/8, C1, bidi 
     ].join('\n'),
   });
   t.after(() => folder.cleanup());
+  const before = folderSnapshot(folder.root);
   const terminal = startTerminal(t, { cols: 80, rows: 24, args: ['--corpus', folder.root] });
   if (!terminal) return;
   await terminal.waitForText('3 sources');
@@ -312,6 +313,7 @@ test('a hostile corpus cannot drive the terminal: escapes, OSC 52/0/8, C1, bidi 
   assert.deepEqual(terminal.titles, [], 'the window title never changed');
   terminal.write(CTRL_C);
   await terminal.exit();
+  assert.deepEqual(folderSnapshot(folder.root), before, 'nothing was written into the corpus folder');
 });
 
 test('in a real terminal with stdout or stdin redirected, the workbench refuses in one line and leaves the screen alone', async (t) => {

@@ -1,4 +1,6 @@
 /** Hostile text shared by the unit and end-to-end tests. */
+import { lstatSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 
 /** An article carrying every kind of terminal-active text a scraped page can hold. */
 export const HOSTILE_ARTICLE = [
@@ -17,3 +19,18 @@ export const HOSTILE_ARTICLE = [
 /** Characters that act on a terminal or on the text around them instead of being shown. */
 export const TERMINAL_ACTIVE =
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\u115f\u1160\u3164\u{e0000}-\u{e007f}]/u;
+
+/** Every path under `root` with its kind, size and modification time (symbolic links not followed). */
+export function folderSnapshot(root: string): string[] {
+  const entries: string[] = [];
+  const walk = (folder: string): void => {
+    for (const name of readdirSync(folder).sort()) {
+      const file = path.join(folder, name);
+      const info = lstatSync(file);
+      entries.push(`${path.relative(root, file)} ${info.isDirectory() ? 'dir' : info.size} ${info.mtimeMs} ${info.mode}`);
+      if (info.isDirectory()) walk(file);
+    }
+  };
+  walk(root);
+  return entries;
+}

@@ -3,31 +3,16 @@
  * missing, unreadable or looping. Each fixture is built here, in a temporary folder.
  */
 import assert from 'node:assert/strict';
-import { chmodSync, closeSync, lstatSync, mkdirSync, openSync, readdirSync, rmSync, symlinkSync, writeFileSync, ftruncateSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, rmSync, symlinkSync, writeFileSync, ftruncateSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { loadCorpus } from '../../src/core/load.js';
 import { neutralize } from '../../src/core/sanitize.js';
 import { runCli } from '../helpers/cli.js';
 import { temporaryCorpus } from '../helpers/corpus.js';
-import { HOSTILE_ARTICLE, TERMINAL_ACTIVE } from '../helpers/hostile.js';
+import { folderSnapshot, HOSTILE_ARTICLE, TERMINAL_ACTIVE } from '../helpers/hostile.js';
 
 
-
-/** Every path under `root` with its kind, size and modification time (symbolic links not followed). */
-function snapshot(root: string): string[] {
-  const entries: string[] = [];
-  const walk = (folder: string): void => {
-    for (const name of readdirSync(folder).sort()) {
-      const file = path.join(folder, name);
-      const info = lstatSync(file);
-      entries.push(`${path.relative(root, file)} ${info.isDirectory() ? 'dir' : info.size} ${info.mtimeMs} ${info.mode}`);
-      if (info.isDirectory()) walk(file);
-    }
-  };
-  walk(root);
-  return entries;
-}
 
 describe('terminal-active text in articles', () => {
   it('neutralize leaves nothing terminal-active and marks each such character visibly', () => {
@@ -46,6 +31,7 @@ describe('terminal-active text in articles', () => {
 
   it('plain search and sources output show markers, never the sequences', () => {
     const folder = temporaryCorpus({ 'hostile\u001b]0;title\u0007.txt': HOSTILE_ARTICLE, 'calm.txt': 'Officials said nothing.\n' });
+    const before = folderSnapshot(folder.root);
     try {
       for (const args of [['search', 'Officials'], ['search', "'link"], ['search', "'Bidi"], ['search', "'Zero"], ['sources']]) {
         const result = runCli([...args, '--corpus', folder.root]);
@@ -54,6 +40,7 @@ describe('terminal-active text in articles', () => {
         assert.doesNotMatch(result.stderr.replace(/\n/g, ''), TERMINAL_ACTIVE);
         assert.match(result.stdout, /␛/, `${args.join(' ')} shows the escape as a marker`);
       }
+      assert.deepEqual(folderSnapshot(folder.root), before, 'nothing was written into the corpus folder');
     } finally {
       folder.cleanup();
     }
@@ -126,7 +113,7 @@ describe('broken, huge, many, missing and looping files', () => {
       rmSync(unreadable);
       symlinkSync('/proc/sys/vm/drop_caches', unreadable);
     }
-    const before = snapshot(root);
+    const before = folderSnapshot(root);
     const rssBefore = process.memoryUsage().rss;
     try {
       let sabotaged = false;
@@ -168,7 +155,7 @@ describe('broken, huge, many, missing and looping files', () => {
       assert.ok(rssGrowth < 64 * 1024 * 1024, `the 100 MB file was skipped unread (RSS grew ${rssGrowth} bytes)`);
       // The sabotage changed the two files; everything else is as it was.
       const untouched = (entries: string[]): string[] => entries.filter((entry) => !/^(vanishing|turned-folder)\.txt /.test(entry));
-      assert.deepEqual(untouched(snapshot(root)), untouched(before));
+      assert.deepEqual(untouched(folderSnapshot(root)), untouched(before));
     } finally {
       if (!runningAsRoot) chmodSync(unreadable, 0o600);
       folder.cleanup();

@@ -16,6 +16,7 @@ export const KEY_GROUPS: KeyGroup[] = [
     bindings: [
       { keys: '?', action: 'this help (j/k scroll, any other key closes)' },
       { keys: 'q  Ctrl-C', action: 'quit (q types a q while the query is focused)' },
+      { keys: 'Ctrl-Z', action: 'suspend to the shell; fg comes back' },
       { keys: '1-4', action: 'switch to pane 1..4 (from the list)' },
       { keys: 'Tab  Shift-Tab', action: 'next / previous area: query, results, preview' },
       { keys: 'Esc', action: 'back: leave the preview, clear the query, leave the query' },

@@ -110,3 +110,28 @@ describe('quotation marks', () => {
     assert.equal(quotes[0]!.line, 5);
   });
 });
+
+describe('damage seen in ECB+ wire copy', () => {
+  it('closes on a mark standing between spaces, so the text after it is not swallowed', () => {
+    const quotes = quotesOf('"She was a very dear person. " Roesler said Page had been in hospital for three weeks. "Her career began in 1950," he said.');
+    assert.deepEqual(
+      quotes.map((quote) => quote.text),
+      ['She was a very dear person.', 'Her career began in 1950'],
+    );
+  });
+
+  it('closes a curly quote on a straight mark spaced before an attribution', () => {
+    const quotes = quotesOf('“The average user does not run the restricted sites mode, "Henry explains, "I recommend employing the mitigating factors."');
+    assert.deepEqual(
+      quotes.map((quote) => quote.text),
+      ['The average user does not run the restricted sites mode', 'I recommend employing the mitigating factors.'],
+    );
+  });
+
+  it('takes a title in title case for a label', () => {
+    assert.deepEqual(
+      quotesOf('He has won positive reviews for turns in films like "The Prestige" and "Kate and Leopold."').map((quote) => quote.kind),
+      ['term', 'term'],
+    );
+  });
+});

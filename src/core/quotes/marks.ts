@@ -21,7 +21,7 @@ const MARKS = new Set([...DOUBLE_OPENERS, ...DOUBLE_CLOSERS, STRAIGHT_DOUBLE, ..
 /** Elisions that start with an apostrophe: 'til, 'em, 'cause, '90s. */
 const ELISION = /^(?:til|tis|twas|em|cause|cos|n|round|bout|nother|s|\d)(?![\p{L}])/iu;
 /** A short attribution right after a mark (`, "he said.`, `, "Owen said.`): the mark closes, spaced wrongly. */
-const SPACED_CLOSER = /^(?:\p{Ll}|(?:[\p{L}.'’-]+ ){0,4}(?:said|says|added|asked|told|continued)\b)/u;
+const SPACED_CLOSER = /^(?:\p{Ll}|(?:[\p{L}.'’-]+ ){0,4}(?:said|says|added|adds|asked|told|continued|explained|explains|noted|wrote|according)\b)/u;
 /** Characters after which a mark opens a quotation: space, an opening bracket or dash. */
 const OPENING_CONTEXT = /[\s([{—–\-/“‘"'«]/;
 
@@ -129,7 +129,7 @@ export function findQuoteSpans(text: string, paragraphs: readonly Span[], option
 
       if (DOUBLE_OPENERS.has(char)) {
         if (open) {
-          if (blankAfter || (canClose && !canOpen)) {
+          if (blankAfter || isSpace(after) || (canClose && !canOpen)) {
             open.damage.push('opener-as-closer');
             close(open, at, at);
             open = null;
@@ -146,7 +146,8 @@ export function findQuoteSpans(text: string, paragraphs: readonly Span[], option
         } else if (canOpen && !canClose && !blankAfter) open = start(at, ['closer-as-opener']);
       } else if (char === STRAIGHT_DOUBLE) {
         if (open) {
-          if (canClose || blankAfter || SPACED_CLOSER.test(text.slice(at + 1, at + 60))) {
+          // A mark between spaces cannot open a quote: it closes the open one (`it. " After`).
+          if (canClose || blankAfter || isSpace(after) || SPACED_CLOSER.test(text.slice(at + 1, at + 60))) {
             close(open, at, at);
             open = null;
           } else {

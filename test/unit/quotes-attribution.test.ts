@@ -173,3 +173,24 @@ describe('attribution seen in other corpora (BASIL)', () => {
     );
   });
 });
+
+describe('attribution seen in ECB+', () => {
+  it('the name before an apposition speaks, not the organisation inside it', () => {
+    assert.deepEqual(
+      speakers('Janette Brimmer, an attorney with Earthjustice, said the administration was "using global warming as a stalking horse to undo species protections on a broad scale."'),
+      [['Janette Brimmer', 'name-before']],
+    );
+  });
+
+  it('an acronym is not resolved to a longer name that ends with it', () => {
+    assert.deepEqual(
+      speakers('SeaMicro makes the Freedom Fabric AMD bought. According to AMD, SeaMicro will sell Intel-based servers “for the foreseeable future,” but an Opteron-based solution should arrive by the end of the year.'),
+      [['AMD', 'according-to']],
+    );
+  });
+
+  it('a long spaced attribution still closes the quote', () => {
+    const quotes = quotesOf('"We are taking this proactive step to help ensure customers are protected, "Microsoft Trustworthy Computing director Yunsun Wee said in a blog posting.');
+    assert.deepEqual(quotes.map((quote) => [quote.text, quote.speaker]), [['We are taking this proactive step to help ensure customers are protected', 'Yunsun Wee']]);
+  });
+});

@@ -190,7 +190,10 @@ function beforeQuote(prefix: string, base: number, knownWords: ReadonlySet<strin
   if (named && named.mention.kind === 'name' && tokenize(afterVerb).length === named.used && /[:,]\s*$/.test(afterVerb)) {
     return { mention: named.mention, pattern: 'said-name', words: `${lastVerb[0]} ${named.words}` };
   }
-  const before = tokenize(prefix.slice(0, lastVerb.index)).map((token) => ({ ...token, start: token.start + base }));
+  // `Janette Brimmer, an attorney with Earthjustice, said`: the name before the apposition speaks.
+  const apposition = /,\s+(?:a|an|the)\s[^,]+,\s*$/.exec(prefix.slice(0, lastVerb.index));
+  const subjectEnd = apposition ? apposition.index : lastVerb.index;
+  const before = tokenize(prefix.slice(0, subjectEnd)).map((token) => ({ ...token, start: token.start + base }));
   const mention = mentionBefore(before, false);
   if (mention) {
     const words =

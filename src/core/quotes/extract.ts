@@ -16,10 +16,11 @@ const TERM_MAX_WORDS = 4;
  */
 export function quoteKind(text: string): QuoteKind {
   const words = text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
+  // A title in title case ("Kate and Leopold.", "Take Me Out to the Ball Game") is a label.
+  const titleCase = words.length > 1 && words.every((word) => word.length <= 3 || /^\p{Lu}/u.test(word));
+  if (titleCase) return 'term';
   if (words.length > TERM_MAX_WORDS) return 'statement';
-  // A title in title case ("Kate and Leopold.") is a label even with the period inside the marks.
-  const titleCase = words.every((word) => word.length <= 3 || /^\p{Lu}/u.test(word));
-  return /^\p{Lu}/u.test(text) && /[.!?]["'”’]?$/.test(text) && words.length > 1 && !titleCase ? 'statement' : 'term';
+  return /^\p{Lu}/u.test(text) && /[.!?]["'”’]?$/.test(text) && words.length > 1 ? 'statement' : 'term';
 }
 
 /** 1-based line of each offset, by binary search over line starts. */

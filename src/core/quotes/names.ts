@@ -127,7 +127,8 @@ export class NameBook {
 
   /** The full name a one-word mention at `at` stands for: the latest introduced before it, else the first after. */
   resolve(name: string, at: number): string {
-    if (name.includes(' ')) return name;
+    // Acronyms (AMD, NATO) name organisations, not the surname of a person named in full.
+    if (name.includes(' ') || /^[\p{Lu}\d]+$/u.test(name)) return name;
     const candidates = this.byWord.get(name);
     if (!candidates) return name;
     const before = candidates.filter((candidate) => candidate.at < at);

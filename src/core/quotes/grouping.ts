@@ -18,7 +18,7 @@ import type { Quote, QuoteGroup, QuoteMember, QuoteRelation, WordChange } from '
 const MAX_POSTINGS = 200;
 /** Share of the shorter quote's weight that must be shared for two statements to be one quotation. */
 const STATEMENT_CONTAINMENT = 0.5;
-/** With only two shared words, nearly all of the shorter quote must be shared. */
+/** When most of the shorter quote is shared, two runs of its wording suffice. */
 const SMALL_OVERLAP_CONTAINMENT = 0.85;
 
 const STOPWORDS = new Set(
@@ -186,7 +186,8 @@ export function memberDiff(group: QuoteGroup, member: QuoteMember): WordChange[]
  * share several runs of wording (a re-translation keeps "make a difference", "China's response").
  */
 function sameStatement(a: Profile, b: Profile, count: number, containment: number): boolean {
-  if (count < 2) return false;
+  // Two shared words ("American people") are a phrase, not a quotation: short quotes join only their exact twins.
+  if (count < 3) return false;
   const pairs = sharedCount(a.pairs, b.pairs);
   const fewerPairs = Math.max(1, Math.min(a.pairs.size, b.pairs.size));
   const shareOfPairs = pairs / fewerPairs;

@@ -63,7 +63,8 @@ function finish(text: string, open: OpenQuote, closeMark: number | null): QuoteS
     .replace(/\s+/g, ' ')
     // A comma inside the closing mark is the house style's, not the speaker's.
     .replace(/[,;:]$/, '');
-  if (!/[\p{L}\p{N}]/u.test(words)) return null;
+  // Nothing to quote, or the text between two quotes read as one (`, the host said. The…`) after a lost mark.
+  if (!/[\p{L}\p{N}]/u.test(words) || /^[,.;:!?]/.test(words)) return null;
   return {
     start: pieces[0]!.start,
     end: pieces[pieces.length - 1]!.end,

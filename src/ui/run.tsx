@@ -60,13 +60,9 @@ export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<nu
     enterScreen();
     stdout.write(CLEAR_SCREEN + HIDE_CURSOR);
     if (stdin.isTTY) stdin.setRawMode(true);
-    // The window may have been resized while we were stopped, when SIGWINCH went to the shell.
-    const [columns, rows] = stdout.getWindowSize();
-    if (columns !== stdout.columns || rows !== stdout.rows) {
-      stdout.columns = columns;
-      stdout.rows = rows;
-      stdout.emit('resize');
-    }
+    // A resize while we were stopped signalled the shell, not us; Node re-reads the size (and emits
+    // 'resize' if it changed) on SIGWINCH, so send ourselves one.
+    process.kill(process.pid, 'SIGWINCH');
   };
 
   enterScreen();

@@ -238,11 +238,14 @@ test('Ctrl-Z suspends to the shell with the terminal restored; fg redraws everyt
   terminal.write(`stty -a${ENTER}`);
   await terminal.waitFor((screen) => /(^|\s)icanon(\s|$)/m.test(screen), 'the shell runs in cooked mode');
 
+  // The window is resized while the job is stopped: the resize signal goes to the shell, not to us.
+  terminal.resize(100, 30);
   terminal.write(`fg${ENTER}`);
   const redrawn = await terminal.waitFor(
-    (screen) => terminal.alternateScreen && READY.test(screen) && /biggest victim/.test(screen) && /victim/.test(screen.split('\n')[1] ?? ''),
-    'the whole workbench drawn again, query kept',
+    (screen) => terminal.alternateScreen && READY.test(screen.split('\n')[28] ?? '') && /biggest victim/.test(screen) && /victim/.test(screen.split('\n')[1] ?? ''),
+    'the whole workbench drawn again at the new size, query kept',
   );
+  assertFullFrame(terminal, 100, 30);
   assert.doesNotMatch(redrawn, /Stopped|stty|icanon/, 'nothing of the shell shows through');
   assert.ok(!terminal.cursorVisible, 'the cursor is hidden again');
   // Keys work again (raw mode is back): a new query, then quit.

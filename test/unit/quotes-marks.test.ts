@@ -1,6 +1,7 @@
 /** Finding quotation spans, on real sentences from the bundled corpus and the ECB+ corpus, damage included. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { extractQuotes } from '../../src/core/quotes/extract.js';
 import type { Quote } from '../../src/core/quotes/types.js';
 
@@ -132,6 +133,28 @@ describe('damage seen in ECB+ wire copy', () => {
     assert.deepEqual(
       quotesOf('He has won positive reviews for turns in films like "The Prestige" and "Kate and Leopold."').map((quote) => quote.kind),
       ['term', 'term'],
+    );
+  });
+});
+
+describe('quote extraction on arbitrary text (property)', () => {
+  const pieces = ['"', '“', '”', '‘', '’', "'", '«', '»', ' ', ' ', '\n', '\n\n', '.', ',', 'said Hua', 'She said', 'China’s', 'word', 'Twitter', '\u001b[31m', '\u202e'];
+  const documents = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'grapheme', maxLength: 6 })), { maxLength: 60 }).map((parts) => parts.join(''));
+
+  it('never throws; every quote cites a line of its file, and its span holds its words', () => {
+    fc.assert(
+      fc.property(documents, (body) => {
+        const text = `${body}\n`;
+        const lines = text.split('\n').length;
+        for (const quote of extractQuotes({ source: 'article', story: null, text })) {
+          assert.ok(quote.line >= 1 && quote.line <= lines);
+          assert.ok(quote.span.start >= 0 && quote.span.end <= text.length && quote.span.start < quote.span.end);
+          assert.equal(text[quote.span.openMark] !== undefined, true);
+          const first = quote.text.split(' ')[0]!;
+          assert.ok(text.slice(quote.span.start, quote.span.end).includes(first), `"${first}" inside its span`);
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -75,12 +75,24 @@ export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<nu
     { exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
   );
 
+  // When the terminal is gone (an SSH drop), Node's own exit aborts with a core dump because it
+  // cannot reset a terminal that no longer exists; ending as a hangup does by default avoids that.
+  const endAsHangup = (): void => {
+    process.removeAllListeners('SIGHUP');
+    process.kill(process.pid, 'SIGHUP');
+  };
   const quitOnSignal = (signal: NodeJS.Signals): void => {
-    instance.unmount();
-    restoreTerminal();
-    process.exit(128 + (signal === 'SIGHUP' ? 1 : signal === 'SIGINT' ? 2 : 15));
+    try {
+      instance.unmount();
+      restoreTerminal();
+    } finally {
+      if (signal === 'SIGHUP') endAsHangup();
+      else process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+    }
   };
   const onCrash = (error: unknown): void => {
+    // A write to a terminal that hung up: not a bug to report, and there is nobody to report it to.
+    if (error instanceof Error && 'code' in error && error.code === 'EIO') endAsHangup();
     try {
       instance.unmount();
     } finally {

@@ -202,13 +202,23 @@ test('SIGTERM restores the terminal', async (t) => {
   assertRestored(terminal);
 });
 
-test('SIGHUP (an SSH drop) restores the terminal', async (t) => {
+test('SIGHUP with the terminal still there (kill -HUP) restores it', async (t) => {
   const terminal = await started(t, { cols: 80, rows: 24, reportModesAfterExit: true });
   if (!terminal) return;
   terminal.signal('SIGHUP');
   await terminal.waitForText('EXIT=129');
   await terminal.exit();
   assertRestored(terminal);
+});
+
+test('a dropped connection (the terminal closed under it) ends the program as a hangup, without a crash', async (t) => {
+  const terminal = await started(t, { cols: 80, rows: 24 });
+  if (!terminal) return;
+  await terminal.type('victim', 5);
+  await terminal.waitForText('biggest victim');
+  terminal.hangUp();
+  // Killed by SIGHUP (1), not aborted (6) or crashed (11) by Node failing to reset the lost terminal.
+  assert.equal((await terminal.exit()).signal, 1);
 });
 
 test('an uncaught error restores the terminal and says what happened', async (t) => {

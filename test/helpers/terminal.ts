@@ -159,6 +159,16 @@ export class Terminal {
     process.kill(this.programPid(), signal);
   }
 
+  /**
+   * Closes the terminal under the program, as an SSH drop does: node-pty closes its side of the
+   * pseudo-terminal and sends SIGHUP (its destroy(), missing from its type definitions).
+   */
+  hangUp(): void {
+    const pty = this.process;
+    if ('destroy' in pty && typeof pty.destroy === 'function') pty.destroy();
+    else throw new Error('this node-pty cannot close the terminal');
+  }
+
   write(keys: string): void {
     this.process.write(keys);
   }

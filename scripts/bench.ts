@@ -14,7 +14,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { loadIndexedCorpus } from '../src/core/cache.js';
 import { loadCorpus } from '../src/core/load.js';
+import { extractCorpusQuotes } from '../src/core/quotes/extract.js';
+import { QuoteIndex } from '../src/core/quotes/index.js';
 import { PassageIndex, type SearchHit } from '../src/core/searchIndex.js';
 import type { Corpus } from '../src/core/types.js';
 import { measureKeystrokes, type KeystrokeRun } from './bench/keystrokes.js';
@@ -112,6 +115,9 @@ interface TierReport {
   passages: number;
   loadMs: number;
   indexMs: number;
+  cache: { writeMs: number; warmMs: number; outcome: string } | null;
+  quotesMs: number;
+  quoteGroups: number;
   heapMb: number;
   rssMb: number;
   keystroke: Latency;
@@ -130,6 +136,17 @@ async function benchTier(tier: Tier, runs: number, withTerminal: boolean, useFzf
   const built = await timed(() => new PassageIndex(corpus));
   const index = built.value;
   const memory = process.memoryUsage();
+
+  // The on-disk cache, in a private cache folder (XDG_CACHE_HOME is also what the terminal run inherits).
+  let cache: TierReport['cache'] = null;
+  if (tier.copies === 1) {
+    const written = await timed(() => loadIndexedCorpus(tier.root, {}));
+    const warm = await timed(() => loadIndexedCorpus(tier.root, {}));
+    cache = { writeMs: written.ms, warmMs: warm.ms, outcome: `${written.value.cache}, then ${warm.value.cache}` };
+  } else notes.push('no cache for the synthetic tier (it is not a folder on disk)');
+
+  // Quotes, built by the Quotes pane over the whole corpus.
+  const quotes = await timed(() => new QuoteIndex(extractCorpusQuotes(corpus)));
 
   // Per keystroke: every prefix of every query, on a fresh index per run (no warm word cache).
   const perRun: number[][] = [];
@@ -190,6 +207,9 @@ async function benchTier(tier: Tier, runs: number, withTerminal: boolean, useFzf
     passages: corpus.passages.length,
     loadMs: loaded.ms,
     indexMs: built.ms,
+    cache,
+    quotesMs: quotes.ms,
+    quoteGroups: quotes.value.groups.length,
     heapMb: Number(megabytes(memory.heapUsed)),
     rssMb: Number(megabytes(memory.rss)),
     keystroke,
@@ -211,6 +231,9 @@ function printTier(report: TierReport): void {
         ['load (cold, ms)', ms(report.loadMs)],
         ['index (ms)', ms(report.indexMs)],
         ['searchable (load + index, ms)', ms(report.loadMs + report.indexMs)],
+        ['cold load, index, cache write (ms)', report.cache ? ms(report.cache.writeMs) : '-'],
+        ['warm: searchable from the cache (ms)', report.cache ? `${ms(report.cache.warmMs)}  (${report.cache.outcome})` : '-'],
+        ['quotes: extract + group (ms)', `${ms(report.quotesMs)}  (${report.quoteGroups} groups)`],
         ['heap / RSS (MB)', `${report.heapMb} / ${report.rssMb}`],
         [`keystroke (top ${KEYSTROKE_LIMIT}) p50 / p95 / max (ms)`, `${ms(report.keystroke.p50)} / ${ms(report.keystroke.p95)} / ${ms(report.keystroke.max)}  (${report.keystroke.samples} keys)`],
         [
@@ -255,6 +278,8 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { tiers: { type: 'string' }, runs: { type: 'string' }, 'no-terminal': { type: 'boolean' } },
   });
+  const cacheHome = mkdtempSync(path.join(os.tmpdir(), 'crosscheck-bench-cache-'));
+  process.env.XDG_CACHE_HOME = cacheHome;
   const wanted = new Set((values.tiers ?? TIERS.map((tier) => tier.name).join(',')).split(',').map((name) => name.trim().toUpperCase()));
   const runs = Math.max(1, Number(values.runs ?? 3));
   const useFzf = fzfAvailable();
@@ -268,6 +293,7 @@ async function main(): Promise<void> {
     printTier(report);
     reports.push(report);
   }
+  rmSync(cacheHome, { recursive: true, force: true });
   const folder = path.join(PROJECT_ROOT, 'bench-results');
   mkdirSync(folder, { recursive: true });
   const file = path.join(folder, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);

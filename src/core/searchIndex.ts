@@ -109,7 +109,7 @@ export interface IndexParts {
 
 /**
  * A run of passages in the best-first queue, standing for its next passage `id`: prefilter
- * candidates sharing one score bound, the passages of a document matched by its title or source
+ * candidates sharing one score bound, or all of them shortest first, the passages of a document matched by its title or source
  * (their score is known exactly), or the passages that could only match across a word boundary.
  */
 interface QueueItem {
@@ -117,7 +117,7 @@ interface QueueItem {
   bound: number;
   /** The passage it yields next (ties in score go to the lower id, as in Fuse.js). */
   id: number;
-  kind: 'candidates' | 'document' | 'straddle';
+  kind: 'candidates' | 'scan' | 'document' | 'straddle';
   run: ArrayLike<number>;
   /** Position of `id` in `run`. */
   position: number;
@@ -340,12 +340,59 @@ export class PassageIndex {
 
   private passagesShortestFirst(): Uint32Array {
     if (!this.shortestFirst) {
+      // Norms take few distinct values (one per word count): bucket by norm instead of sorting.
       const norms = this.parts_.norms;
-      const ids = Array.from({ length: this.records.length }, (_, id) => id);
-      ids.sort((a, b) => norms[b * KEY_COUNT]! - norms[a * KEY_COUNT]! || a - b);
-      this.shortestFirst = Uint32Array.from(ids);
+      const buckets = new Map<number, number[]>();
+      for (let id = 0; id < this.records.length; id++) {
+        const norm = norms[id * KEY_COUNT]!;
+        const bucket = buckets.get(norm);
+        if (bucket) bucket.push(id);
+        else buckets.set(norm, [id]);
+      }
+      const order = new Uint32Array(this.records.length);
+      let at = 0;
+      for (const norm of [...buckets.keys()].sort((a, b) => b - a)) {
+        for (const id of buckets.get(norm)!) order[at++] = id;
+      }
+      this.shortestFirst = order;
     }
     return this.shortestFirst;
+  }
+
+  /**
+   * When every term needs its own text (no edits: exact terms, fuzzy terms of up to three
+   * characters) and even the rarest is in a quarter of the passages, a test of the passage text
+   * replaces the candidate list; null otherwise.
+   */
+  private directTest(positive: readonly QueryTerm[], textTerms: readonly WordMatches[][]): { holds(lowerText: string): boolean; mean: number } | null {
+    const { offsets } = this.parts_.text;
+    const postings = (matches: readonly WordMatches[]): number =>
+      matches.reduce((sum, match) => sum + match.words.reduce((count, word) => count + offsets[word + 1]! - offsets[word]!, 0), 0);
+    if (Math.min(...textTerms.map(postings)) < this.records.length / 4) return null;
+    const needles: string[][] = [];
+    let scoreSum = 0;
+    for (const term of positive) {
+      const alternatives: string[] = [];
+      let lowest = Number.POSITIVE_INFINITY;
+      for (const { kind, literal } of term) {
+        const lower = literal.toLowerCase();
+        if (kind !== 'fuzzy') {
+          alternatives.push(lower);
+          lowest = 0;
+          continue;
+        }
+        if (/\s/.test(lower) || maxErrors(lower.length, THRESHOLD) > 0) return null;
+        // One character matches only doubled (see prefilter.matchWords); Fuse.js floors scores at 0.001.
+        alternatives.push(lower.length === 1 ? lower + lower : lower);
+        lowest = Math.min(lowest, 0.001);
+      }
+      needles.push(alternatives);
+      scoreSum += lowest;
+    }
+    return {
+      holds: (lowerText) => needles.every((alternatives) => alternatives.some((needle) => lowerText.includes(needle))),
+      mean: scoreSum / positive.length,
+    };
   }
 
   /** Scores of the documents whose title or source id matches the query on its own. */
@@ -377,32 +424,68 @@ export class PassageIndex {
     if (textTerms === null) return null;
     const documentScores = this.documentScores(fuseQuery, positive);
     if (documentScores === null) return null;
-    const candidates = candidatesOf(this.parts_.text, textTerms);
     const { norms } = this.parts_;
     const passages = this.corpus.passages;
-    const isCandidate = new Uint8Array(passages.length);
-    const lowest = new Float64Array(passages.length);
-    for (let i = 0; i < candidates.ids.length; i++) {
-      isCandidate[candidates.ids[i]!] = 1;
-      lowest[candidates.ids[i]!] = candidates.lowestScores[i]!;
+    const direct = this.directTest(positive, textTerms);
+    let isCandidate: (id: number) => boolean;
+    let candidateIds: Iterable<number>;
+    let lowestOf: (id: number) => number;
+    let mean: number | undefined;
+    let uniform: boolean;
+    if (direct) {
+      // Checking the passage text itself is cheaper than collecting most of the corpus as candidates.
+      isCandidate = (id) => direct.holds(passages[id]!.text.toLowerCase());
+      candidateIds = [...documentScores.keys()].flatMap((document) => this.documentPassages[document]!.filter(isCandidate));
+      lowestOf = () => direct.mean;
+      mean = direct.mean;
+      uniform = true;
+    } else {
+      const candidates = candidatesOf(this.parts_.text, textTerms);
+      const marked = new Uint8Array(passages.length);
+      const lowest = new Float64Array(passages.length);
+      for (let i = 0; i < candidates.ids.length; i++) {
+        marked[candidates.ids[i]!] = 1;
+        lowest[candidates.ids[i]!] = candidates.lowestScores[i]!;
+      }
+      isCandidate = (id) => marked[id] === 1;
+      candidateIds = Uint32Array.from(candidates.ids).sort();
+      lowestOf = (id) => lowest[id]!;
+      mean = candidates.lowestScores[0];
+      // A short term ("c", "19") makes most passages candidates, all with the same mean: their
+      // bounds then follow the passages' lengths, so walking the shortest-first order (skipping
+      // the others) yields them best first without queueing every candidate.
+      uniform = mean !== undefined && candidates.ids.length > passages.length / 8 && candidates.lowestScores.every((score) => score === mean);
     }
-    // Candidates grouped by bound (few distinct values: norms and edit counts are small numbers),
-    // each group in ascending id order, so the queue holds groups rather than every candidate.
+    const items: QueueItem[] = [];
+    const scanBound = (id: number): number => Math.pow(mean === 0 || mean === undefined ? PERFECT_SCORE : mean, TEXT_WEIGHT * norms[id * KEY_COUNT]!) * BOUND_MARGIN;
+    const nextScanned = (from: number): QueueItem | null => {
+      const order = this.passagesShortestFirst();
+      for (let position = from; position < order.length; position++) {
+        const id = order[position]!;
+        if (!documentScores.has(this.passageDocument[id]!) && isCandidate(id)) return { bound: scanBound(id), id, kind: 'scan', run: order, position };
+      }
+      return null;
+    };
+    // Otherwise candidates are grouped by bound (few distinct values: norms and edit counts are
+    // small numbers), each group in ascending id order, so the queue holds groups, not candidates.
     const groups = new Map<number, number[]>();
-    for (const id of Uint32Array.from(candidates.ids).sort()) {
-      const mean = lowest[id]!;
-      const textBound = Math.pow(mean === 0 ? PERFECT_SCORE : mean, TEXT_WEIGHT * norms[id * KEY_COUNT]!);
-      const bound = textBound * (documentScores.get(this.passageDocument[id]!) ?? 1) * BOUND_MARGIN;
+    for (const id of candidateIds) {
+      const documentScore = documentScores.get(this.passageDocument[id]!);
+      if (uniform && documentScore === undefined) continue;
+      const candidateMean = lowestOf(id);
+      const textBound = Math.pow(candidateMean === 0 ? PERFECT_SCORE : candidateMean, TEXT_WEIGHT * norms[id * KEY_COUNT]!);
+      const bound = textBound * (documentScore ?? 1) * BOUND_MARGIN;
       const group = groups.get(bound);
       if (group) group.push(id);
       else groups.set(bound, [id]);
     }
-    const items: QueueItem[] = [];
+    const firstScanned = uniform ? nextScanned(0) : null;
+    if (firstScanned) items.push(firstScanned);
     for (const [bound, run] of groups) items.push({ bound, id: run[0]!, kind: 'candidates', run, position: 0 });
     // A passage whose text cannot match, in a document whose title or source does, scores exactly as the document.
     const nextOutside = (run: ArrayLike<number>, from: number): number => {
       let position = from;
-      while (position < run.length && isCandidate[run[position]!]) position++;
+      while (position < run.length && isCandidate(run[position]!)) position++;
       return position;
     };
     for (const [document, score] of documentScores) {
@@ -420,7 +503,7 @@ export class PassageIndex {
       for (let position = from; position < order.length; position++) {
         const id = order[position]!;
         // Passages of title-matched documents are already queued with their document's score.
-        if (isCandidate[id] || documentScores.has(this.passageDocument[id]!)) continue;
+        if (documentScores.has(this.passageDocument[id]!) || isCandidate(id)) continue;
         const bound = Math.pow(straddleMean, TEXT_WEIGHT * norms[id * KEY_COUNT]!) * BOUND_MARGIN;
         return { bound, id, kind: 'straddle', run: order, position };
       }
@@ -430,6 +513,7 @@ export class PassageIndex {
     if (firstStraddler) items.push(firstStraddler);
     const following = (item: QueueItem): QueueItem | null => {
       if (item.kind === 'straddle') return nextStraddler(item.position + 1);
+      if (item.kind === 'scan') return nextScanned(item.position + 1);
       const position = item.kind === 'document' ? nextOutside(item.run, item.position + 1) : item.position + 1;
       return position < item.run.length ? { ...item, id: item.run[position]!, position } : null;
     };

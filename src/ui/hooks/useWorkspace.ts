@@ -1,6 +1,10 @@
-/** Loads the corpus and builds its index once, reporting progress so the first frame never waits. */
+/**
+ * Loads the corpus and builds its index once (from the on-disk cache when it holds this corpus),
+ * reporting progress so the first frame never waits.
+ */
 import { useEffect, useState } from 'react';
-import { loadCorpus, type LoadProgress } from '../../core/load.js';
+import { loadIndexedCorpus } from '../../core/cache.js';
+import type { LoadProgress } from '../../core/load.js';
 import { PassageIndex } from '../../core/searchIndex.js';
 import type { Corpus, SourceDocument } from '../../core/types.js';
 
@@ -15,10 +19,10 @@ export type WorkspaceState =
   | { status: 'ready'; workspace: Workspace }
   | { status: 'failed'; message: string };
 
-export function workspaceOf(corpus: Corpus): Workspace {
+export function workspaceOf(corpus: Corpus, index: PassageIndex = new PassageIndex(corpus)): Workspace {
   return {
     corpus,
-    index: new PassageIndex(corpus),
+    index,
     documents: new Map(corpus.documents.map((document) => [document.source, document])),
   };
 }
@@ -31,7 +35,7 @@ export function useWorkspace(corpusPath: string | undefined, preloaded: Workspac
     if (preloaded || corpusPath === undefined) return;
     let cancelled = false;
     let lastReport = 0;
-    loadCorpus(corpusPath, {
+    loadIndexedCorpus(corpusPath, {
       onProgress: (progress) => {
         const now = Date.now();
         if (cancelled || now - lastReport < 50) return;
@@ -39,8 +43,8 @@ export function useWorkspace(corpusPath: string | undefined, preloaded: Workspac
         setState({ status: 'loading', progress });
       },
     })
-      .then((corpus) => {
-        if (!cancelled) setState({ status: 'ready', workspace: workspaceOf(corpus) });
+      .then(({ corpus, index }) => {
+        if (!cancelled) setState({ status: 'ready', workspace: workspaceOf(corpus, index) });
       })
       .catch((error: unknown) => {
         if (!cancelled) setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });

@@ -150,6 +150,9 @@ test('NO_COLOR: no colour at all, matches still emphasised', async (t) => {
   if (!terminal) return;
   await terminal.type('Hua', 5);
   await terminal.waitForText('Hua Chunying');
+  await visitPanes(terminal, async (label) => {
+    await terminal.waitFor(() => READY.test(statusLine(terminal)), `${label} drawn`);
+  });
   const sequences = sgrSequences(terminal.output);
   assert.equal(sequences.filter(setsColour).length, 0, 'no SGR sets a colour');
   assert.ok(sequences.some((parameters) => parameters.some((parameter) => ['1', '4', '7'].includes(parameter))), 'bold, underline or inverse marks matches');
@@ -182,6 +185,11 @@ test('a light background: no white, yellow or grey text anywhere', async (t) => 
   terminal.write(ENTER);
   terminal.write('?');
   await terminal.waitForText('quit');
+  terminal.write(ENTER);
+  await terminal.waitFor(() => !/Help/.test(statusLine(terminal)), 'help closed');
+  await visitPanes(terminal, async (label) => {
+    await terminal.waitFor(() => READY.test(statusLine(terminal)), `${label} drawn`);
+  });
   // Dim (SGR 2) stays allowed: it greys the terminal's own foreground, dark on a light background.
   const unreadable = new Set(['33', '37', '90', '93', '97']);
   const offending = sgrSequences(terminal.output).filter((parameters) =>

@@ -73,6 +73,18 @@ describe('grouping quotations across sources', () => {
     assert.notEqual(groupWith(groups, 'fair balance'), groupWith(groups, 'biggest victim'));
   });
 
+  it('does not let a quote bridge two quotations it shares different runs with', () => {
+    const chained = groupQuotes(
+      quotesFrom({
+        navy: '"The pirates surrendered quite easily, even though they pretended to be plain fishermen for some time," the officer said.',
+        wire: '"The pirates surrendered quite easily, even though they pretended to be fishermen, and the commandos found a large arms cache with three outboard motors on the dhow," the navy said.',
+        times: '"We found a large arms cache with three outboard motors, satellite phones, navigation charts, fuel drums, binoculars, grappling hooks, ladders, knives and forged registration papers from Yemen and Somalia hidden under the nets," the captain said.',
+      }),
+    );
+    const sourcesOf = (group: QuoteGroup): string[] => group.members.map((member) => member.quote.source).sort();
+    assert.deepEqual(chained.map(sourcesOf).sort(), [['navy'], ['times', 'wire']]);
+  });
+
   it('tells name variants from different people', () => {
     assert.equal(sameNameVariant('Hua Chuning', 'Hua Chunying'), true);
     assert.equal(sameNameVariant('Hua Chunying', 'Zhang Ming'), false);

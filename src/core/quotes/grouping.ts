@@ -145,6 +145,10 @@ interface Profile {
 const SHARED_PAIRS = 3;
 /** ... provided they are a fair share of the shorter statement's pairs. */
 const MIN_PAIR_SHARE = 0.3;
+/** A member whose own content words its group's reference mostly lacks was chained in by another member. */
+const MIN_MEMBER_COVERAGE = 0.34;
+/** How often a group is split again after its strays leave. */
+const MAX_SPLITS = 3;
 
 function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let shared = 0;
@@ -215,14 +219,18 @@ export function groupQuotes(quotes: readonly Quote[]): QuoteGroup[] {
     return { stems: unique, pairs, weight: weightOf(unique, idf) };
   });
 
-  const links = new UnionFind(quotes.length);
+  const neighbours: number[][] = quotes.map(() => []);
+  const link = (a: number, b: number): void => {
+    neighbours[a]!.push(b);
+    neighbours[b]!.push(a);
+  };
   // Terms join only their exact twins (or a statement that contains them whole, below).
   const exact = new Map<string, number>();
   quotes.forEach((quote, index) => {
     const key = normalized(quote.text);
     const first = exact.get(key);
     if (first === undefined) exact.set(key, index);
-    else links.union(first, index);
+    else link(first, index);
   });
 
   for (let index = 0; index < quotes.length; index++) {
@@ -252,26 +260,61 @@ export function groupQuotes(quotes: readonly Quote[]): QuoteGroup[] {
       const same = eitherTerm
         ? count >= 3 && count === shorter.stems.size && sharedCount(a.pairs, b.pairs) === shorter.pairs.size
         : sameStatement(a, b, count, containment);
-      if (same) links.union(index, other);
+      if (same) link(index, other);
     }
   }
 
-  const byRoot = new Map<number, number[]>();
-  quotes.forEach((_, index) => {
-    const root = links.find(index);
-    const members = byRoot.get(root);
-    if (members) members.push(index);
-    else byRoot.set(root, [index]);
-  });
+  // The fullest version is the reference: the others are trimmed or altered copies of it.
+  const fuller = (index: number, best: number): boolean =>
+    profiles[index]!.weight > profiles[best]!.weight ||
+    (profiles[index]!.weight === profiles[best]!.weight && quotes[index]!.text.length > quotes[best]!.text.length);
+  const referenceOf = (indexes: readonly number[]): number => indexes.reduce((best, index) => (fuller(index, best) ? index : best));
+  const similarity = (index: number, reference: number): number => dice(profiles[index]!.stems, profiles[reference]!.stems);
+  /** Share of a member's own content words that its reference has: an excerpt of a long quote still scores high. */
+  const coverage = (index: number, reference: number): number =>
+    sharedCount(profiles[index]!.stems, profiles[reference]!.stems) / Math.max(1, profiles[index]!.stems.size);
+
+  /**
+   * Connected quotes, split where a chain went astray: links are transitive, so one misread span
+   * sharing words with several quotations can bridge them. Members reached only through others,
+   * whose words the group's reference mostly lacks, leave and are grouped again.
+   */
+  const components = (subset: readonly number[], depth: number): number[][] => {
+    const inSubset = new Set(subset);
+    const links = new UnionFind(quotes.length);
+    for (const index of subset) for (const other of neighbours[index]!) if (inSubset.has(other)) links.union(index, other);
+    const byRoot = new Map<number, number[]>();
+    for (const index of subset) {
+      const root = links.find(index);
+      const members = byRoot.get(root);
+      if (members) members.push(index);
+      else byRoot.set(root, [index]);
+    }
+    const result: number[][] = [];
+    for (const members of byRoot.values()) {
+      const reference = referenceOf(members);
+      const direct = new Set(neighbours[reference]);
+      const strays = members.filter(
+        (index) =>
+          index !== reference &&
+          !direct.has(index) &&
+          coverage(index, reference) < MIN_MEMBER_COVERAGE &&
+          relationOf(quotes[index]!, quotes[reference]!) === 'altered',
+      );
+      if (strays.length === 0 || depth >= MAX_SPLITS) {
+        result.push(members);
+        continue;
+      }
+      const strayed = new Set(strays);
+      result.push(...components(members.filter((index) => !strayed.has(index)), depth + 1), ...components(strays, depth + 1));
+    }
+    return result;
+  };
 
   const canonical = canonicalSpeakers(quotes);
   const groups: QuoteGroup[] = [];
-  for (const indexes of byRoot.values()) {
-    // The fullest version is the reference: the others are trimmed or altered copies of it.
-    const fuller = (index: number, best: number): boolean =>
-      profiles[index]!.weight > profiles[best]!.weight ||
-      (profiles[index]!.weight === profiles[best]!.weight && quotes[index]!.text.length > quotes[best]!.text.length);
-    const referenceIndex = indexes.reduce((best, index) => (fuller(index, best) ? index : best));
+  for (const indexes of components(quotes.map((_, index) => index), 0)) {
+    const referenceIndex = referenceOf(indexes);
     const reference = quotes[referenceIndex]!;
     const speakerVotes = new Map<string, number>();
     for (const index of indexes) {
@@ -288,7 +331,7 @@ export function groupQuotes(quotes: readonly Quote[]): QuoteGroup[] {
       const isReference = index === referenceIndex;
       return {
         quote,
-        similarity: isReference ? 1 : Math.round(dice(profiles[index]!.stems, profiles[referenceIndex]!.stems) * 100) / 100,
+        similarity: isReference ? 1 : Math.round(similarity(index, referenceIndex) * 100) / 100,
         relation: isReference ? 'verbatim' : relationOf(quote, reference),
         speakerVariant: quote.speaker !== null && (canonical.get(quote.speaker) ?? quote.speaker) !== quote.speaker,
       };

@@ -46,6 +46,32 @@ describe('terminal-active text in articles', () => {
     }
   });
 
+  it('every command, plain and --json, keeps quoted hostile text inert', () => {
+    const help = runCli(['--help']).stdout;
+    const commands = (help.split(/\nCommands:\n/)[1]?.split(/\n\n/)[0] ?? '').split('\n').map((line) => line.trim().split(/\s+/)[0] ?? '').filter(Boolean);
+    const folder = temporaryCorpus({
+      'hostile.txt': HOSTILE_ARTICLE,
+      'quoted.txt': 'Hua said: “Delete \u001b]52;c;cHduZWQ=\u0007 the \u202eaccounts\u202c now.” Hua added: “Twitter \u001b[2J\u009b5n must act.”\n',
+      'copy.txt': 'Hua Chunying said: “Delete \u001b]52;c;cHduZWQ=\u0007 the \u202eaccounts\u202c now.”\n',
+    });
+    try {
+      for (const command of commands) {
+        for (const json of [false, true]) {
+          const options = [...(json ? ['--json'] : []), '--corpus', folder.root];
+          // Commands that need an argument (search QUERY) get one word of the articles.
+          let args = [command, ...options];
+          let result = runCli(args);
+          if (result.status === 2) result = runCli((args = [command, 'Hua', ...options]));
+          assert.ok(result.status === 0 || result.status === 1, `${args.join(' ')}: exit ${result.status} ${result.stderr}`);
+          assert.doesNotMatch(result.stdout.replace(/\n/g, ''), TERMINAL_ACTIVE, `${args.join(' ')} printed a raw control character`);
+          if (json) JSON.parse(result.stdout);
+        }
+      }
+    } finally {
+      folder.cleanup();
+    }
+  });
+
   it('JSON output keeps the exact text, with every terminal-active character escaped', () => {
     const folder = temporaryCorpus({ 'hostile.txt': HOSTILE_ARTICLE });
     try {
@@ -93,9 +119,10 @@ describe('broken, huge, many, missing and looping files', () => {
       'unreadable.txt': 'secret',
       'vanishing.txt': 'Gone before it was read.\n',
       'turned-folder.txt': 'A file that becomes a folder.\n',
+      'turned-unreadable.txt': 'A file that becomes unreadable.\n',
     });
     const root = folder.root;
-    // Read first (sorted before the rest), so the loader's parallel reads have not reached the two
+    // Read first (sorted before the rest), so the loader's parallel reads have not reached the
     // files sabotaged below when the first read reports progress.
     for (let index = 0; index < FILLERS; index++) writeFileSync(path.join(root, `a-filler-${String(index).padStart(3, '0')}.txt`), `Filler ${index}.\n`);
     ftruncateAt(path.join(root, 'sparse-100mb.txt'), 100 * 1024 * 1024);
@@ -109,22 +136,24 @@ describe('broken, huge, many, missing and looping files', () => {
     chmodSync(unreadable, 0o000);
     const runningAsRoot = process.getuid?.() === 0;
     if (runningAsRoot) {
-      // root reads any mode-000 file; this kernel file refuses reads even to root.
+      // root reads any mode-000 file.
       rmSync(unreadable);
-      symlinkSync('/proc/sys/vm/drop_caches', unreadable);
+      symlinkSync(UNREADABLE_EVEN_TO_ROOT, unreadable);
     }
     const before = folderSnapshot(root);
     const rssBefore = process.memoryUsage().rss;
     try {
       let sabotaged = false;
       const corpus = await loadCorpus(root, {
-        // The first file read is done: the two sabotaged ones, last in the listing, are not read yet.
+        // The first file read is done: the sabotaged ones, after the fillers in the listing, are not read yet.
         onProgress: () => {
           if (sabotaged) return;
           sabotaged = true;
           rmSync(path.join(root, 'vanishing.txt'));
           rmSync(path.join(root, 'turned-folder.txt'));
           mkdirSync(path.join(root, 'turned-folder.txt'));
+          rmSync(path.join(root, 'turned-unreadable.txt'));
+          symlinkSync(UNREADABLE_EVEN_TO_ROOT, path.join(root, 'turned-unreadable.txt'));
         },
       });
       const rssGrowth = process.memoryUsage().rss - rssBefore;
@@ -146,21 +175,23 @@ describe('broken, huge, many, missing and looping files', () => {
         ['dangling.txt', /^skipped: disappeared before it could be read/],
         ['vanishing.txt', /^skipped: disappeared before it could be read/],
         ['turned-folder.txt', /^skipped: is a folder, not a file/],
+        ['turned-unreadable.txt', /^skipped: permission denied/],
         ['unreadable.txt', /^skipped: permission denied/],
       ];
       for (const [file, reason] of expected) assert.match(reasons.get(file) ?? 'no warning', reason, file);
       assert.equal(corpus.warnings.length, expected.length, [...reasons].join('\n'));
+      t.diagnostic(`${expected.length} bad files reported, ${loaded.length} loaded besides the fillers`);
       assert.equal(corpus.documents.find((document) => document.source === 'latin1')?.text, 'Café \u0081.\n');
       assert.equal(corpus.documents.find((document) => document.source === 'utf16be')?.text, 'Hua said so.\n');
       assert.ok(rssGrowth < 64 * 1024 * 1024, `the 100 MB file was skipped unread (RSS grew ${rssGrowth} bytes)`);
-      // The sabotage changed the two files; everything else is as it was.
-      const untouched = (entries: string[]): string[] => entries.filter((entry) => !/^(vanishing|turned-folder)\.txt /.test(entry));
+      // The sabotage changed three files; everything else is as it was.
+      const untouched = (entries: string[]): string[] => entries.filter((entry) => !/^(vanishing|turned-folder|turned-unreadable)\.txt /.test(entry));
       assert.deepEqual(untouched(folderSnapshot(root)), untouched(before));
     } finally {
       if (!runningAsRoot) chmodSync(unreadable, 0o600);
       folder.cleanup();
     }
-    t.diagnostic('14 bad files reported, 5 loaded');
+
   });
 
   it('loads a single 5 MB line with bounded memory, every passage at its place', async () => {
@@ -220,6 +251,8 @@ describe('broken, huge, many, missing and looping files', () => {
 });
 
 const FILLERS = 200;
+/** A kernel file that refuses reads even to root, who reads any mode-000 file. */
+const UNREADABLE_EVEN_TO_ROOT = '/proc/sys/vm/drop_caches';
 
 /** A sparse file of `size` bytes: no disk blocks, no time spent writing. */
 function ftruncateAt(file: string, size: number): void {

@@ -17,7 +17,6 @@ import {
   REFERENCE_NOUNS,
   isCapitalised,
   isNameWord,
-  isOrganisation,
   isRole,
   joinsName,
   tokenize,
@@ -50,10 +49,14 @@ export interface Attribution {
   context: string;
 }
 
-type Mention =
-  | { kind: 'name'; name: string; at: number }
-  | { kind: 'pronoun'; pronoun: string }
-  | { kind: 'reference'; noun: string };
+interface NameMention {
+  kind: 'name';
+  name: string;
+  /** Offset of the name in the document, to resolve a surname against names introduced before it. */
+  at: number;
+}
+
+type Mention = NameMention | { kind: 'pronoun'; pronoun: string } | { kind: 'reference'; noun: string };
 
 /** The speaker named just before a verb, reading backwards over fillers; `whole` demands nothing else precede it. */
 function mentionBefore(tokens: readonly Token[], whole: boolean): Mention | null {
@@ -103,7 +106,7 @@ function mentionAfter(tokens: readonly Token[]): { mention: Mention; used: numbe
 }
 
 /** The named subject opening a sentence (after an introductory "In late May," clause). */
-function sentenceSubject(tokens: readonly Token[], knownWords: ReadonlySet<string>): Mention | null {
+function sentenceSubject(tokens: readonly Token[], knownWords: ReadonlySet<string>): NameMention | null {
   let from = 0;
   const comma = tokens.findIndex((token, index) => index > 0 && index <= 4 && token.gap.includes(','));
   if (comma > 0 && !isNameWord(tokens[0]!)) from = comma;
@@ -175,9 +178,9 @@ function afterQuote(suffix: string, base: number): Found | null {
 /** Attribution in the sentence before the opening mark: `X said: "…"`, reported speech, `according to X`. */
 function beforeQuote(prefix: string, base: number, knownWords: ReadonlySet<string>, sentenceTokens: readonly Token[]): Found | null {
   let lastVerb: RegExpExecArray | null = null;
-  for (const match of prefix.matchAll(VERB)) lastVerb = match as RegExpExecArray;
+  for (const match of prefix.matchAll(VERB)) lastVerb = match;
   let lastAccording: RegExpExecArray | null = null;
-  for (const match of prefix.matchAll(ACCORDING_TO)) lastAccording = match as RegExpExecArray;
+  for (const match of prefix.matchAll(ACCORDING_TO)) lastAccording = match;
   if (lastAccording && (!lastVerb || lastAccording.index > lastVerb.index)) {
     const after = mentionAfterAt(prefix, lastAccording.index + lastAccording[0].length, base);
     if (after) return { mention: after.mention, pattern: 'according-to', words: `according to ${after.words}` };
@@ -203,7 +206,7 @@ function beforeQuote(prefix: string, base: number, knownWords: ReadonlySet<strin
     return { mention, pattern: mention.kind === 'pronoun' ? 'pronoun' : 'name-before', words: words.trim() };
   }
   const subject = sentenceSubject(sentenceTokens, knownWords);
-  if (subject && subject.kind === 'name') return { mention: subject, pattern: 'subject', words: `${subject.name} … ${lastVerb[0]}` };
+  if (subject) return { mention: subject, pattern: 'subject', words: `${subject.name} … ${lastVerb[0]}` };
   return null;
 }
 
@@ -268,22 +271,21 @@ export function attributeQuotes(
   }
   masked += text.slice(from);
 
-  let lastPerson: Speaking | null = null;
-  let lastOrganisation: Speaking | null = null;
+  const lastSpoke: { person: Speaking | null; organisation: Speaking | null } = { person: null, organisation: null };
   const paragraphSpeaker = new Map<number, string>();
   const noteSpeaker = (name: string, paragraph: number): void => {
     const speaking = { name, paragraph };
-    if (names.isPerson(name)) lastPerson = speaking;
-    else lastOrganisation = speaking;
+    if (names.isPerson(name)) lastSpoke.person = speaking;
+    else lastSpoke.organisation = speaking;
     paragraphSpeaker.set(paragraph, name);
   };
   const resolve = (mention: Mention, paragraph: number): string | null => {
     if (mention.kind === 'name') return names.resolve(mention.name, mention.at);
     const recent = (speaking: Speaking | null): string | null =>
       speaking && paragraph - speaking.paragraph <= 1 ? speaking.name : null;
-    if (mention.kind === 'reference') return (lastOrganisation as Speaking | null)?.name ?? null;
-    if (mention.pronoun === 'he' || mention.pronoun === 'she') return recent(lastPerson);
-    if (mention.pronoun === 'it' || mention.pronoun === 'they') return recent(lastOrganisation);
+    if (mention.kind === 'reference') return lastSpoke.organisation?.name ?? null;
+    if (mention.pronoun === 'he' || mention.pronoun === 'she') return recent(lastSpoke.person);
+    if (mention.pronoun === 'it' || mention.pronoun === 'they') return recent(lastSpoke.organisation);
     return null;
   };
 

@@ -120,6 +120,11 @@ test('below 60x16 the screen says it is too small, and recovers when enlarged', 
   terminal.resize(60, 16);
   await terminal.waitFor((screen) => READY.test(screen) && !/too small/.test(screen), 'the workbench at 60x16');
   assertFullFrame(terminal, 60, 16);
+  // Every pane fits the minimum size.
+  await visitPanes(terminal, async (label) => {
+    await terminal.waitFor(() => READY.test(statusLine(terminal)), `${label} drawn`);
+    assertFullFrame(terminal, 60, 16);
+  });
 });
 
 test('resizing while a search runs leaves the same screen as a fresh start at the final size', async (t) => {

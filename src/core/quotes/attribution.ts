@@ -41,6 +41,11 @@ const FILLERS = new Set(
   thursday friday saturday sunday himself herself themselves itself`.split(/\s+/),
 );
 const DETERMINERS = new Set(['the', 'its', 'his', 'her', 'their', 'a', 'an']);
+/**
+ * Characters read on either side of a quote or a verb. Attribution sits next to the quote; the cap
+ * keeps a hostile file (one 5 MB "sentence" full of quotes) linear.
+ */
+const WINDOW = 400;
 
 export interface Attribution {
   speaker: string | null;
@@ -296,9 +301,10 @@ export function attributeQuotes(
     while (nextSentence < sentences.length && sentences[nextSentence]!.end <= offset) {
       const sentence = sentences[nextSentence++]!;
       const sentenceText = masked.slice(sentence.start, sentence.end);
-      const tokens = tokenize(sentenceText).map((token) => ({ ...token, start: token.start + sentence.start }));
+      const tokens = tokenize(sentenceText.slice(0, WINDOW)).map((token) => ({ ...token, start: token.start + sentence.start }));
       for (const match of sentenceText.matchAll(VERB)) {
-        const before = tokenize(sentenceText.slice(0, match.index)).map((token) => ({ ...token, start: token.start + sentence.start }));
+        const from = Math.max(0, match.index - WINDOW);
+        const before = tokenize(sentenceText.slice(from, match.index)).map((token) => ({ ...token, start: token.start + sentence.start + from }));
         const mention = mentionBefore(before, false) ?? sentenceSubject(tokens, knownWords);
         if (mention?.kind === 'name') noteSpeaker(names.resolve(mention.name, mention.at), sentence.paragraph);
       }
@@ -312,15 +318,17 @@ export function attributeQuotes(
     const sentenceEnd = Math.max(sentences[last]?.end ?? span.end, span.end);
     const paragraph = sentences[first]?.paragraph ?? 0;
     trackSentencesBefore(sentenceStart);
-    const context = text.slice(Math.min(sentenceStart, span.openMark), sentenceEnd).replace(/\s+/g, ' ').trim();
+    const contextStart = Math.max(Math.min(sentenceStart, span.openMark), span.openMark - WINDOW);
+    const contextEnd = Math.min(sentenceEnd, span.end + WINDOW);
+    const context = `${contextStart > sentenceStart ? '… ' : ''}${text.slice(contextStart, contextEnd).replace(/\s+/g, ' ').trim()}${contextEnd < sentenceEnd ? ' …' : ''}`;
 
     const following = spans[index + 1];
     const suffixStart = span.closeMark === null ? span.end : span.closeMark + 1;
     const suffixEnd = following && following.openMark < sentenceEnd ? following.openMark : sentenceEnd;
-    const suffix = suffixStart < suffixEnd ? masked.slice(suffixStart, suffixEnd) : '';
-    const prefixStart = Math.min(sentenceStart, span.openMark);
+    const suffix = suffixStart < suffixEnd ? masked.slice(suffixStart, Math.min(suffixEnd, suffixStart + WINDOW)) : '';
+    const prefixStart = Math.max(Math.min(sentenceStart, span.openMark), span.openMark - WINDOW);
     const prefix = masked.slice(prefixStart, span.openMark);
-    const sentenceTokens = tokenize(masked.slice(prefixStart, sentenceEnd)).map((token) => ({ ...token, start: token.start + prefixStart }));
+    const sentenceTokens = tokenize(masked.slice(prefixStart, Math.min(sentenceEnd, prefixStart + WINDOW))).map((token) => ({ ...token, start: token.start + prefixStart }));
 
     const found = afterQuote(suffix, suffixStart) ?? beforeQuote(prefix, prefixStart, knownWords, sentenceTokens);
     let speaker = found ? resolve(found.mention, paragraph) : null;

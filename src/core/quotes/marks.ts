@@ -18,6 +18,8 @@ const STRAIGHT_DOUBLE = '"';
 const SINGLE_OPENERS = new Set(['‘', "'"]);
 const SINGLE_CLOSERS = new Set(['’', "'"]);
 const MARKS = new Set([...DOUBLE_OPENERS, ...DOUBLE_CLOSERS, STRAIGHT_DOUBLE, ...SINGLE_OPENERS, ...SINGLE_CLOSERS]);
+/** Single-quoted spans are headline phrases, not whole paragraphs: a closer further away is an apostrophe. */
+const SINGLE_QUOTE_MAX = 400;
 /** Elisions that start with an apostrophe: 'til, 'em, 'cause, '90s. */
 const ELISION = /^(?:til|tis|twas|em|cause|cos|n|round|bout|nother|s|\d)(?![\p{L}])/iu;
 /** A short attribution right after a mark (`, "he said.`, `, "Owen said.`): the mark closes, spaced wrongly. */
@@ -41,10 +43,11 @@ function isLetterOrDigit(char: string | undefined): boolean {
   return char !== undefined && /[\p{L}\p{N}]/u.test(char);
 }
 
-/** Whether only whitespace remains between `from` and `end`. */
-function restIsBlank(text: string, from: number, end: number): boolean {
-  for (let at = from; at < end; at++) if (!isSpace(text[at])) return false;
-  return true;
+/** The offset of a paragraph's last non-space character: past it, only whitespace remains. */
+function lastCharacter(text: string, paragraph: Span): number {
+  let at = paragraph.end - 1;
+  while (at > paragraph.start && isSpace(text[at])) at--;
+  return at;
 }
 
 function trimmed(text: string, span: Span): Span {
@@ -83,16 +86,43 @@ function firstCharacter(text: string, paragraph: Span): number {
   return at;
 }
 
-/** A single-quoted span starting at `opener`, closed in the same paragraph, or null. */
-function singleQuote(text: string, opener: number, paragraphEnd: number): { close: number } | null {
-  if (ELISION.test(text.slice(opener + 1, opener + 8))) return null;
-  for (let at = opener + 2; at < paragraphEnd; at++) {
-    const char = text[at]!;
-    if (char === '\n' && text[at + 1] === '\n') return null;
-    if (DOUBLE_OPENERS.has(char) || DOUBLE_CLOSERS.has(char) || char === STRAIGHT_DOUBLE) return null;
-    if (SINGLE_CLOSERS.has(char) && !isSpace(text[at - 1]) && !isLetterOrDigit(text[at + 1])) return { close: at };
+/**
+ * Where single quotes close within one paragraph. What ends a single quote (a closing mark after a
+ * word, a double mark, a blank line) does not depend on where it opened, and openers come in order,
+ * so the last answer is remembered and the paragraph is read once however many apostrophes it has.
+ */
+class SingleQuoteCloser {
+  private from = -1;
+  private event = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly paragraphEnd: number,
+  ) {}
+
+  /** The first closing mark or barrier at or after `from`, or the paragraph's end. */
+  private nextEvent(from: number): number {
+    if (from >= this.from && from <= this.event) return this.event;
+    const { text } = this;
+    let at = from;
+    for (; at < this.paragraphEnd; at++) {
+      const char = text[at]!;
+      if (char === '\n' && text[at + 1] === '\n') break;
+      if (DOUBLE_OPENERS.has(char) || DOUBLE_CLOSERS.has(char) || char === STRAIGHT_DOUBLE) break;
+      if (SINGLE_CLOSERS.has(char) && !isSpace(text[at - 1]) && !isLetterOrDigit(text[at + 1])) break;
+    }
+    this.from = from;
+    this.event = at;
+    return at;
   }
-  return null;
+
+  /** The closing mark of a single quote opened at `opener`, or null when it does not close nearby. */
+  closeOf(opener: number): number | null {
+    if (ELISION.test(this.text.slice(opener + 1, opener + 8))) return null;
+    const event = this.nextEvent(opener + 2);
+    const char = this.text[event];
+    return event < this.paragraphEnd && event - opener <= SINGLE_QUOTE_MAX && char !== undefined && SINGLE_CLOSERS.has(char) ? event : null;
+  }
 }
 
 /**
@@ -119,6 +149,8 @@ export function findQuoteSpans(text: string, paragraphs: readonly Span[], option
       at = firstCharacter(text, paragraph) + 1;
       open.pieceStart = at;
     }
+    const last = lastCharacter(text, paragraph);
+    const singles = new SingleQuoteCloser(text, paragraph.end);
     for (; at < paragraph.end; at++) {
       const char = text[at]!;
       if (!MARKS.has(char)) continue;
@@ -126,7 +158,7 @@ export function findQuoteSpans(text: string, paragraphs: readonly Span[], option
       const after = at + 1 < paragraph.end ? text[at + 1] : undefined;
       const canOpen = !isSpace(after) && (before === undefined || OPENING_CONTEXT.test(before));
       const canClose = !isSpace(before) && (after === undefined || !isLetterOrDigit(after));
-      const blankAfter = restIsBlank(text, at + 1, paragraph.end);
+      const blankAfter = at >= last;
 
       if (DOUBLE_OPENERS.has(char)) {
         if (open) {
@@ -157,10 +189,10 @@ export function findQuoteSpans(text: string, paragraphs: readonly Span[], option
           }
         } else if (!blankAfter && !isSpace(after)) open = start(at);
       } else if (!open && SINGLE_OPENERS.has(char) && canOpen && !(char === "'" && isLetterOrDigit(before))) {
-        const single = singleQuote(text, at, paragraph.end);
-        if (single) {
-          emit(finish(text, { openMark: at, pieces: [{ start: at + 1, end: single.close }], pieceStart: at + 1, damage: [] }, single.close));
-          at = single.close;
+        const closer = singles.closeOf(at);
+        if (closer !== null) {
+          emit(finish(text, { openMark: at, pieces: [{ start: at + 1, end: closer }], pieceStart: at + 1, damage: [] }, closer));
+          at = closer;
         }
       }
     }

@@ -17,6 +17,7 @@ import {
   REFERENCE_NOUNS,
   isCapitalised,
   isNameWord,
+  isPossessive,
   isRole,
   joinsName,
   tokenize,
@@ -101,7 +102,7 @@ function mentionAfter(tokens: readonly Token[]): { mention: Mention; used: numbe
     if (isRole(token)) name = [];
     else if (isNameWord(token)) name.push(token);
     // A possessive ends the name: "said Hua Twitter’s removal" names Hua.
-    else if (isCapitalised(token) && /['’]s?$/.test(token.text)) break;
+    else if (isCapitalised(token) && isPossessive(token)) break;
     else if (isCapitalised(token) || ((token.lower === 'of' || token.lower === 'for') && name.length > 0)) name = [];
     else break;
     used = index + 1;

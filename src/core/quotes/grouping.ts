@@ -280,12 +280,18 @@ export function groupQuotes(quotes: readonly Quote[]): QuoteGroup[] {
    * whose words the group's reference mostly lacks, leave and are grouped again.
    */
   const components = (subset: readonly number[], depth: number): number[][] => {
-    const inSubset = new Set(subset);
-    const links = new UnionFind(quotes.length);
-    for (const index of subset) for (const other of neighbours[index]!) if (inSubset.has(other)) links.union(index, other);
+    // Union-find over positions in the subset, so splitting a group costs its size, not the corpus's.
+    const position = new Map(subset.map((index, at) => [index, at]));
+    const links = new UnionFind(subset.length);
+    for (const index of subset) {
+      for (const other of neighbours[index]!) {
+        const otherPosition = position.get(other);
+        if (otherPosition !== undefined) links.union(position.get(index)!, otherPosition);
+      }
+    }
     const byRoot = new Map<number, number[]>();
     for (const index of subset) {
-      const root = links.find(index);
+      const root = links.find(position.get(index)!);
       const members = byRoot.get(root);
       if (members) members.push(index);
       else byRoot.set(root, [index]);

@@ -35,7 +35,7 @@ const ROLES = new Set(
   princess sheikh pope cardinal bishop rev colonel col captain capt lieutenant lt sergeant sgt officer
   inspector detective coach manager editor reporter correspondent author candidate deputy assistant
   member lawmaker congressman congresswoman councillor councilman councilwoman diplomat chancellor
-  sir lord lady dame father sister brother spokesperson's`.split(/\s+/),
+  sir lord lady dame father sister brother`.split(/\s+/),
 );
 
 /** Capitalised words that do not name anyone: sentence openers, days, months, a verb opening an inverted attribution ("Added Gibbs:"). */
@@ -73,7 +73,7 @@ export function isRole(token: Token): boolean {
   return ROLES.has(token.lower);
 }
 
-function isPossessive(token: Token): boolean {
+export function isPossessive(token: Token): boolean {
   return /['’]s?$/.test(token.text);
 }
 
@@ -82,7 +82,7 @@ export function isNameWord(token: Token): boolean {
   return isCapitalised(token) && !isRole(token) && !NOT_NAMES.has(token.lower) && !isPossessive(token);
 }
 
-/** Only spaces (or a hyphen) between two words of one name: a comma or a mark ends it. */
+/** Only spaces between two words of one name: a comma, a dash or a mark ends it. */
 export function joinsName(gap: string): boolean {
   return /^ +$/.test(gap);
 }

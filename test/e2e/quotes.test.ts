@@ -28,7 +28,7 @@ test('Tab to the results, 2 to Quotes: the "biggest victim" group with its sourc
   terminal.write(ENTER);
   await terminal.waitFor((screen) => /Quotes . groups/.test(screen), 'the group list focused');
   terminal.write(ENTER);
-  const opened = await terminal.waitFor((screen) => /Quotes . members/.test(screen), 'the group opened');
+  const opened = await terminal.waitFor((screen) => /Quotes . sources/.test(screen), 'the group opened');
   assert.match(opened, /Hua Chuning \(spelled differently/);
   assert.ok(opened.split('\n').every((line) => line.length <= 80), 'nothing wider than the terminal');
 

@@ -68,7 +68,7 @@ describe('the Quotes pane', () => {
     const app = renderApp();
     await openQuotes(app);
     await press(app.stdin, 'biggest victim', KEYS.enter, KEYS.enter);
-    await waitForFrame(app.lastFrame, (text) => text.includes('Quotes │ members'));
+    await waitForFrame(app.lastFrame, (text) => text.includes('Quotes │ sources'));
     await press(app.stdin, 'j', KEYS.enter);
     const frame = await waitForFrame(app.lastFrame, (text) => text.includes('Search │ preview'));
     const reference = workspace.corpus.passages.find((passage) => passage.source === '003_6631a8e0a366c5c7' && passage.text.startsWith('"This is the biggest'));
@@ -81,7 +81,7 @@ describe('the Quotes pane', () => {
     const app = renderApp();
     await openQuotes(app);
     await press(app.stdin, KEYS.enter, KEYS.enter, 'c');
-    const frame = await waitForFrame(app.lastFrame, (text) => text.includes('Quotes │ members'));
+    const frame = await waitForFrame(app.lastFrame, (text) => text.includes('Quotes │ sources'));
     assert.match(frame, /› 3 src/);
     app.unmount();
   });

@@ -19,14 +19,14 @@ import { fit, highlightSegments, stringWidth, type Segment } from '../text.js';
 import { useTheme } from '../theme.js';
 import type { PaneProps } from './paneProps.js';
 
-type Area = 'query' | 'groups' | 'members';
-const AREAS: readonly Area[] = ['query', 'groups', 'members'];
+type Area = 'query' | 'groups' | 'sources';
+const AREAS: readonly Area[] = ['query', 'groups', 'sources'];
 const SPEAKER_COLUMN = 16;
 
 const HINTS: Record<Area, string> = {
   query: 'Enter groups  Up/Down move  Esc clear  Ctrl-C quit',
   groups: '/ query  j/k move  Enter sources  t terms  ? help  q quit',
-  members: 'j/k source  Enter read in Search  c compare  Esc back',
+  sources: 'j/k source  Enter read in Search  c compare  Esc back',
 };
 
 /** The passage holding a quote's opening mark, so Search can show it in context. */
@@ -37,7 +37,7 @@ function passageOf(workspace: Workspace, quote: Quote): Passage | undefined {
       if (found) break;
       continue;
     }
-    if (passage.start <= quote.span.openMark + 1) found = passage;
+    if (passage.start <= quote.span.openMark) found = passage;
     else break;
   }
   return found;
@@ -77,7 +77,7 @@ export function QuotesPane({ workspace, width, height, active, onStatus, onTypin
   const pending = !filtered || filtered.query !== query || filtered.allKinds !== allKinds;
 
   const bodyHeight = height - 1;
-  const listHeight = area === 'members' ? Math.min(3, Math.max(1, groups.length)) : Math.max(3, Math.floor(bodyHeight * 0.4));
+  const listHeight = area === 'sources' ? Math.min(3, Math.max(1, groups.length)) : Math.max(3, Math.floor(bodyHeight * 0.4));
   const detailHeight = bodyHeight - listHeight - 1;
   const navigation = useListNavigation(groups.length, listHeight);
   const group = groups[navigation.selected];
@@ -123,7 +123,7 @@ export function QuotesPane({ workspace, width, height, active, onStatus, onTypin
         else if (input === 't') {
           setAllKinds(!allKindsRef.current);
           navigation.select(0);
-        } else if (key.return && group) setArea('members');
+        } else if (key.return && group) setArea('sources');
         else if (key.escape) setArea('query');
         else navigation.handleKey(input, key);
         return;
@@ -172,7 +172,7 @@ export function QuotesPane({ workspace, width, height, active, onStatus, onTypin
         {rows.length > 0 ? rows : <Text>{fit(highlightSegments(empty, [], theme.ascii).map((segment) => segment.text).join(''), width, theme.glyphs.ellipsis)}</Text>}
       </Box>
       <Text {...(theme.color ? { color: theme.colors.muted } : {})}>{fit(theme.glyphs.rule.repeat(width), width, '')}</Text>
-      <QuoteDetail group={group} selectedMember={member} focused={area === 'members'} width={width} height={detailHeight} />
+      <QuoteDetail group={group} selectedMember={member} focused={area === 'sources'} width={width} height={detailHeight} />
     </Box>
   );
 }

@@ -8,7 +8,15 @@ interface QuotesJson {
     text: string;
     speaker: string | null;
     kind: 'statement' | 'term';
-    occurrences: Array<{ source: string; line: number; text: string; speaker: string | null; similarity: number; verbatim: boolean }>;
+    occurrences: Array<{
+      source: string;
+      line: number;
+      text: string;
+      speaker: string | null;
+      similarity: number;
+      verbatim: boolean;
+      diff: Array<{ value: string; added: boolean; removed: boolean }>;
+    }>;
   }>;
 }
 
@@ -39,6 +47,13 @@ describe('crosscheck quotes', () => {
       ],
     );
     assert.ok(first.occurrences.every((occurrence) => occurrence.similarity > 0 && occurrence.similarity <= 1));
+    const trimmed = first.occurrences[0]!;
+    assert.deepEqual(
+      trimmed.diff.filter((change) => change.removed).map((change) => change.value.trim()),
+      ['This is the'],
+      'the diff shows what the trimmed version leaves out',
+    );
+    assert.deepEqual(first.occurrences[1]!.diff, [], 'the reference has no diff');
   });
 
   it('lists terms only with --all-kinds, and filters by --speaker', () => {

@@ -1,4 +1,5 @@
 /** `crosscheck quotes [QUERY]`: every quotation with its speaker, grouped across the sources carrying it. */
+import { memberDiff } from '../../core/quotes/grouping.js';
 import { QuoteIndex } from '../../core/quotes/index.js';
 import type { QuoteGroup } from '../../core/quotes/types.js';
 import { EXIT_FOUND, EXIT_NOTHING, stringOption, type Command } from '../command.js';
@@ -9,17 +10,18 @@ function jsonOf(group: QuoteGroup): unknown {
     text: group.reference.text,
     speaker: group.speaker,
     kind: group.kind,
-    occurrences: group.members.map(({ quote, similarity, relation, speakerVariant }) => ({
-      source: quote.source,
-      line: quote.line,
-      text: quote.text,
-      speaker: quote.speaker,
-      speakerEvidence: quote.speakerEvidence,
-      speakerVariant,
-      similarity,
-      verbatim: relation === 'verbatim',
-      relation,
-      damage: quote.span.damage,
+    occurrences: group.members.map((member) => ({
+      source: member.quote.source,
+      line: member.quote.line,
+      text: member.quote.text,
+      speaker: member.quote.speaker,
+      speakerEvidence: member.quote.speakerEvidence,
+      speakerVariant: member.speakerVariant,
+      similarity: member.similarity,
+      verbatim: member.relation === 'verbatim',
+      relation: member.relation,
+      damage: member.quote.span.damage,
+      diff: memberDiff(group, member),
     })),
   };
 }
@@ -49,7 +51,8 @@ Options:
   --speaker NAME  only quotes whose speaker's name contains NAME (any spelling)
   --all-kinds     include scare-quoted terms and labels
   --json          {"quotes": [{"text", "speaker", "kind", "occurrences": [{"source", "line", "text",
-                  "speaker", "similarity", "verbatim", ...}]}]}
+                  "speaker", "similarity", "verbatim", "relation", "diff": [{"value", "added",
+                  "removed"}] against the group's text, ...}]}]}
   --corpus DIR    the corpus folder (default: $CROSSCHECK_CORPUS or the bundled corpus)
 
 Output: a block a group: speaker and quote, then SOURCE:LINE and each source's words.

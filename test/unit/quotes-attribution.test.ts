@@ -194,3 +194,30 @@ describe('attribution seen in ECB+', () => {
     assert.deepEqual(quotes.map((quote) => [quote.text, quote.speaker]), [['We are taking this proactive step to help ensure customers are protected', 'Yunsun Wee']]);
   });
 });
+
+describe('attribution with appositions and party markers (BASIL)', () => {
+  it('a name between commas after its role: "…," the White House press secretary, Sarah Huckabee Sanders, told reporters', () => {
+    assert.deepEqual(
+      speakers('“Two words sum it up better than anything anybody else can say,” the White House press secretary, Sarah Huckabee Sanders, told reporters on Friday.'),
+      [['Sarah Huckabee Sanders', 'name-said']],
+    );
+  });
+
+  it('a party marker and a lower-case modifier do not hide the name: state Senate President Pro Tem David Long (R) said', () => {
+    assert.deepEqual(
+      speakers('“It is not the intent of the law to discriminate against anyone,” state Senate President Pro Tem David Long (R) said.'),
+      [['David Long', 'name-said']],
+    );
+  });
+
+  it('said former Representative X, with a role after the name', () => {
+    assert.deepEqual(
+      speakers('“There are some very angry people upset with the status quo,” said former Representative Thomas M. Davis III, a Virginia Republican.'),
+      [['Thomas M. Davis III', 'said-name']],
+    );
+  });
+
+  it('an anonymous official stays unattributed', () => {
+    assert.deepEqual(speakers('“The program is subject to oversight by the courts and Congress,” the official said.'), [[null, null]]);
+  });
+});

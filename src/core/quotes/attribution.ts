@@ -20,6 +20,7 @@ import {
   isPossessive,
   isRole,
   joinsName,
+  nameText,
   tokenize,
   type Token,
 } from './names.js';
@@ -47,6 +48,12 @@ const DETERMINERS = new Set(['the', 'its', 'his', 'her', 'their', 'a', 'an']);
  * keeps a hostile file (one 5 MB "sentence" full of quotes) linear.
  */
 const WINDOW = 400;
+/** A comma-separated piece longer than this is a clause, not a name with its role. */
+const APPOSITION_WORDS = 8;
+/** Lower-case words that may precede a role and a name: "former Representative Thomas Davis", "state Senate President". */
+const ROLE_MODIFIERS = new Set(['former', 'state', 'federal', 'senior', 'top', 'acting', 'then', 'longtime', 'campaign', 'press', 'party']);
+/** Party and state markers after a name, "David Long (R)", "(D-Calif.)": read as spaces. */
+const PARTY_MARKER = /\((?:[RDI](?:-[A-Za-z. ]{1,20})?)\)/g;
 
 export interface Attribution {
   speaker: string | null;
@@ -75,16 +82,17 @@ function mentionBefore(tokens: readonly Token[], whole: boolean): Mention | null
     return whole && index > 1 ? null : { kind: 'reference', noun: last.lower };
   }
   const run: Token[] = [];
-  while (index >= 0 && isNameWord(tokens[index]!) && (run.length === 0 || joinsName(run[0]!.gap))) run.unshift(tokens[index--]!);
+  while (index >= 0 && isNameWord(tokens[index]!) && (run.length === 0 || joinsName(tokens[index], run[0]!))) run.unshift(tokens[index--]!);
   if (run.length === 0) return null;
   if (whole) {
     // "…," Foreign Ministry spokeswoman Hua Chunying said: only roles and names may precede the name.
     for (let at = 0; at <= index; at++) {
       const token = tokens[at]!;
-      if (!isCapitalised(token) && !isRole(token) && !DETERMINERS.has(token.lower) && token.lower !== 'of' && token.lower !== 'for') return null;
+      const allowed = isCapitalised(token) || isRole(token) || DETERMINERS.has(token.lower) || ROLE_MODIFIERS.has(token.lower);
+      if (!allowed && token.lower !== 'of' && token.lower !== 'for') return null;
     }
   }
-  return { kind: 'name', name: run.map((token) => token.text).join(' '), at: run[0]!.start };
+  return { kind: 'name', name: nameText(run), at: run[0]!.start };
 }
 
 /** The speaker named just after a verb: roles and titles, then the name ("said Chinese spokesman Hua Chuning"). */
@@ -98,8 +106,8 @@ function mentionAfter(tokens: readonly Token[]): { mention: Mention; used: numbe
   let name: Token[] = [];
   let used = 0;
   for (const [index, token] of tokens.entries()) {
-    if (index > 0 && !joinsName(token.gap)) break;
-    if (isRole(token)) name = [];
+    if (index > 0 && !joinsName(tokens[index - 1], token)) break;
+    if (isRole(token) || ROLE_MODIFIERS.has(token.lower)) name = [];
     else if (isNameWord(token)) name.push(token);
     // A possessive ends the name: "said Hua Twitter’s removal" names Hua.
     else if (isCapitalised(token) && isPossessive(token)) break;
@@ -108,18 +116,21 @@ function mentionAfter(tokens: readonly Token[]): { mention: Mention; used: numbe
     used = index + 1;
   }
   if (name.length === 0) return null;
-  return { mention: { kind: 'name', name: name.map((token) => token.text).join(' '), at: name[0]!.start }, used };
+  return { mention: { kind: 'name', name: nameText(name), at: name[0]!.start }, used };
 }
+
+/** Words an introductory clause may have before the subject ("In a speech earlier this month, Hunter …"). */
+const INTRODUCTION_WORDS = 8;
 
 /** The named subject opening a sentence (after an introductory "In late May," clause). */
 function sentenceSubject(tokens: readonly Token[], knownWords: ReadonlySet<string>): NameMention | null {
   let from = 0;
-  const comma = tokens.findIndex((token, index) => index > 0 && index <= 4 && token.gap.includes(','));
+  const comma = tokens.findIndex((token, index) => index > 0 && index <= INTRODUCTION_WORDS && token.gap.includes(','));
   if (comma > 0 && !isNameWord(tokens[0]!)) from = comma;
   let name: Token[] = [];
   for (let index = from; index < tokens.length; index++) {
     const token = tokens[index]!;
-    if (index > from && !joinsName(token.gap)) break;
+    if (index > from && !joinsName(tokens[index - 1], token)) break;
     if (isRole(token)) name = [];
     else if (isNameWord(token)) name.push(token);
     else if (!isCapitalised(token)) break;
@@ -127,7 +138,7 @@ function sentenceSubject(tokens: readonly Token[], knownWords: ReadonlySet<strin
   if (name.length === 0) return null;
   // A lone capitalised word opening a sentence ("Many") is a name only if the article capitalises it elsewhere too.
   if (name.length === 1 && !knownWords.has(name[0]!.text)) return null;
-  return { kind: 'name', name: name.map((token) => token.text).join(' '), at: name[0]!.start };
+  return { kind: 'name', name: nameText(name), at: name[0]!.start };
 }
 
 interface Found {
@@ -172,11 +183,15 @@ function afterQuote(suffix: string, base: number): Found | null {
     }
     const after = mentionAfterAt(suffix, match.index + match[0].length, base);
     if (after) return { mention: after.mention, pattern: 'said-name', words: `${match[0]} ${after.words}` };
-    // `"…," Representative John Lewis, Democrat of Georgia, said`: the name before the apposition.
-    const firstComma = suffix.indexOf(',');
-    const named = firstComma > 0 ? tokenize(suffix.slice(0, firstComma)).map((token) => ({ ...token, start: token.start + base })) : [];
-    const appositive = named.length > 0 && /^[\s,.!?…—–-]*\p{Lu}/u.test(suffix) ? mentionBefore(named, true) : null;
-    if (appositive?.kind === 'name') return { mention: appositive, pattern: 'name-said', words: `${appositive.name} … ${match[0]}` };
+    // Appositions between the quote and the verb: `"…," Representative John Lewis, Democrat of
+    // Georgia, said` or `"…," the White House press secretary, Sarah Huckabee Sanders, told`.
+    let chunkStart = 0;
+    for (const chunk of suffix.slice(0, match.index).split(',')) {
+      const named = tokenize(chunk).map((token) => ({ ...token, start: token.start + base + chunkStart }));
+      chunkStart += chunk.length + 1;
+      const appositive = named.length > 0 && named.length <= APPOSITION_WORDS ? mentionBefore(named, true) : null;
+      if (appositive?.kind === 'name') return { mention: appositive, pattern: 'name-said', words: `${appositive.name} … ${match[0]}` };
+    }
   }
   return null;
 }
@@ -244,7 +259,7 @@ function sentenceAt(sentences: readonly Sentence[], offset: number): number {
 function midSentenceCapitals(tokens: readonly Token[]): Set<string> {
   const words = new Set<string>();
   for (let index = 1; index < tokens.length; index++) {
-    if (isCapitalised(tokens[index]!) && !isCapitalised(tokens[index - 1]!) && joinsName(tokens[index]!.gap)) words.add(tokens[index]!.text);
+    if (isCapitalised(tokens[index]!) && !isCapitalised(tokens[index - 1]!) && joinsName(tokens[index - 1], tokens[index]!)) words.add(tokens[index]!.text);
   }
   return words;
 }
@@ -276,6 +291,7 @@ export function attributeQuotes(
     from = span.end;
   }
   masked += text.slice(from);
+  masked = masked.replace(PARTY_MARKER, (marker) => ' '.repeat(marker.length));
 
   const lastSpoke: { person: Speaking | null; organisation: Speaking | null } = { person: null, organisation: null };
   const paragraphSpeaker = new Map<number, string>();

@@ -35,7 +35,7 @@ const ROLES = new Set(
   princess sheikh pope cardinal bishop rev colonel col captain capt lieutenant lt sergeant sgt officer
   inspector detective coach manager editor reporter correspondent author candidate deputy assistant
   member lawmaker congressman congresswoman councillor councilman councilwoman diplomat chancellor
-  sir lord lady dame father sister brother`.split(/\s+/),
+  sir lord lady dame father sister brother pro tem tempore`.split(/\s+/),
 );
 
 /** Capitalised words that do not name anyone: sentence openers, days, months, a verb opening an inverted attribution ("Added Gibbs:"). */
@@ -82,9 +82,14 @@ export function isNameWord(token: Token): boolean {
   return isCapitalised(token) && !isRole(token) && !NOT_NAMES.has(token.lower) && !isPossessive(token);
 }
 
-/** Only spaces between two words of one name: a comma, a dash or a mark ends it. */
-export function joinsName(gap: string): boolean {
-  return /^ +$/.test(gap);
+/** Only spaces between two words of one name (a comma, a dash or a mark ends it), or an initial's period ("Thomas M. Davis"). */
+export function joinsName(previous: Token | undefined, token: Token): boolean {
+  return /^ +$/.test(token.gap) || (previous !== undefined && /^\p{Lu}$/u.test(previous.text) && /^\. +$/.test(token.gap));
+}
+
+/** A name as written, initials keeping their period. */
+export function nameText(tokens: readonly Token[]): string {
+  return tokens.map((token) => (/^\p{Lu}$/u.test(token.text) ? `${token.text}.` : token.text)).join(' ');
 }
 
 export function isOrganisation(name: string): boolean {
@@ -104,7 +109,7 @@ export class NameBook {
     let run: Token[] = [];
     const flush = (): void => {
       if (run.length >= 2 && run.length <= 3) {
-        const name = run.map((token) => token.text).join(' ');
+        const name = nameText(run);
         if (!isOrganisation(name)) {
           for (const word of new Set([run[0]!.text, run[run.length - 1]!.text])) {
             const list = this.byWord.get(word) ?? [];
@@ -116,7 +121,7 @@ export class NameBook {
       run = [];
     };
     for (const token of tokens) {
-      if (isNameWord(token) && (run.length === 0 || joinsName(token.gap))) run.push(token);
+      if (isNameWord(token) && (run.length === 0 || joinsName(run[run.length - 1], token))) run.push(token);
       else {
         flush();
         if (isNameWord(token)) run.push(token);

@@ -221,3 +221,26 @@ describe('attribution with appositions and party markers (BASIL)', () => {
     assert.deepEqual(speakers('“The program is subject to oversight by the courts and Congress,” the official said.'), [[null, null]]);
   });
 });
+
+describe('names that are not people (BASIL)', () => {
+  it('a surname is not resolved to capitalised words of a headline', () => {
+    assert.deepEqual(
+      speakers('Obama Expresses Outrage Over Orlando Shooting\n\nPresident Barack Obama spoke on Sunday.\n\n“In the face of hate and violence, we will love one another,” Mr. Obama said.'),
+      [['Barack Obama', 'name-said']],
+    );
+  });
+
+  it('a role stays out of the name: Speaker Nancy Pelosi', () => {
+    assert.deepEqual(
+      speakers('Speaker Nancy Pelosi of California praised Mr. Schiff and said his work has been “in stark contrast to the irresponsible and almost criminal behavior of the previous chair.”'),
+      [['Nancy Pelosi', 'subject']],
+    );
+  });
+
+  it('a preposition opening a sentence is not a speaker', () => {
+    assert.deepEqual(
+      speakers('Amid the uproar, Moore’s campaign issued a statement saying the report is “baseless and false in every respect.”'),
+      [[null, null]],
+    );
+  });
+});

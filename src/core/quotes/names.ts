@@ -35,14 +35,15 @@ const ROLES = new Set(
   princess sheikh pope cardinal bishop rev colonel col captain capt lieutenant lt sergeant sgt officer
   inspector detective coach manager editor reporter correspondent author candidate deputy assistant
   member lawmaker congressman congresswoman councillor councilman councilwoman diplomat chancellor
-  sir lord lady dame father sister brother pro tem tempore`.split(/\s+/),
+  sir lord lady dame father sister brother pro tem tempore speaker whip`.split(/\s+/),
 );
 
 /** Capitalised words that do not name anyone: sentence openers, days, months, a verb opening an inverted attribution ("Added Gibbs:"). */
 const NOT_NAMES = new Set(
   `the a an in on at but and or if when while as after before since this that these those there it
   its he she they we i you his her their our according however meanwhile nonetheless also so then yet
-  for from with by to of many some most all both each every no not now here
+  for from with by to of many some most all both each every no not now here amid despite during under
+  over among through without within about against into like after until unlike
   monday tuesday wednesday thursday friday saturday sunday january february march april june july
   august september october november december
   said says added asked told continued wrote noted`.split(/\s+/),
@@ -98,6 +99,32 @@ export function isOrganisation(name: string): boolean {
 }
 
 /**
+ * Whether a line is set in title case, every word of four letters or more capitalised (a headline:
+ * "Obama Expresses Outrage Over Orlando Shooting"), where capitalised words in a row are not a name.
+ */
+function isHeadline(line: string): boolean {
+  const words = line.match(/[\p{L}]{4,}/gu) ?? [];
+  return words.length >= 3 && words.every((word) => /^\p{Lu}/u.test(word));
+}
+
+/** Tokens outside headline lines (each line read once). */
+function outsideHeadlines(text: string, tokens: readonly Token[]): Token[] {
+  const kept: Token[] = [];
+  let lineEnd = -1;
+  let headline = false;
+  for (const token of tokens) {
+    if (token.start > lineEnd) {
+      const lineStart = text.lastIndexOf('\n', token.start) + 1;
+      const next = text.indexOf('\n', token.start);
+      lineEnd = next === -1 ? text.length : next;
+      headline = isHeadline(text.slice(lineStart, lineEnd));
+    }
+    if (!headline) kept.push(token);
+  }
+  return kept;
+}
+
+/**
  * The full names an article introduces (two or three name words in a row), with where each
  * appears, so that a later "said Hua" resolves to "Hua Chunying".
  */
@@ -105,7 +132,7 @@ export class NameBook {
   private readonly byWord = new Map<string, Array<{ name: string; at: number }>>();
 
   constructor(text: string) {
-    const tokens = tokenize(text);
+    const tokens = outsideHeadlines(text, tokenize(text));
     let run: Token[] = [];
     const flush = (): void => {
       if (run.length >= 2 && run.length <= 3) {

@@ -82,7 +82,10 @@ type IndexRecord = FuseIndex<PassageRecord>['records'][number];
 type IndexKeys = FuseIndex<PassageRecord>['keys'];
 
 /** Fuse.js normalises key weights to sum to 1; the text key's share is the exponent of its score. */
-const TEXT_WEIGHT = KEY_WEIGHTS.text / (KEY_WEIGHTS.text + KEY_WEIGHTS.title + KEY_WEIGHTS.source);
+const KEY_WEIGHT_SUM = KEY_WEIGHTS.text + KEY_WEIGHTS.title + KEY_WEIGHTS.source;
+const TEXT_WEIGHT = KEY_WEIGHTS.text / KEY_WEIGHT_SUM;
+const TITLE_WEIGHT = KEY_WEIGHTS.title / KEY_WEIGHT_SUM;
+const SOURCE_WEIGHT = KEY_WEIGHTS.source / KEY_WEIGHT_SUM;
 /** Fuse.js's own floor for a perfect key score (it raises 0 to this before weighting). */
 const PERFECT_SCORE = Number.EPSILON;
 /** Bounds are computed the way Fuse.js computes scores, but not in the same order: keep a margin. */
@@ -95,6 +98,7 @@ const WORD_CACHE_SIZE = 256;
  * match through a fuzzy term spanning two words ("corona virus" for "coronavirus").
  */
 const STRADDLE_BUDGET = 200;
+const DOCUMENT_BATCH = 256;
 
 /** Everything the index derives from a corpus, in a form the on-disk cache stores as-is. */
 export interface IndexParts {
@@ -117,7 +121,8 @@ interface QueueItem {
   bound: number;
   /** The passage it yields next (ties in score go to the lower id, as in Fuse.js). */
   id: number;
-  kind: 'candidates' | 'scan' | 'document' | 'straddle';
+  /** pending: a document whose title or source may match, not yet scored (expands when reached). */
+  kind: 'candidates' | 'scan' | 'document' | 'straddle' | 'pending';
   run: ArrayLike<number>;
   /** Position of `id` in `run`. */
   position: number;
@@ -216,6 +221,7 @@ export class PassageIndex {
   private readonly keys: IndexKeys;
   /** Title and source alone of each document: the score of a passage that matches only there. */
   private readonly documentFuse: Fuse<PassageRecord>;
+  private readonly documentBatchFuse: Fuse<PassageRecord>;
   private readonly documentRecords: PassageRecord[];
   private readonly documentIndexRecords: IndexRecord[];
   /** Passage ids of each document, ascending. */
@@ -264,6 +270,7 @@ export class PassageIndex {
     this.batchFuse = new Fuse(this.records, FUSE_OPTIONS, Fuse.parseIndex<PassageRecord>({ keys: this.keys, records: [] }));
     this.documentFuse = new Fuse(this.documentRecords, FUSE_OPTIONS);
     this.documentIndexRecords = this.documentFuse.getIndex().records;
+    this.documentBatchFuse = new Fuse(this.documentRecords, FUSE_OPTIONS, Fuse.parseIndex<PassageRecord>({ keys: this.keys, records: [] }));
   }
 
   /** What the on-disk cache stores to rebuild this index without re-deriving it. */
@@ -338,6 +345,14 @@ export class PassageIndex {
     return terms;
   }
 
+  /** The passage of `run` with the largest text norm (the best bound a uniform mean gives). */
+  private largestNormIn(run: readonly number[]): number {
+    const norms = this.parts_.norms;
+    let best = run[0]!;
+    for (const id of run) if (norms[id * KEY_COUNT]! > norms[best * KEY_COUNT]!) best = id;
+    return best;
+  }
+
   private passagesShortestFirst(): Uint32Array {
     if (!this.shortestFirst) {
       // Norms take few distinct values (one per word count): bucket by norm instead of sorting.
@@ -395,18 +410,43 @@ export class PassageIndex {
     };
   }
 
-  /** Scores of the documents whose title or source id matches the query on its own. */
-  private documentScores(fuseQuery: string, positive: readonly QueryTerm[]): Map<number, number> | null {
+  /**
+   * Lower bounds of the title-and-source factor of every document whose title or source id may
+   * match the query on its own (Fuse.js scores those documents' passages through it).
+   */
+  private documentBounds(positive: readonly QueryTerm[]): Map<number, number> | null {
     const titleTerms = this.termsFor('titles', positive);
     const sourceTerms = this.termsFor('sources', positive);
     if (titleTerms === null || sourceTerms === null) return null;
-    const documents = new Set([...candidatesOf(this.parts_.titles, titleTerms).ids, ...candidatesOf(this.parts_.sources, sourceTerms).ids]);
-    const scores = new Map<number, number>();
-    if (documents.size === 0) return scores;
-    const records = [...documents].map((document) => this.documentIndexRecords[document]!);
-    const fuse = new Fuse(this.documentRecords, FUSE_OPTIONS, Fuse.parseIndex<PassageRecord>({ keys: this.keys, records }));
-    for (const result of fuse.search(fuseQuery)) scores.set(result.refIndex, result.score ?? 0);
-    return scores;
+    const bounds = new Map<number, number>();
+    const fields = [
+      { candidates: candidatesOf(this.parts_.titles, titleTerms), key: 1, weight: TITLE_WEIGHT },
+      { candidates: candidatesOf(this.parts_.sources, sourceTerms), key: 2, weight: SOURCE_WEIGHT },
+    ];
+    // Anchored terms (^start, end$) hold in a field only at its start or end: a word index cannot tell.
+    const anchored = positive.filter((term) => term.every(({ kind }) => kind === 'prefix' || kind === 'suffix'));
+    const anchorsHold = (value: string): boolean => {
+      const lower = value.toLowerCase();
+      return anchored.every((term) =>
+        term.some(({ kind, literal }) => (kind === 'prefix' ? lower.startsWith(literal.toLowerCase()) : lower.endsWith(literal.toLowerCase()))),
+      );
+    };
+    for (const { candidates, key, weight } of fields) {
+      for (let i = 0; i < candidates.ids.length; i++) {
+        const document = candidates.ids[i]!;
+        const entry = this.documentIndexRecords[document]?.$?.[key];
+        if (!entry || Array.isArray(entry) || !anchorsHold(entry.v)) continue;
+        const mean = candidates.lowestScores[i]!;
+        bounds.set(document, (bounds.get(document) ?? 1) * Math.pow(mean === 0 ? PERFECT_SCORE : mean, weight * entry.n) * BOUND_MARGIN);
+      }
+    }
+    return bounds;
+  }
+
+  /** Fuse.js's scores of documents' titles and sources alone; documents where neither matches are left out. */
+  private documentScores(fuseQuery: string, documents: readonly number[]): Map<number, number> {
+    this.documentBatchFuse.setCollection(this.documentRecords, Fuse.parseIndex<PassageRecord>({ keys: this.keys, records: documents.map((document) => this.documentIndexRecords[document]!) }));
+    return new Map(this.documentBatchFuse.search(fuseQuery).map((result) => [result.refIndex, result.score ?? 0]));
   }
 
   /**
@@ -422,8 +462,8 @@ export class PassageIndex {
   ): SearchHit[] | null {
     const textTerms = this.termsFor('text', positive);
     if (textTerms === null) return null;
-    const documentScores = this.documentScores(fuseQuery, positive);
-    if (documentScores === null) return null;
+    const documentBounds = this.documentBounds(positive);
+    if (documentBounds === null) return null;
     const { norms } = this.parts_;
     const passages = this.corpus.passages;
     const direct = this.directTest(positive, textTerms);
@@ -435,7 +475,7 @@ export class PassageIndex {
     if (direct) {
       // Checking the passage text itself is cheaper than collecting most of the corpus as candidates.
       isCandidate = (id) => direct.holds(passages[id]!.text.toLowerCase());
-      candidateIds = [...documentScores.keys()].flatMap((document) => this.documentPassages[document]!.filter(isCandidate));
+      candidateIds = [];
       lowestOf = () => direct.mean;
       mean = direct.mean;
       uniform = true;
@@ -462,7 +502,7 @@ export class PassageIndex {
       const order = this.passagesShortestFirst();
       for (let position = from; position < order.length; position++) {
         const id = order[position]!;
-        if (!documentScores.has(this.passageDocument[id]!) && isCandidate(id)) return { bound: scanBound(id), id, kind: 'scan', run: order, position };
+        if (!documentBounds.has(this.passageDocument[id]!) && isCandidate(id)) return { bound: scanBound(id), id, kind: 'scan', run: order, position };
       }
       return null;
     };
@@ -470,11 +510,12 @@ export class PassageIndex {
     // small numbers), each group in ascending id order, so the queue holds groups, not candidates.
     const groups = new Map<number, number[]>();
     for (const id of candidateIds) {
-      const documentScore = documentScores.get(this.passageDocument[id]!);
-      if (uniform && documentScore === undefined) continue;
+      const documentBound = documentBounds.get(this.passageDocument[id]!);
+      // Shortest-first walks leave the passages of possibly title-matched documents to their document item.
+      if (uniform) continue;
       const candidateMean = lowestOf(id);
       const textBound = Math.pow(candidateMean === 0 ? PERFECT_SCORE : candidateMean, TEXT_WEIGHT * norms[id * KEY_COUNT]!);
-      const bound = textBound * (documentScore ?? 1) * BOUND_MARGIN;
+      const bound = textBound * (documentBound ?? 1) * BOUND_MARGIN;
       const group = groups.get(bound);
       if (group) group.push(id);
       else groups.set(bound, [id]);
@@ -488,11 +529,43 @@ export class PassageIndex {
       while (position < run.length && isCandidate(run[position]!)) position++;
       return position;
     };
-    for (const [document, score] of documentScores) {
+    // A document whose title or source may match is scored by Fuse.js only when the queue reaches it.
+    for (const [document, documentBound] of documentBounds) {
       const run = this.documentPassages[document]!;
-      const position = nextOutside(run, 0);
-      if (position < run.length) items.push({ bound: score, id: run[position]!, kind: 'document', run, position });
+      if (run.length === 0) continue;
+      const textBound = uniform ? scanBound(this.largestNormIn(run)) : 1;
+      items.push({ bound: documentBound * textBound, id: run[0]!, kind: 'pending', run, position: 0 });
     }
+    // Documents are scored in batches, in the order the queue will reach them (one Fuse.js call each is slow).
+    const pendingOrder = items.filter((item) => item.kind === 'pending').sort((a, b) => a.bound - b.bound).map((item) => this.passageDocument[item.id]!);
+    const pendingRank = new Map(pendingOrder.map((document, rank) => [document, rank]));
+    const scored = new Map<number, number | undefined>();
+    const expandDocument = (item: QueueItem): void => {
+      const document = this.passageDocument[item.id]!;
+      if (!scored.has(document)) {
+        const rank = pendingRank.get(document)!;
+        const batch = pendingOrder.slice(rank, rank + DOCUMENT_BATCH).filter((other) => !scored.has(other));
+        const scores = this.documentScores(fuseQuery, batch);
+        for (const other of batch) scored.set(other, scores.get(other));
+      }
+      const score = scored.get(document);
+      if (uniform) {
+        const byBound = new Map<number, number[]>();
+        for (let at = 0; at < item.run.length; at++) {
+          const id = item.run[at]!;
+          if (!isCandidate(id)) continue;
+          const bound = scanBound(id) * (score ?? 1);
+          const group = byBound.get(bound);
+          if (group) group.push(id);
+          else byBound.set(bound, [id]);
+        }
+        for (const [bound, run] of byBound) queue.push({ bound, id: run[0]!, kind: 'candidates', run, position: 0 });
+      }
+      if (score === undefined) return;
+      // A passage whose text cannot match, in a document whose title or source does, scores exactly as the document.
+      const position = nextOutside(item.run, 0);
+      if (position < item.run.length) queue.push({ bound: score, id: item.run[position]!, kind: 'document', run: item.run, position });
+    };
     // Straddling a word boundary costs at least one edit: a term of m characters scores 1/m or worse.
     const straddlers = positive.filter((term) => term.some(({ kind, literal }) => kind === 'fuzzy' && !/\s/.test(literal) && maxErrors(literal.length, THRESHOLD) > 0));
     const straddleMean = straddlers.length === 0 ? null : Math.min(...straddlers.map((term) => 1 / Math.max(...term.map(({ literal }) => literal.length)))) / positive.length;
@@ -503,7 +576,7 @@ export class PassageIndex {
       for (let position = from; position < order.length; position++) {
         const id = order[position]!;
         // Passages of title-matched documents are already queued with their document's score.
-        if (documentScores.has(this.passageDocument[id]!) || isCandidate(id)) continue;
+        if (documentBounds.has(this.passageDocument[id]!) || isCandidate(id)) continue;
         const bound = Math.pow(straddleMean, TEXT_WEIGHT * norms[id * KEY_COUNT]!) * BOUND_MARGIN;
         return { bound, id, kind: 'straddle', run: order, position };
       }
@@ -512,6 +585,7 @@ export class PassageIndex {
     const firstStraddler = nextStraddler(0);
     if (firstStraddler) items.push(firstStraddler);
     const following = (item: QueueItem): QueueItem | null => {
+      if (item.kind === 'pending') return null;
       if (item.kind === 'straddle') return nextStraddler(item.position + 1);
       if (item.kind === 'scan') return nextScanned(item.position + 1);
       const position = item.kind === 'document' ? nextOutside(item.run, item.position + 1) : item.position + 1;
@@ -556,6 +630,10 @@ export class PassageIndex {
         continue;
       }
       queue.pop();
+      if (next.kind === 'pending') {
+        expandDocument(next);
+        continue;
+      }
       const after = following(next);
       if (after) queue.push(after);
       const passage = passages[next.id]!;

@@ -49,9 +49,9 @@ export const KEY_GROUPS: KeyGroup[] = [
     bindings: [
       { keys: 'words', action: 'filter quote groups by their words and speaker' },
       { keys: 't', action: 'show / hide terms and labels ("amplifier")' },
+      { keys: 'c', action: 'compare the quotation across sources (from a group or one source)' },
       { keys: 'Enter', action: 'open a group: each source\'s version, differences marked' },
-      { keys: 'j k', action: 'in a group: move between sources' },
-      { keys: 'Enter  c', action: 'on a source: read it in Search / compare it across sources' },
+      { keys: 'j k  Enter', action: 'in a group: move between sources; read one in Search' },
     ],
   },
 ];

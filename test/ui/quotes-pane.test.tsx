@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { render } from 'ink-testing-library';
 import { App } from '../../src/ui/App.js';
+import type { NavigationTarget } from '../../src/ui/navigation.js';
+import { QuotesPane } from '../../src/ui/panes/QuotesPane.js';
 import { workspaceOf, type Workspace } from '../../src/ui/hooks/useWorkspace.js';
 import { ThemeContext, themeFor } from '../../src/ui/theme.js';
 import { bundledCorpus } from '../helpers/corpus.js';
@@ -80,9 +82,54 @@ describe('the Quotes pane', () => {
   it('leaves the workbench where it is when c asks for a Compare pane that does not exist yet', async () => {
     const app = renderApp();
     await openQuotes(app);
-    await press(app.stdin, KEYS.enter, KEYS.enter, 'c');
-    const frame = await waitForFrame(app.lastFrame, (text) => text.includes('Quotes │ sources'));
+    await press(app.stdin, KEYS.enter, 'c');
+    let frame = await waitForFrame(app.lastFrame, (text) => text.includes('Quotes │ groups'));
+    assert.match(frame, /› 3 src/);
+    await press(app.stdin, KEYS.enter, 'c');
+    frame = await waitForFrame(app.lastFrame, (text) => text.includes('Quotes │ sources'));
     assert.match(frame, /› 3 src/);
     app.unmount();
+  });
+
+  it('lists its keys in the help', async () => {
+    const app = renderApp(80, 60);
+    await openQuotes(app);
+    await press(app.stdin, KEYS.enter, '?');
+    const frame = await waitForFrame(app.lastFrame, (text) => text.includes('crosscheck keys'));
+    assert.match(frame, /Quotes \(pane 2\)/);
+    assert.match(frame, /show \/ hide terms and labels/);
+    app.unmount();
+  });
+});
+
+describe('the Quotes pane on its own', () => {
+  it('asks for Compare on the group\'s text with c, and for Search on a source\'s passage with Enter', async () => {
+    const targets: NavigationTarget[] = [];
+    const pane = render(
+      <ThemeContext.Provider value={themeFor({ LANG: 'en_US.UTF-8' })}>
+        <QuotesPane
+          workspace={workspace}
+          width={80}
+          height={22}
+          active
+          onStatus={() => undefined}
+          onTyping={() => undefined}
+          navigate={(target) => targets.push(target)}
+          request={null}
+        />
+      </ThemeContext.Provider>,
+    );
+    await waitForFrame(pane.lastFrame, (text) => /\d+ quotes/.test(text));
+    await press(pane.stdin, 'biggest victim');
+    await waitForFrame(pane.lastFrame, (text) => /^› 2 src/m.test(text) && text.includes('1 quotes'));
+    await press(pane.stdin, KEYS.enter, 'c');
+    await waitForFrame(pane.lastFrame, () => targets.length === 1);
+    const victim = workspace.corpus.passages.find((passage) => passage.source === '003_6631a8e0a366c5c7' && passage.text.startsWith('"This is the biggest'))!;
+    assert.deepEqual(targets[0], { pane: 'compare', claim: 'This is the biggest victim of false information.', passageId: victim.id });
+    await press(pane.stdin, KEYS.enter, KEYS.enter);
+    await waitForFrame(pane.lastFrame, () => targets.length === 2);
+    const partial = workspace.corpus.passages.find((passage) => passage.source === '000_067ac5e56125b280' && passage.text.startsWith('She said that China'))!;
+    assert.deepEqual(targets[1], { pane: 'search', passageId: partial.id }, 'the first source listed is the 000 article');
+    pane.unmount();
   });
 });

@@ -25,7 +25,7 @@ const SPEAKER_COLUMN = 16;
 
 const HINTS: Record<Area, string> = {
   query: 'Enter groups  Up/Down move  Esc clear  Ctrl-C quit',
-  groups: '/ query  j/k move  Enter sources  t terms  ? help  q quit',
+  groups: '/ query  j/k move  Enter sources  c compare  t terms  ? help  q quit',
   sources: 'j/k source  Enter read in Search  c compare  Esc back',
 };
 
@@ -97,6 +97,12 @@ export function QuotesPane({ workspace, width, height, active, onStatus, onTypin
     if (active) onStatus({ where: `Quotes ${theme.glyphs.separator} ${area}`, hints: HINTS[area] });
   }, [active, area, onStatus, theme]);
 
+  /** Compare opens on the quote's words, anchored on the passage that carries them. */
+  const compare = (quote: Quote): void => {
+    const passage = passageOf(workspace, quote);
+    navigate({ pane: 'compare', claim: quote.text, ...(passage ? { passageId: passage.id } : {}) });
+  };
+
   useKeys(
     (input, key) => {
       const current = areaRef.current;
@@ -124,6 +130,7 @@ export function QuotesPane({ workspace, width, height, active, onStatus, onTypin
           setAllKinds(!allKindsRef.current);
           navigation.select(0);
         } else if (key.return && group) setArea('sources');
+        else if (input === 'c' && group) compare(group.reference);
         else if (key.escape) setArea('query');
         else navigation.handleKey(input, key);
         return;
@@ -135,10 +142,10 @@ export function QuotesPane({ workspace, width, height, active, onStatus, onTypin
       else if (input === '/') setArea('query');
       else if (key.downArrow || input === 'j') setMember(Math.min(members.length - 1, memberRef.current + 1));
       else if (key.upArrow || input === 'k') setMember(Math.max(0, memberRef.current - 1));
-      else if (selected && (key.return || input === 'c')) {
+      else if (selected && input === 'c') compare(selected.quote);
+      else if (selected && key.return) {
         const passage = passageOf(workspace, selected.quote);
-        if (key.return && passage) navigate({ pane: 'search', passageId: passage.id });
-        else if (input === 'c') navigate({ pane: 'compare', claim: selected.quote.text, ...(passage ? { passageId: passage.id } : {}) });
+        if (passage) navigate({ pane: 'search', passageId: passage.id });
       }
     },
     { isActive: active },

@@ -8,7 +8,8 @@
  * same quotation when the shared weight covers most of the shorter one (containment: a trimmed
  * quote is wholly inside the fuller one). Candidate pairs come only from quotes sharing a rare
  * word (posting lists longer than MAX_POSTINGS are skipped), so the cost stays linear in the
- * number of quotes rather than quadratic. Matches join groups transitively (union-find).
+ * number of quotes rather than quadratic. Matches join groups transitively (union-find); members
+ * reached only through another member and sharing little with the group's reference are split off.
  */
 import { diffWords } from 'diff';
 import { stemmer } from 'stemmer';
@@ -196,7 +197,7 @@ function sameStatement(a: Profile, b: Profile, count: number, containment: numbe
   const fewerPairs = Math.max(1, Math.min(a.pairs.size, b.pairs.size));
   const shareOfPairs = pairs / fewerPairs;
   if (containment >= SMALL_OVERLAP_CONTAINMENT && pairs >= Math.min(2, fewerPairs) && shareOfPairs >= MIN_PAIR_SHARE) return true;
-  if (count >= 3 && containment >= STATEMENT_CONTAINMENT && pairs >= 2 && shareOfPairs >= MIN_PAIR_SHARE) return true;
+  if (containment >= STATEMENT_CONTAINMENT && pairs >= 2 && shareOfPairs >= MIN_PAIR_SHARE) return true;
   return pairs >= SHARED_PAIRS && shareOfPairs >= MIN_PAIR_SHARE;
 }
 

@@ -129,6 +129,10 @@ describe('damage seen in ECB+ wire copy', () => {
     );
   });
 
+  it('keeps a short sentence of short words a statement', () => {
+    assert.deepEqual(quotesOf('“It is so.” Hua said.').map((quote) => quote.kind), ['statement']);
+  });
+
   it('takes a title in title case for a label', () => {
     assert.deepEqual(
       quotesOf('He has won positive reviews for turns in films like "The Prestige" and "Kate and Leopold."').map((quote) => quote.kind),

@@ -5,6 +5,7 @@ import { attributeQuotes } from './attribution.js';
 import { findQuoteSpans } from './marks.js';
 import type { Quote, QuoteKind } from './types.js';
 
+/** A mark that can open a quotation (’ alone only closes or elides): without one, a document quotes nobody. */
 const ANY_MARK = /["“”‘'«»„]/;
 
 /** Up to this many words a quotation is a term or label ("amplifier", "highly engaged core network"). */
@@ -17,7 +18,7 @@ const TERM_MAX_WORDS = 4;
 export function quoteKind(text: string): QuoteKind {
   const words = text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
   // A title in title case ("Kate and Leopold.", "Take Me Out to the Ball Game") is a label.
-  const titleCase = words.length > 1 && words.every((word) => word.length <= 3 || /^\p{Lu}/u.test(word));
+  const titleCase = words.some((word) => word.length > 3) && words.every((word) => word.length <= 3 || /^\p{Lu}/u.test(word));
   if (titleCase) return 'term';
   if (words.length > TERM_MAX_WORDS) return 'statement';
   return /^\p{Lu}/u.test(text) && /[.!?]["'”’]?$/.test(text) && words.length > 1 ? 'statement' : 'term';

@@ -7,7 +7,8 @@ import type { NavigationTarget } from '../../src/ui/navigation.js';
 import { QuotesPane } from '../../src/ui/panes/QuotesPane.js';
 import { workspaceOf, type Workspace } from '../../src/ui/hooks/useWorkspace.js';
 import { ThemeContext, themeFor } from '../../src/ui/theme.js';
-import { bundledCorpus } from '../helpers/corpus.js';
+import { loadCorpus } from '../../src/core/load.js';
+import { bundledCorpus, temporaryCorpus } from '../helpers/corpus.js';
 import { KEYS, press, waitForFrame } from '../helpers/ink.js';
 
 let workspace: Workspace;
@@ -131,5 +132,30 @@ describe('the Quotes pane on its own', () => {
     const partial = workspace.corpus.passages.find((passage) => passage.source === '000_067ac5e56125b280' && passage.text.startsWith('She said that China'))!;
     assert.deepEqual(targets[1], { pane: 'search', passageId: partial.id }, 'the first source listed is the 000 article');
     pane.unmount();
+  });
+});
+
+describe('the Quotes pane on another corpus', () => {
+  it('groups a quotation two outlets of one story carry, under the speaker they name', async () => {
+    const folder = temporaryCorpus({
+      'senate-vote/fox.txt': 'Senator Jane Doe spoke after the vote on Monday.\n\n"We will not back down from this fight over the budget," Doe told reporters.\n',
+      'senate-vote/nyt.txt': 'The senator did not give ground.\n\n“We will not back down from this fight,” said Sen. Jane Doe, a Democrat.\n',
+    });
+    try {
+      const other = workspaceOf(await loadCorpus(folder.root));
+      const app = render(
+        <ThemeContext.Provider value={themeFor({ LANG: 'en_US.UTF-8' })}>
+          <App workspace={other} size={{ columns: 80, rows: 24 }} />
+        </ThemeContext.Provider>,
+      );
+      await press(app.stdin, KEYS.enter, '2');
+      const frame = await waitForFrame(app.lastFrame, (text) => /1 quotes/.test(text));
+      assert.match(frame, /› 2 src +Jane Doe +“We will not back down from this fight over the bud/);
+      assert.match(frame, /senate-vote\/fox:3/);
+      assert.match(frame, /senate-vote\/nyt:3 +trimmed/);
+      app.unmount();
+    } finally {
+      folder.cleanup();
+    }
   });
 });

@@ -244,3 +244,9 @@ describe('names that are not people (BASIL)', () => {
     );
   });
 });
+
+describe('abbreviated titles', () => {
+  it('said Sen. Jane Doe, with the title\'s period', () => {
+    assert.deepEqual(speakers('“We will not back down from this fight,” said Sen. Jane Doe, a Democrat.'), [['Jane Doe', 'said-name']]);
+  });
+});

@@ -185,6 +185,15 @@ export function memberDiff(group: QuoteGroup, member: QuoteMember): WordChange[]
   return diffWords(group.reference.text, member.quote.text).map((change) => ({ value: change.value, added: change.added, removed: change.removed }));
 }
 
+/** Words a statement needs before its words found whole inside another's make it a trimmed copy. */
+const TRIMMED_MIN_WORDS = 5;
+
+/** One statement's words, in order, inside another's: a trimmed copy ("…this fight" of "…this fight over the budget"). */
+function trimmedCopy(a: string, b: string): boolean {
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  return shorter.split(' ').length >= TRIMMED_MIN_WORDS && ` ${longer} `.includes(` ${shorter} `);
+}
+
 /**
  * Two statements are one quotation when most of the shorter one is shared and some of it in the
  * same word order (a long misread span shares words with everything, but few runs), or when they
@@ -220,6 +229,7 @@ export function groupQuotes(quotes: readonly Quote[]): QuoteGroup[] {
     return { stems: unique, pairs, weight: weightOf(unique, idf) };
   });
 
+  const texts = quotes.map((quote) => normalized(quote.text));
   const neighbours: number[][] = quotes.map(() => []);
   const link = (a: number, b: number): void => {
     neighbours[a]!.push(b);
@@ -260,7 +270,9 @@ export function groupQuotes(quotes: readonly Quote[]): QuoteGroup[] {
       const shorter = a.stems.size <= b.stems.size ? a : b;
       const same = eitherTerm
         ? count >= 3 && count === shorter.stems.size && sharedCount(a.pairs, b.pairs) === shorter.pairs.size
-        : sameStatement(a, b, count, containment);
+        : sameStatement(a, b, count, containment) ||
+          // A copy's words all appear in the fuller quote: only then is the text worth comparing.
+          (count === shorter.stems.size && trimmedCopy(texts[index]!, texts[other]!));
       if (same) link(index, other);
     }
   }

@@ -83,10 +83,18 @@ export function isNameWord(token: Token): boolean {
   return isCapitalised(token) && !isRole(token) && !NOT_NAMES.has(token.lower) && !isPossessive(token);
 }
 
-/** Only spaces between two words of one name (a comma, a dash or a mark ends it), or an initial's period ("Thomas M. Davis"). */
+/**
+ * Only spaces between two words of one name (a comma, a dash or a mark ends it), or the period of
+ * an initial or a title ("Thomas M. Davis", "Sen. Jane Doe").
+ */
 export function joinsName(previous: Token | undefined, token: Token): boolean {
-  return /^ +$/.test(token.gap) || (previous !== undefined && /^\p{Lu}$/u.test(previous.text) && /^\. +$/.test(token.gap));
+  if (/^ +$/.test(token.gap)) return true;
+  const abbreviated = previous !== undefined && (/^\p{Lu}$/u.test(previous.text) || ABBREVIATED_TITLES.has(previous.lower));
+  return abbreviated && /^\. +$/.test(token.gap);
 }
+
+/** Titles written with a period before a name: "Sen. Jane Doe", "Dr. Fauci". */
+const ABBREVIATED_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'capt', 'sgt', 'prof', 'rev', 'st', 'pres', 'supt', 'atty']);
 
 /** A name as written, initials keeping their period. */
 export function nameText(tokens: readonly Token[]): string {

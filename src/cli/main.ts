@@ -8,6 +8,8 @@ import { CorpusError, loadCorpus } from '../core/load.js';
 import { QueryError } from '../core/query.js';
 import { neutralize } from '../core/sanitize.js';
 import { EXIT_ERROR, UsageError, type Command, type CommandContext } from './command.js';
+import { claimsCommand } from './commands/claims.js';
+import { compareCommand } from './commands/compare.js';
 import { quotesCommand } from './commands/quotes.js';
 import { searchCommand } from './commands/search.js';
 import { sourcesCommand } from './commands/sources.js';
@@ -16,7 +18,7 @@ import { installPipeGuard, styleFor } from './output.js';
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BUNDLED_CORPUS = path.join(packageRoot, 'corpus');
 
-const COMMANDS: readonly Command[] = [searchCommand, quotesCommand, sourcesCommand];
+const COMMANDS: readonly Command[] = [searchCommand, quotesCommand, compareCommand, claimsCommand, sourcesCommand];
 
 const COMMON_OPTIONS = {
   corpus: { type: 'string' },

@@ -1,0 +1,112 @@
+/**
+ * The alignment measure: do two passages state the same claim?
+ *
+ * Each passage becomes the set of its content words, stemmed (Porter, via `stemmer`), so that
+ * "removed"/"removal" and "accounts"/"account" meet, and numbers written without separators, so
+ * "170,000" in one source meets "170000" in another. Two sets are compared with a Dice coefficient
+ * in which every stem weighs its inverse document frequency over the corpus's passages: sharing
+ * "23,750" or "amplifier" says far more than sharing "Twitter" or "China", which every passage of
+ * this story has. This survives paraphrase and re-translation (the same facts keep the same rare
+ * words even when the wording around them changes), where character-level fuzzy matching
+ * (Fuse.js's Bitap, limited to 32-character patterns) cannot compare whole sentences.
+ */
+import { stemmer } from 'stemmer';
+
+const STOPWORDS = new Set(
+  (
+    'a an and are as at be been being but by can could did do does for from had has have he her hers him his i if in into ' +
+    'is it its itself me my no nor not of on or our ours out over she should so such than that the their theirs them then ' +
+    'there these they this those to too under until up very was we were what when where which while who whom why will with ' +
+    'would you your also said says say saying told tell according just only other same both each own all any us was one'
+  ).split(' '),
+);
+
+const WORD = /[\p{L}\p{N}]+(?:[.,'’][\p{L}\p{N}]+)*/gu;
+const stems = new Map<string, string>();
+
+/** The stemmed content words of a text, as a set. */
+export function contentStems(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const match of text.toLowerCase().matchAll(WORD)) {
+    let word = match[0].replace(/['’]s$/, '');
+    if (/^\d[\d,.]*$/.test(word)) {
+      found.add(word.replace(/,/g, '').replace(/\.$/, ''));
+      continue;
+    }
+    word = word.replace(/['’.,]/g, '');
+    if (word.length < 2 || STOPWORDS.has(word)) continue;
+    let stem = stems.get(word);
+    if (stem === undefined) {
+      stem = stemmer(word);
+      if (stems.size < 200_000) stems.set(word, stem);
+    }
+    found.add(stem);
+  }
+  return found;
+}
+
+/** Inverse document frequency of stems over a set of passages. */
+export class StemWeights {
+  private readonly frequency = new Map<string, number>();
+  private count = 0;
+
+  add(stemSet: ReadonlySet<string>): void {
+    this.count++;
+    for (const stem of stemSet) this.frequency.set(stem, (this.frequency.get(stem) ?? 0) + 1);
+  }
+
+  /** How many passages hold the stem. */
+  documentFrequency(stem: string): number {
+    return this.frequency.get(stem) ?? 0;
+  }
+
+  /** A stem no passage has weighs the most; one every passage has weighs little. */
+  weight(stem: string): number {
+    return Math.log(1 + (this.count + 1) / ((this.frequency.get(stem) ?? 0) + 1));
+  }
+
+  get passages(): number {
+    return this.count;
+  }
+}
+
+/** IDF-weighted Dice coefficient of two stem sets, 0..1. */
+export function weightedDice(a: ReadonlySet<string>, b: ReadonlySet<string>, weights: StemWeights): number {
+  let shared = 0;
+  let totalA = 0;
+  let totalB = 0;
+  for (const stem of a) {
+    const weight = weights.weight(stem);
+    totalA += weight;
+    if (b.has(stem)) shared += weight;
+  }
+  for (const stem of b) totalB += weights.weight(stem);
+  return totalA + totalB === 0 ? 0 : (2 * shared) / (totalA + totalB);
+}
+
+/** How much of the claim's weight the passage holds, 0..1 (a short claim inside a long sentence scores high). */
+export function weightedCoverage(claim: ReadonlySet<string>, passage: ReadonlySet<string>, weights: StemWeights): number {
+  let covered = 0;
+  let total = 0;
+  for (const stem of claim) {
+    const weight = weights.weight(stem);
+    total += weight;
+    if (passage.has(stem)) covered += weight;
+  }
+  return total === 0 ? 0 : covered / total;
+}
+
+/**
+ * Does the passage state the claim: the mean of coverage (all of the claim is there) and Dice
+ * (and not much else besides), so a typed claim of six words can match a sentence of forty, while
+ * a long passage that merely mentions the same names does not.
+ */
+export function claimSimilarity(claim: ReadonlySet<string>, passage: ReadonlySet<string>, weights: StemWeights): number {
+  return (weightedCoverage(claim, passage, weights) + weightedDice(claim, passage, weights)) / 2;
+}
+
+export function union(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> {
+  const joined = new Set(a);
+  for (const stem of b) joined.add(stem);
+  return joined;
+}

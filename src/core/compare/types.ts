@@ -1,0 +1,82 @@
+/** What Compare and the claims map answer: how each source states a claim, and what differs. */
+import type { Passage } from '../types.js';
+
+export type FactKind = 'number' | 'date' | 'weekday' | 'name' | 'label';
+
+/** A checkable fact in a passage: "more than 170,000", "Thursday", "Hua Chunying", “amplifier”. */
+export interface Fact {
+  kind: FactKind;
+  /** As written in the passage. */
+  text: string;
+  /** Normalised for comparison: the number's value, the weekday's name, the name's words. */
+  value: string;
+  /** The qualifier of a number ("more than", "about"), or '' when it has none. */
+  qualifier: string;
+}
+
+export type ConflictKind = 'number' | 'qualifier' | 'weekday' | 'date' | 'spelling' | 'label';
+
+/** This source's value where the reference (or the other sources) say something else. */
+export interface Conflict {
+  kind: ConflictKind;
+  /** What this source says. */
+  value: string;
+  /** What the other sources say instead. */
+  others: string[];
+  /** In the claims map: the source that says `value`. */
+  source?: string;
+}
+
+/** A word-level difference against the reference: insert = only in this source, delete = only in the reference. */
+export interface DiffPart {
+  kind: 'same' | 'insert' | 'delete';
+  text: string;
+}
+
+export interface SourceVersion {
+  source: string;
+  /** Whether this source states the claim (similarity at or above the calibrated threshold). */
+  carried: boolean;
+  /** The passage(s) stating it: one sentence, or two adjacent ones. Empty when not carried. */
+  passages: Passage[];
+  /** The passages' text joined (empty when not carried). */
+  text: string;
+  /** 0..1: how close the best passage (window) of this source is to the claim. */
+  similarity: number;
+  facts: Fact[];
+  conflicts: Conflict[];
+  /** Against the reference version; empty for the reference itself and for sources not carrying it. */
+  diff: DiffPart[];
+}
+
+export interface Comparison {
+  claim: string;
+  /** The story compared within, or null for a corpus without sub-folders. */
+  story: string | null;
+  /** The source the others are diffed against, or null when no source carries the claim. */
+  reference: string | null;
+  /** Every source of the story: the reference first, then carriers by similarity, then the rest. */
+  sources: SourceVersion[];
+}
+
+export interface Claim {
+  /** 1-based, in the order of the map (most sources first). */
+  id: number;
+  /** The text of the claim's first passage: what the claim says. */
+  summary: string;
+  story: string | null;
+  /** The passage that represents the claim (Compare opens on it). */
+  anchor: Passage;
+  /** For each source carrying it, the 1-based lines of its passages. */
+  sources: Record<string, number[]>;
+  /** Conflicts between the carrying sources' facts. */
+  conflicts: Conflict[];
+}
+
+export interface ClaimsMap {
+  story: string | null;
+  /** Every source of the story, in corpus order: the matrix's columns. */
+  sources: string[];
+  /** Sorted by how many sources carry each, then by first appearance. */
+  claims: Claim[];
+}

@@ -36,6 +36,11 @@ describe('facts', () => {
     assert.deepEqual(conflicts.find((conflict) => conflict.kind === 'spelling'), { kind: 'spelling', value: 'Hua Chuning', others: ['Hua Chunying'] });
   });
 
+  it('does not take a plural for a misspelling', () => {
+    const conflicts = findConflicts(extractFacts('a poll of potential 2012 Republican candidates'), [extractFacts('Democrats and Republicans alike')]);
+    assert.deepEqual(conflicts.filter((conflict) => conflict.kind === 'spelling'), []);
+  });
+
   it('flags a weekday and a qualifier that differ, not counts a source also gives', () => {
     const thursday = extractFacts('Twitter Thursday said that it had removed more than 170,000 accounts, 150,000 of them amplifiers.');
     const friday = extractFacts('On Friday, Twitter said it suspended about 150,000 "amplifier" accounts and 170,000 in all.');

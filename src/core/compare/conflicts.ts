@@ -75,6 +75,9 @@ function spellingConflicts(mine: readonly Fact[], others: readonly (readonly Fac
     if (theirs.has(name) || name.length < 5) continue;
     const variants = [...theirs].filter((other) => {
       if (other.length < 5 || other.split(' ').length !== name.split(' ').length) return false;
+      // "Republican" and "Republicans" are one word in two numbers, not two spellings.
+      const singular = (text: string): string => text.toLowerCase().replace(/(['’]s|s)$/, '');
+      if (singular(name) === singular(other)) return false;
       const distance = editDistance(name.toLowerCase(), other.toLowerCase(), 2);
       return distance > 0 && distance <= (name.length >= 8 ? 2 : 1);
     });

@@ -11,6 +11,8 @@ import { useTerminalSize, type TerminalSize } from './hooks/useTerminalSize.js';
 import { useWorkspace, type Workspace } from './hooks/useWorkspace.js';
 import type { NavigationRequest, NavigationTarget, PaneKey } from './navigation.js';
 import type { PaneDefinition, PaneStatus } from './panes/paneProps.js';
+import { ClaimsPane } from './panes/ClaimsPane.js';
+import { ComparePane } from './panes/ComparePane.js';
 import { QuotesPane } from './panes/QuotesPane.js';
 import { SearchPane } from './panes/SearchPane.js';
 import { fit } from './text.js';
@@ -23,6 +25,8 @@ export const MIN_ROWS = 16;
 const PANES: readonly PaneDefinition[] = [
   { key: 'search', label: 'Search', Component: SearchPane },
   { key: 'quotes', label: 'Quotes', Component: QuotesPane },
+  { key: 'compare', label: 'Compare', Component: ComparePane },
+  { key: 'claims', label: 'Claims', Component: ClaimsPane },
 ];
 const TABS: readonly TabInfo[] = PANES.map(({ key, label }) => ({ key, label }));
 

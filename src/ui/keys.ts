@@ -54,4 +54,16 @@ export const KEY_GROUPS: KeyGroup[] = [
       { keys: 'j k  Enter', action: 'in a group: move between sources; read one in Search' },
     ],
   },
+  {
+    title: 'Search, Compare (pane 3), Claims (pane 4)',
+    bindings: [
+      { keys: 'c', action: 'in Search: compare the selected passage across sources' },
+      { keys: '/', action: 'in Compare: type a claim, Enter compares it' },
+      { keys: 'r', action: 'in Compare: next reference source for the diff' },
+      { keys: 'n  p', action: 'in Compare: next / previous claim of the story' },
+      { keys: 's', action: 'in Compare and Claims: next story (corpora with sub-folders)' },
+      { keys: 'Esc', action: 'in Compare: back to the passage in Search' },
+      { keys: 'Enter  o', action: 'in Claims: compare the claim; only claims of one source' },
+    ],
+  },
 ];

@@ -11,6 +11,7 @@ export const KEYS = {
   tab: '\t',
   backspace: '\u007f',
   ctrlC: '\u0003',
+  ctrlU: '\u0015',
 } as const;
 
 /** Strips colour and style escapes so assertions read the text a user sees. */

@@ -80,15 +80,13 @@ describe('the Quotes pane', () => {
     app.unmount();
   });
 
-  it('leaves the workbench where it is when c asks for a Compare pane that does not exist yet', async () => {
+  it('c on a group opens Compare on the quotation, with every source it carries', async () => {
     const app = renderApp();
     await openQuotes(app);
     await press(app.stdin, KEYS.enter, 'c');
-    let frame = await waitForFrame(app.lastFrame, (text) => text.includes('Quotes │ groups'));
-    assert.match(frame, /› 3 src/);
-    await press(app.stdin, KEYS.enter, 'c');
-    frame = await waitForFrame(app.lastFrame, (text) => text.includes('Quotes │ sources'));
-    assert.match(frame, /› 3 src/);
+    const frame = await waitForFrame(app.lastFrame, (text) => /of 5 sources carry it/.test(text));
+    assert.match(frame, /Compare │ view/);
+    assert.match(frame, /3 of 5 sources carry it/);
     app.unmount();
   });
 

@@ -78,7 +78,8 @@ Example: crosscheck compare "Twitter removed more than 170,000 accounts"`,
     for (const version of comparison.sources) {
       const percent = `${Math.round(version.similarity * 100)}%`;
       if (!version.carried) {
-        writeLine(`${formatText(version.source, [], style)}  not reported (closest passage ${percent})`);
+        const closest = version.similarity > 0 ? `closest passage ${percent}` : 'no passage shares its key words';
+        writeLine(`${formatText(version.source, [], style)}  not reported (${closest})`);
         continue;
       }
       const lines = version.passages.map((passage) => passage.line).join(',');

@@ -23,11 +23,11 @@ const SOURCE_COLUMN_MAX = 16;
 
 const HINTS: Record<Area, string> = {
   query: 'Enter results  Up/Down move  Esc clear  Ctrl-C quit',
-  results: '/ query  j/k move  Enter read  Tab preview  ? help  q quit',
-  preview: 'j/k scroll  Esc back  / query  ? help  q quit',
+  results: '/ query  j/k move  Enter read  c compare  ? help  q quit',
+  preview: 'j/k scroll  c compare  Esc back  / query  ? help',
 };
 
-export function SearchPane({ workspace, width, height, active, onStatus, onTyping, request }: PaneProps): ReactNode {
+export function SearchPane({ workspace, width, height, active, onStatus, onTyping, navigate, request }: PaneProps): ReactNode {
   const theme = useTheme();
   const editor = useLineEditor();
   const query = editor.text;
@@ -96,6 +96,11 @@ export function SearchPane({ workspace, width, height, active, onStatus, onTypin
           // A new query starts at the top; results arriving later keep whatever the user selected since.
           if (editor.edit(input, key) && editor.current() !== before) navigation.select(0);
         }
+        return;
+      }
+      // c: this passage across every source of its story (two keys from a hit: Enter, c).
+      if (input === 'c' && selectedHit) {
+        navigate({ pane: 'compare', claim: selectedHit.passage.text, passageId: selectedHit.passage.id });
         return;
       }
       if (area === 'results') {

@@ -1,0 +1,254 @@
+/**
+ * Pane 3, Compare: one claim across every source of its story. Each carrying source's version
+ * with its word differences against the reference and its conflicting facts; a line for each
+ * source that does not report it. Columns side by side on a wide terminal, stacked blocks otherwise.
+ */
+import { Box, Text } from 'ink';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { buildClaimsMap } from '../../core/compare/claims.js';
+import { ClaimComparer } from '../../core/compare/compare.js';
+import type { Comparison, Conflict, SourceVersion } from '../../core/compare/types.js';
+import { QueryField } from '../components/QueryField.js';
+import { SegmentLine } from '../components/SegmentLine.js';
+import { useImmediateState } from '../hooks/useImmediateState.js';
+import { useKeys } from '../hooks/useKeys.js';
+import { useLineEditor } from '../hooks/useLineEditor.js';
+import { highlightSegments, stringWidth, wrapSegments, type Segment } from '../text.js';
+import { useTheme } from '../theme.js';
+import type { PaneProps } from './paneProps.js';
+
+type Area = 'claim' | 'view';
+
+const HINTS: Record<Area, string> = {
+  claim: 'Enter compare  Esc back  Ctrl-C quit',
+  view: 'j/k scroll  r reference  n/p next claim  s story  / claim  ? help',
+};
+
+/** Each column needs this many cells to read; fewer, and the sources are stacked. */
+const MIN_COLUMN_WIDTH = 50;
+
+interface Target {
+  claim: string;
+  passageId?: number;
+  story?: string | null;
+}
+
+export function conflictText(conflict: Conflict): string {
+  return `${conflict.kind}: ${conflict.value} (others: ${conflict.others.join(', ')})`;
+}
+
+/** The lines of one source's block, wrapped to `width`. */
+function versionLines(version: SourceVersion, comparison: Comparison, width: number, ascii: boolean): Segment[][] {
+  const isReference = version.source === comparison.reference;
+  const lines = version.passages.map((passage) => passage.line).join(',');
+  const role = isReference ? 'reference' : version.conflicts.length > 0 ? `${version.conflicts.length} conflict(s)` : 'agrees';
+  const header: Segment[] = [
+    ...highlightSegments(`${version.source}:${lines}`, [], ascii, 'source'),
+    { text: `  ${Math.round(version.similarity * 100)}%  `, style: 'muted' },
+    { text: role, style: version.conflicts.length > 0 ? 'warning' : isReference ? 'focus' : 'muted' },
+  ];
+  const body: Segment[] = isReference || version.diff.length === 0
+    ? highlightSegments(version.text, [], ascii)
+    : version.diff.flatMap((part, index) => {
+        const segments = highlightSegments(part.text, [], ascii, part.kind === 'same' ? 'plain' : part.kind);
+        // A deletion right before its replacement would read as one word without a gap.
+        return part.kind === 'delete' && version.diff[index + 1]?.kind === 'insert' ? [...segments, { text: ' ', style: 'plain' as const }] : segments;
+      });
+  const out: Segment[][] = [header, ...wrapSegments(body, Math.max(1, width - 2)).map((line) => [{ text: '  ', style: 'plain' as const }, ...line])];
+  for (const conflict of version.conflicts) {
+    out.push(...wrapSegments(highlightSegments(`  ! ${conflictText(conflict)}`, [], ascii, 'warning'), width));
+  }
+  return out;
+}
+
+/** How near the source came: its closest passage, or that none shares the claim's rarest words. */
+export function closest(version: SourceVersion): string {
+  return version.similarity > 0 ? `(closest passage ${Math.round(version.similarity * 100)}%)` : '(no passage shares its key words)';
+}
+
+function absentLine(version: SourceVersion, ascii: boolean): Segment[] {
+  return [
+    ...highlightSegments(version.source, [], ascii, 'source'),
+    { text: `  not reported ${closest(version)}`, style: 'muted' },
+  ];
+}
+
+export function ComparePane({ workspace, width, height, active, onStatus, onTyping, navigate, request }: PaneProps): ReactNode {
+  const theme = useTheme();
+  const editor = useLineEditor();
+  // Not typing at first: digits switch panes until the user asks for the claim line with /.
+  const [area, areaRef, setAreaNow] = useImmediateState<Area>('view');
+  const setArea = useCallback(
+    (next: Area) => {
+      setAreaNow(next);
+      onTyping(next === 'claim');
+    },
+    [setAreaNow, onTyping],
+  );
+  const [target, setTarget] = useState<Target | null>(null);
+  const [reference, setReference] = useState<string | undefined>(undefined);
+  const [scroll, setScroll] = useState(0);
+  // The stem index is built once per workspace, the first time a comparison is asked for.
+  const comparerRef = useRef<ClaimComparer | null>(null);
+  const comparerFor = useCallback((): ClaimComparer => {
+    if (comparerRef.current?.corpus !== workspace.corpus) comparerRef.current = new ClaimComparer(workspace.corpus);
+    return comparerRef.current;
+  }, [workspace]);
+
+  const comparison = useMemo<Comparison | null>(() => {
+    if (!target) return null;
+    const options = {
+      ...(target.passageId !== undefined ? { passageId: target.passageId } : {}),
+      ...(target.story !== undefined ? { story: target.story } : {}),
+      ...(reference !== undefined ? { reference } : {}),
+    };
+    return comparerFor().compare(target.claim, options);
+  }, [target, reference, comparerFor]);
+  const comparisonRef = useRef(comparison);
+  comparisonRef.current = comparison;
+
+  const open = useCallback(
+    (next: Target) => {
+      setTarget(next);
+      setReference(undefined);
+      setScroll(0);
+      setArea('view');
+    },
+    [setArea],
+  );
+
+  useEffect(() => {
+    if (request?.target.pane !== 'compare') return;
+    editor.set(request.target.claim);
+    open({ claim: request.target.claim, ...(request.target.passageId !== undefined ? { passageId: request.target.passageId } : {}) });
+  }, [request, open]);
+  useEffect(() => {
+    if (active) onTyping(areaRef.current === 'claim');
+  }, [active, onTyping, areaRef]);
+  useEffect(() => {
+    if (active) onStatus({ where: `Compare ${theme.glyphs.separator} ${area}`, hints: HINTS[area] });
+  }, [active, area, onStatus, theme]);
+
+  /** n/p: the next or previous claim of the story's claims map, from the one shown. */
+  const stepClaim = (step: number): void => {
+    const current = comparisonRef.current;
+    if (!current) return;
+    const map = buildClaimsMap(comparerFor(), current.story);
+    if (map.claims.length === 0) return;
+    const anchorId = target?.passageId;
+    const at = map.claims.findIndex((claim) => anchorId !== undefined && Object.entries(claim.sources).some(([source, lines]) => workspace.corpus.passages[anchorId]?.source === source && lines.includes(workspace.corpus.passages[anchorId]!.line)));
+    const next = map.claims[(Math.max(at, step > 0 ? -1 : 0) + step + map.claims.length) % map.claims.length]!;
+    editor.set(next.summary);
+    open({ claim: next.summary, passageId: next.anchor.id, story: current.story });
+  };
+
+  useKeys(
+    (input, key) => {
+      if (areaRef.current === 'claim') {
+        if (key.return) {
+          const claim = editor.current().trim();
+          if (claim !== '') open({ claim });
+        } else if (key.escape) {
+          if (comparisonRef.current) setArea('view');
+          else editor.set('');
+        } else editor.edit(input, key);
+        return;
+      }
+      const current = comparisonRef.current;
+      const page = Math.max(1, height - 4);
+      if (input === '/') setArea('claim');
+      else if (key.downArrow || input === 'j') setScroll((value) => value + 1);
+      else if (key.upArrow || input === 'k') setScroll((value) => Math.max(0, value - 1));
+      else if (key.pageDown) setScroll((value) => value + page);
+      else if (key.pageUp) setScroll((value) => Math.max(0, value - page));
+      else if (input === 'g' || key.home) setScroll(0);
+      else if (input === 'n') stepClaim(1);
+      else if (input === 'p') stepClaim(-1);
+      else if (input === 'r' && current) {
+        const carriers = current.sources.filter((version) => version.carried).map((version) => version.source);
+        if (carriers.length > 1) setReference(carriers[(carriers.indexOf(current.reference ?? '') + 1) % carriers.length]);
+      } else if (input === 's' && current && target && workspace.corpus.stories.length > 0) {
+        const stories = workspace.corpus.stories;
+        const story = stories[(stories.indexOf(current.story ?? '') + 1) % stories.length]!;
+        open({ claim: target.claim, story });
+      } else if (key.escape && target?.passageId !== undefined) navigate({ pane: 'search', passageId: target.passageId });
+    },
+    { isActive: active },
+  );
+
+  const bodyHeight = height - 2;
+  const prompt = area === 'claim' ? `${theme.glyphs.pointer} ` : '/ ';
+  const claimLine = (
+    <Box height={1} width={width}>
+      <Text bold {...(theme.color && area === 'claim' ? { color: theme.colors.accent } : {})}>
+        {prompt}
+      </Text>
+      <Box width={Math.max(1, width - stringWidth(prompt))}>
+        <QueryField text={editor.text} cursor={editor.cursor} focused={active && area === 'claim'} placeholder="type a claim and press Enter, or press c on a passage in Search or Quotes" width={Math.max(1, width - stringWidth(prompt))} />
+      </Box>
+    </Box>
+  );
+  if (!comparison) {
+    return (
+      <Box flexDirection="column" width={width} height={height}>
+        {claimLine}
+        <SegmentLine segments={[{ text: 'Nothing compared yet: / types a claim; c on a passage in Search or Quotes compares it.', style: 'muted' }]} width={width} />
+      </Box>
+    );
+  }
+
+  const carriers = comparison.sources.filter((version) => version.carried);
+  const absent = comparison.sources.filter((version) => !version.carried);
+  const summary: Segment[] = [
+    { text: `${carriers.length} of ${comparison.sources.length} sources carry it`, style: 'focus' },
+    ...(comparison.story !== null ? highlightSegments(`  story ${comparison.story}`, [], theme.ascii, 'muted') : []),
+    ...(comparison.reference ? highlightSegments(`  reference ${comparison.reference}`, [], theme.ascii, 'muted') : []),
+  ];
+  const columns = Math.min(carriers.length, Math.floor(width / MIN_COLUMN_WIDTH));
+  const sideBySide = columns >= 2 && carriers.length <= columns;
+
+  if (sideBySide) {
+    const columnWidth = Math.floor((width - (columns - 1)) / columns);
+    const columnLines = carriers.map((version) => versionLines(version, comparison, columnWidth, theme.ascii));
+    const absentRows = absent.map((version) => absentLine(version, theme.ascii));
+    const columnHeight = Math.max(1, bodyHeight - 1 - absentRows.length);
+    const tallest = Math.max(...columnLines.map((lines) => lines.length));
+    const top = Math.min(scroll, Math.max(0, tallest - columnHeight));
+    return (
+      <Box flexDirection="column" width={width} height={height}>
+        {claimLine}
+        <SegmentLine segments={summary} width={width} />
+        <Box flexDirection="row" height={columnHeight}>
+          {columnLines.map((lines, index) => (
+            <Box key={carriers[index]!.source} flexDirection="column" width={columnWidth + (index < columns - 1 ? 1 : 0)} height={columnHeight} overflow="hidden">
+              {lines.slice(top, top + columnHeight).map((line, row) => (
+                <SegmentLine key={row} segments={line} width={columnWidth} />
+              ))}
+            </Box>
+          ))}
+        </Box>
+        {absentRows.map((line, row) => (
+          <SegmentLine key={`absent-${row}`} segments={line} width={width} />
+        ))}
+      </Box>
+    );
+  }
+
+  const lines: Segment[][] = [];
+  for (const version of carriers) {
+    lines.push(...versionLines(version, comparison, width, theme.ascii));
+  }
+  for (const version of absent) lines.push(absentLine(version, theme.ascii));
+  const top = Math.min(scroll, Math.max(0, lines.length - (bodyHeight - 1)));
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      {claimLine}
+      <SegmentLine segments={summary} width={width} />
+      <Box flexDirection="column" height={bodyHeight - 1} overflow="hidden">
+        {lines.slice(top, top + bodyHeight - 1).map((line, row) => (
+          <SegmentLine key={row} segments={line} width={width} />
+        ))}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,103 @@
+import '../helpers/forceColor.js';
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { render } from 'ink-testing-library';
+import { App } from '../../src/ui/App.js';
+import { workspaceOf, type Workspace } from '../../src/ui/hooks/useWorkspace.js';
+import { ThemeContext, themeFor } from '../../src/ui/theme.js';
+import { bundledCorpus } from '../helpers/corpus.js';
+import { KEYS, press, waitForFrame } from '../helpers/ink.js';
+
+let workspace: Workspace;
+before(async () => {
+  workspace = workspaceOf(await bundledCorpus());
+});
+
+function renderApp(columns: number, rows: number) {
+  return render(
+    <ThemeContext.Provider value={themeFor({ LANG: 'en_US.UTF-8' })}>
+      <App workspace={workspace} size={{ columns, rows }} />
+    </ThemeContext.Provider>,
+  );
+}
+
+/** Search for `query`, go to the results, and press c on the first hit. */
+async function compareFirstHit(app: ReturnType<typeof renderApp>, query: string): Promise<string> {
+  await press(app.stdin, query);
+  // The answer to this query: fewer than all 104 passages, and no pending marker before the count.
+  await waitForFrame(app.lastFrame, (text) => / [1-9]\d?\/104/.test(text));
+  await press(app.stdin, KEYS.enter, 'c');
+  return waitForFrame(app.lastFrame, (text) => /of 5 sources carry it/.test(text));
+}
+
+describe('the Compare pane', () => {
+  for (const [columns, rows] of [[80, 24], [200, 50]] as const) {
+    it(`at ${columns}x${rows}: a search hit is compared in two keys, every source carried or not reported`, async () => {
+      const app = renderApp(columns, rows);
+      const frame = await compareFirstHit(app, "'Tiananmen");
+      assert.match(frame, /3 Compare/);
+      assert.match(frame, /2 of 5 sources carry it/);
+      // The hit's own source is the reference; the other carrier is diffed against it.
+      assert.match(frame, /(000_067ac5e56125b280:5|003_6631a8e0a366c5c7:12) +100% +reference/);
+      assert.match(frame, /000_067ac5e56125b280:5/);
+      assert.match(frame, /003_6631a8e0a366c5c7:12/);
+      assert.equal(frame.match(/not reported/g)?.length, 3);
+      assert.ok(frame.split('\n').every((line) => line.length <= columns), 'nothing wider than the screen');
+      app.unmount();
+    });
+  }
+
+  it('shows conflicting facts, and r moves the reference to another carrying source', async () => {
+    const app = renderApp(80, 40);
+    let frame = await compareFirstHit(app, "'amplifier 'highly");
+    assert.match(frame, /! weekday: (Friday|Thursday) \(others: (Thursday|Friday)\)/);
+    const reference = /reference (\S+)/.exec(frame)?.[1];
+    await press(app.stdin, 'r');
+    frame = await waitForFrame(app.lastFrame, (text) => (/reference (\S+)/.exec(text)?.[1] ?? reference) !== reference);
+    assert.match(frame, /of 5 sources carry it/);
+    app.unmount();
+  });
+
+  it('compares a typed claim after /', async () => {
+    const app = renderApp(80, 24);
+    await compareFirstHit(app, "'Tiananmen");
+    await press(app.stdin, '/', KEYS.ctrlU);
+    await press(app.stdin, 'Twitter also removed operations attributed to Russia and Turkey', KEYS.enter);
+    const frame = await waitForFrame(app.lastFrame, (text) => /1 of 5 sources carry it/.test(text));
+    assert.match(frame, /004_b0ee60363008b165:19/);
+    assert.equal(frame.match(/not reported/g)?.length, 4);
+    app.unmount();
+  });
+});
+
+describe('the Claims pane', () => {
+  for (const [columns, rows] of [[80, 24], [200, 50]] as const) {
+    it(`at ${columns}x${rows}: the matrix, the claim all five carry first with its conflict marks`, async () => {
+      const app = renderApp(columns, rows);
+      await press(app.stdin, KEYS.enter, '4');
+      const frame = await waitForFrame(app.lastFrame, (text) => /\d+ claims/.test(text));
+      const rows_ = frame.split('\n');
+      const first = rows_.find((line) => /^ *1 [●!·]/.test(line)) ?? '';
+      assert.match(first, /^ *1 ([●!] ){5}The move came a day after Twitter/);
+      assert.match(first, /!/, 'the Thursday/Friday conflict is marked');
+      assert.match(frame, /A 000_067ac5e56125b280/);
+      assert.ok(rows_.every((line) => line.length <= columns));
+      app.unmount();
+    });
+  }
+
+  it('o keeps the claims one source alone makes; Enter opens Compare on one', async () => {
+    const app = renderApp(80, 24);
+    await press(app.stdin, KEYS.enter, '4');
+    await waitForFrame(app.lastFrame, (text) => /\d+ claims/.test(text));
+    await press(app.stdin, 'o');
+    let frame = await waitForFrame(app.lastFrame, (text) => /claims made by one source only/.test(text));
+    const rows = frame.split('\n').filter((line) => /^ *\d+ [●!·]/.test(line));
+    assert.ok(rows.length > 0);
+    assert.ok(rows.every((line) => (line.match(/[●!]/g) ?? []).length === 1), 'one mark a row');
+    await press(app.stdin, KEYS.enter);
+    frame = await waitForFrame(app.lastFrame, (text) => /of 5 sources carry it/.test(text));
+    assert.match(frame, /3 Compare/);
+    app.unmount();
+  });
+});

@@ -106,8 +106,36 @@ async function runWorkbench(args: string[]): Promise<number> {
   // Ink draws nothing until exit when it believes it runs under CI; on a real terminal it does not.
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  const { runWorkbench: start } = await import('../ui/run.js');
-  return start({ corpusPath: corpusPathFrom(values) });
+  const corpusPath = corpusPathFrom(values);
+  const start = await loadWorkbenchDrawingAtOnce(corpusPath);
+  return start({ corpusPath });
+}
+
+const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H\u001b[2J';
+const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
+
+/**
+ * Loading React and Ink takes about 0.3 s before they draw anything; a plain first frame is
+ * drawn meanwhile, so the screen answers at once. A signal or a failed load in that window puts
+ * the main screen back before the program ends.
+ */
+async function loadWorkbenchDrawingAtOnce(corpusPath: string): Promise<typeof import('../ui/run.js').runWorkbench> {
+  const ascii = !prefersUnicode(process.env);
+  process.stdout.write(`${ENTER_ALTERNATE_SCREEN} crosscheck: starting on ${neutralize(corpusPath, { ascii })}${ascii ? '...' : '…'}`);
+  const leaveOnSignal = (signal: NodeJS.Signals): void => {
+    process.stdout.write(LEAVE_ALTERNATE_SCREEN);
+    process.exit(128 + (signal === 'SIGHUP' ? 1 : signal === 'SIGINT' ? 2 : 15));
+  };
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const signal of signals) process.on(signal, leaveOnSignal);
+  try {
+    return (await import('../ui/run.js')).runWorkbench;
+  } catch (error) {
+    process.stdout.write(LEAVE_ALTERNATE_SCREEN);
+    throw error;
+  } finally {
+    for (const signal of signals) process.off(signal, leaveOnSignal);
+  }
 }
 
 function describe(error: unknown): string | null {

@@ -180,10 +180,6 @@ class BoundQueue {
   }
 }
 
-function isBlank(value: string): boolean {
-  return value.trim().length === 0;
-}
-
 /** Fuse.js index records rebuilt from stored norms (Fuse.parseIndex takes them as they are). */
 function recordsFromNorms(records: readonly PassageRecord[], norms: Float64Array): IndexRecord[] {
   return records.map((record, i) => {

@@ -10,7 +10,7 @@ import { ClaimComparer } from '../../core/compare/compare.js';
 import type { Comparison, Conflict, SourceVersion } from '../../core/compare/types.js';
 import { QueryField } from '../components/QueryField.js';
 import { SegmentLine } from '../components/SegmentLine.js';
-import { useImmediateState } from '../hooks/useImmediateState.js';
+import { usePaneArea } from '../hooks/usePaneArea.js';
 import { useKeys } from '../hooks/useKeys.js';
 import { useLineEditor } from '../hooks/useLineEditor.js';
 import { highlightSegments, stringWidth, wrapSegments, type Segment } from '../text.js';
@@ -77,14 +77,7 @@ export function ComparePane({ workspace, width, height, active, onStatus, onTypi
   const theme = useTheme();
   const editor = useLineEditor();
   // Not typing at first: digits switch panes until the user asks for the claim line with /.
-  const [area, areaRef, setAreaNow] = useImmediateState<Area>('view');
-  const setArea = useCallback(
-    (next: Area) => {
-      setAreaNow(next);
-      onTyping(next === 'claim');
-    },
-    [setAreaNow, onTyping],
-  );
+  const [area, areaRef, setArea] = usePaneArea<Area>('view', 'claim', active, onTyping);
   const [target, setTarget] = useState<Target | null>(null);
   const [reference, setReference] = useState<string | undefined>(undefined);
   const [scroll, setScroll] = useState(0);
@@ -122,9 +115,6 @@ export function ComparePane({ workspace, width, height, active, onStatus, onTypi
     editor.set(request.target.claim);
     open({ claim: request.target.claim, ...(request.target.passageId !== undefined ? { passageId: request.target.passageId } : {}) });
   }, [request, open]);
-  useEffect(() => {
-    if (active) onTyping(areaRef.current === 'claim');
-  }, [active, onTyping, areaRef]);
   useEffect(() => {
     if (active) onStatus({ where: `Compare ${theme.glyphs.separator} ${area}`, hints: HINTS[area] });
   }, [active, area, onStatus, theme]);

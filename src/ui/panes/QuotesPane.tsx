@@ -3,7 +3,7 @@
  * type, and the selected group's versions source by source with their differences marked.
  */
 import { Box, Text } from 'ink';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { QuoteIndex } from '../../core/quotes/index.js';
 import type { Quote, QuoteGroup } from '../../core/quotes/types.js';
 import type { Passage } from '../../core/types.js';
@@ -11,6 +11,7 @@ import { QueryField } from '../components/QueryField.js';
 import { QuoteDetail } from '../components/QuoteDetail.js';
 import { SegmentLine } from '../components/SegmentLine.js';
 import { useImmediateState } from '../hooks/useImmediateState.js';
+import { usePaneArea } from '../hooks/usePaneArea.js';
 import { useKeys } from '../hooks/useKeys.js';
 import { useLineEditor } from '../hooks/useLineEditor.js';
 import { useListNavigation } from '../hooks/useListNavigation.js';
@@ -46,14 +47,7 @@ function passageOf(workspace: Workspace, quote: Quote): Passage | undefined {
 export function QuotesPane({ workspace, width, height, active, onStatus, onTyping, navigate, request }: PaneProps): ReactNode {
   const theme = useTheme();
   const editor = useLineEditor();
-  const [area, areaRef, setAreaNow] = useImmediateState<Area>('query');
-  const setArea = useCallback(
-    (next: Area) => {
-      setAreaNow(next);
-      onTyping(next === 'query');
-    },
-    [setAreaNow, onTyping],
-  );
+  const [area, areaRef, setArea] = usePaneArea<Area>('query', 'query', active, onTyping);
   const [allKinds, allKindsRef, setAllKinds] = useImmediateState(false);
   const [member, memberRef, setMember] = useImmediateState(0);
   // Quotes are found once per workspace, the first time the pane is shown (never per keystroke).
@@ -89,10 +83,6 @@ export function QuotesPane({ workspace, width, height, active, onStatus, onTypin
     navigation.select(0);
     setArea('groups');
   }, [request, setArea]);
-  // Only the visible pane says whether keys are typed: a hidden pane must not overrule it.
-  useEffect(() => {
-    if (active) onTyping(areaRef.current === 'query');
-  }, [active, onTyping, areaRef]);
   useEffect(() => {
     if (active) onStatus({ where: `Quotes ${theme.glyphs.separator} ${area}`, hints: HINTS[area] });
   }, [active, area, onStatus, theme]);

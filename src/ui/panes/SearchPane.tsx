@@ -1,12 +1,12 @@
 /** Pane 1, Search: the query line, ranked results with matches highlighted, and a preview. */
 import { Box, Text } from 'ink';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { distinguishingPrefixLength } from '../../core/context.js';
 import type { SearchHit } from '../../core/searchIndex.js';
 import { Preview } from '../components/Preview.js';
 import { QueryField } from '../components/QueryField.js';
 import { SegmentLine } from '../components/SegmentLine.js';
-import { useImmediateState } from '../hooks/useImmediateState.js';
+import { usePaneArea } from '../hooks/usePaneArea.js';
 import { useKeys } from '../hooks/useKeys.js';
 import { useLineEditor } from '../hooks/useLineEditor.js';
 import { useListNavigation } from '../hooks/useListNavigation.js';
@@ -31,14 +31,7 @@ export function SearchPane({ workspace, width, height, active, onStatus, onTypin
   const theme = useTheme();
   const editor = useLineEditor();
   const query = editor.text;
-  const [area, areaRef, setAreaNow] = useImmediateState<Area>('query');
-  const setArea = useCallback(
-    (next: Area) => {
-      setAreaNow(next);
-      onTyping(next === 'query');
-    },
-    [setAreaNow, onTyping],
-  );
+  const [area, areaRef, setArea] = usePaneArea<Area>('query', 'query', active, onTyping);
   const [previewScroll, setPreviewScroll] = useState(0);
   const { results, answered, error, more } = useSearch(workspace.index, workspace.corpus.passages, query);
 
@@ -67,10 +60,6 @@ export function SearchPane({ workspace, width, height, active, onStatus, onTypin
     pendingPassage.current = null;
     // The request too: when the query was empty already, no new answer arrives to trigger this.
   }, [answered, request]);
-  // Only the visible pane says whether keys are typed: a hidden pane must not overrule it.
-  useEffect(() => {
-    if (active) onTyping(areaRef.current === 'query');
-  }, [active, onTyping, areaRef]);
   useEffect(() => {
     if (active) onStatus({ where: `Search ${theme.glyphs.separator} ${area}`, hints: HINTS[area] });
   }, [active, area, onStatus, theme]);

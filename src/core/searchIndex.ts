@@ -571,8 +571,8 @@ export class PassageIndex {
       const order = this.passagesShortestFirst();
       for (let position = from; position < order.length; position++) {
         const id = order[position]!;
-        // Passages of title-matched documents are already queued with their document's score.
-        if (documentBounds.has(this.passageDocument[id]!) || isCandidate(id)) continue;
+        // Passages of title-matched documents too: their text may still match across a word boundary.
+        if (isCandidate(id)) continue;
         const bound = Math.pow(straddleMean, TEXT_WEIGHT * norms[id * KEY_COUNT]!) * BOUND_MARGIN;
         return { bound, id, kind: 'straddle', run: order, position };
       }
@@ -604,6 +604,7 @@ export class PassageIndex {
       found.splice(low, 0, hit);
       if (found.length > limit) found.pop();
     };
+    const queued = new Set<number>();
     let batch: number[] = [];
     let batchSize = Number.isFinite(limit) ? Math.min(1024, Math.max(64, Math.ceil(limit * 1.25))) : 4096;
     const scoreBatch = (): void => {
@@ -633,13 +634,14 @@ export class PassageIndex {
       const after = following(next);
       if (after) queue.push(after);
       const passage = passages[next.id]!;
+      // A passage can be queued twice (its document's item and a straddle item): score it once.
+      if (queued.has(next.id)) continue;
+      queued.add(next.id);
       // The text filters (!not, ^start, end$, --source) are cheaper than Fuse.js: apply them first.
       if (filtered && !accept(passage)) continue;
-      if (next.kind === 'document') keep({ passage, score: next.bound, matches: [] });
-      else {
-        batch.push(next.id);
-        if (batch.length >= batchSize) scoreBatch();
-      }
+      // Fuse.js scores every hit, a title-matched document's passages too: their text may match as well.
+      batch.push(next.id);
+      if (batch.length >= batchSize) scoreBatch();
     }
     return found;
   }

@@ -11,6 +11,7 @@
  * which lets the index score candidates best-first and stop early (see searchIndex.ts).
  * Known gap: a fuzzy match that spans two words ("newyork" for "new york") is not proposed.
  */
+import type { Steps } from './slices.js';
 
 /** Words and the records holding them, in compressed-sparse-row form (cacheable as-is). */
 export interface FieldIndex {
@@ -24,6 +25,9 @@ export interface FieldIndex {
 }
 
 const WHITESPACE = /\s+/;
+/** How much work matchWords and candidatesOf do between two pauses (see slices.ts): a few milliseconds. */
+const WORDS_PER_PAUSE = 16384;
+const POSTINGS_PER_PAUSE = 65536;
 
 /** Indexes every value by its words; record ids are positions in `values`. */
 export function buildFieldIndex(values: readonly string[]): FieldIndex {
@@ -150,7 +154,7 @@ export interface WordMatches {
  * The words of `field` that may hold a match of `query`, or null when the prefilter cannot bound
  * it (a fuzzy term longer than Myers' machine word: Fuse.js splits those into chunks).
  */
-export function matchWords(field: FieldIndex, query: WordQuery, threshold: number): WordMatches | null {
+export function* matchWords(field: FieldIndex, query: WordQuery, threshold: number): Steps<WordMatches | null> {
   const literal = query.literal.toLowerCase();
   const pieces = literal.split(WHITESPACE).filter((piece) => piece !== '');
   if (pieces.length === 0) return null;
@@ -162,6 +166,7 @@ export function matchWords(field: FieldIndex, query: WordQuery, threshold: numbe
   if (!query.fuzzy) {
     for (let word = 0; word < vocabulary.length; word++) {
       if (vocabulary[word]!.includes(piece)) words.push(word);
+      if (word % WORDS_PER_PAUSE === WORDS_PER_PAUSE - 1) yield;
     }
     return { words: Uint32Array.from(words), errors: new Uint8Array(words.length), length: literal.length, fuzzy: false };
   }
@@ -172,6 +177,7 @@ export function matchWords(field: FieldIndex, query: WordQuery, threshold: numbe
     const doubled = literal + literal;
     for (let word = 0; word < vocabulary.length; word++) {
       if (vocabulary[word]!.includes(doubled)) words.push(word);
+      if (word % WORDS_PER_PAUSE === WORDS_PER_PAUSE - 1) yield;
     }
     return { words: Uint32Array.from(words), errors: new Uint8Array(words.length), length: 1, fuzzy: true };
   }
@@ -181,6 +187,7 @@ export function matchWords(field: FieldIndex, query: WordQuery, threshold: numbe
     // No edits allowed (or a phrase, whose edits we do not place): the piece itself must appear.
     for (let word = 0; word < vocabulary.length; word++) {
       if (vocabulary[word]!.includes(piece)) words.push(word);
+      if (word % WORDS_PER_PAUSE === WORDS_PER_PAUSE - 1) yield;
     }
     return { words: Uint32Array.from(words), errors: new Uint8Array(words.length), length: literal.length, fuzzy: true };
   }
@@ -189,6 +196,7 @@ export function matchWords(field: FieldIndex, query: WordQuery, threshold: numbe
   const needed = characterClasses(literal);
   const classes = wordClasses(field);
   for (let word = 0; word < vocabulary.length; word++) {
+    if (word % WORDS_PER_PAUSE === WORDS_PER_PAUSE - 1) yield;
     const text = vocabulary[word]!;
     if (text.length < shortest) continue;
     // Each character class of the pattern missing from the word costs at least one edit.
@@ -244,7 +252,7 @@ export interface Candidates {
  * Records of `field` holding a match for every term (a term: any of its alternatives). Fuse.js
  * needs all terms in the same field, so this is a superset of the records matching in this field.
  */
-export function candidatesOf(field: FieldIndex, terms: readonly (readonly WordMatches[])[]): Candidates {
+export function* candidatesOf(field: FieldIndex, terms: readonly (readonly WordMatches[])[]): Steps<Candidates> {
   const postings = (match: WordMatches): number => {
     let total = 0;
     for (const word of match.words) total += field.offsets[word + 1]! - field.offsets[word]!;
@@ -257,6 +265,7 @@ export function candidatesOf(field: FieldIndex, terms: readonly (readonly WordMa
   const scoreSum = new Float64Array(field.size);
   const termBest = new Float64Array(field.size);
   let current: Uint32Array | null = null;
+  let walked = 0;
   for (const term of ordered) {
     termBest.fill(Number.POSITIVE_INFINITY);
     const touched: number[] = [];
@@ -264,6 +273,11 @@ export function candidatesOf(field: FieldIndex, terms: readonly (readonly WordMa
       for (let i = 0; i < match.words.length; i++) {
         const word = match.words[i]!;
         const score = lowestTermScore(match, match.errors[i]!);
+        walked += field.offsets[word + 1]! - field.offsets[word]!;
+        if (walked >= POSTINGS_PER_PAUSE) {
+          walked = 0;
+          yield;
+        }
         for (let at = field.offsets[word]!, end = field.offsets[word + 1]!; at < end; at++) {
           const record = field.ids[at]!;
           const previous = termBest[record]!;

@@ -10,6 +10,7 @@
 import Fuse, { type FuseIndex, type FuseResult, type IFuseOptions } from 'fuse.js';
 import { buildFieldIndex, candidatesOf, matchWords, maxErrors, type FieldIndex, type WordMatches } from './prefilter.js';
 import { compileQuery, parseQuery, passesFilters, type QueryAlternative, type QueryTerm } from './query.js';
+import { runAtOnce, type Steps } from './slices.js';
 import type { Corpus, Passage } from './types.js';
 
 /** What Fuse.js sees of a passage. */
@@ -99,6 +100,10 @@ const WORD_CACHE_SIZE = 256;
  */
 const STRADDLE_BUDGET = 200;
 const DOCUMENT_BATCH = 256;
+/** Records per Fuse.js call between two pauses of a search (a few milliseconds of scoring). */
+const SCORE_SLICE = 256;
+/** Queue steps, candidates or passages walked between two pauses of a search. */
+const WALK_SLICE = 4096;
 
 /** Everything the index derives from a corpus, in a form the on-disk cache stores as-is. */
 export interface IndexParts {
@@ -208,6 +213,37 @@ function fieldMatches(field: FieldIndex, size: number): boolean {
   return field.size === size && field.offsets.length === field.vocabulary.length + 1 && field.offsets[field.vocabulary.length] === field.ids.length;
 }
 
+/** The best `limit` hits so far, kept sorted as Fuse.js sorts: by score, then by passage id. */
+class BestHits {
+  readonly hits: SearchHit[] = [];
+
+  constructor(readonly limit: number) {}
+
+  get full(): boolean {
+    return this.hits.length >= this.limit;
+  }
+
+  /** The hit a better one would push out, once the list is full. */
+  get worst(): SearchHit | undefined {
+    return this.full ? this.hits[this.hits.length - 1] : undefined;
+  }
+
+  keep(hit: SearchHit): void {
+    const hits = this.hits;
+    let low = 0;
+    let high = hits.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      const other = hits[middle]!;
+      if (other.score < hit.score || (other.score === hit.score && other.passage.id < hit.passage.id)) low = middle + 1;
+      else high = middle;
+    }
+    if (low >= this.limit) return;
+    hits.splice(low, 0, hit);
+    if (hits.length > this.limit) hits.pop();
+  }
+}
+
 export class PassageIndex {
   private readonly records: PassageRecord[];
   private readonly fuse: Fuse<PassageRecord>;
@@ -276,6 +312,14 @@ export class PassageIndex {
 
   /** Passages matching `query`, best first. Throws QueryError for a query it refuses. */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
+    return runAtOnce(this.searchSteps(query, options));
+  }
+
+  /**
+   * The same search, pausing every few milliseconds of work (see slices.ts): run it with
+   * runInSlices so keys are handled while it runs and a stale search can be dropped.
+   */
+  *searchSteps(query: string, options: SearchOptions = {}): Steps<SearchHit[]> {
     const terms = parseQuery(query);
     if (terms.length === 0) return [];
     const compiled = compileQuery(terms);
@@ -287,20 +331,22 @@ export class PassageIndex {
     if (compiled.fuse === null) {
       // Only exclusions: every passage that survives them, in corpus order.
       const hits: SearchHit[] = [];
-      for (const passage of this.corpus.passages) {
-        if (hits.length >= limit) break;
-        if (accept(passage)) hits.push({ passage, score: 0, matches: [] });
+      const passages = this.corpus.passages;
+      for (let id = 0; id < passages.length && hits.length < limit; id++) {
+        if (accept(passages[id]!)) hits.push({ passage: passages[id]!, score: 0, matches: [] });
+        if (id % WALK_SLICE === WALK_SLICE - 1) yield;
       }
       return hits;
     }
     const positive = terms.filter((term) => term.every((alternative) => !alternative.inverse));
     const filtered = sources !== null || compiled.filters.length > 0;
-    const bounded = options.exhaustive ? null : this.searchBounded(compiled.fuse, positive, accept, filtered, limit);
-    return bounded ?? this.searchExhaustive(compiled.fuse, accept, limit, filtered);
+    if (options.exhaustive) return this.searchPlain(compiled.fuse, accept, limit, filtered);
+    const bounded = yield* this.searchBounded(compiled.fuse, positive, accept, filtered, limit);
+    return bounded ?? (yield* this.searchEvery(compiled.fuse, accept, limit, filtered));
   }
 
-  /** Every passage through Fuse.js: what a plain Fuse.js index does. */
-  private searchExhaustive(fuseQuery: string, accept: (passage: Passage) => boolean, limit: number, filtered: boolean): SearchHit[] {
+  /** Every passage through one Fuse.js call: what a plain Fuse.js index does (the benchmark's baseline). */
+  private searchPlain(fuseQuery: string, accept: (passage: Passage) => boolean, limit: number, filtered: boolean): SearchHit[] {
     const hits: SearchHit[] = [];
     const results = this.fuse.search(fuseQuery, filtered || !Number.isFinite(limit) ? undefined : { limit });
     for (const result of results) {
@@ -311,7 +357,36 @@ export class PassageIndex {
     return hits;
   }
 
-  private wordsFor(fieldName: 'text' | 'titles' | 'sources', alternative: QueryAlternative): WordMatches | null {
+  /** Every passage through Fuse.js, a slice at a time: for queries the prefilter cannot bound. */
+  private *searchEvery(fuseQuery: string, accept: (passage: Passage) => boolean, limit: number, filtered: boolean): Steps<SearchHit[]> {
+    const best = new BestHits(limit);
+    const passages = this.corpus.passages;
+    let ids: number[] = [];
+    for (let id = 0; id < passages.length; id++) {
+      if (!filtered || accept(passages[id]!)) ids.push(id);
+      if (ids.length >= SCORE_SLICE) {
+        yield* this.scoreIds(fuseQuery, ids, best);
+        ids = [];
+      }
+    }
+    yield* this.scoreIds(fuseQuery, ids, best);
+    return best.hits;
+  }
+
+  /** Scores passages `ids` with Fuse.js into `best`, pausing between slices of them. */
+  private *scoreIds(fuseQuery: string, ids: readonly number[], best: BestHits): Steps<void> {
+    const passages = this.corpus.passages;
+    for (let start = 0; start < ids.length; start += SCORE_SLICE) {
+      const records = ids.slice(start, start + SCORE_SLICE).map((id) => this.fullRecords[id]!);
+      this.batchFuse.setCollection(this.records, Fuse.parseIndex<PassageRecord>({ keys: this.keys, records }));
+      for (const result of this.batchFuse.search(fuseQuery)) {
+        best.keep({ passage: passages[result.refIndex]!, score: result.score ?? 0, matches: matchRanges(result) });
+      }
+      yield;
+    }
+  }
+
+  private *wordsFor(fieldName: 'text' | 'titles' | 'sources', alternative: QueryAlternative): Steps<WordMatches | null> {
     const fuzzy = alternative.kind === 'fuzzy';
     const key = `${fieldName}\u0000${fuzzy ? 'f' : 'x'}\u0000${alternative.literal.toLowerCase()}`;
     const cached = this.wordCache.get(key);
@@ -321,18 +396,18 @@ export class PassageIndex {
       this.wordCache.set(key, cached);
       return cached;
     }
-    const found = matchWords(this.parts_[fieldName], { literal: alternative.literal, fuzzy }, THRESHOLD);
+    const found = yield* matchWords(this.parts_[fieldName], { literal: alternative.literal, fuzzy }, THRESHOLD);
     this.wordCache.set(key, found);
     if (this.wordCache.size > WORD_CACHE_SIZE) this.wordCache.delete(this.wordCache.keys().next().value!);
     return found;
   }
 
-  private termsFor(fieldName: 'text' | 'titles' | 'sources', positive: readonly QueryTerm[]): WordMatches[][] | null {
+  private *termsFor(fieldName: 'text' | 'titles' | 'sources', positive: readonly QueryTerm[]): Steps<WordMatches[][] | null> {
     const terms: WordMatches[][] = [];
     for (const term of positive) {
       const matches: WordMatches[] = [];
       for (const alternative of term) {
-        const found = this.wordsFor(fieldName, alternative);
+        const found = yield* this.wordsFor(fieldName, alternative);
         if (found === null) return null;
         matches.push(found);
       }
@@ -410,14 +485,14 @@ export class PassageIndex {
    * Lower bounds of the title-and-source factor of every document whose title or source id may
    * match the query on its own (Fuse.js scores those documents' passages through it).
    */
-  private documentBounds(positive: readonly QueryTerm[]): Map<number, number> | null {
-    const titleTerms = this.termsFor('titles', positive);
-    const sourceTerms = this.termsFor('sources', positive);
+  private *documentBounds(positive: readonly QueryTerm[]): Steps<Map<number, number> | null> {
+    const titleTerms = yield* this.termsFor('titles', positive);
+    const sourceTerms = yield* this.termsFor('sources', positive);
     if (titleTerms === null || sourceTerms === null) return null;
     const bounds = new Map<number, number>();
     const fields = [
-      { candidates: candidatesOf(this.parts_.titles, titleTerms), key: 1, weight: TITLE_WEIGHT },
-      { candidates: candidatesOf(this.parts_.sources, sourceTerms), key: 2, weight: SOURCE_WEIGHT },
+      { candidates: yield* candidatesOf(this.parts_.titles, titleTerms), key: 1, weight: TITLE_WEIGHT },
+      { candidates: yield* candidatesOf(this.parts_.sources, sourceTerms), key: 2, weight: SOURCE_WEIGHT },
     ];
     // Anchored terms (^start, end$) hold in a field only at its start or end: a word index cannot tell.
     const anchored = positive.filter((term) => term.every(({ kind }) => kind === 'prefix' || kind === 'suffix'));
@@ -429,6 +504,7 @@ export class PassageIndex {
     };
     for (const { candidates, key, weight } of fields) {
       for (let i = 0; i < candidates.ids.length; i++) {
+        if (i % WALK_SLICE === WALK_SLICE - 1) yield;
         const document = candidates.ids[i]!;
         const entry = this.documentIndexRecords[document]?.$?.[key];
         if (!entry || Array.isArray(entry) || !anchorsHold(entry.v)) continue;
@@ -449,16 +525,16 @@ export class PassageIndex {
    * Best-first search over the prefilter's candidates; null when the prefilter cannot bound the
    * query (the caller then scores every passage).
    */
-  private searchBounded(
+  private *searchBounded(
     fuseQuery: string,
     positive: readonly QueryTerm[],
     accept: (passage: Passage) => boolean,
     filtered: boolean,
     limit: number,
-  ): SearchHit[] | null {
-    const textTerms = this.termsFor('text', positive);
+  ): Steps<SearchHit[] | null> {
+    const textTerms = yield* this.termsFor('text', positive);
     if (textTerms === null) return null;
-    const documentBounds = this.documentBounds(positive);
+    const documentBounds = yield* this.documentBounds(positive);
     if (documentBounds === null) return null;
     const { norms } = this.parts_;
     const passages = this.corpus.passages;
@@ -476,7 +552,7 @@ export class PassageIndex {
       mean = direct.mean;
       uniform = true;
     } else {
-      const candidates = candidatesOf(this.parts_.text, textTerms);
+      const candidates = yield* candidatesOf(this.parts_.text, textTerms);
       const marked = new Uint8Array(passages.length);
       const lowest = new Float64Array(passages.length);
       for (let i = 0; i < candidates.ids.length; i++) {
@@ -505,7 +581,13 @@ export class PassageIndex {
     // Otherwise candidates are grouped by bound (few distinct values: norms and edit counts are
     // small numbers), each group in ascending id order, so the queue holds groups, not candidates.
     const groups = new Map<number, number[]>();
+    // Work since the last pause, in passages looked at.
+    let walked = 0;
     for (const id of candidateIds) {
+      if (++walked >= WALK_SLICE) {
+        walked = 0;
+        yield;
+      }
       const documentBound = documentBounds.get(this.passageDocument[id]!);
       // Shortest-first walks leave the passages of possibly title-matched documents to their document item.
       if (uniform) continue;
@@ -529,6 +611,11 @@ export class PassageIndex {
     for (const [document, documentBound] of documentBounds) {
       const run = this.documentPassages[document]!;
       if (run.length === 0) continue;
+      walked += run.length;
+      if (walked >= WALK_SLICE) {
+        walked = 0;
+        yield;
+      }
       const textBound = uniform ? scanBound(this.largestNormIn(run)) : 1;
       items.push({ bound: documentBound * textBound, id: run[0]!, kind: 'pending', run, position: 0 });
     }
@@ -589,42 +676,31 @@ export class PassageIndex {
     };
 
     const queue = new BoundQueue(items);
-    // The best `limit` hits so far, kept sorted as Fuse.js sorts: by score, then by id.
-    const found: SearchHit[] = [];
-    const keep = (hit: SearchHit): void => {
-      let low = 0;
-      let high = found.length;
-      while (low < high) {
-        const middle = (low + high) >> 1;
-        const other = found[middle]!;
-        if (other.score < hit.score || (other.score === hit.score && other.passage.id < hit.passage.id)) low = middle + 1;
-        else high = middle;
-      }
-      if (low >= limit) return;
-      found.splice(low, 0, hit);
-      if (found.length > limit) found.pop();
-    };
+    const best = new BestHits(limit);
     const queued = new Set<number>();
     let batch: number[] = [];
     let batchSize = Number.isFinite(limit) ? Math.min(1024, Math.max(64, Math.ceil(limit * 1.25))) : 4096;
-    const scoreBatch = (): void => {
-      const records = batch.map((id) => this.fullRecords[id]!);
-      this.batchFuse.setCollection(this.records, Fuse.parseIndex<PassageRecord>({ keys: this.keys, records }));
-      for (const result of this.batchFuse.search(fuseQuery)) {
-        keep({ passage: passages[result.refIndex]!, score: result.score ?? 0, matches: matchRanges(result) });
-      }
+    const takeBatch = (): number[] => {
+      const taken = batch;
       batch = [];
       // Later batches reach further down the bounds, where fewer candidates make the cut.
       batchSize = Math.min(batchSize * 2, 16384);
+      return taken;
     };
     for (;;) {
       const next = queue.peek();
-      const last = found.length >= limit ? found[found.length - 1] : undefined;
+      const last = best.worst;
       const complete = next === undefined || (last !== undefined && before({ bound: last.score, id: last.passage.id }, next));
       if (complete) {
         if (batch.length === 0) break;
-        scoreBatch();
+        yield* this.scoreIds(fuseQuery, takeBatch(), best);
         continue;
+      }
+      // Expanding a document looks at each of its passages.
+      walked += next.kind === 'pending' ? next.run.length : 1;
+      if (walked >= WALK_SLICE) {
+        walked = 0;
+        yield;
       }
       queue.pop();
       if (next.kind === 'pending') {
@@ -641,8 +717,8 @@ export class PassageIndex {
       if (filtered && !accept(passage)) continue;
       // Fuse.js scores every hit, a title-matched document's passages too: their text may match as well.
       batch.push(next.id);
-      if (batch.length >= batchSize) scoreBatch();
+      if (batch.length >= batchSize) yield* this.scoreIds(fuseQuery, takeBatch(), best);
     }
-    return found;
+    return best.hits;
   }
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { buildFieldIndex, candidatesOf, matchWords, maxErrors, PatternMasks, substringDistance } from '../../src/core/prefilter.js';
+import { runAtOnce } from '../../src/core/slices.js';
 import { loadCorpus } from '../../src/core/load.js';
 import { PassageIndex } from '../../src/core/searchIndex.js';
 import type { Corpus } from '../../src/core/types.js';
@@ -50,9 +51,9 @@ describe('word index and candidates', () => {
   });
 
   it('keeps only records holding every term, with the fewest edits as a score bound', () => {
-    const hua = matchWords(field, { literal: 'Hua', fuzzy: true }, 0.3)!;
-    const chuning = matchWords(field, { literal: 'chuning', fuzzy: true }, 0.3)!;
-    const candidates = candidatesOf(field, [[hua], [chuning]]);
+    const hua = runAtOnce(matchWords(field, { literal: 'Hua', fuzzy: true }, 0.3))!;
+    const chuning = runAtOnce(matchWords(field, { literal: 'chuning', fuzzy: true }, 0.3))!;
+    const candidates = runAtOnce(candidatesOf(field, [[hua], [chuning]]));
     assert.deepEqual([...candidates.ids].sort(), [0, 2]);
     const bound = new Map([...candidates.ids].map((id, i) => [id, candidates.lowestScores[i]!]));
     // Exact everywhere: both terms at Fuse.js's floor of 0.001. One edit in seven characters for record 0.
@@ -61,16 +62,16 @@ describe('word index and candidates', () => {
   });
 
   it('treats exact terms as substrings and a one-letter fuzzy term as its doubled letter', () => {
-    const exact = matchWords(field, { literal: 'thin', fuzzy: false }, 0.3)!;
+    const exact = runAtOnce(matchWords(field, { literal: 'thin', fuzzy: false }, 0.3))!;
     assert.deepEqual([...exact.words].map((word) => field.vocabulary[word]), ['nothing']);
-    const letter = matchWords(field, { literal: 't', fuzzy: true }, 0.3)!;
+    const letter = runAtOnce(matchWords(field, { literal: 't', fuzzy: true }, 0.3))!;
     assert.deepEqual([...letter.words].map((word) => field.vocabulary[word]), ['twitter']);
-    const union = candidatesOf(field, [[exact, letter]]);
+    const union = runAtOnce(candidatesOf(field, [[exact, letter]]));
     assert.deepEqual([...union.ids].sort(), [1, 3]);
   });
 
   it('declines fuzzy terms longer than a machine word, so the caller scores every passage', () => {
-    assert.equal(matchWords(field, { literal: 'x'.repeat(40), fuzzy: true }, 0.3), null);
+    assert.equal(runAtOnce(matchWords(field, { literal: 'x'.repeat(40), fuzzy: true }, 0.3)), null);
   });
 });
 

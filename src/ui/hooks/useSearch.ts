@@ -1,11 +1,14 @@
 /**
- * Search results for the query being typed. The search runs after the keystroke has been drawn,
- * and a newer keystroke cancels a search that has not started, so typing never waits on it.
- * A keystroke asks only for a screenful (the best-first index answers that in a few
- * milliseconds even on 20,000 articles); the longer list follows once typing pauses.
+ * Search results for the query being typed. The search runs in slices of a few milliseconds
+ * after the keystroke has been drawn (core/slices.ts), so a key pressed meanwhile is handled at
+ * once, and the search it makes stale is dropped, not finished. A keystroke asks only for a
+ * screenful (the best-first index answers that in a few milliseconds even on 20,000 articles);
+ * the longer list follows once typing pauses.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import { useEffect, useMemo, useState } from 'react';
 import type { PassageIndex, SearchHit } from '../../core/searchIndex.js';
+import { runInSlices } from '../../core/slices.js';
 import type { Passage } from '../../core/types.js';
 
 /** Results addressed by position, so an empty query can list a whole corpus without copying it. */
@@ -52,20 +55,29 @@ export function useSearch(index: PassageIndex | null, passages: readonly Passage
       setState({ results: browse, answered: query, error: null, more: false });
       return;
     }
-    const run = (limit: number): SearchState => {
+    const controller = new AbortController();
+    const { signal } = controller;
+    /** The search's answer, or null once a newer query has replaced it. */
+    const run = async (limit: number): Promise<SearchState | null> => {
       try {
-        const hits = index.search(query, { limit });
-        return { results: listOf(hits), answered: query, error: null, more: hits.length >= limit };
+        const hits = await runInSlices(index.searchSteps(query, { limit }), { signal });
+        return hits && { results: listOf(hits), answered: query, error: null, more: hits.length >= limit };
       } catch (error) {
         return { results: listOf([]), answered: query, error: error instanceof Error ? error.message : String(error), more: false };
       }
     };
-    let timer = setTimeout(() => {
-      const firstPage = run(FIRST_PAGE);
+    const answer = async (): Promise<void> => {
+      const firstPage = await run(FIRST_PAGE);
+      if (!firstPage || signal.aborted) return;
       setState(firstPage);
-      if (firstPage.more) timer = setTimeout(() => setState(run(RESULT_LIMIT)), FULL_LIST_DELAY_MS);
-    }, 0);
-    return () => clearTimeout(timer);
+      if (!firstPage.more) return;
+      await delay(FULL_LIST_DELAY_MS, undefined, { signal });
+      const fullList = await run(RESULT_LIMIT);
+      if (fullList && !signal.aborted) setState(fullList);
+    };
+    // An aborted wait rejects: that is the normal end of a stale search.
+    answer().catch(() => undefined);
+    return () => controller.abort();
   }, [index, browse, query]);
   return state;
 }

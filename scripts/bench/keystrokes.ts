@@ -3,7 +3,9 @@
  * read through a terminal emulator. For each key: the time from writing it to the screen showing
  * the new query with its results answered (no pending mark before the counter).
  */
+import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { Terminal } from '../../test/helpers/terminal.js';
 
 type PtyModule = typeof import('node-pty');
@@ -86,4 +88,15 @@ export async function measureKeystrokes(corpus: string, queries: readonly string
   } finally {
     terminal.dispose();
   }
+}
+
+/** measureKeystrokes in a fresh process (see terminal-child.ts); null when node-pty is missing. */
+export function measureKeystrokesApart(corpus: string): Promise<KeystrokeRun | null> {
+  const child = fileURLToPath(new URL('./terminal-child.ts', import.meta.url));
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ['--import', 'tsx', child, corpus], { env: process.env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`terminal run failed: ${stderr || error.message}`));
+      else resolve(JSON.parse(stdout) as KeystrokeRun | null);
+    });
+  });
 }

@@ -1,5 +1,6 @@
 /** What every subcommand shares: its options, its help, and how it is run. */
 import type { ParseArgsConfig } from 'node:util';
+import type { PassageIndex } from '../core/searchIndex.js';
 import type { Corpus } from '../core/types.js';
 import type { OutputStyle } from './output.js';
 
@@ -9,8 +10,13 @@ export interface CommandContext {
   positionals: string[];
   values: OptionValues;
   style: OutputStyle;
-  /** Loads the corpus named by --corpus / CROSSCHECK_CORPUS / the bundled one, reporting skipped files. */
+  /**
+   * Loads the corpus named by --corpus / CROSSCHECK_CORPUS / the bundled one (from the on-disk
+   * cache when it holds it), reporting skipped files.
+   */
   loadCorpus(): Promise<Corpus>;
+  /** The search index of that corpus (loaded with it, once). */
+  loadIndex(): Promise<PassageIndex>;
 }
 
 export interface Command {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { prefersUnicode } from '../core/display.js';
-import { CorpusError, loadCorpus } from '../core/load.js';
+import { loadIndexedCorpus, type IndexedCorpus } from '../core/cache.js';
+import { CorpusError } from '../core/load.js';
 import { QueryError } from '../core/query.js';
 import { neutralize } from '../core/sanitize.js';
 import { EXIT_ERROR, UsageError, type Command, type CommandContext } from './command.js';
@@ -77,18 +78,21 @@ async function runCommand(command: Command, args: string[]): Promise<number> {
     return 0;
   }
   const style = styleFor(process.stdout);
+  let loaded: Promise<IndexedCorpus> | undefined;
+  const load = (): Promise<IndexedCorpus> =>
+    (loaded ??= loadIndexedCorpus(corpusPathFrom(values), {}).then((indexed) => {
+      const skipped = indexed.corpus.warnings.filter((warning) => warning.skipped).length;
+      if (skipped > 0) {
+        process.stderr.write(`crosscheck: ${skipped} file(s) skipped (crosscheck sources lists why)\n`);
+      }
+      return indexed;
+    }));
   const context: CommandContext = {
     positionals,
     values,
     style,
-    async loadCorpus() {
-      const corpus = await loadCorpus(corpusPathFrom(values));
-      const skipped = corpus.warnings.filter((warning) => warning.skipped).length;
-      if (skipped > 0) {
-        process.stderr.write(`crosscheck: ${skipped} file(s) skipped (crosscheck sources lists why)\n`);
-      }
-      return corpus;
-    },
+    loadCorpus: async () => (await load()).corpus,
+    loadIndex: async () => (await load()).index,
   };
   return command.run(context);
 }

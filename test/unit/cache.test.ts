@@ -5,6 +5,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { cacheFolder, corpusFingerprint, decodeCache, encodeCache, loadIndexedCorpus, CacheCorruptError } from '../../src/core/cache.js';
 import { PassageIndex } from '../../src/core/searchIndex.js';
+import { runCli } from '../helpers/cli.js';
 import { bundledCorpus, temporaryCorpus } from '../helpers/corpus.js';
 
 const QUERIES = ['Hua Chuning', "'170,000", 'twiter !China', '^China', 'Beijing | Twitter accounts'];
@@ -87,6 +88,22 @@ describe('index cache', () => {
     const reloaded = await loadIndexedCorpus(folder.root, { version: 'test', env });
     assert.equal(reloaded.cache, 'written');
     assert.ok(reloaded.corpus.passages.some((passage) => passage.text === 'A new sentence.'));
+  });
+
+  it('serves the commands too: the second search of a large corpus reads the cache and answers the same', () => {
+    const commandCache = mkdtempSync(path.join(os.tmpdir(), 'crosscheck-cli-cache-'));
+    try {
+      const args = ['search', 'harbour fact 42', '--corpus', folder.root, '--json'];
+      const first = runCli(args, { XDG_CACHE_HOME: commandCache });
+      assert.equal(first.status, 0, first.stderr);
+      assert.equal(readdirSync(path.join(commandCache, 'crosscheck')).filter((name) => name.endsWith('.bin')).length, 1);
+      const second = runCli(args, { XDG_CACHE_HOME: commandCache });
+      assert.equal(second.status, 0, second.stderr);
+      assert.equal(second.stdout, first.stdout);
+      assert.ok((JSON.parse(second.stdout) as { results: unknown[] }).results.length > 0);
+    } finally {
+      rmSync(commandCache, { recursive: true, force: true });
+    }
   });
 
   it('does not cache small corpora, and never when asked not to', async () => {

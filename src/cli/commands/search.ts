@@ -1,5 +1,4 @@
 /** `crosscheck search QUERY`: ranked passages, one a line, or JSON. */
-import { PassageIndex } from '../../core/searchIndex.js';
 import { EXIT_FOUND, EXIT_NOTHING, UsageError, listOption, positiveIntegerOption, type Command } from '../command.js';
 import { formatText, writeJson, writeLine } from '../output.js';
 
@@ -27,7 +26,7 @@ Example: crosscheck search "'170,000 accounts"`,
     limit: { type: 'string' },
     source: { type: 'string', multiple: true },
   },
-  async run({ positionals, values, style, loadCorpus }) {
+  async run({ positionals, values, style, loadCorpus, loadIndex }) {
     if (positionals.length === 0) throw new UsageError('search needs a QUERY (crosscheck search --help)');
     const query = positionals.join(' ');
     const limit = positiveIntegerOption(values, 'limit', 20);
@@ -36,7 +35,7 @@ Example: crosscheck search "'170,000 accounts"`,
     const known = new Set(corpus.documents.map((document) => document.source));
     const unknown = sources.filter((source) => !known.has(source));
     if (unknown.length > 0) throw new UsageError(`no source ${unknown.join(', ')} in this corpus (crosscheck sources lists them)`);
-    const hits = new PassageIndex(corpus).search(query, { limit, sources });
+    const hits = (await loadIndex()).search(query, { limit, sources });
     if (values.json) {
       writeJson({
         query,

@@ -5,6 +5,7 @@ import { extractQuotes } from '../../src/core/quotes/extract.js';
 import { canonicalSpeakers, contentStems, groupQuotes, memberDiff, sameNameVariant } from '../../src/core/quotes/grouping.js';
 import { QuoteIndex } from '../../src/core/quotes/index.js';
 import type { Quote, QuoteGroup } from '../../src/core/quotes/types.js';
+import { runInSlices } from '../../src/core/slices.js';
 import { bundledCorpus } from '../helpers/corpus.js';
 
 function quotesFrom(articles: Record<string, string>): Quote[] {
@@ -103,6 +104,16 @@ describe('the QuoteIndex of the bundled corpus', () => {
   let index: QuoteIndex;
   before(async () => {
     index = QuoteIndex.fromCorpus(await bundledCorpus());
+  });
+
+  it('is the same built in slices, which pause between articles so the workbench keeps taking keys', async () => {
+    let slices = 0;
+    const sliced = await runInSlices(QuoteIndex.build(await bundledCorpus()), { sliceMs: 0, onSlice: () => slices++ });
+    assert.ok(sliced);
+    assert.ok(slices > 5, `${slices} slices`);
+    const summary = (groups: readonly QuoteGroup[]): unknown => groups.map((group) => [group.speaker, group.reference.text, group.members.map((member) => [member.quote.source, member.relation])]);
+    assert.deepEqual(summary(sliced.groups), summary(index.groups));
+    assert.equal(sliced.quotes.length, index.quotes.length);
   });
 
   it('lists statements first, the most widely carried first, terms only when asked', () => {

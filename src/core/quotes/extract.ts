@@ -1,5 +1,6 @@
 /** Every quotation of a document or a corpus: spans, kinds, speakers, lines. */
 import { isHardWrapped, splitDocument, type ParagraphSentences } from '../sentences.js';
+import { runAtOnce, type Steps } from '../slices.js';
 import type { Corpus, Passage } from '../types.js';
 import { attributeQuotes } from './attribution.js';
 import { findQuoteSpans } from './marks.js';
@@ -92,6 +93,11 @@ function layoutOf(passages: readonly Passage[]): ParagraphSentences[] {
 
 /** Every quotation in the corpus, documents in corpus order. */
 export function extractCorpusQuotes(corpus: Corpus): Quote[] {
+  return runAtOnce(extractCorpusQuoteSteps(corpus));
+}
+
+/** extractCorpusQuotes, pausing after each document (see slices.ts). */
+export function* extractCorpusQuoteSteps(corpus: Corpus): Steps<Quote[]> {
   const bySource = new Map<string, Passage[]>();
   for (const passage of corpus.passages) {
     const list = bySource.get(passage.source);
@@ -101,6 +107,7 @@ export function extractCorpusQuotes(corpus: Corpus): Quote[] {
   const quotes: Quote[] = [];
   for (const document of corpus.documents) {
     quotes.push(...extractQuotes(document, quotes.length, layoutOf(bySource.get(document.source) ?? [])));
+    yield;
   }
   return quotes;
 }

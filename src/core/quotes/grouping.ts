@@ -13,7 +13,11 @@
  */
 import { diffWords } from 'diff';
 import { stemmer } from 'stemmer';
+import { runAtOnce, type Steps } from '../slices.js';
 import type { Quote, QuoteGroup, QuoteMember, QuoteRelation, WordChange } from './types.js';
+
+/** Quotes compared (or groups built) between two pauses of the grouping. */
+const QUOTES_PER_PAUSE = 256;
 
 /** A word shared by more quotes than this says nothing about which quotes are the same. */
 const MAX_POSTINGS = 200;
@@ -212,6 +216,11 @@ function sameStatement(a: Profile, b: Profile, count: number, containment: numbe
 
 /** Groups every quote (a quote found in one source only is a group of one). */
 export function groupQuotes(quotes: readonly Quote[]): QuoteGroup[] {
+  return runAtOnce(groupQuoteSteps(quotes));
+}
+
+/** groupQuotes, pausing every few hundred quotes (see slices.ts): 12,000 quotes take seconds. */
+export function* groupQuoteSteps(quotes: readonly Quote[]): Steps<QuoteGroup[]> {
   const stemLists = quotes.map((quote) => contentStems(quote.text));
   const postings = new Map<string, number[]>();
   stemLists.forEach((stems, index) => {
@@ -245,6 +254,7 @@ export function groupQuotes(quotes: readonly Quote[]): QuoteGroup[] {
   });
 
   for (let index = 0; index < quotes.length; index++) {
+    if (index % QUOTES_PER_PAUSE === QUOTES_PER_PAUSE - 1) yield;
     const shared = new Map<number, { weight: number; count: number }>();
     for (const stem of profiles[index]!.stems) {
       const list = postings.get(stem)!;
@@ -333,6 +343,7 @@ export function groupQuotes(quotes: readonly Quote[]): QuoteGroup[] {
   const canonical = canonicalSpeakers(quotes);
   const groups: QuoteGroup[] = [];
   for (const indexes of components(quotes.map((_, index) => index), 0)) {
+    if (groups.length % QUOTES_PER_PAUSE === QUOTES_PER_PAUSE - 1) yield;
     const referenceIndex = referenceOf(indexes);
     const reference = quotes[referenceIndex]!;
     const speakerVotes = new Map<string, number>();

@@ -5,8 +5,9 @@
 import Fuse from 'fuse.js';
 import { compileQuery, parseQuery, passesFilters } from '../query.js';
 import type { Corpus } from '../types.js';
-import { extractCorpusQuotes } from './extract.js';
-import { groupQuotes } from './grouping.js';
+import { runAtOnce, type Steps } from '../slices.js';
+import { extractCorpusQuoteSteps } from './extract.js';
+import { groupQuoteSteps, groupQuotes } from './grouping.js';
 import type { Quote, QuoteGroup } from './types.js';
 
 export interface QuoteFilter {
@@ -43,9 +44,10 @@ export class QuoteIndex {
   private readonly fuse: Fuse<GroupRecord>;
   private readonly records: GroupRecord[];
 
-  constructor(quotes: Quote[]) {
+  /** `groups`: groupQuotes(quotes), when already computed. */
+  constructor(quotes: Quote[], groups: QuoteGroup[] = groupQuotes(quotes)) {
     this.quotes = quotes;
-    this.groups = groupQuotes(quotes).sort(byDefaultOrder);
+    this.groups = groups.sort(byDefaultOrder);
     this.records = this.groups.map((group) => ({
       text: group.members.map((member) => member.quote.text).join(' / '),
       speaker: speakersOf(group).join(' / '),
@@ -64,7 +66,13 @@ export class QuoteIndex {
   }
 
   static fromCorpus(corpus: Corpus): QuoteIndex {
-    return new QuoteIndex(extractCorpusQuotes(corpus));
+    return runAtOnce(QuoteIndex.build(corpus));
+  }
+
+  /** fromCorpus, pausing every few milliseconds of work (run it with runInSlices). */
+  static *build(corpus: Corpus): Steps<QuoteIndex> {
+    const quotes = yield* extractCorpusQuoteSteps(corpus);
+    return new QuoteIndex(quotes, yield* groupQuoteSteps(quotes));
   }
 
   /** Groups matching the filter: ranked by match when there is a query, else in the default order. */

@@ -3,9 +3,10 @@
  * type, and the selected group's versions source by source with their differences marked.
  */
 import { Box, Text } from 'ink';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { QuoteIndex } from '../../core/quotes/index.js';
 import type { Quote, QuoteGroup } from '../../core/quotes/types.js';
+import { runInSlices } from '../../core/slices.js';
 import type { Passage } from '../../core/types.js';
 import { QueryField } from '../components/QueryField.js';
 import { QuoteDetail } from '../components/QuoteDetail.js';
@@ -50,13 +51,21 @@ export function QuotesPane({ workspace, width, height, active, onStatus, onTypin
   const [area, areaRef, setArea] = usePaneArea<Area>('query', 'query', active, onTyping);
   const [allKinds, allKindsRef, setAllKinds] = useImmediateState(false);
   const [member, memberRef, setMember] = useImmediateState(0);
-  // Quotes are found once per workspace, the first time the pane is shown (never per keystroke).
+  // Quotes are found once per workspace, the first time the pane is shown (never per keystroke),
+  // in slices: on 20,000 articles that takes seconds, during which keys still work. Leaving the
+  // pane does not stop it; a new workspace or closing the program does.
   const [index, setIndex] = useState<{ workspace: Workspace; quotes: QuoteIndex } | null>(null);
+  const building = useRef<{ workspace: Workspace; controller: AbortController } | null>(null);
   useEffect(() => {
-    if (!active || index?.workspace === workspace) return;
-    const timer = setTimeout(() => setIndex({ workspace, quotes: QuoteIndex.fromCorpus(workspace.corpus) }), 0);
-    return () => clearTimeout(timer);
-  }, [active, workspace, index]);
+    if (!active || building.current?.workspace === workspace) return;
+    building.current?.controller.abort();
+    const controller = new AbortController();
+    building.current = { workspace, controller };
+    void runInSlices(QuoteIndex.build(workspace.corpus), { signal: controller.signal }).then((quotes) => {
+      if (quotes && !controller.signal.aborted) setIndex({ workspace, quotes });
+    });
+  }, [active, workspace]);
+  useEffect(() => () => building.current?.controller.abort(), []);
 
   const query = editor.text;
   // Filtering runs after the keystroke is drawn, and a newer keystroke cancels it: on a large

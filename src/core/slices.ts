@@ -30,8 +30,11 @@ export const DEFAULT_SLICE_MS = 8;
 
 /**
  * Runs `steps` in slices of about `sliceMs`, starting on the next turn of the event loop (so what
- * the caller just drew reaches the screen first). Resolves to the result, or null once aborted.
+ * the caller just drew reaches the screen first). Resolves to the result, or null once aborted
+ * (only a run given a signal can be).
  */
+export function runInSlices<T>(steps: Steps<T>, options: SliceOptions & { signal: AbortSignal }): Promise<T | null>;
+export function runInSlices<T>(steps: Steps<T>, options?: Omit<SliceOptions, 'signal'>): Promise<T>;
 export async function runInSlices<T>(steps: Steps<T>, options: SliceOptions = {}): Promise<T | null> {
   const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
   for (;;) {

@@ -58,6 +58,21 @@ describe('the Compare pane', () => {
     app.unmount();
   });
 
+  it('n and p step through the claims map of the story, each opening its comparison', async () => {
+    const app = renderApp(80, 24);
+    const claimOf = (frame: string): string => frame.split('\n').find((line) => /^[›/] /.test(line)) ?? '';
+    const start = claimOf(await compareFirstHit(app, "'Tiananmen"));
+    await press(app.stdin, 'n');
+    const second = claimOf(await waitForFrame(app.lastFrame, (text) => claimOf(text) !== start && /of 5 sources carry it/.test(text)));
+    await press(app.stdin, 'n');
+    const third = claimOf(await waitForFrame(app.lastFrame, (text) => claimOf(text) !== second && /of 5 sources carry it/.test(text)));
+    assert.notEqual(third, start);
+    await press(app.stdin, 'p');
+    const back = await waitForFrame(app.lastFrame, (text) => claimOf(text) !== third && /of 5 sources carry it/.test(text));
+    assert.equal(claimOf(back), second);
+    app.unmount();
+  });
+
   it('compares a typed claim after /', async () => {
     const app = renderApp(80, 24);
     await compareFirstHit(app, "'Tiananmen");

@@ -6,44 +6,67 @@
  * Claims are found through the stems they share with the passage, rarest first, and only a bounded
  * number are scored, so the map grows with the story's size, never with its square.
  */
+import { runAtOnce, type Steps } from '../slices.js';
 import type { Passage } from '../types.js';
 import type { ClaimComparer } from './compare.js';
 import { CARRIED_THRESHOLD } from './compare.js';
 import { findConflicts } from './conflicts.js';
-import { weightedDice } from './similarity.js';
 import type { Claim, ClaimsMap, Conflict } from './types.js';
 
 /** A passage with fewer content words ("Leave a Reply", "Twitter") states no claim. */
 const MIN_STEMS = 4;
 const SEED_STEMS = 6;
 const MAX_SCORED = 60;
+/** Passages (or claims) handled between two pauses of the map's construction. */
+const PASSAGES_PER_PAUSE = 256;
 
 interface Cluster {
   anchor: Passage;
+  /** The summed IDF weights of the anchor's stems (the denominator of weighted Dice, computed once). */
+  anchorWeight: number;
   members: Passage[];
   sources: Set<string>;
 }
 
 export function buildClaimsMap(comparer: ClaimComparer, story: string | null): ClaimsMap {
+  return runAtOnce(claimsMapSteps(comparer, story));
+}
+
+/**
+ * buildClaimsMap, pausing every few hundred passages (see slices.ts): a corpus of 150,000
+ * passages without stories is one map, which takes seconds.
+ */
+export function* claimsMapSteps(comparer: ClaimComparer, story: string | null): Steps<ClaimsMap> {
   const sources = comparer.sourcesOf(story);
   const inStory = new Set(sources);
   const clusters: Cluster[] = [];
   const clustersByStem = new Map<string, number[]>();
 
+  const weight = (stem: string): number => comparer.weights.weight(stem);
+  let walked = 0;
   for (const passage of comparer.corpus.passages) {
+    if (++walked % PASSAGES_PER_PAUSE === 0) yield;
     if (!inStory.has(passage.source)) continue;
     const stems = comparer.stemsOf(passage.id);
     if (stems.size < MIN_STEMS) continue;
+    // Weighted Dice against each candidate anchor, with this passage's weights looked up once.
+    const weighted = [...stems].map((stem) => ({ stem, weight: weight(stem) }));
+    const ownWeight = weighted.reduce((sum, entry) => sum + entry.weight, 0);
     const seeds = [...stems].sort((a, b) => comparer.weights.documentFrequency(a) - comparer.weights.documentFrequency(b)).slice(0, SEED_STEMS);
     const seen = new Set<number>();
     let best: { index: number; similarity: number } | null = null;
-    for (const stem of seeds) {
+    scoring: for (const stem of seeds) {
       for (const index of clustersByStem.get(stem) ?? []) {
-        if (seen.has(index) || seen.size >= MAX_SCORED) continue;
+        // A common stem lists most claims: stop at the bound instead of walking the rest of the list.
+        if (seen.size >= MAX_SCORED) break scoring;
+        if (seen.has(index)) continue;
         seen.add(index);
         const cluster = clusters[index]!;
         if (cluster.sources.has(passage.source)) continue;
-        const similarity = weightedDice(stems, comparer.stemsOf(cluster.anchor.id), comparer.weights);
+        const anchorStems = comparer.stemsOf(cluster.anchor.id);
+        let shared = 0;
+        for (const entry of weighted) if (anchorStems.has(entry.stem)) shared += entry.weight;
+        const similarity = (2 * shared) / (ownWeight + cluster.anchorWeight);
         if (similarity >= CARRIED_THRESHOLD && (!best || similarity > best.similarity)) best = { index, similarity };
       }
     }
@@ -54,7 +77,7 @@ export function buildClaimsMap(comparer: ClaimComparer, story: string | null): C
       continue;
     }
     const index = clusters.length;
-    clusters.push({ anchor: passage, members: [passage], sources: new Set([passage.source]) });
+    clusters.push({ anchor: passage, anchorWeight: ownWeight, members: [passage], sources: new Set([passage.source]) });
     for (const stem of stems) {
       const list = clustersByStem.get(stem);
       if (list) list.push(index);
@@ -62,20 +85,22 @@ export function buildClaimsMap(comparer: ClaimComparer, story: string | null): C
     }
   }
 
-  const claims: Claim[] = clusters
+  const ordered = clusters
     .map((cluster, order) => ({ cluster, order }))
-    .sort((a, b) => b.cluster.sources.size - a.cluster.sources.size || a.order - b.order)
-    .map(({ cluster }, position) => {
-      const lines: Record<string, number[]> = {};
-      for (const member of cluster.members) (lines[member.source] ??= []).push(member.line);
-      const facts = cluster.members.map((member) => comparer.factsOf(member.text));
-      const conflicts: Conflict[] = [];
-      facts.forEach((own, index) => {
-        for (const conflict of findConflicts(own, facts.filter((_, other) => other !== index))) {
-          conflicts.push({ ...conflict, source: cluster.members[index]!.source });
-        }
-      });
-      return { id: position + 1, summary: cluster.anchor.text, story, anchor: cluster.anchor, sources: lines, conflicts };
+    .sort((a, b) => b.cluster.sources.size - a.cluster.sources.size || a.order - b.order);
+  const claims: Claim[] = [];
+  for (const { cluster } of ordered) {
+    if (claims.length % PASSAGES_PER_PAUSE === PASSAGES_PER_PAUSE - 1) yield;
+    const lines: Record<string, number[]> = {};
+    for (const member of cluster.members) (lines[member.source] ??= []).push(member.line);
+    const facts = cluster.members.map((member) => comparer.factsOf(member.text));
+    const conflicts: Conflict[] = [];
+    facts.forEach((own, index) => {
+      for (const conflict of findConflicts(own, facts.filter((_, other) => other !== index))) {
+        conflicts.push({ ...conflict, source: cluster.members[index]!.source });
+      }
     });
+    claims.push({ id: claims.length + 1, summary: cluster.anchor.text, story, anchor: cluster.anchor, sources: lines, conflicts });
+  }
   return { story, sources, claims };
 }

@@ -48,10 +48,13 @@ export function contentStems(text: string): Set<string> {
 /** Inverse document frequency of stems over a set of passages. */
 export class StemWeights {
   private readonly frequency = new Map<string, number>();
+  /** Weights already computed since the last add (a claims map asks for the same stems millions of times). */
+  private readonly weights = new Map<string, number>();
   private count = 0;
 
   add(stemSet: ReadonlySet<string>): void {
     this.count++;
+    this.weights.clear();
     for (const stem of stemSet) this.frequency.set(stem, (this.frequency.get(stem) ?? 0) + 1);
   }
 
@@ -62,7 +65,12 @@ export class StemWeights {
 
   /** A stem no passage has weighs the most; one every passage has weighs little. */
   weight(stem: string): number {
-    return Math.log(1 + (this.count + 1) / ((this.frequency.get(stem) ?? 0) + 1));
+    let weight = this.weights.get(stem);
+    if (weight === undefined) {
+      weight = Math.log(1 + (this.count + 1) / ((this.frequency.get(stem) ?? 0) + 1));
+      this.weights.set(stem, weight);
+    }
+    return weight;
   }
 
   get passages(): number {

@@ -5,10 +5,9 @@
  */
 import { Box } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { buildClaimsMap } from '../../core/compare/claims.js';
-import { ClaimComparer } from '../../core/compare/compare.js';
-import type { Claim, ClaimsMap } from '../../core/compare/types.js';
+import type { Claim } from '../../core/compare/types.js';
 import { SegmentLine } from '../components/SegmentLine.js';
+import { useClaimsMap } from '../hooks/useClaims.js';
 import { useKeys } from '../hooks/useKeys.js';
 import { useListNavigation } from '../hooks/useListNavigation.js';
 import { highlightSegments, type Segment } from '../text.js';
@@ -27,17 +26,8 @@ export function ClaimsPane({ workspace, width, height, active, onStatus, onTypin
   const corpus = workspace.corpus;
   const [story, setStory] = useState<string | null>(corpus.stories[0] ?? null);
   const [singleOnly, setSingleOnly] = useState(false);
-  const comparerRef = useRef<ClaimComparer | null>(null);
   // Built the first time the pane is shown, never per keystroke.
-  const [map, setMap] = useState<ClaimsMap | null>(null);
-  useEffect(() => {
-    if (!active || (map && map.story === story && comparerRef.current?.corpus === corpus)) return;
-    const timer = setTimeout(() => {
-      if (comparerRef.current?.corpus !== corpus) comparerRef.current = new ClaimComparer(corpus);
-      setMap(buildClaimsMap(comparerRef.current, story));
-    }, 0);
-    return () => clearTimeout(timer);
-  }, [active, corpus, story, map]);
+  const map = useClaimsMap(corpus, story, active);
 
   const claims = useMemo<Claim[]>(
     () => (map ? map.claims.filter((claim) => !singleOnly || Object.keys(claim.sources).length === 1) : []),

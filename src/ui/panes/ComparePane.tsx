@@ -5,11 +5,10 @@
  */
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { buildClaimsMap } from '../../core/compare/claims.js';
-import { ClaimComparer } from '../../core/compare/compare.js';
 import type { Comparison, Conflict, SourceVersion } from '../../core/compare/types.js';
 import { QueryField } from '../components/QueryField.js';
 import { SegmentLine } from '../components/SegmentLine.js';
+import { useClaimsMap, useComparer } from '../hooks/useClaims.js';
 import { usePaneArea } from '../hooks/usePaneArea.js';
 import { useKeys } from '../hooks/useKeys.js';
 import { useLineEditor } from '../hooks/useLineEditor.js';
@@ -81,22 +80,18 @@ export function ComparePane({ workspace, width, height, active, onStatus, onTypi
   const [target, setTarget] = useState<Target | null>(null);
   const [reference, setReference] = useState<string | undefined>(undefined);
   const [scroll, setScroll] = useState(0);
-  // The stem index is built once per workspace, the first time a comparison is asked for.
-  const comparerRef = useRef<ClaimComparer | null>(null);
-  const comparerFor = useCallback((): ClaimComparer => {
-    if (comparerRef.current?.corpus !== workspace.corpus) comparerRef.current = new ClaimComparer(workspace.corpus);
-    return comparerRef.current;
-  }, [workspace]);
+  // The stem index is built once per workspace (in slices), the first time a comparison is asked for.
+  const comparer = useComparer(workspace.corpus, target !== null);
 
   const comparison = useMemo<Comparison | null>(() => {
-    if (!target) return null;
+    if (!target || !comparer) return null;
     const options = {
       ...(target.passageId !== undefined ? { passageId: target.passageId } : {}),
       ...(target.story !== undefined ? { story: target.story } : {}),
       ...(reference !== undefined ? { reference } : {}),
     };
-    return comparerFor().compare(target.claim, options);
-  }, [target, reference, comparerFor]);
+    return comparer.compare(target.claim, options);
+  }, [target, reference, comparer]);
   const comparisonRef = useRef(comparison);
   comparisonRef.current = comparison;
 
@@ -119,18 +114,20 @@ export function ComparePane({ workspace, width, height, active, onStatus, onTypi
     if (active) onStatus({ where: `Compare ${theme.glyphs.separator} ${area}`, hints: HINTS[area] });
   }, [active, area, onStatus, theme]);
 
-  /** n/p: the next or previous claim of the story's claims map, from the one shown. */
-  const stepClaim = (step: number): void => {
-    const current = comparisonRef.current;
-    if (!current) return;
-    const map = buildClaimsMap(comparerFor(), current.story);
-    if (map.claims.length === 0) return;
-    const anchorId = target?.passageId;
-    const at = map.claims.findIndex((claim) => anchorId !== undefined && Object.entries(claim.sources).some(([source, lines]) => workspace.corpus.passages[anchorId]?.source === source && lines.includes(workspace.corpus.passages[anchorId]!.line)));
-    const next = map.claims[(Math.max(at, step > 0 ? -1 : 0) + step + map.claims.length) % map.claims.length]!;
+  // n/p: the next or previous claim of the story's claims map, from the one shown. The map is
+  // built (in slices) on the first n or p, and the step is taken when it is ready.
+  const [pendingStep, setPendingStep] = useState<number | null>(null);
+  const claimsMap = useClaimsMap(workspace.corpus, comparison?.story ?? null, pendingStep !== null);
+  useEffect(() => {
+    if (pendingStep === null || !claimsMap || !comparison || claimsMap.story !== comparison.story) return;
+    setPendingStep(null);
+    if (claimsMap.claims.length === 0) return;
+    const anchor = target?.passageId !== undefined ? workspace.corpus.passages[target.passageId] : undefined;
+    const at = claimsMap.claims.findIndex((claim) => anchor !== undefined && claim.sources[anchor.source]?.includes(anchor.line) === true);
+    const next = claimsMap.claims[(Math.max(at, pendingStep > 0 ? -1 : 0) + pendingStep + claimsMap.claims.length) % claimsMap.claims.length]!;
     editor.set(next.summary);
-    open({ claim: next.summary, passageId: next.anchor.id, story: current.story });
-  };
+    open({ claim: next.summary, passageId: next.anchor.id, story: comparison.story });
+  }, [pendingStep, claimsMap, comparison, target, workspace, editor, open]);
 
   useKeys(
     (input, key) => {
@@ -152,8 +149,8 @@ export function ComparePane({ workspace, width, height, active, onStatus, onTypi
       else if (key.pageDown) setScroll((value) => value + page);
       else if (key.pageUp) setScroll((value) => Math.max(0, value - page));
       else if (input === 'g' || key.home) setScroll(0);
-      else if (input === 'n') stepClaim(1);
-      else if (input === 'p') stepClaim(-1);
+      else if (input === 'n' && current) setPendingStep(1);
+      else if (input === 'p' && current) setPendingStep(-1);
       else if (input === 'r' && current) {
         const carriers = current.sources.filter((version) => version.carried).map((version) => version.source);
         if (carriers.length > 1) setReference(carriers[(carriers.indexOf(current.reference ?? '') + 1) % carriers.length]);
@@ -179,10 +176,13 @@ export function ComparePane({ workspace, width, height, active, onStatus, onTypi
     </Box>
   );
   if (!comparison) {
+    const message = target
+      ? `Indexing the words of ${workspace.corpus.passages.length} passages to compare${theme.glyphs.ellipsis} (once per corpus)`
+      : 'Nothing compared yet: / types a claim; c on a passage in Search or Quotes compares it.';
     return (
       <Box flexDirection="column" width={width} height={height}>
         {claimLine}
-        <SegmentLine segments={[{ text: 'Nothing compared yet: / types a claim; c on a passage in Search or Quotes compares it.', style: 'muted' }]} width={width} />
+        <SegmentLine segments={[{ text: message, style: 'muted' }]} width={width} />
       </Box>
     );
   }
@@ -191,6 +191,7 @@ export function ComparePane({ workspace, width, height, active, onStatus, onTypi
   const absent = comparison.sources.filter((version) => !version.carried);
   const summary: Segment[] = [
     { text: `${carriers.length} of ${comparison.sources.length} sources carry it`, style: 'focus' },
+    ...(pendingStep !== null ? [{ text: `  finding the story's claims${theme.glyphs.ellipsis}`, style: 'muted' as const }] : []),
     ...(comparison.story !== null ? highlightSegments(`  story ${comparison.story}`, [], theme.ascii, 'muted') : []),
     ...(comparison.reference ? highlightSegments(`  reference ${comparison.reference}`, [], theme.ascii, 'muted') : []),
   ];

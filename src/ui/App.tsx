@@ -7,8 +7,9 @@ import { StatusLine } from './components/StatusLine.js';
 import { TabBar, type TabInfo } from './components/TabBar.js';
 import { useImmediateState } from './hooks/useImmediateState.js';
 import { useKeys } from './hooks/useKeys.js';
+import { useLineEditor } from './hooks/useLineEditor.js';
 import { useTerminalSize, type TerminalSize } from './hooks/useTerminalSize.js';
-import { useWorkspace, type Workspace } from './hooks/useWorkspace.js';
+import { useWorkspace, type CorpusLoader, type Workspace } from './hooks/useWorkspace.js';
 import type { NavigationRequest, NavigationTarget, PaneKey } from './navigation.js';
 import type { PaneDefinition, PaneStatus } from './panes/paneProps.js';
 import { ClaimsPane } from './panes/ClaimsPane.js';
@@ -36,13 +37,15 @@ export interface AppProps {
   workspace?: Workspace;
   /** Fixed size (tests); otherwise the terminal's, following resizes. */
   size?: TerminalSize;
+  /** How `corpusPath` is loaded (tests); otherwise from the index cache or the files. */
+  load?: CorpusLoader;
 }
 
-export function App({ corpusPath, workspace: preloaded, size: fixedSize }: AppProps): ReactNode {
+export function App({ corpusPath, workspace: preloaded, size: fixedSize, load }: AppProps): ReactNode {
   const { exit } = useApp();
   const theme = useTheme();
   const size = useTerminalSize(fixedSize);
-  const state = useWorkspace(corpusPath, preloaded);
+  const state = useWorkspace(corpusPath, preloaded, load);
   const [tab, setTab] = useState<PaneKey>(PANES[0]!.key);
   const [request, setRequest] = useState<NavigationRequest | null>(null);
   const navigate = useCallback((target: NavigationTarget) => {
@@ -59,10 +62,18 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize }: AppPr
   const onTyping = useCallback((next: boolean) => {
     typingRef.current = next;
   }, []);
+  // Keys typed while the corpus loads go to the query line the workbench opens on (q included, as there).
+  const typedAhead = useLineEditor();
+  const statusRef = useRef(state.status);
+  statusRef.current = state.status;
 
   useKeys((input, key) => {
     if (key.ctrl && input === 'c') {
       exit();
+      return;
+    }
+    if (statusRef.current === 'loading') {
+      typedAhead.edit(input, key);
       return;
     }
     if (helpOpenRef.current) {
@@ -104,15 +115,17 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize }: AppPr
         : state.progress
           ? `Loading ${state.progress.filesRead}/${state.progress.filesTotal} files${theme.glyphs.ellipsis}`
           : `Loading${theme.glyphs.ellipsis}`;
+    const loading = state.status === 'loading';
     return (
       <Box width={columns} height={height} flexDirection="column">
         <TabBar tabs={TABS} active={tab} title="crosscheck" width={columns} />
-        <Box height={paneHeight} width={columns} paddingX={1}>
-          <Text wrap="wrap" {...(state.status === 'failed' && theme.color ? { color: theme.colors.warning } : {})}>
+        <Box height={paneHeight} width={columns} paddingX={1} flexDirection="column">
+          <Text wrap="wrap" {...(!loading && theme.color ? { color: theme.colors.warning } : {})}>
             {message}
           </Text>
+          {loading && typedAhead.text !== '' ? <Text>{fit(`${theme.glyphs.pointer} ${neutralize(typedAhead.text, { ascii: theme.ascii })}`, columns - 2, theme.glyphs.ellipsis)}</Text> : null}
         </Box>
-        <StatusLine where={state.status === 'failed' ? 'Error' : 'Loading'} facts="" hints="q quit" width={columns} />
+        <StatusLine where={loading ? 'Loading' : 'Error'} facts="" hints={loading ? 'type to search  Ctrl-C quit' : 'q quit'} width={columns} />
       </Box>
     );
   }
@@ -142,6 +155,7 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize }: AppPr
               onTyping={onTyping}
               navigate={navigate}
               request={request?.target.pane === key ? request : null}
+              typedAhead={typedAhead.text}
             />
           </Box>
         ))}

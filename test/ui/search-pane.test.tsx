@@ -116,6 +116,30 @@ describe('the Search pane', () => {
     app.unmount();
   });
 
+  it('keeps what is typed while the corpus loads, q too, and opens the query on it', async () => {
+    let finishLoading: () => void = () => undefined;
+    const loading = new Promise<void>((resolve) => {
+      finishLoading = resolve;
+    });
+    const load = async () => {
+      await loading;
+      return { corpus: workspace.corpus, index: workspace.index };
+    };
+    const app = render(
+      <ThemeContext.Provider value={themeFor({ LANG: 'en_US.UTF-8' })}>
+        <App corpusPath="corpus" load={load} size={{ columns: 80, rows: 24 }} />
+      </ThemeContext.Provider>,
+    );
+    await waitForFrame(app.lastFrame, (text) => /Loading/.test(text) && /type to search/.test(text));
+    await press(app.stdin, 'Hua Chuqning', ...Array<string>(5).fill(KEYS.backspace), 'ning');
+    let frame = await waitForFrame(app.lastFrame, (text) => text.includes('› Hua Chuning'));
+    assert.match(frame, /Loading/, 'still loading: nothing was dropped and q did not quit');
+    finishLoading();
+    frame = await waitForFrame(app.lastFrame, (text) => /› Hua Chuning +\d+\/104/.test(text));
+    assert.match(frame, /Hua Chun(y)?ing/);
+    app.unmount();
+  });
+
   it('says the terminal is too small below the minimum', async () => {
     const app = renderApp(50, 12);
     const frame = await waitForFrame(app.lastFrame, (text) => text.includes('too small'));

@@ -3,7 +3,7 @@
  * reporting progress so the first frame never waits.
  */
 import { useEffect, useState } from 'react';
-import { loadIndexedCorpus } from '../../core/cache.js';
+import { loadIndexedCorpus, type CachedLoadOptions } from '../../core/cache.js';
 import type { LoadProgress } from '../../core/load.js';
 import { PassageIndex } from '../../core/searchIndex.js';
 import type { Corpus, SourceDocument } from '../../core/types.js';
@@ -27,7 +27,10 @@ export function workspaceOf(corpus: Corpus, index: PassageIndex = new PassageInd
   };
 }
 
-export function useWorkspace(corpusPath: string | undefined, preloaded: Workspace | undefined): WorkspaceState {
+/** How a corpus folder becomes a corpus and its index (tests pass their own). */
+export type CorpusLoader = (root: string, options: CachedLoadOptions) => Promise<{ corpus: Corpus; index: PassageIndex }>;
+
+export function useWorkspace(corpusPath: string | undefined, preloaded: Workspace | undefined, load: CorpusLoader = loadIndexedCorpus): WorkspaceState {
   const [state, setState] = useState<WorkspaceState>(
     preloaded ? { status: 'ready', workspace: preloaded } : { status: 'loading', progress: null },
   );
@@ -35,7 +38,7 @@ export function useWorkspace(corpusPath: string | undefined, preloaded: Workspac
     if (preloaded || corpusPath === undefined) return;
     let cancelled = false;
     let lastReport = 0;
-    loadIndexedCorpus(corpusPath, {
+    load(corpusPath, {
       onProgress: (progress) => {
         const now = Date.now();
         if (cancelled || now - lastReport < 50) return;
@@ -52,6 +55,6 @@ export function useWorkspace(corpusPath: string | undefined, preloaded: Workspac
     return () => {
       cancelled = true;
     };
-  }, [corpusPath, preloaded]);
+  }, [corpusPath, preloaded, load]);
   return state;
 }

@@ -27,9 +27,9 @@ const HINTS: Record<Area, string> = {
   preview: 'j/k scroll  c compare  Esc back  / query  ? help',
 };
 
-export function SearchPane({ workspace, width, height, active, onStatus, onTyping, navigate, request }: PaneProps): ReactNode {
+export function SearchPane({ workspace, width, height, active, onStatus, onTyping, navigate, request, typedAhead }: PaneProps): ReactNode {
   const theme = useTheme();
-  const editor = useLineEditor();
+  const editor = useLineEditor(typedAhead);
   const query = editor.text;
   const [area, areaRef, setArea] = usePaneArea<Area>('query', 'query', active, onTyping);
   const [previewScroll, setPreviewScroll] = useState(0);

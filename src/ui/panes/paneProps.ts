@@ -23,6 +23,8 @@ export interface PaneProps {
   navigate(target: NavigationTarget): void;
   /** The latest request addressed to this pane, if any. */
   request: NavigationRequest | null;
+  /** What was typed while the corpus loaded: the query line the workbench opens on starts with it. */
+  typedAhead?: string;
 }
 
 export interface PaneDefinition {

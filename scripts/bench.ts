@@ -9,7 +9,7 @@
  *   npm run bench -- --no-terminal     skip the pseudo-terminal keystroke measurement
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -322,7 +322,9 @@ async function main(): Promise<void> {
   const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${os.platform()} ${os.release()}`, memoryGb: Math.round(os.totalmem() / 2 ** 30) };
   console.log(`crosscheck bench: ${machine.cpus} x ${machine.cpu}, node ${machine.node}, ${machine.memoryGb} GB; ${runs} run(s)`);
   if (!useFzf) console.log('note: fzf not found on PATH; the fzf baseline is skipped (install fzf to compare)');
-  const tiers = TIERS.filter((tier) => wanted.has(tier.name));
+  const missing = TIERS.filter((tier) => wanted.has(tier.name) && !existsSync(tier.root));
+  for (const tier of missing) console.log(`note: tier ${tier.name} skipped: ${tier.root} is missing (the corpora live in ../shared/corpora)`);
+  const tiers = TIERS.filter((tier) => wanted.has(tier.name) && !missing.includes(tier));
   const terminals = new Map<string, TierReport['terminal']>();
   // The terminal runs get a cache folder of their own, so the in-process cold measurement below stays cold.
   process.env.XDG_CACHE_HOME = path.join(cacheHome, 'terminal');

@@ -3,6 +3,7 @@
  * missing, unreadable or looping. Each fixture is built here, in a temporary folder.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, closeSync, mkdirSync, openSync, rmSync, symlinkSync, writeFileSync, ftruncateSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -119,6 +120,7 @@ describe('broken, huge, many, missing and looping files', () => {
       'unreadable.txt': 'secret',
       'vanishing.txt': 'Gone before it was read.\n',
       'turned-folder.txt': 'A file that becomes a folder.\n',
+      'turned-pipe.txt': 'A file that becomes a named pipe, which must not hang the load.\n',
       'turned-unreadable.txt': 'A file that becomes unreadable.\n',
     });
     const root = folder.root;
@@ -152,6 +154,8 @@ describe('broken, huge, many, missing and looping files', () => {
           rmSync(path.join(root, 'vanishing.txt'));
           rmSync(path.join(root, 'turned-folder.txt'));
           mkdirSync(path.join(root, 'turned-folder.txt'));
+          rmSync(path.join(root, 'turned-pipe.txt'));
+          execFileSync('mkfifo', [path.join(root, 'turned-pipe.txt')]);
           rmSync(path.join(root, 'turned-unreadable.txt'));
           symlinkSync(UNREADABLE_EVEN_TO_ROOT, path.join(root, 'turned-unreadable.txt'));
         },
@@ -175,6 +179,7 @@ describe('broken, huge, many, missing and looping files', () => {
         ['dangling.txt', /^skipped: disappeared before it could be read/],
         ['vanishing.txt', /^skipped: disappeared before it could be read/],
         ['turned-folder.txt', /^skipped: is a folder, not a file/],
+        ['turned-pipe.txt', /^skipped: not a regular file/],
         ['turned-unreadable.txt', /^skipped: permission denied/],
         ['unreadable.txt', /^skipped: permission denied/],
       ];
@@ -184,8 +189,8 @@ describe('broken, huge, many, missing and looping files', () => {
       assert.equal(corpus.documents.find((document) => document.source === 'latin1')?.text, 'Café \u0081.\n');
       assert.equal(corpus.documents.find((document) => document.source === 'utf16be')?.text, 'Hua said so.\n');
       assert.ok(rssGrowth < 64 * 1024 * 1024, `the 100 MB file was skipped unread (RSS grew ${rssGrowth} bytes)`);
-      // The sabotage changed three files; everything else is as it was.
-      const untouched = (entries: string[]): string[] => entries.filter((entry) => !/^(vanishing|turned-folder|turned-unreadable)\.txt /.test(entry));
+      // The sabotage changed four files; everything else is as it was.
+      const untouched = (entries: string[]): string[] => entries.filter((entry) => !/^(vanishing|turned-folder|turned-pipe|turned-unreadable)\.txt /.test(entry));
       assert.deepEqual(untouched(folderSnapshot(root)), untouched(before));
     } finally {
       if (!runningAsRoot) chmodSync(unreadable, 0o600);

@@ -69,6 +69,23 @@ describe('index cache', () => {
     assert.deepEqual(readdirSync(cacheFolder(env)).filter((name) => name.endsWith('.tmp')), []);
   });
 
+  it('can answer before the cache is written, and write it in the background', async () => {
+    const backgroundEnv = { XDG_CACHE_HOME: mkdtempSync(path.join(os.tmpdir(), 'crosscheck-background-')) };
+    try {
+      const first = await loadIndexedCorpus(folder.root, { version: 'test', env: backgroundEnv, writeInBackground: true });
+      assert.equal(first.cache, 'writing');
+      assert.ok(first.index.search('harbour fact 42', { limit: 5 }).length > 0, 'searchable before the cache is written');
+      assert.equal(await first.written, 'written');
+      assert.deepEqual(readdirSync(cacheFolder(backgroundEnv)).filter((name) => name.endsWith('.tmp')), []);
+      const second = await loadIndexedCorpus(folder.root, { version: 'test', env: backgroundEnv });
+      assert.equal(second.cache, 'hit');
+      assert.deepEqual(second.corpus, first.corpus);
+      assert.deepEqual(second.index.parts(), first.index.parts());
+    } finally {
+      rmSync(backgroundEnv.XDG_CACHE_HOME, { recursive: true, force: true });
+    }
+  });
+
   it('rebuilds, without failing, when the cache file is corrupt', async () => {
     const file = path.join(cacheFolder(env), `${await corpusFingerprint(folder.root, 'test')}.bin`);
     const bytes = readFileSync(file);

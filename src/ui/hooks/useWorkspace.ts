@@ -39,6 +39,8 @@ export function useWorkspace(corpusPath: string | undefined, preloaded: Workspac
     let cancelled = false;
     let lastReport = 0;
     load(corpusPath, {
+      // The first screen does not wait for the cache file: it is written while the user types.
+      writeInBackground: true,
       onProgress: (progress) => {
         const now = Date.now();
         if (cancelled || now - lastReport < 50) return;

@@ -59,20 +59,24 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize, load }:
   const typingRef = useRef(false);
   const [status, setStatus] = useState<PaneStatus>({ where: 'Search', hints: '' });
   const onStatus = useCallback((next: PaneStatus) => setStatus(next), []);
-  const onTyping = useCallback((next: boolean) => {
-    typingRef.current = next;
-  }, []);
-  // Keys typed while the corpus loads go to the query line the workbench opens on (q included, as there).
+  // Keys typed while the corpus loads go to the query line the workbench opens on (q included, as
+  // there). So do keys that arrive after the first frame but before the pane has subscribed to
+  // keys (its effects run a moment after the frame is drawn): the pane's first report ends that.
   const typedAhead = useLineEditor();
   const statusRef = useRef(state.status);
   statusRef.current = state.status;
+  const paneHasKeysRef = useRef(false);
+  const onTyping = useCallback((next: boolean) => {
+    typingRef.current = next;
+    paneHasKeysRef.current = true;
+  }, []);
 
   useKeys((input, key) => {
     if (key.ctrl && input === 'c') {
       exit();
       return;
     }
-    if (statusRef.current === 'loading') {
+    if (statusRef.current === 'loading' || (statusRef.current === 'ready' && !paneHasKeysRef.current)) {
       typedAhead.edit(input, key);
       return;
     }

@@ -140,6 +140,39 @@ describe('the Search pane', () => {
     app.unmount();
   });
 
+  it('keeps a key that arrives between the first ready frame and the pane taking the keys', async () => {
+    let finishLoading: () => void = () => undefined;
+    const loading = new Promise<void>((resolve) => {
+      finishLoading = resolve;
+    });
+    const load = async () => {
+      await loading;
+      return { corpus: workspace.corpus, index: workspace.index };
+    };
+    const app = render(
+      <ThemeContext.Provider value={themeFor({ LANG: 'en_US.UTF-8' })}>
+        <App corpusPath="corpus" load={load} size={{ columns: 80, rows: 24 }} />
+      </ThemeContext.Provider>,
+    );
+    await waitForFrame(app.lastFrame, (text) => /Loading/.test(text));
+    // The worst moment: while Ink writes the first ready frame, before any effect of the new pane ran.
+    const writeFrame = app.stdout.write;
+    let sent = false;
+    app.stdout.write = (frame: string) => {
+      writeFrame(frame);
+      if (!sent && frame.includes('search passages')) {
+        sent = true;
+        app.stdin.write('H');
+      }
+    };
+    finishLoading();
+    await waitForFrame(app.lastFrame, (text) => /› H +\d+\/104/.test(text));
+    await press(app.stdin, 'ua');
+    await waitForFrame(app.lastFrame, (text) => /› Hua +\d+\/104/.test(text));
+    assert.ok(sent);
+    app.unmount();
+  });
+
   it('says the terminal is too small below the minimum', async () => {
     const app = renderApp(50, 12);
     const frame = await waitForFrame(app.lastFrame, (text) => text.includes('too small'));

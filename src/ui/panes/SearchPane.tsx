@@ -30,6 +30,12 @@ const HINTS: Record<Area, string> = {
 export function SearchPane({ workspace, width, height, active, onStatus, onTyping, navigate, request, typedAhead }: PaneProps): ReactNode {
   const theme = useTheme();
   const editor = useLineEditor(typedAhead);
+  // Typed ahead after this pane was drawn but before it took the keys (App stops then, so this
+  // never overwrites what was typed here).
+  const { set: setQuery, current: currentQuery } = editor;
+  useEffect(() => {
+    if (typedAhead !== undefined && typedAhead !== currentQuery()) setQuery(typedAhead);
+  }, [typedAhead, setQuery, currentQuery]);
   const query = editor.text;
   const [area, areaRef, setArea] = usePaneArea<Area>('query', 'query', active, onTyping);
   const [previewScroll, setPreviewScroll] = useState(0);

@@ -91,10 +91,10 @@ export async function measureKeystrokes(corpus: string, queries: readonly string
 }
 
 /** measureKeystrokes in a fresh process (see terminal-child.ts); null when node-pty is missing. */
-export function measureKeystrokesApart(corpus: string): Promise<KeystrokeRun | null> {
+export function measureKeystrokesApart(corpus: string, env: NodeJS.ProcessEnv = process.env): Promise<KeystrokeRun | null> {
   const child = fileURLToPath(new URL('./terminal-child.ts', import.meta.url));
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--import', 'tsx', child, corpus], { env: process.env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(process.execPath, ['--import', 'tsx', child, corpus], { env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) reject(new Error(`terminal run failed: ${stderr || error.message}`));
       else resolve(JSON.parse(stdout) as KeystrokeRun | null);
     });

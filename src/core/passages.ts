@@ -24,8 +24,8 @@ export function titleOf(text: string): string {
   return `${words.slice(0, TITLE_WORDS).join(' ')}...`;
 }
 
-/** 1-based line number of every offset, computed once per document. */
-function lineLocator(text: string): (offset: number) => number {
+/** 1-based line number of every offset (a binary search over line starts computed once per document). */
+export function lineLocator(text: string): (offset: number) => number {
   const starts: number[] = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return (offset) => {

@@ -1,10 +1,8 @@
 import '../helpers/forceColor.js';
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { render } from 'ink-testing-library';
-import { App } from '../../src/ui/App.js';
 import { workspaceOf, type Workspace } from '../../src/ui/hooks/useWorkspace.js';
-import { ThemeContext, themeFor } from '../../src/ui/theme.js';
+import { renderWorkbench, type Workbench } from '../helpers/app.js';
 import { bundledCorpus } from '../helpers/corpus.js';
 import { KEYS, press, waitForFrame } from '../helpers/ink.js';
 
@@ -13,12 +11,8 @@ before(async () => {
   workspace = workspaceOf(await bundledCorpus());
 });
 
-function renderApp(columns: number, rows: number) {
-  return render(
-    <ThemeContext.Provider value={themeFor({ LANG: 'en_US.UTF-8' })}>
-      <App workspace={workspace} size={{ columns, rows }} />
-    </ThemeContext.Provider>,
-  );
+function renderApp(columns: number, rows: number): Workbench {
+  return renderWorkbench(workspace, { columns, rows });
 }
 
 /** Search for `query`, go to the results, and press c on the first hit. */

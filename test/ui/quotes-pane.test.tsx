@@ -2,12 +2,12 @@ import '../helpers/forceColor.js';
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { render } from 'ink-testing-library';
-import { App } from '../../src/ui/App.js';
 import type { NavigationTarget } from '../../src/ui/navigation.js';
 import { QuotesPane } from '../../src/ui/panes/QuotesPane.js';
 import { workspaceOf, type Workspace } from '../../src/ui/hooks/useWorkspace.js';
 import { ThemeContext, themeFor } from '../../src/ui/theme.js';
 import { loadCorpus } from '../../src/core/load.js';
+import { renderWorkbench, type Workbench } from '../helpers/app.js';
 import { bundledCorpus, temporaryCorpus } from '../helpers/corpus.js';
 import { KEYS, press, waitForFrame } from '../helpers/ink.js';
 
@@ -16,12 +16,8 @@ before(async () => {
   workspace = workspaceOf(await bundledCorpus());
 });
 
-function renderApp(columns = 80, rows = 24, env: NodeJS.ProcessEnv = { LANG: 'en_US.UTF-8' }) {
-  return render(
-    <ThemeContext.Provider value={themeFor(env)}>
-      <App workspace={workspace} size={{ columns, rows }} />
-    </ThemeContext.Provider>,
-  );
+function renderApp(columns = 80, rows = 24, env: NodeJS.ProcessEnv = { LANG: 'en_US.UTF-8' }): Workbench {
+  return renderWorkbench(workspace, { columns, rows, env });
 }
 
 /** Opens pane 2 from Search's results list (digits are typed while the query has the focus). */
@@ -141,11 +137,7 @@ describe('the Quotes pane on another corpus', () => {
     });
     try {
       const other = workspaceOf(await loadCorpus(folder.root));
-      const app = render(
-        <ThemeContext.Provider value={themeFor({ LANG: 'en_US.UTF-8' })}>
-          <App workspace={other} size={{ columns: 80, rows: 24 }} />
-        </ThemeContext.Provider>,
-      );
+      const app = renderWorkbench(other);
       await press(app.stdin, KEYS.enter, '2');
       const frame = await waitForFrame(app.lastFrame, (text) => /1 quotes/.test(text));
       assert.match(frame, /› 2 src +Jane Doe +“We will not back down from this fight over the bud/);

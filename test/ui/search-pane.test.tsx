@@ -1,10 +1,8 @@
 import '../helpers/forceColor.js';
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { render } from 'ink-testing-library';
-import { App } from '../../src/ui/App.js';
 import { workspaceOf, type Workspace } from '../../src/ui/hooks/useWorkspace.js';
-import { ThemeContext, themeFor } from '../../src/ui/theme.js';
+import { renderLoadingWorkbench, renderWorkbench, type Workbench } from '../helpers/app.js';
 import { bundledCorpus } from '../helpers/corpus.js';
 import { KEYS, press, waitForFrame } from '../helpers/ink.js';
 
@@ -13,12 +11,8 @@ before(async () => {
   workspace = workspaceOf(await bundledCorpus());
 });
 
-function renderApp(columns = 80, rows = 24, env: NodeJS.ProcessEnv = { LANG: 'en_US.UTF-8' }) {
-  return render(
-    <ThemeContext.Provider value={themeFor(env)}>
-      <App workspace={workspace} size={{ columns, rows }} />
-    </ThemeContext.Provider>,
-  );
+function renderApp(columns = 80, rows = 24, env: NodeJS.ProcessEnv = { LANG: 'en_US.UTF-8' }): Workbench {
+  return renderWorkbench(workspace, { columns, rows, env });
 }
 
 describe('the Search pane', () => {
@@ -117,19 +111,7 @@ describe('the Search pane', () => {
   });
 
   it('keeps what is typed while the corpus loads, q too, and opens the query on it', async () => {
-    let finishLoading: () => void = () => undefined;
-    const loading = new Promise<void>((resolve) => {
-      finishLoading = resolve;
-    });
-    const load = async () => {
-      await loading;
-      return { corpus: workspace.corpus, index: workspace.index };
-    };
-    const app = render(
-      <ThemeContext.Provider value={themeFor({ LANG: 'en_US.UTF-8' })}>
-        <App corpusPath="corpus" load={load} size={{ columns: 80, rows: 24 }} />
-      </ThemeContext.Provider>,
-    );
+    const { app, finishLoading } = renderLoadingWorkbench(workspace);
     await waitForFrame(app.lastFrame, (text) => /Loading/.test(text) && /type to search/.test(text));
     await press(app.stdin, 'Hua Chuqning', ...Array<string>(5).fill(KEYS.backspace), 'ning');
     let frame = await waitForFrame(app.lastFrame, (text) => text.includes('› Hua Chuning'));
@@ -141,19 +123,7 @@ describe('the Search pane', () => {
   });
 
   it('keeps a key that arrives between the first ready frame and the pane taking the keys', async () => {
-    let finishLoading: () => void = () => undefined;
-    const loading = new Promise<void>((resolve) => {
-      finishLoading = resolve;
-    });
-    const load = async () => {
-      await loading;
-      return { corpus: workspace.corpus, index: workspace.index };
-    };
-    const app = render(
-      <ThemeContext.Provider value={themeFor({ LANG: 'en_US.UTF-8' })}>
-        <App corpusPath="corpus" load={load} size={{ columns: 80, rows: 24 }} />
-      </ThemeContext.Provider>,
-    );
+    const { app, finishLoading } = renderLoadingWorkbench(workspace);
     await waitForFrame(app.lastFrame, (text) => /Loading/.test(text));
     // The worst moment: while Ink writes the first ready frame, before any effect of the new pane ran.
     const writeFrame = app.stdout.write;

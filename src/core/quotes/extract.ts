@@ -1,4 +1,5 @@
 /** Every quotation of a document or a corpus: spans, kinds, speakers, lines. */
+import { lineLocator } from '../passages.js';
 import { isHardWrapped, splitDocument, type ParagraphSentences } from '../sentences.js';
 import { runAtOnce, type Steps } from '../slices.js';
 import type { Corpus, Passage } from '../types.js';
@@ -23,22 +24,6 @@ export function quoteKind(text: string): QuoteKind {
   if (titleCase) return 'term';
   if (words.length > TERM_MAX_WORDS) return 'statement';
   return /^\p{Lu}/u.test(text) && /[.!?]["'”’]?$/.test(text) && words.length > 1 ? 'statement' : 'term';
-}
-
-/** 1-based line of each offset, by binary search over line starts. */
-export function lineLocator(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-  return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return low + 1;
-  };
 }
 
 export interface DocumentInput {

@@ -1,0 +1,41 @@
+/** The workbench rendered by ink-testing-library, at a fixed size, as the component tests drive it. */
+import { render } from 'ink-testing-library';
+import { App } from '../../src/ui/App.js';
+import type { Workspace } from '../../src/ui/hooks/useWorkspace.js';
+import { ThemeContext, themeFor } from '../../src/ui/theme.js';
+
+export interface WorkbenchOptions {
+  columns?: number;
+  rows?: number;
+  /** The environment the theme reads (LANG, NO_COLOR, TERM). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export type Workbench = ReturnType<typeof render>;
+
+/** The workbench on an already loaded workspace. */
+export function renderWorkbench(workspace: Workspace, { columns = 80, rows = 24, env = { LANG: 'en_US.UTF-8' } }: WorkbenchOptions = {}): Workbench {
+  return render(
+    <ThemeContext.Provider value={themeFor(env)}>
+      <App workspace={workspace} size={{ columns, rows }} />
+    </ThemeContext.Provider>,
+  );
+}
+
+/** The workbench while it loads `workspace`, which it gets only once the test calls finishLoading. */
+export function renderLoadingWorkbench(workspace: Workspace, { columns = 80, rows = 24, env = { LANG: 'en_US.UTF-8' } }: WorkbenchOptions = {}): { app: Workbench; finishLoading: () => void } {
+  let finishLoading: () => void = () => undefined;
+  const loading = new Promise<void>((resolve) => {
+    finishLoading = resolve;
+  });
+  const load = async () => {
+    await loading;
+    return { corpus: workspace.corpus, index: workspace.index };
+  };
+  const app = render(
+    <ThemeContext.Provider value={themeFor(env)}>
+      <App corpusPath="corpus" load={load} size={{ columns, rows }} />
+    </ThemeContext.Provider>,
+  );
+  return { app, finishLoading };
+}

@@ -22,12 +22,12 @@ import { useTheme } from './theme.js';
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 16;
 
-/** The panes, in the order of their number keys. */
-const PANES: readonly PaneDefinition[] = [
-  { key: 'search', label: 'Search', Component: SearchPane },
-  { key: 'quotes', label: 'Quotes', Component: QuotesPane },
-  { key: 'compare', label: 'Compare', Component: ComparePane },
-  { key: 'claims', label: 'Claims', Component: ClaimsPane },
+/** The panes, in the order of their number keys; `typing`: the pane opens on its text field. */
+const PANES: readonly (PaneDefinition & { typing: boolean })[] = [
+  { key: 'search', label: 'Search', Component: SearchPane, typing: true },
+  { key: 'quotes', label: 'Quotes', Component: QuotesPane, typing: true },
+  { key: 'compare', label: 'Compare', Component: ComparePane, typing: false },
+  { key: 'claims', label: 'Claims', Component: ClaimsPane, typing: false },
 ];
 const TABS: readonly TabInfo[] = PANES.map(({ key, label }) => ({ key, label }));
 
@@ -46,7 +46,19 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize, load }:
   const theme = useTheme();
   const size = useTerminalSize(fixedSize);
   const state = useWorkspace(corpusPath, preloaded, load);
-  const [tab, setTab] = useState<PaneKey>(PANES[0]!.key);
+  /** The visible pane's text field has the keys: q and digits are typed, not commands. */
+  const typingRef = useRef(false);
+  const [tab, setTabState] = useState<PaneKey>(PANES[0]!.key);
+  // Whether each pane's field had the keys when it was last shown. A pane reports it a moment
+  // after it is shown; keys arriving with the switch ("2q" in one packet) are judged by this
+  // meanwhile, so a q meant for the Quotes filter does not quit.
+  const tabRef = useRef<PaneKey>(PANES[0]!.key);
+  const typingOfPane = useRef(new Map<PaneKey, boolean>(PANES.map((pane) => [pane.key, pane.typing])));
+  const setTab = useCallback((next: PaneKey) => {
+    tabRef.current = next;
+    typingRef.current = typingOfPane.current.get(next) ?? false;
+    setTabState(next);
+  }, []);
   const [request, setRequest] = useState<NavigationRequest | null>(null);
   const navigate = useCallback((target: NavigationTarget) => {
     // A pane not built yet (Compare, while it is being written) is not a place to go.
@@ -56,7 +68,6 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize, load }:
   }, []);
   const [helpOpen, helpOpenRef, setHelpOpen] = useImmediateState(false);
   const [helpScroll, setHelpScroll] = useState(0);
-  const typingRef = useRef(false);
   const [status, setStatus] = useState<PaneStatus>({ where: 'Search', hints: '' });
   const onStatus = useCallback((next: PaneStatus) => setStatus(next), []);
   // Keys typed while the corpus loads go to the query line the workbench opens on (q included, as
@@ -68,6 +79,7 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize, load }:
   const paneHasKeysRef = useRef(false);
   const onTyping = useCallback((next: boolean) => {
     typingRef.current = next;
+    typingOfPane.current.set(tabRef.current, next);
     paneHasKeysRef.current = true;
   }, []);
 

@@ -38,6 +38,19 @@ describe('the Quotes pane', () => {
     app.unmount();
   });
 
+  it('does not quit on a q that arrives in the same packet as the 2 that opens it', async () => {
+    const app = renderApp();
+    await press(app.stdin, KEYS.enter);
+    await waitForFrame(app.lastFrame, (text) => /Search │ results/.test(text));
+    // One write, as a fast typist's keys arrive over SSH: the q is meant for the Quotes filter.
+    app.stdin.write('2q');
+    await waitForFrame(app.lastFrame, (text) => /Quotes │ query/.test(text) && /\d+ quotes/.test(text));
+    await press(app.stdin, 'biggest');
+    const frame = await waitForFrame(app.lastFrame, (text) => /› biggest/.test(text));
+    assert.match(frame, /2 Quotes/);
+    app.unmount();
+  });
+
   it('filters as you type and shows each source\'s version with the variant speaker flagged', async () => {
     const app = renderApp(100, 30);
     await openQuotes(app);

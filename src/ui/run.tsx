@@ -52,17 +52,36 @@ export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<nu
     screenActive = false;
   };
 
-  const suspend = (): void => {
-    restoreTerminal();
-    // The whole job (npm, a wrapper shell, us), as the terminal's own Ctrl-Z would. A stop signal
-    // takes effect before kill() returns, so what follows runs after `fg`.
-    process.kill(0, 'SIGTSTP');
+  /** After `fg`: the workbench's screen and keys back, redrawn at the terminal's current size. */
+  const resume = (): void => {
     enterScreen();
     stdout.write(CLEAR_SCREEN + HIDE_CURSOR);
     if (stdin.isTTY) stdin.setRawMode(true);
     // A resize while we were stopped signalled the shell, not us; Node re-reads the size (and emits
     // 'resize' if it changed) on SIGWINCH, so send ourselves one.
     process.kill(process.pid, 'SIGWINCH');
+  };
+  // Our own SIGTSTP to the job (below) reaches our handler too, once we run again: it is not a new stop.
+  let ownStopSignal = false;
+  /** Ctrl-Z: raw mode turns it into a key, so we stop the job as the terminal would. */
+  const suspend = (): void => {
+    restoreTerminal();
+    ownStopSignal = true;
+    // The whole job (npm, a wrapper shell) as the terminal's own Ctrl-Z would, then us: SIGSTOP
+    // takes effect before kill() returns, so resume() runs after `fg`.
+    process.kill(0, 'SIGTSTP');
+    process.kill(process.pid, 'SIGSTOP');
+    resume();
+  };
+  /** A stop sent from outside (`kill -TSTP`): the terminal is restored first, as for Ctrl-Z. */
+  const onStopSignal = (): void => {
+    if (ownStopSignal) {
+      ownStopSignal = false;
+      return;
+    }
+    restoreTerminal();
+    process.kill(process.pid, 'SIGSTOP');
+    resume();
   };
 
   enterScreen();
@@ -104,6 +123,7 @@ export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<nu
   process.on('SIGTERM', quitOnSignal);
   process.on('SIGHUP', quitOnSignal);
   process.on('SIGINT', quitOnSignal);
+  process.on('SIGTSTP', onStopSignal);
   process.on('uncaughtException', onCrash);
   process.on('unhandledRejection', onCrash);
   process.on('exit', restoreTerminal);

@@ -3,6 +3,7 @@
  * fg, and a hostile corpus, all run in a pseudo-terminal and read through a terminal emulator.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { test, type TestContext } from 'node:test';
 import { temporaryCorpus } from '../helpers/corpus.js';
 import { folderSnapshot, HOSTILE_ARTICLE } from '../helpers/hostile.js';
@@ -273,6 +274,35 @@ test('Ctrl-Z suspends to the shell with the terminal restored; fg redraws everyt
   assert.doesNotMatch(redrawn, /Stopped|stty|icanon/, 'nothing of the shell shows through');
   assert.ok(!terminal.cursorVisible, 'the cursor is hidden again');
   // Keys work again (raw mode is back): a new query, then quit.
+  terminal.write('\u0015');
+  await terminal.type('Hua', 5);
+  await terminal.waitForText('Hua Chunying');
+  terminal.write(CTRL_C);
+  await terminal.waitFor((screen) => !terminal.alternateScreen && /\$\s*$/m.test(screen), 'back at the prompt');
+  terminal.write(`exit${ENTER}`);
+  await terminal.exit();
+});
+
+test('a stop signal sent from outside (kill -TSTP) restores the terminal too; fg redraws', async (t) => {
+  const terminal = startTerminal(t, { cols: 80, rows: 24, interactiveShell: true });
+  if (!terminal) return;
+  await terminal.waitForText('$');
+  terminal.write(`${terminal.command}${ENTER}`);
+  await terminal.waitFor((screen) => READY.test(screen), 'the corpus loaded');
+  await terminal.type('victim', 5);
+  await terminal.waitForText('biggest victim');
+
+  // The program is the shell's only child: stop it alone, as `kill -TSTP PID` from elsewhere would.
+  const program = Number(execFileSync('pgrep', ['-P', String(terminal.process.pid)], { encoding: 'utf8' }).trim().split('\n')[0]);
+  process.kill(program, 'SIGTSTP');
+  await terminal.waitFor((screen) => /Stopped/i.test(screen) && !terminal.alternateScreen, 'the shell reports the stopped job');
+  assert.ok(terminal.cursorVisible, 'the cursor is visible at the shell prompt');
+  terminal.write(`stty -a${ENTER}`);
+  await terminal.waitFor((screen) => /(^|\s)icanon(\s|$)/m.test(screen), 'the shell runs in cooked mode');
+
+  terminal.write(`fg${ENTER}`);
+  await terminal.waitFor((screen) => terminal.alternateScreen && READY.test(screen) && /biggest victim/.test(screen), 'the workbench drawn again, query kept');
+  assert.ok(!terminal.cursorVisible, 'the cursor is hidden again');
   terminal.write('\u0015');
   await terminal.type('Hua', 5);
   await terminal.waitForText('Hua Chunying');

@@ -86,6 +86,24 @@ describe('index cache', () => {
     }
   });
 
+  it('loads anyway when the cache cannot be written, in the background too, leaving no temporary file', async () => {
+    // A cache folder under a regular file: not even root can create it.
+    const blocker = path.join(mkdtempSync(path.join(os.tmpdir(), 'crosscheck-blocked-')), 'not-a-folder');
+    writeFileSync(blocker, 'a file where the cache folder would go');
+    const blockedEnv = { XDG_CACHE_HOME: blocker };
+    try {
+      const atOnce = await loadIndexedCorpus(folder.root, { version: 'test', env: blockedEnv });
+      assert.equal(atOnce.cache, 'unavailable');
+      assert.ok(atOnce.corpus.passages.length > 0);
+      const background = await loadIndexedCorpus(folder.root, { version: 'test', env: blockedEnv, writeInBackground: true });
+      assert.equal(background.cache, 'writing');
+      assert.equal(await background.written, 'unavailable');
+      assert.deepEqual(readdirSync(path.dirname(blocker)), ['not-a-folder']);
+    } finally {
+      rmSync(path.dirname(blocker), { recursive: true, force: true });
+    }
+  });
+
   it('rebuilds, without failing, when the cache file is corrupt', async () => {
     const file = path.join(cacheFolder(env), `${await corpusFingerprint(folder.root, 'test')}.bin`);
     const bytes = readFileSync(file);

@@ -51,6 +51,17 @@ describe('the Quotes pane', () => {
     app.unmount();
   });
 
+  it('says so when the filter is a query the syntax refuses, and keeps working', async () => {
+    const app = renderApp();
+    await openQuotes(app);
+    await press(app.stdin, 'a | b c | d e | f g | h i | j k | l m | n');
+    const frame = await waitForFrame(app.lastFrame, (text) => /query error/.test(text));
+    assert.match(frame, /Query error: /);
+    await press(app.stdin, KEYS.ctrlU, 'biggest');
+    await waitForFrame(app.lastFrame, (text) => /› biggest +\d+ quotes/.test(text));
+    app.unmount();
+  });
+
   it('filters as you type and shows each source\'s version with the variant speaker flagged', async () => {
     const app = renderApp(100, 30);
     await openQuotes(app);

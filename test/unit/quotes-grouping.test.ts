@@ -3,9 +3,11 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { extractQuotes } from '../../src/core/quotes/extract.js';
 import { canonicalSpeakers, contentStems, groupQuotes, memberDiff, sameNameVariant } from '../../src/core/quotes/grouping.js';
-import { QuoteIndex } from '../../src/core/quotes/index.js';
+import { GROUP_FUSE_OPTIONS, QuoteIndex } from '../../src/core/quotes/index.js';
 import type { Quote, QuoteGroup } from '../../src/core/quotes/types.js';
 import { runInSlices } from '../../src/core/slices.js';
+import { compileQuery, parseQuery, passesFilters } from '../../src/core/query.js';
+import Fuse from 'fuse.js';
 import { bundledCorpus } from '../helpers/corpus.js';
 
 function quotesFrom(articles: Record<string, string>): Quote[] {
@@ -150,3 +152,28 @@ describe('the QuoteIndex of the bundled corpus', () => {
     assert.equal(holdsRumors(index.search({ query: 'tweets !rumors' })), false);
   });
 });
+
+describe('filtering many quote groups in slices', () => {
+  it('pauses between slices and ranks exactly as one Fuse.js search over every group', async () => {
+    // 600 distinct statements, none attributed: 600 groups, several slices of the index.
+    const topics = ['harbour', 'budget', 'tariff', 'election', 'vaccine', 'pipeline', 'drought', 'strike'];
+    const sentences = Array.from({ length: 600 }, (_, n) => `Officials wrote: “Report ${n} on the ${topics[n % 8]} ${topics[(n * 3) % 8]} said ${n * 7} things.”`);
+    const index = new QuoteIndex(quotesFrom({ wire: sentences.join('\n\n') }));
+    assert.equal(index.groups.length, 600);
+    const records = index.groups.map((group) => ({ text: group.members.map((member) => member.quote.text).join(' / '), speaker: '' }));
+    const reference = new Fuse(records, GROUP_FUSE_OPTIONS);
+    for (const query of ['harbor', 'budget electon', "'vaccine", 'drought | strike', 'report !pipeline']) {
+      let slices = 0;
+      const sliced = await runInSlices(index.searchSteps({ query, allKinds: true }), { sliceMs: 0, onSlice: () => slices++ });
+      const compiled = compileQuery(parseQuery(query));
+      const expected = reference
+        .search(compiled.fuse!)
+        .filter((result) => passesFilters(`${records[result.refIndex]!.text} `, compiled.filters))
+        .map((result) => index.groups[result.refIndex]!);
+      assert.ok(sliced.length > 0, query);
+      assert.deepEqual(sliced.map((group) => group.id), expected.map((group) => group.id), query);
+      assert.ok(slices > 2, `${query}: ${slices} slices`);
+    }
+  });
+});
+

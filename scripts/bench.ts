@@ -23,6 +23,7 @@ import { DEFAULT_SLICE_MS, runInSlices } from '../src/core/slices.js';
 import type { Corpus } from '../src/core/types.js';
 import { measureKeystrokesApart, type KeystrokeRun } from './bench/keystrokes.js';
 import { QUERIES } from './bench/queries.js';
+import { benchScreen, screenTable, SETTLED_QUERIES, type ScreenReport } from './bench/settled.js';
 import { FIRST_PAGE, RESULT_LIMIT } from '../src/ui/hooks/useSearch.js';
 import { latencyOf, median, megabytes, ms, table, timed, type Latency } from './bench/stats.js';
 
@@ -339,6 +340,12 @@ async function main(): Promise<void> {
   for (const tier of tiers) {
     if (tier.terminal && !values['no-terminal']) terminals.set(tier.name, await benchTerminal(tier, runs, cacheHome));
   }
+  // What a user sees, key by key, beside fzf over the same passages (the largest real tier only).
+  const screenTier = tiers.find((tier) => tier.name === 'L');
+  let screen: ScreenReport[] | null = null;
+  if (screenTier && !values['no-terminal']) {
+    screen = await benchScreen(screenTier.root, [[80, 24], [200, 50]], path.join(cacheHome, 'screen'));
+  }
   process.env.XDG_CACHE_HOME = path.join(cacheHome, 'engine');
   const reports: TierReport[] = [];
   for (const tier of tiers) {
@@ -346,11 +353,15 @@ async function main(): Promise<void> {
     printTier(report);
     reports.push(report);
   }
+  if (screen && screenTier) {
+    console.log(`\n== ${screenTier.name}: key to settled screen (${SETTLED_QUERIES.map((query) => JSON.stringify(query)).join(', ')}, each letter, then 3 x Down) ==`);
+    console.log(screenTable(screen));
+  }
   rmSync(cacheHome, { recursive: true, force: true });
   const folder = path.join(PROJECT_ROOT, 'bench-results');
   mkdirSync(folder, { recursive: true });
   const file = path.join(folder, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, `${JSON.stringify({ machine, runs, queries: QUERIES, keystrokeLimit: KEYSTROKE_LIMIT, fullLimit: FULL_LIMIT, tiers: reports }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ machine, runs, queries: QUERIES, keystrokeLimit: KEYSTROKE_LIMIT, fullLimit: FULL_LIMIT, tiers: reports, screen }, null, 2)}\n`);
   console.log(`\nJSON: ${path.relative(PROJECT_ROOT, file)}`);
 }
 

@@ -5,6 +5,7 @@
 import { render, useStdout } from 'ink';
 import type { ReactNode } from 'react';
 import { App } from './App.js';
+import { diffingStdout } from './frameDiff.js';
 import { useKeys } from './hooks/useKeys.js';
 import { ThemeContext, themeFor } from './theme.js';
 
@@ -39,6 +40,7 @@ export interface WorkbenchOptions {
 
 export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<number> {
   const { stdin, stdout } = process;
+  const frames = diffingStdout(stdout);
   let screenActive = false;
   const enterScreen = (): void => {
     if (screenActive) return;
@@ -56,6 +58,7 @@ export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<nu
   const resume = (): void => {
     enterScreen();
     stdout.write(CLEAR_SCREEN + HIDE_CURSOR);
+    frames.differ.invalidate();
     if (stdin.isTTY) stdin.setRawMode(true);
     // A resize while we were stopped signalled the shell, not us; Node re-reads the size (and emits
     // 'resize' if it changed) on SIGWINCH, so send ourselves one.
@@ -91,7 +94,7 @@ export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<nu
         <App corpusPath={corpusPath} />
       </JobControl>
     </ThemeContext.Provider>,
-    { exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
+    { stdout: frames.stream, exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
   );
 
   // When the terminal is gone (an SSH drop), Node's own exit aborts with a core dump because it

@@ -1,6 +1,7 @@
 /** The real program in a real (pseudo) terminal at 80x24: start, search, help, quit, terminal restored. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { setTimeout as delay } from 'node:timers/promises';
 import { startTerminal } from '../helpers/terminal.js';
 
 const ESCAPE = '\u001b';
@@ -53,4 +54,34 @@ test('Ctrl-C quits from inside the query line and restores the terminal', async 
   assert.equal(terminal.alternateScreen, false);
   assert.ok(terminal.cursorVisible);
   assert.match(terminal.screen(), /(^|\s)icanon(\s|$)/m);
+});
+
+/** Waits until the program has written nothing for `quietMs`. */
+async function quiet(terminal: { output: string }, quietMs = 400): Promise<void> {
+  for (let length = -1; length !== terminal.output.length; ) {
+    length = terminal.output.length;
+    await delay(quietMs);
+  }
+}
+
+test('a key redraws only the rows it changes: no full-screen erase, the tab bar and rules are not sent again', async (t) => {
+  const terminal = startTerminal(t, { cols: 80, rows: 24 });
+  if (!terminal) return;
+  await terminal.waitForText('104 passages');
+  await terminal.type('victim', 5);
+  await terminal.waitForText('biggest victim');
+  terminal.write('\r');
+  await terminal.waitFor((screen) => /Search . results/.test(screen), 'the results list focused');
+  await quiet(terminal);
+  const before = terminal.output.length;
+  const selectedBefore = terminal.lines().find((line) => line.startsWith('›'));
+  assert.ok(selectedBefore, 'a result is selected');
+  terminal.write('j');
+  await terminal.waitFor((screen) => screen.split('\n').find((line) => line.startsWith('›')) !== selectedBefore, 'the selection moved');
+  await quiet(terminal);
+  const sent = terminal.output.slice(before);
+  assert.ok(sent.length > 0, 'the move was drawn');
+  assert.ok(!sent.includes('\u001b[2J'), 'no full-screen erase for a key');
+  assert.ok(!sent.includes('2 Quotes'), 'the unchanged tab bar is not rewritten');
+  assert.ok(!sent.includes('────'), 'the unchanged rule is not rewritten');
 });

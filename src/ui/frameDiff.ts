@@ -1,0 +1,98 @@
+/**
+ * Fewer bytes per key: Ink redraws every frame whole ("erase the last frame's rows, write every
+ * row", or for a frame as tall as the screen "clear the terminal, write every row"), 4-17 KB a
+ * key, which is what an SSH link carries. This stream stands between Ink and the terminal and
+ * writes only the rows that changed since the last frame. Ink's own `incrementalRendering` does
+ * the like, and left rows of the help overlay behind on full-screen frames.
+ *
+ * Anything else written (a suspend's clear, console output, a frame of another height) is passed
+ * through and makes the next frame a whole one, since the screen may no longer match the last.
+ */
+
+const CLEAR_TERMINAL = '\u001b[2J\u001b[3J\u001b[H';
+/** Ink's eraseLines(n): erase a row and go up, n - 1 times, erase the top row, column 1. */
+const ERASE_LINES = /^(?:\u001b\[2K\u001b\[1A)*\u001b\[2K\u001b\[G/;
+const ERASE_ROW = '\u001b[2K';
+/** Writes that do not change what the screen shows: synchronized-update brackets, cursor visibility. */
+const INERT = /^(?:\u001b\[\?(?:2026|25)[hl])+$/;
+
+type FrameKind = 'clear' | 'erase';
+
+interface Frame {
+  kind: FrameKind;
+  /** The frame split at its newlines; a trailing newline leaves a last empty row (the cursor's). */
+  rows: string[];
+}
+
+/**
+ * From the frame's first row, column 1: the rows of `next` that differ from `previous` (of the same
+ * length), each erased and rewritten, unchanged ones stepped over. The cursor ends where writing
+ * `next` whole leaves it, on its last row.
+ */
+export function rowChanges(previous: readonly string[], next: readonly string[]): string {
+  let out = '';
+  for (let row = 0; row < next.length; row++) {
+    // Erase first, then write: erasing after a row that fills the width would take its last cell.
+    if (next[row] !== previous[row]) out += ERASE_ROW + next[row];
+    if (row < next.length - 1) out += '\n';
+  }
+  return out;
+}
+
+export class FrameDiffer {
+  private previous: Frame | null = null;
+
+  constructor(private readonly screenRows: () => number) {}
+
+  /** What to send to the terminal for one write of Ink's. */
+  transform(chunk: string): string {
+    const frame = this.parse(chunk);
+    if (!frame) {
+      if (chunk !== '' && !INERT.test(chunk)) this.previous = null;
+      return chunk;
+    }
+    const { kind, rows, erased } = frame;
+    const previous = this.previous;
+    // A frame taller than the screen scrolls it: its rows no longer line up with what was drawn.
+    this.previous = rows.length <= this.screenRows() ? { kind, rows } : null;
+    if (!previous || !this.previous || previous.kind !== kind || previous.rows.length !== rows.length) return chunk;
+    // The erase must reach exactly back to the last frame's first row for the rows to line up.
+    if (kind === 'erase' && erased !== previous.rows.length) return chunk;
+    const toFirstRow = kind === 'clear' ? '\u001b[H' : `${rows.length > 1 ? `\u001b[${rows.length - 1}A` : ''}\r`;
+    return toFirstRow + rowChanges(previous.rows, rows);
+  }
+
+  /** The screen was changed behind Ink's back (cleared, resized): the next frame is drawn whole. */
+  invalidate(): void {
+    this.previous = null;
+  }
+
+  private parse(chunk: string): (Frame & { erased: number }) | null {
+    if (chunk.startsWith(CLEAR_TERMINAL)) return { kind: 'clear', rows: chunk.slice(CLEAR_TERMINAL.length).split('\n'), erased: 0 };
+    const erase = ERASE_LINES.exec(chunk);
+    if (!erase) return null;
+    const erased = erase[0].split(ERASE_ROW).length - 1;
+    return { kind: 'erase', rows: chunk.slice(erase[0].length).split('\n'), erased };
+  }
+}
+
+/**
+ * `stdout` as Ink sees it, with frames reduced to their changed rows. Everything else (size,
+ * `isTTY`, resize events) is the real stream's; a resize invalidates the last frame.
+ */
+export function diffingStdout(stdout: NodeJS.WriteStream): { stream: NodeJS.WriteStream; differ: FrameDiffer } {
+  const differ = new FrameDiffer(() => stdout.rows ?? Number.POSITIVE_INFINITY);
+  stdout.on('resize', () => differ.invalidate());
+  const write = (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
+    const text = typeof chunk === 'string' ? differ.transform(chunk) : chunk;
+    return (stdout.write as (chunk: string | Uint8Array, ...rest: unknown[]) => boolean)(text, ...rest);
+  };
+  const stream = new Proxy(stdout, {
+    get(target, property) {
+      if (property === 'write') return write;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return { stream, differ };
+}

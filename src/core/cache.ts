@@ -76,7 +76,7 @@ export async function corpusKey(root: string, version: string, racyWindowMs = RA
       const info = statSync(file, { bigint: true });
       hash.update(`${file}\t${info.dev}\t${info.ino}\t${info.size}\t${info.mtimeNs}\t${info.ctimeNs}\t${info.mode}\n`);
       corpusBytes += Number(info.size);
-      if (info.ctimeNs >= takenNs) racy = true;
+      if (racyWindowMs > 0 && info.ctimeNs >= takenNs) racy = true;
     } catch (error) {
       hash.update(`${file}\tunreadable ${error instanceof Error && 'code' in error ? String(error.code) : ''}\n`);
     }

@@ -61,8 +61,8 @@ export interface EntryHeader {
   bodySha256: string;
 }
 
-/** Files read from and bytes of cache files read since the program started (tests bound the work with them). */
-export const cacheReadCounters = { opened: 0, bytesRead: 0 };
+/** Bytes of cache entries read to use them (not to list them) since the program started: tests bound the work with it. */
+export const cacheReadCounters = { bytesRead: 0 };
 
 export type ReadOutcome = { ok: true; header: EntryHeader; body: Buffer } | { ok: false; note: string | null };
 
@@ -155,14 +155,14 @@ export function ensureFolder(folder: string): FolderState {
   return checkFolder(folder);
 }
 
-function readExactly(descriptor: number, length: number, position: number): Buffer {
+function readExactly(descriptor: number, length: number, position: number, counted: boolean): Buffer {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
   while (filled < length) {
     const count = readSync(descriptor, buffer, filled, length - filled, position + filled);
     if (count === 0) throw new Error('file shorter than its header says');
     filled += count;
-    cacheReadCounters.bytesRead += count;
+    if (counted) cacheReadCounters.bytesRead += count;
   }
   return buffer;
 }
@@ -186,13 +186,13 @@ function bodyOffset(headerBytes: number): number {
 }
 
 /** The header of an open cache file, checked against the file's size; null when it is not one. */
-function readHeader(descriptor: number, size: number): { header: EntryHeader; offset: number } | null {
+function readHeader(descriptor: number, size: number, counted: boolean): { header: EntryHeader; offset: number } | null {
   if (size < PREFIX_BYTES) return null;
-  const prefix = readExactly(descriptor, PREFIX_BYTES, 0);
+  const prefix = readExactly(descriptor, PREFIX_BYTES, 0, counted);
   if (!prefix.subarray(0, ENVELOPE_MAGIC.length).equals(ENVELOPE_MAGIC)) return null;
   const headerBytes = Number(prefix.readBigUInt64LE(8));
   if (headerBytes > MAX_HEADER_BYTES || PREFIX_BYTES + headerBytes > size) return null;
-  const header = parseHeader(readExactly(descriptor, headerBytes, PREFIX_BYTES).toString('utf8'));
+  const header = parseHeader(readExactly(descriptor, headerBytes, PREFIX_BYTES, counted).toString('utf8'));
   const offset = bodyOffset(headerBytes);
   if (!header || offset + header.bodyBytes !== size) return null;
   return { header, offset };
@@ -209,7 +209,6 @@ function openTrusted(file: string): { ok: true; descriptor: number; info: Stats 
     if (code === 'ELOOP') return { ok: false, note: `cache file ${file} is a symbolic link; not used (fix: rm ${file})` };
     return { ok: false, note: `cache file ${file}: ${reasonOf(error)}; not used` };
   }
-  cacheReadCounters.opened++;
   const info = fstatSync(descriptor);
   const refused = !info.isFile() ? `cache file ${file} is not a regular file; not used (fix: rm ${file})` : distrust(info, 'file', file);
   if (refused) {
@@ -239,10 +238,10 @@ export function readEntry(folder: string, name: string, expected: ReadExpectatio
     if (info.size > expected.maxBytes) {
       return { ok: false, note: `cache file ${file} is larger than this corpus can produce (${info.size} bytes); rebuilt from the files` };
     }
-    const found = readHeader(descriptor, info.size);
+    const found = readHeader(descriptor, info.size, true);
     if (!found) return { ok: false, note: `cache file ${file} is damaged or not crosscheck's; rebuilt from the files` };
     if (found.header.key !== expected.key) return { ok: false, note: `cache file ${file} holds another corpus; rebuilt from the files` };
-    const body = readExactly(descriptor, found.header.bodyBytes, found.offset);
+    const body = readExactly(descriptor, found.header.bodyBytes, found.offset, true);
     if (createHash('sha256').update(body).digest('hex') !== found.header.bodySha256) {
       return { ok: false, note: `cache file ${file} failed its checksum; rebuilt from the files` };
     }
@@ -434,7 +433,7 @@ export function listEntries(folder: string): ListedEntry[] {
     try {
       let header: EntryHeader | null = null;
       try {
-        header = readHeader(opened.descriptor, opened.info.size)?.header ?? null;
+        header = readHeader(opened.descriptor, opened.info.size, false)?.header ?? null;
       } catch {
         header = null;
       }

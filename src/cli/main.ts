@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { prefersUnicode } from '../core/display.js';
-import { loadIndexedCorpus, type IndexedCorpus } from '../core/cache.js';
+import { loadIndexedCorpus, takeHeldCacheNotes, type IndexedCorpus } from '../core/cache.js';
 import { CorpusError } from '../core/load.js';
 import { QueryError } from '../core/query.js';
 import { neutralize } from '../core/sanitize.js';
@@ -118,7 +118,9 @@ async function runWorkbench(args: string[]): Promise<number> {
   delete process.env.CONTINUOUS_INTEGRATION;
   const corpusPath = corpusPathFrom(values);
   const start = await loadWorkbenchDrawingAtOnce(corpusPath);
-  return start({ corpusPath });
+  const code = await start({ corpusPath });
+  for (const note of takeHeldCacheNotes()) warn(note);
+  return code;
 }
 
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H\u001b[2J';

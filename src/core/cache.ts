@@ -247,6 +247,17 @@ export interface CachedLoadOptions extends LoadOptions {
   env?: NodeJS.ProcessEnv;
   /** See CorpusKey.racy (tests set 0 to cache a corpus they have just written). */
   racyWindowMs?: number;
+  /** Keep the notes for takeHeldCacheNotes too: the workbench owns the screen until it ends. */
+  holdNotes?: boolean;
+}
+
+const heldNotes: string[][] = [];
+
+/** The notes of loads made with holdNotes (a background write's included), once each. */
+export function takeHeldCacheNotes(): string[] {
+  const notes = heldNotes.flat();
+  heldNotes.length = 0;
+  return notes;
 }
 
 /** What the cache holds about the corpus: its key, or why it is not consulted. */
@@ -294,6 +305,7 @@ function* entrySteps(key: CorpusKey, root: string, version: string, corpus: Corp
 export async function loadIndexedCorpus(root: string, options: CachedLoadOptions): Promise<IndexedCorpus> {
   const env = options.env ?? process.env;
   const notes: string[] = [];
+  if (options.holdNotes) heldNotes.push(notes);
   const cap = cacheSizeCap(env);
   const useCache = (options.useCache ?? true) && cap.bytes > 0;
   const folder = cacheFolder(env);
@@ -305,7 +317,11 @@ export async function loadIndexedCorpus(root: string, options: CachedLoadOptions
   }
   const corpus = await loadCorpus(root, options);
   const index = new PassageIndex(corpus);
-  if (corpus.passages.length < CACHE_MIN_PASSAGES) return { corpus, index, cache: 'skipped', notes: [] };
+  if (corpus.passages.length < CACHE_MIN_PASSAGES) {
+    // Never cached, so what the cache folder holds does not concern it.
+    notes.length = 0;
+    return { corpus, index, cache: 'skipped', notes };
+  }
   if (cap.note) notes.push(cap.note);
   if (!useCache) return { corpus, index, cache: 'skipped', notes };
   // The folder is not to be trusted (a note says why), or the corpus cannot be described.

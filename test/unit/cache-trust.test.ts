@@ -24,7 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
-import { RACY_WINDOW_MS, cacheFolder, corpusKey, loadIndexedCorpus, programVersion, type CachedLoadOptions } from '../../src/core/cache.js';
+import { RACY_WINDOW_MS, cacheFolder, corpusKey, loadIndexedCorpus, programVersion, takeHeldCacheNotes, type CachedLoadOptions } from '../../src/core/cache.js';
 import { cacheReadCounters, listEntries, sweepStaleTemporaries } from '../../src/core/cacheStore.js';
 import { runCli } from '../helpers/cli.js';
 import { PROJECT_ROOT, temporaryCorpus } from '../helpers/corpus.js';
@@ -176,11 +176,14 @@ describe('cache trust (issue 15, case 2) and privacy (case 3)', () => {
       assert.equal(planted.length, bytes.length);
       assert.notDeepEqual(planted, bytes);
       writeFileSync(file, planted);
-      const reloaded = await loadIndexedCorpus(corpus.root, options(cache.env));
+      const reloaded = await loadIndexedCorpus(corpus.root, options(cache.env, { holdNotes: true }));
       assert.notEqual(reloaded.cache, 'hit');
       assert.doesNotMatch(texts(reloaded.corpus.passages), /denies facts/);
       assert.equal(reloaded.notes.length, 1);
       assert.match(reloaded.notes[0]!, /failed its checksum; rebuilt from the files/);
+      // The workbench says it once it ends.
+      assert.deepEqual(takeHeldCacheNotes(), reloaded.notes);
+      assert.deepEqual(takeHeldCacheNotes(), []);
       assert.equal((await loadIndexedCorpus(corpus.root, options(cache.env))).cache, 'hit', 'the rebuilt file is used again');
     } finally {
       cache.cleanup();

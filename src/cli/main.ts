@@ -4,11 +4,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { prefersUnicode } from '../core/display.js';
-import { loadIndexedCorpus, type IndexedCorpus } from '../core/cache.js';
+import { loadIndexedCorpus, takeHeldCacheNotes, type IndexedCorpus } from '../core/cache.js';
 import { CorpusError } from '../core/load.js';
 import { QueryError } from '../core/query.js';
 import { neutralize } from '../core/sanitize.js';
 import { EXIT_ERROR, UsageError, type Command, type CommandContext } from './command.js';
+import { cacheCommand } from './commands/cache.js';
 import { claimsCommand } from './commands/claims.js';
 import { compareCommand } from './commands/compare.js';
 import { quotesCommand } from './commands/quotes.js';
@@ -19,7 +20,7 @@ import { installPipeGuard, styleFor } from './output.js';
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BUNDLED_CORPUS = path.join(packageRoot, 'corpus');
 
-const COMMANDS: readonly Command[] = [searchCommand, quotesCommand, compareCommand, claimsCommand, sourcesCommand];
+const COMMANDS: readonly Command[] = [searchCommand, quotesCommand, compareCommand, claimsCommand, sourcesCommand, cacheCommand];
 
 const COMMON_OPTIONS = {
   corpus: { type: 'string' },
@@ -60,9 +61,13 @@ export function corpusPathFrom(values: Record<string, unknown>, env: NodeJS.Proc
   return option ?? (env.CROSSCHECK_CORPUS || BUNDLED_CORPUS);
 }
 
-function fail(message: string): number {
-  // Messages quote the command line and paths, which can carry escape sequences too.
+/** One line on stderr. Messages quote the command line and paths, which can carry escape sequences too. */
+function warn(message: string): void {
   process.stderr.write(`crosscheck: ${neutralize(message, { ascii: !prefersUnicode(process.env) })}\n`);
+}
+
+function fail(message: string): number {
+  warn(message);
   return EXIT_ERROR;
 }
 
@@ -81,6 +86,7 @@ async function runCommand(command: Command, args: string[]): Promise<number> {
   let loaded: Promise<IndexedCorpus> | undefined;
   const load = (): Promise<IndexedCorpus> =>
     (loaded ??= loadIndexedCorpus(corpusPathFrom(values), {}).then((indexed) => {
+      for (const note of indexed.notes) warn(note);
       const skipped = indexed.corpus.warnings.filter((warning) => warning.skipped).length;
       if (skipped > 0) {
         process.stderr.write(`crosscheck: ${skipped} file(s) skipped (crosscheck sources lists why)\n`);
@@ -112,7 +118,9 @@ async function runWorkbench(args: string[]): Promise<number> {
   delete process.env.CONTINUOUS_INTEGRATION;
   const corpusPath = corpusPathFrom(values);
   const start = await loadWorkbenchDrawingAtOnce(corpusPath);
-  return start({ corpusPath });
+  const code = await start({ corpusPath });
+  for (const note of takeHeldCacheNotes()) warn(note);
+  return code;
 }
 
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H\u001b[2J';

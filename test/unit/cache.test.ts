@@ -3,7 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { cacheFolder, corpusFingerprint, decodeCache, encodeCache, loadIndexedCorpus, CacheCorruptError } from '../../src/core/cache.js';
+import { setTimeout as delay } from 'node:timers/promises';
+import { RACY_WINDOW_MS, cacheFolder, corpusKey, decodeCache, encodeCache, loadIndexedCorpus, CacheCorruptError } from '../../src/core/cache.js';
 import { PassageIndex } from '../../src/core/searchIndex.js';
 import { runCli } from '../helpers/cli.js';
 import { bundledCorpus, temporaryCorpus } from '../helpers/corpus.js';
@@ -27,7 +28,10 @@ function largeCorpusFiles(): Record<string, string> {
 describe('index cache', () => {
   const cacheHome = mkdtempSync(path.join(os.tmpdir(), 'crosscheck-cache-'));
   const env = { XDG_CACHE_HOME: cacheHome };
+  // The corpus is written just before: without this, it is too fresh to be cached (see CorpusKey.racy).
+  const fresh = { racyWindowMs: 0 };
   const folder = temporaryCorpus(largeCorpusFiles());
+  let writtenAt = Date.now();
   after(() => {
     rmSync(cacheHome, { recursive: true, force: true });
     folder.cleanup();
@@ -56,9 +60,9 @@ describe('index cache', () => {
   });
 
   it('writes the cache on the first load and reads it on the second', async () => {
-    const first = await loadIndexedCorpus(folder.root, { version: 'test', env });
+    const first = await loadIndexedCorpus(folder.root, { version: 'test', env, ...fresh });
     assert.equal(first.cache, 'written');
-    const second = await loadIndexedCorpus(folder.root, { version: 'test', env });
+    const second = await loadIndexedCorpus(folder.root, { version: 'test', env, ...fresh });
     assert.equal(second.cache, 'hit');
     assert.deepEqual(second.corpus.passages, first.corpus.passages);
     assert.deepEqual(
@@ -72,12 +76,12 @@ describe('index cache', () => {
   it('can answer before the cache is written, and write it in the background', async () => {
     const backgroundEnv = { XDG_CACHE_HOME: mkdtempSync(path.join(os.tmpdir(), 'crosscheck-background-')) };
     try {
-      const first = await loadIndexedCorpus(folder.root, { version: 'test', env: backgroundEnv, writeInBackground: true });
+      const first = await loadIndexedCorpus(folder.root, { version: 'test', env: backgroundEnv, writeInBackground: true, ...fresh });
       assert.equal(first.cache, 'writing');
       assert.ok(first.index.search('harbour fact 42', { limit: 5 }).length > 0, 'searchable before the cache is written');
       assert.equal(await first.written, 'written');
       assert.deepEqual(readdirSync(cacheFolder(backgroundEnv)).filter((name) => name.endsWith('.tmp')), []);
-      const second = await loadIndexedCorpus(folder.root, { version: 'test', env: backgroundEnv });
+      const second = await loadIndexedCorpus(folder.root, { version: 'test', env: backgroundEnv, ...fresh });
       assert.equal(second.cache, 'hit');
       assert.deepEqual(second.corpus, first.corpus);
       assert.deepEqual(second.index.parts(), first.index.parts());
@@ -92,12 +96,13 @@ describe('index cache', () => {
     writeFileSync(blocker, 'a file where the cache folder would go');
     const blockedEnv = { XDG_CACHE_HOME: blocker };
     try {
-      const atOnce = await loadIndexedCorpus(folder.root, { version: 'test', env: blockedEnv });
+      const atOnce = await loadIndexedCorpus(folder.root, { version: 'test', env: blockedEnv, ...fresh });
       assert.equal(atOnce.cache, 'unavailable');
       assert.ok(atOnce.corpus.passages.length > 0);
-      const background = await loadIndexedCorpus(folder.root, { version: 'test', env: blockedEnv, writeInBackground: true });
-      assert.equal(background.cache, 'writing');
-      assert.equal(await background.written, 'unavailable');
+      assert.match(atOnce.notes.join('\n'), /cache folder .*not-a-folder\/crosscheck cannot be (created|used) \(a file stands in its path\); running without a cache/);
+      const background = await loadIndexedCorpus(folder.root, { version: 'test', env: blockedEnv, writeInBackground: true, ...fresh });
+      assert.equal(background.cache, 'unavailable');
+      assert.equal(background.written, undefined);
       assert.deepEqual(readdirSync(path.dirname(blocker)), ['not-a-folder']);
     } finally {
       rmSync(path.dirname(blocker), { recursive: true, force: true });
@@ -105,27 +110,30 @@ describe('index cache', () => {
   });
 
   it('rebuilds, without failing, when the cache file is corrupt', async () => {
-    const file = path.join(cacheFolder(env), `${await corpusFingerprint(folder.root, 'test')}.bin`);
+    const file = path.join(cacheFolder(env), (await corpusKey(folder.root, 'test')).name);
     const bytes = readFileSync(file);
     writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
-    const rebuilt = await loadIndexedCorpus(folder.root, { version: 'test', env });
+    const rebuilt = await loadIndexedCorpus(folder.root, { version: 'test', env, ...fresh });
     assert.equal(rebuilt.cache, 'written');
-    assert.equal((await loadIndexedCorpus(folder.root, { version: 'test', env })).cache, 'hit');
+    assert.equal((await loadIndexedCorpus(folder.root, { version: 'test', env, ...fresh })).cache, 'hit');
   });
 
   it('keys the cache by file sizes and times, and by the program version', async () => {
-    const before = await corpusFingerprint(folder.root, 'test');
-    assert.notEqual(await corpusFingerprint(folder.root, 'test-2'), before);
+    const before = (await corpusKey(folder.root, 'test')).key;
+    assert.notEqual((await corpusKey(folder.root, 'test-2')).key, before);
     const file = path.join(folder.root, 'story0', 'a0.txt');
     writeFileSync(file, 'Harbour report changed\n\nA new sentence.\n');
     utimesSync(file, new Date(), new Date(Date.now() + 5000));
-    assert.notEqual(await corpusFingerprint(folder.root, 'test'), before);
-    const reloaded = await loadIndexedCorpus(folder.root, { version: 'test', env });
+    writtenAt = Date.now();
+    assert.notEqual((await corpusKey(folder.root, 'test')).key, before);
+    const reloaded = await loadIndexedCorpus(folder.root, { version: 'test', env, ...fresh });
     assert.equal(reloaded.cache, 'written');
     assert.ok(reloaded.corpus.passages.some((passage) => passage.text === 'A new sentence.'));
   });
 
-  it('serves the commands too: the second search of a large corpus reads the cache and answers the same', () => {
+  it('serves the commands too: the second search of a large corpus reads the cache and answers the same', async () => {
+    // The program caches no corpus changed within RACY_WINDOW_MS.
+    await delay(Math.max(0, writtenAt + RACY_WINDOW_MS + 100 - Date.now()));
     const commandCache = mkdtempSync(path.join(os.tmpdir(), 'crosscheck-cli-cache-'));
     try {
       const args = ['search', 'harbour fact 42', '--corpus', folder.root, '--json'];
@@ -144,8 +152,8 @@ describe('index cache', () => {
   it('does not cache small corpora, and never when asked not to', async () => {
     const small = temporaryCorpus({ 'a.txt': 'One short article.\n' });
     try {
-      assert.equal((await loadIndexedCorpus(small.root, { version: 'test', env })).cache, 'skipped');
-      assert.equal((await loadIndexedCorpus(folder.root, { version: 'test', env, useCache: false })).cache, 'skipped');
+      assert.equal((await loadIndexedCorpus(small.root, { version: 'test', env, ...fresh })).cache, 'skipped');
+      assert.equal((await loadIndexedCorpus(folder.root, { version: 'test', env, useCache: false, ...fresh })).cache, 'skipped');
     } finally {
       small.cleanup();
     }

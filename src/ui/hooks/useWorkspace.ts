@@ -41,6 +41,8 @@ export function useWorkspace(corpusPath: string | undefined, preloaded: Workspac
     load(corpusPath, {
       // The first screen does not wait for the cache file: it is written while the user types.
       writeInBackground: true,
+      // Said once the workbench ends: a line written now would tear the screen.
+      holdNotes: true,
       onProgress: (progress) => {
         const now = Date.now();
         if (cancelled || now - lastReport < 50) return;

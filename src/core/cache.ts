@@ -293,10 +293,12 @@ async function lookUp(root: string, options: CachedLoadOptions, folder: string, 
 function* entrySteps(key: CorpusKey, root: string, version: string, corpus: Corpus, index: PassageIndex, cap: number, notes: string[]): Steps<Buffer[] | null> {
   const body = yield* encodeCacheSteps(corpus, index.parts());
   const bodyBytes = body.reduce((sum, piece) => sum + piece.length, 0);
-  if (bodyBytes > Math.min(cap, maxCacheBytes(key.corpusBytes))) {
+  if (bodyBytes > cap) {
     notes.push(`the cache of this corpus (${bodyBytes} bytes) would pass the cache's size cap of ${cap} bytes (CROSSCHECK_CACHE_MAX_BYTES); not written`);
     return null;
   }
+  // It could never be read back (see readEntry): not worth writing.
+  if (bodyBytes > maxCacheBytes(key.corpusBytes)) return null;
   const header = yield* envelopeSteps({ key: key.key, root: path.resolve(root), version, corpusBytes: key.corpusBytes }, body);
   return [header, ...body];
 }

@@ -445,6 +445,10 @@ describe('no leaks (issue 15, case 13)', () => {
       const entries = listEntries(cache.folder);
       assert.deepEqual(entries.map((entry) => entry.header?.root), [second.root]);
       assert.equal((await loadIndexedCorpus(first.root, options({ ...cache.env, CROSSCHECK_CACHE_MAX_BYTES: '0' }))).cache, 'skipped', '0 turns the cache off');
+      const tooSmall = await loadIndexedCorpus(first.root, options({ ...cache.env, CROSSCHECK_CACHE_MAX_BYTES: '10K' }));
+      assert.equal(tooSmall.cache, 'unavailable');
+      assert.match(tooSmall.notes.join('\n'), /would pass the cache's size cap of 10240 bytes \(CROSSCHECK_CACHE_MAX_BYTES\); not written/);
+      assert.deepEqual(listEntries(cache.folder).map((entry) => entry.header?.root), [second.root], 'nothing written, nothing lost');
     } finally {
       first.cleanup();
       second.cleanup();

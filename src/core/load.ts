@@ -244,11 +244,14 @@ export async function walkCorpus(
   return walk;
 }
 
-/** The files loadCorpus reads under `root`, in its order: what the index cache fingerprints. */
-export async function listCorpusFiles(root: string): Promise<string[]> {
+/**
+ * The files loadCorpus reads under `root`, in its order: what the index cache fingerprints. As
+ * bytes, so that stat finds a file whose name is not UTF-8 (a string would name another file).
+ */
+export async function listCorpusFiles(root: string): Promise<Buffer[]> {
   const absoluteRoot = path.resolve(root);
-  if (!(await stat(absoluteRoot)).isDirectory()) return [absoluteRoot];
-  return (await walkCorpus(absoluteRoot, [])).files.map((file) => file.absolute);
+  if (!(await stat(absoluteRoot)).isDirectory()) return [Buffer.from(absoluteRoot)];
+  return (await walkCorpus(absoluteRoot, [])).files.map((file) => file.bytes);
 }
 
 type ReadOutcome = { ok: true; bytes: Uint8Array } | { ok: false; reason: string };

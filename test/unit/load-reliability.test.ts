@@ -5,11 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { decodeBytes, decodeWindows1252 } from '../../src/core/decode.js';
-import { CorpusError, MAX_DEPTH, displayFileName, loadCorpus, readBounded, walkCorpus } from '../../src/core/load.js';
+import { CorpusError, MAX_DEPTH, displayFileName, listCorpusFiles, loadCorpus, readBounded, walkCorpus } from '../../src/core/load.js';
 import type { LoadWarning } from '../../src/core/types.js';
 import { runCli } from '../helpers/cli.js';
 import { temporaryCorpus } from '../helpers/corpus.js';
@@ -92,6 +92,10 @@ describe('file names that are not UTF-8 (issue 15, case 5)', () => {
       assert.deepEqual(first.warnings, []);
       const second = await loadCorpus(folder.root);
       assert.deepEqual(second.documents.map((document) => document.source), ids.map(([id]) => id), 'the same ids on every load');
+      // The index cache stats what listCorpusFiles returns: each must name its own file.
+      const listed = await listCorpusFiles(folder.root);
+      assert.equal(listed.length, 3);
+      assert.deepEqual(listed.map((file) => statSync(file).size).sort(), [26, 28, 35]);
     } finally {
       folder.cleanup();
     }

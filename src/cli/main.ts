@@ -8,6 +8,7 @@ import { loadIndexedCorpus, takeHeldCacheNotes, type IndexedCorpus } from '../co
 import { CorpusError } from '../core/load.js';
 import { QueryError } from '../core/query.js';
 import { neutralize } from '../core/sanitize.js';
+import { guardTerminal } from '../ui/signals.js';
 import { EXIT_ERROR, UsageError, type Command, type CommandContext } from './command.js';
 import { cacheCommand } from './commands/cache.js';
 import { claimsCommand } from './commands/claims.js';
@@ -124,29 +125,27 @@ async function runWorkbench(args: string[]): Promise<number> {
 }
 
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H\u001b[2J';
-const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
+const LEAVE_ALTERNATE_SCREEN = '\u001b[?25h\u001b[?1049l';
 
 /**
  * Loading React and Ink takes about 0.3 s before they draw anything; a plain first frame is
- * drawn meanwhile, so the screen answers at once. A signal or a failed load in that window puts
- * the main screen back before the program ends.
+ * drawn meanwhile, so the screen answers at once. A fatal signal or a failed load in that window
+ * puts the main screen back before the program ends; once loaded, the workbench takes the guard
+ * over (ui/signals.ts) without a moment unguarded.
  */
 async function loadWorkbenchDrawingAtOnce(corpusPath: string): Promise<typeof import('../ui/run.js').runWorkbench> {
   const ascii = !prefersUnicode(process.env);
-  process.stdout.write(`${ENTER_ALTERNATE_SCREEN} crosscheck: starting on ${neutralize(corpusPath, { ascii })}${ascii ? '...' : '…'}`);
-  const leaveOnSignal = (signal: NodeJS.Signals): void => {
+  const leaveScreen = (): void => {
     process.stdout.write(LEAVE_ALTERNATE_SCREEN);
-    process.exit(128 + (signal === 'SIGHUP' ? 1 : signal === 'SIGINT' ? 2 : 15));
   };
-  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-  for (const signal of signals) process.on(signal, leaveOnSignal);
+  const releaseGuard = guardTerminal(leaveScreen);
+  process.stdout.write(`${ENTER_ALTERNATE_SCREEN} crosscheck: starting on ${neutralize(corpusPath, { ascii })}${ascii ? '...' : '…'}`);
   try {
     return (await import('../ui/run.js')).runWorkbench;
   } catch (error) {
-    process.stdout.write(LEAVE_ALTERNATE_SCREEN);
+    leaveScreen();
+    releaseGuard();
     throw error;
-  } finally {
-    for (const signal of signals) process.off(signal, leaveOnSignal);
   }
 }
 

@@ -1,11 +1,24 @@
 /** Turning a file's bytes into normalised text, or a reason why not. */
+import iconv from 'iconv-lite';
 
 export type DecodeResult =
   | { ok: true; text: string; normalizations: string[]; warnings: string[] }
   | { ok: false; reason: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const windows1252 = new TextDecoder('windows-1252');
+/**
+ * The five bytes Windows-1252 leaves undefined. Node's own TextDecoder('windows-1252') is Latin-1
+ * in disguise for 0x80-0x9F (curly quotes become C1 controls), so iconv-lite's real table is used;
+ * it turns these five into U+FFFD, which we keep: an honest "unknown character", counted in a warning.
+ */
+const UNDEFINED_IN_WINDOWS_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+/** Real Windows-1252 (0x80 -> €, 0x93 -> “ ...); the undefined bytes become U+FFFD. */
+export function decodeWindows1252(bytes: Uint8Array): { text: string; undefinedBytes: number } {
+  let undefinedBytes = 0;
+  for (const byte of bytes) if (UNDEFINED_IN_WINDOWS_1252.has(byte)) undefinedBytes++;
+  return { text: iconv.decode(bytes, 'windows-1252'), undefinedBytes };
+}
 
 function hasBom(bytes: Uint8Array, ...marks: number[]): boolean {
   return marks.every((mark, index) => bytes[index] === mark);
@@ -37,8 +50,10 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
     try {
       text = utf8.decode(body);
     } catch {
-      text = windows1252.decode(body);
-      warnings.push('not valid UTF-8; read as Windows-1252');
+      const decoded = decodeWindows1252(body);
+      text = decoded.text;
+      const undefinedNote = decoded.undefinedBytes > 0 ? ` (${decoded.undefinedBytes} byte(s) it leaves undefined shown as U+FFFD)` : '';
+      warnings.push(`not valid UTF-8; read as Windows-1252${undefinedNote}`);
     }
   }
 

@@ -1,5 +1,5 @@
 /** Reading a corpus folder: every .txt and .md file below it, each decoded, checked and split. */
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Dirent, type Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeBytes } from './decode.js';
@@ -7,8 +7,12 @@ import { countWords, passagesOf, titleOf } from './passages.js';
 import { runInSlices, type Steps } from './slices.js';
 import type { Corpus, LoadWarning, Passage, SourceDocument } from './types.js';
 
-/** Larger files are skipped unread: a news article is a few kilobytes, a 100 MB "article" is a dump. */
+/** Larger files are skipped: a news article is a few kilobytes, a 100 MB "article" is a dump. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+/** Folders nested deeper than this below the corpus folder are not read. */
+export const MAX_DEPTH = 64;
+/** The walk stops after this many directory entries: a corpus, not a whole file system. */
+export const MAX_ENTRIES = 200_000;
 const TEXT_EXTENSIONS = new Set(['.txt', '.md']);
 
 /** A corpus that cannot be used at all (missing, empty, nothing readable): exit code 2. */
@@ -23,13 +27,39 @@ export interface LoadProgress {
 
 export interface LoadOptions {
   maxFileBytes?: number;
+  maxDepth?: number;
+  maxEntries?: number;
   onProgress?: (progress: LoadProgress) => void;
 }
 
 interface FoundFile {
+  /** The path as bytes: a name need not be valid UTF-8, and only bytes open it. */
+  bytes: Buffer;
+  /** The path as shown and cited, invalid UTF-8 bytes written as `\xFF`. */
   absolute: string;
-  /** '/'-separated path under the root. */
+  /** '/'-separated path under the root, written the same way. */
   relative: string;
+  /** Opened without following a link (a walked file, already resolved): a swap after listing cannot lead outside. */
+  noFollow: boolean;
+}
+
+/** What walking the folder cost, in system calls: linear in the entries read, bounded by the caps. */
+export interface WalkCounts {
+  readdirs: number;
+  stats: number;
+  realpaths: number;
+  entries: number;
+}
+
+export interface CorpusWalk {
+  files: FoundFile[];
+  /** Files present but not of a loadable kind. */
+  ignored: number;
+  /** Symbolic links leading outside the corpus folder (not followed). */
+  linksOutside: number;
+  /** A cap stopped the walk somewhere: what was not read, said plainly. */
+  capsHit: string[];
+  counts: WalkCounts;
 }
 
 function errorCode(error: unknown): string {
@@ -54,86 +84,222 @@ function describeFsError(error: unknown): string {
   }
 }
 
-async function findFiles(root: string, warnings: LoadWarning[]): Promise<{ files: FoundFile[]; ignored: number }> {
-  const files: FoundFile[] = [];
-  let ignored = 0;
-  const visited = new Set<string>();
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-  async function walk(directory: string, relative: string): Promise<void> {
-    let real: string;
-    try {
-      real = await realpath(directory);
-    } catch (error) {
-      warnings.push({ file: relative || '.', reason: describeFsError(error), skipped: true });
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    strictUtf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A file name as text: valid UTF-8 as is; each byte that is not part of a valid UTF-8 sequence
+ * written as a visible `\xFF`, so `bad\xff.txt` and `bad\xfe.txt` stay two different names.
+ */
+export function displayFileName(name: Uint8Array): string {
+  if (isUtf8(name)) return strictUtf8.decode(name);
+  let text = '';
+  let at = 0;
+  while (at < name.length) {
+    // The shortest span from here that decodes is the one valid sequence starting here, if any.
+    let length = 1;
+    while (length <= 4 && !(at + length <= name.length && isUtf8(name.subarray(at, at + length)))) length++;
+    if (length <= 4) {
+      text += strictUtf8.decode(name.subarray(at, at + length));
+      at += length;
+    } else {
+      text += `\\x${name[at]!.toString(16).toUpperCase().padStart(2, '0')}`;
+      at++;
+    }
+  }
+  return text;
+}
+
+const SLASH = Buffer.from('/');
+
+function isWithin(real: Buffer, realRoot: Buffer): boolean {
+  if (real.equals(realRoot)) return true;
+  const prefix = realRoot[realRoot.length - 1] === 0x2f ? realRoot : Buffer.concat([realRoot, SLASH]);
+  return real.length > prefix.length && real.subarray(0, prefix.length).equals(prefix);
+}
+
+/**
+ * Lists the loadable files under `root` in byte order of their names. Each folder is read once
+ * (known by device and inode, so a link back up is caught without resolving every level); a
+ * symbolic link is resolved once and followed only when it leads to a place inside the root.
+ */
+export async function walkCorpus(
+  root: string,
+  warnings: LoadWarning[],
+  { maxDepth = MAX_DEPTH, maxEntries = MAX_ENTRIES }: Pick<LoadOptions, 'maxDepth' | 'maxEntries'> = {},
+): Promise<CorpusWalk> {
+  const counts: WalkCounts = { readdirs: 0, stats: 0, realpaths: 0, entries: 0 };
+  const walk: CorpusWalk = { files: [], ignored: 0, linksOutside: 0, capsHit: [], counts };
+  const rootBytes = Buffer.from(root);
+  const visited = new Set<string>();
+  let realRoot: Buffer;
+  try {
+    counts.realpaths++;
+    realRoot = await realpath(rootBytes, { encoding: 'buffer' });
+    counts.stats++;
+    const info = await stat(rootBytes);
+    visited.add(`${info.dev}:${info.ino}`);
+  } catch (error) {
+    warnings.push({ file: '.', reason: describeFsError(error), skipped: true });
+    return walk;
+  }
+
+  let entryCapHit = false;
+  /** Folders reached through a link, walked after every real folder so each is cited by its real path. */
+  const linkedFolders: Array<{ real: Buffer; relative: string; depth: number; identity: string }> = [];
+
+  async function enterFolder(directory: Buffer, relative: string, depth: number, identity: string): Promise<void> {
+    if (visited.has(identity)) {
+      warnings.push({ file: relative, reason: 'folder already read (by another path: a symbolic link)', skipped: true });
       return;
     }
-    if (visited.has(real)) {
-      warnings.push({ file: relative, reason: 'folder already read (symbolic link loop)', skipped: true });
+    visited.add(identity);
+    if (depth > maxDepth) {
+      const message = `folders nested more than ${maxDepth} levels deep were not read`;
+      if (!walk.capsHit.includes(message)) walk.capsHit.push(message);
+      warnings.push({ file: relative, reason: `nested more than ${maxDepth} levels deep: not read`, skipped: true });
       return;
     }
-    visited.add(real);
-    let entries;
+    await walkFolder(directory, relative, depth);
+  }
+
+  async function walkFolder(directory: Buffer, relative: string, depth: number): Promise<void> {
+    let entries: Array<Dirent<Buffer>>;
     try {
-      entries = await readdir(directory, { withFileTypes: true });
+      counts.readdirs++;
+      entries = await readdir(directory, { encoding: 'buffer', withFileTypes: true });
     } catch (error) {
       warnings.push({ file: relative || '.', reason: `folder not readable: ${describeFsError(error)}`, skipped: true });
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries.sort((a, b) => Buffer.compare(a.name, b.name));
     for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const absolute = path.join(directory, entry.name);
-      const childRelative = relative ? `${relative}/${entry.name}` : entry.name;
-      let isDirectory = entry.isDirectory();
-      let isFile = entry.isFile();
+      if (counts.entries >= maxEntries) {
+        if (!entryCapHit) {
+          entryCapHit = true;
+          const message = `stopped after ${maxEntries.toLocaleString('en-US')} entries: the rest of the folder was not read`;
+          walk.capsHit.push(message);
+          warnings.push({ file: relative || '.', reason: message, skipped: true });
+        }
+        return;
+      }
+      counts.entries++;
+      if (entry.name[0] === 0x2e) continue; // hidden
+      const bytes = directory[directory.length - 1] === 0x2f ? Buffer.concat([directory, entry.name]) : Buffer.concat([directory, SLASH, entry.name]);
+      const name = displayFileName(entry.name);
+      const childRelative = relative ? `${relative}/${name}` : name;
+      const isText = TEXT_EXTENSIONS.has(path.extname(name).toLowerCase());
       if (entry.isSymbolicLink()) {
+        let real: Buffer;
+        let info: Stats;
         try {
-          const target = await stat(absolute);
-          isDirectory = target.isDirectory();
-          isFile = target.isFile();
+          counts.realpaths++;
+          real = await realpath(bytes, { encoding: 'buffer' });
+          counts.stats++;
+          info = await stat(real);
+        } catch (error) {
+          const reason = errorCode(error) === 'ENOENT' ? 'broken symbolic link (nothing at its target)' : describeFsError(error);
+          warnings.push({ file: childRelative, reason, skipped: true });
+          continue;
+        }
+        if (!isWithin(real, realRoot)) {
+          walk.linksOutside++;
+          warnings.push({ file: childRelative, reason: `symbolic link to ${displayFileName(real)}, outside the corpus folder: not followed`, skipped: true });
+        } else if (info.isDirectory()) {
+          linkedFolders.push({ real, relative: childRelative, depth: depth + 1, identity: `${info.dev}:${info.ino}` });
+        } else if (info.isFile() && isText) {
+          walk.files.push({ bytes: real, absolute: path.join(root, childRelative), relative: childRelative, noFollow: true });
+        } else walk.ignored++;
+      } else if (entry.isDirectory()) {
+        let identity: string;
+        try {
+          counts.stats++;
+          const info = await stat(bytes);
+          identity = `${info.dev}:${info.ino}`;
         } catch (error) {
           warnings.push({ file: childRelative, reason: describeFsError(error), skipped: true });
           continue;
         }
-      }
-      if (isDirectory) await walk(absolute, childRelative);
-      else if (isFile && TEXT_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
-        files.push({ absolute, relative: childRelative });
-      } else ignored++;
+        await enterFolder(bytes, childRelative, depth + 1, identity);
+      } else if (entry.isFile() && isText) {
+        walk.files.push({ bytes, absolute: path.join(root, childRelative), relative: childRelative, noFollow: true });
+      } else walk.ignored++;
     }
   }
 
-  await walk(root, '');
-  return { files, ignored };
+  await walkFolder(rootBytes, '', 0);
+  // Links found while walking a linked folder join the queue: each folder is still read at most once.
+  for (let next = linkedFolders.shift(); next; next = linkedFolders.shift()) {
+    if (entryCapHit) break;
+    await enterFolder(next.real, next.relative, next.depth, next.identity);
+  }
+  return walk;
 }
 
-/** The files loadCorpus reads under `root`, in its order: what the index cache fingerprints. */
-export async function listCorpusFiles(root: string): Promise<string[]> {
+/**
+ * The files loadCorpus reads under `root`, in its order: what the index cache fingerprints. As
+ * bytes, so that stat finds a file whose name is not UTF-8 (a string would name another file).
+ */
+export async function listCorpusFiles(root: string): Promise<Buffer[]> {
   const absoluteRoot = path.resolve(root);
-  if (!(await stat(absoluteRoot)).isDirectory()) return [absoluteRoot];
-  return (await findFiles(absoluteRoot, [])).files.map((file) => file.absolute);
+  if (!(await stat(absoluteRoot)).isDirectory()) return [Buffer.from(absoluteRoot)];
+  return (await walkCorpus(absoluteRoot, [])).files.map((file) => file.bytes);
 }
 
 type ReadOutcome = { ok: true; bytes: Uint8Array } | { ok: false; reason: string };
+
+const MIB = 1024 * 1024;
+const READ_CHUNK = 64 * 1024;
+
+function tooLarge(bytes: string, maxBytes: number): ReadOutcome {
+  return { ok: false, reason: `too large (${bytes}; the limit is ${maxBytes / MIB} MiB)` };
+}
 
 /**
  * One file, read synchronously: articles are small, and four asynchronous calls a file (open,
  * stat, read, close) cost Reuters' 19,779 files 1.4 s of the main thread's time; these take a
  * fraction of that. The caller pauses between files, so a slow disk still leaves keys working.
+ *
+ * Bounded by what is read, not by what stat says: /proc files report size 0 and never end.
  */
-function readBounded(file: string, maxBytes: number): ReadOutcome {
+export function readBounded(file: Buffer | string, maxBytes: number, { noFollow = false } = {}): ReadOutcome {
   let descriptor: number | undefined;
   try {
-    // Non-blocking: a file swapped for a named pipe after listing must not hang the open.
-    descriptor = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    // Non-blocking: a named pipe or device (or a file swapped for one) must not hang the open.
+    const flags = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY | (noFollow ? constants.O_NOFOLLOW : 0);
+    try {
+      descriptor = openSync(file, flags);
+    } catch (error) {
+      if (noFollow && errorCode(error) === 'ELOOP') return { ok: false, reason: 'became a symbolic link after it was listed: not followed' };
+      throw error;
+    }
     const info = fstatSync(descriptor);
     if (info.isDirectory()) return { ok: false, reason: 'is a folder, not a file' };
     if (!info.isFile()) return { ok: false, reason: 'not a regular file' };
-    if (info.size > maxBytes) {
-      const mib = (info.size / 1024 / 1024).toFixed(1);
-      return { ok: false, reason: `too large (${mib} MiB; the limit is ${maxBytes / 1024 / 1024} MiB)` };
+    if (info.size > maxBytes) return tooLarge(`${(info.size / MIB).toFixed(1)} MiB`, maxBytes);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    // One read for an ordinary file (its size plus a byte to see the end); whole chunks where the
+    // size is wrong (some kernel files refuse reads of odd lengths), stopping once past the limit.
+    let chunkSize = Math.min(maxBytes + 1, Math.max(info.size + 1, READ_CHUNK));
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(chunkSize);
+      const read = readSync(descriptor, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      chunks.push(chunk.subarray(0, read));
+      total += read;
+      if (total > maxBytes) return tooLarge(`over ${maxBytes / MIB} MiB read, though the file system reports ${info.size} bytes`, maxBytes);
+      chunkSize = READ_CHUNK;
     }
-    return { ok: true, bytes: readFileSync(descriptor) };
+    return { ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total) };
   } catch (error) {
     return { ok: false, reason: describeFsError(error) };
   } finally {
@@ -163,7 +329,7 @@ function* readDocuments(
 }
 
 function readDocument(file: FoundFile, maxBytes: number, warnings: LoadWarning[]): SourceDocument | null {
-  const outcome = readBounded(file.absolute, maxBytes);
+  const outcome = readBounded(file.bytes, maxBytes, { noFollow: file.noFollow });
   if (!outcome.ok) {
     warnings.push({ file: file.relative, reason: outcome.reason, skipped: true });
     return null;
@@ -208,14 +374,19 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
   let files: FoundFile[];
   let ignoredFiles = 0;
   if (rootInfo.isDirectory()) {
-    const found = await findFiles(absoluteRoot, warnings);
+    const found = await walkCorpus(absoluteRoot, warnings, options);
     files = found.files;
     ignoredFiles = found.ignored;
     if (files.length === 0) {
-      throw new CorpusError(`corpus ${root}: no .txt or .md files in this folder`);
+      const notes = [...found.capsHit];
+      if (found.linksOutside > 0) notes.push(`${found.linksOutside} symbolic link(s) leading outside it were not followed`);
+      throw new CorpusError(`corpus ${root}: no .txt or .md files in this folder${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`);
     }
+  } else if (rootInfo.isFile()) {
+    // Named by the user: followed wherever it leads.
+    files = [{ bytes: Buffer.from(absoluteRoot), absolute: absoluteRoot, relative: path.basename(absoluteRoot), noFollow: false }];
   } else {
-    files = [{ absolute: absoluteRoot, relative: path.basename(absoluteRoot) }];
+    throw new CorpusError(`corpus ${root}: not a folder or a regular file (a device or named pipe is never read)`);
   }
 
   const decoded = await runInSlices(readDocuments(files, maxBytes, warnings, options.onProgress));
@@ -224,16 +395,20 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
   for (const document of decoded) {
     if (!document) continue;
     // "a.txt" and "a.md" side by side would share an id; the second keeps its extension.
+    // Escaped names can meet a real name too ("bad\xFF"), so a numbered suffix ends every tie.
     if (usedIds.has(document.source)) {
       const relative = path.relative(absoluteRoot, document.path).split(path.sep).join('/');
-      warnings.push({ file: relative, reason: `source id ${document.source} taken; cited as ${relative}`, skipped: false });
-      document.source = relative;
+      let id = relative;
+      for (let copy = 2; usedIds.has(id); copy++) id = `${relative}~${copy}`;
+      warnings.push({ file: relative, reason: `source id ${document.source} taken; cited as ${id}`, skipped: false });
+      document.source = id;
     }
     usedIds.add(document.source);
     documents.push(document);
   }
   if (documents.length === 0) {
-    throw new CorpusError(`corpus ${root}: none of its ${files.length} file(s) could be loaded`);
+    const only = files.length === 1 ? warnings.find((warning) => warning.skipped) : undefined;
+    throw new CorpusError(`corpus ${root}: none of its ${files.length} file(s) could be loaded${only ? `: ${only.reason}` : ''}`);
   }
 
   const passages: Passage[] = [];

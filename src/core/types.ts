@@ -11,11 +11,11 @@ export interface LoadWarning {
 
 /** One article, decoded and normalised. */
 export interface SourceDocument {
-  /** Path under the corpus root without its extension, '/'-separated: the citation name. */
+  /** Path under the corpus root without its extension, '/'-separated: the citation name; unique. */
   source: string;
   /** The sub-folder holding the file when the corpus is organised by story; null at the top level. */
   story: string | null;
-  /** Absolute path of the file on disk. */
+  /** Absolute path of the file on disk (a name byte that is not UTF-8 written as `\xFF`). */
   path: string;
   title: string;
   /** Normalised text: BOM removed, LF line ends, Unicode NFC, ending in a newline. */

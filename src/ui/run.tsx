@@ -1,12 +1,14 @@
 /**
  * Running the workbench in a real terminal: the alternate screen, and putting the terminal back
- * exactly as it was on every way out (q, Ctrl-C, SIGTERM, SIGHUP, a crash), plus Ctrl-Z / fg.
+ * exactly as it was on every way out (q, Ctrl-C, any fatal signal (see signals.ts), a crash), plus
+ * Ctrl-Z / fg.
  */
 import { render, useStdout } from 'ink';
 import type { ReactNode } from 'react';
 import { App } from './App.js';
 import { diffingStdout } from './frameDiff.js';
 import { useKeys } from './hooks/useKeys.js';
+import { endBySignal, guardTerminal } from './signals.js';
 import { ThemeContext, themeFor } from './theme.js';
 
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H';
@@ -48,11 +50,25 @@ export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<nu
     screenActive = true;
   };
   const restoreTerminal = (): void => {
-    if (stdin.isTTY) stdin.setRawMode(false);
-    if (!screenActive) return;
-    stdout.write(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
-    screenActive = false;
+    try {
+      if (stdin.isTTY) stdin.setRawMode(false);
+    } finally {
+      // Even when the terminal refused the mode change (it may be gone), the screen is put back.
+      if (screenActive) {
+        screenActive = false;
+        stdout.write(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
+      }
+    }
   };
+  let instance: ReturnType<typeof render> | undefined;
+  // Takes over from the first frame's guard (cli/main.ts) before anything else is drawn.
+  guardTerminal(() => {
+    try {
+      instance?.unmount();
+    } finally {
+      restoreTerminal();
+    }
+  });
 
   /** After `fg`: the workbench's screen and keys back, redrawn at the terminal's current size. */
   const resume = (): void => {
@@ -88,7 +104,7 @@ export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<nu
   };
 
   enterScreen();
-  const instance = render(
+  instance = render(
     <ThemeContext.Provider value={themeFor(process.env)}>
       <JobControl suspend={suspend}>
         <App corpusPath={corpusPath} />
@@ -97,35 +113,19 @@ export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<nu
     { stdout: frames.stream, exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
   );
 
-  // When the terminal is gone (an SSH drop), Node's own exit aborts with a core dump because it
-  // cannot reset a terminal that no longer exists; ending as a hangup does by default avoids that.
-  const endAsHangup = (): void => {
-    process.removeAllListeners('SIGHUP');
-    process.kill(process.pid, 'SIGHUP');
-  };
-  const quitOnSignal = (signal: NodeJS.Signals): void => {
-    try {
-      instance.unmount();
-      restoreTerminal();
-    } finally {
-      if (signal === 'SIGHUP') endAsHangup();
-      else process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
-    }
-  };
   const onCrash = (error: unknown): void => {
     // A write to a terminal that hung up: not a bug to report, and there is nobody to report it to.
-    if (error instanceof Error && 'code' in error && error.code === 'EIO') endAsHangup();
+    // Ending as a hangup does by default also spares Node's own exit, which aborts with a core dump
+    // when it cannot reset a terminal that no longer exists.
+    if (error instanceof Error && 'code' in error && error.code === 'EIO') endBySignal('SIGHUP');
     try {
-      instance.unmount();
+      instance?.unmount();
     } finally {
       restoreTerminal();
       process.stderr.write(`crosscheck: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
       process.exit(70);
     }
   };
-  process.on('SIGTERM', quitOnSignal);
-  process.on('SIGHUP', quitOnSignal);
-  process.on('SIGINT', quitOnSignal);
   process.on('SIGTSTP', onStopSignal);
   process.on('uncaughtException', onCrash);
   process.on('unhandledRejection', onCrash);

@@ -226,6 +226,40 @@ test('SIGHUP with the terminal still there (kill -HUP) restores it', async (t) =
   assertRestored(terminal);
 });
 
+// Every fatal signal a program can catch (src/ui/signals.ts) ends it by that same signal, the terminal restored.
+for (const [signal, status] of [['SIGUSR2', 140], ['SIGALRM', 142], ['SIGQUIT', 131], ['SIGVTALRM', 154]] as const) {
+  test(`${signal} restores the terminal and ends with status ${status}`, async (t) => {
+    const terminal = await started(t, { cols: 80, rows: 24, reportModesAfterExit: true });
+    if (!terminal) return;
+    await terminal.type('victim', 5);
+    await terminal.waitForText('biggest victim');
+    terminal.signal(signal);
+    await terminal.waitForText(`EXIT=${status}`);
+    await terminal.exit();
+    assertRestored(terminal);
+  });
+}
+
+test('SIGUSR2 ends the program by that signal itself, as a parent process sees it', async (t) => {
+  const terminal = await started(t, { cols: 80, rows: 24 });
+  if (!terminal) return;
+  terminal.signal('SIGUSR2');
+  assert.equal((await terminal.exit()).signal, 12);
+  assert.equal(terminal.alternateScreen, false, 'the main screen is back');
+  assert.ok(terminal.cursorVisible, 'the cursor is visible again');
+});
+
+test('SIGUSR2 while the first frame is up (before the workbench has loaded) restores the terminal too', async (t) => {
+  const terminal = startTerminal(t, { cols: 80, rows: 24, reportModesAfterExit: true });
+  if (!terminal) return;
+  // Sent as soon as the plain first frame shows; whichever phase catches it must restore the terminal.
+  await terminal.waitForText('crosscheck: starting on');
+  terminal.signal('SIGUSR2');
+  await terminal.waitForText('EXIT=140');
+  await terminal.exit();
+  assertRestored(terminal);
+});
+
 test('a dropped connection (the terminal closed under it) ends the program as a hangup, without a crash', async (t) => {
   const terminal = await started(t, { cols: 80, rows: 24 });
   if (!terminal) return;

@@ -40,6 +40,11 @@ export function writeLine(line = ''): void {
   process.stdout.write(`${line}\n`);
 }
 
+/** What the program changed about a request (a query cut to bound its work), one line on stderr. */
+export function writeNotes(notes: readonly string[]): void {
+  if (notes.length > 0) process.stderr.write(`crosscheck: ${notes.join('; ')}\n`);
+}
+
 export function writeJson(value: unknown): void {
   process.stdout.write(`${terminalSafeJson(JSON.stringify(value, null, 2))}\n`);
 }

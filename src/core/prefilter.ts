@@ -66,8 +66,8 @@ export function buildFieldIndex(values: readonly string[]): FieldIndex {
   return { vocabulary, offsets, ids, size: values.length };
 }
 
-/** Myers' algorithm works on one machine word: patterns up to 31 characters (Fuse.js's Bitap allows 32). */
-export const MAX_PATTERN_LENGTH = 31;
+/** Myers' algorithm works on one 32-bit word: patterns up to 32 characters, as Fuse.js's Bitap. */
+export const MAX_PATTERN_LENGTH = 32;
 
 /** The pattern's character masks for Myers' bit-vector algorithm. */
 export class PatternMasks {
@@ -99,7 +99,8 @@ export class PatternMasks {
  */
 export function substringDistance(pattern: PatternMasks, text: string): number {
   const m = pattern.length;
-  const full = (1 << m) - 1;
+  // 1 << 32 is 1 in JavaScript: a 32-character pattern uses every bit (-1 is all ones).
+  const full = m === 32 ? -1 : (1 << m) - 1;
   const high = 1 << (m - 1);
   let positive = full;
   let negative = 0;

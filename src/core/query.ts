@@ -64,22 +64,74 @@ function parseAlternative(token: string): QueryAlternative | null {
   return { pattern: `${inverse ? '!' : ''}${operator}${body}${suffixMark}`, literal: rest, inverse, kind };
 }
 
-export function parseQuery(query: string): QueryTerm[] {
+/**
+ * A fuzzy term longer than this is matched as exact text: Fuse.js's Bitap matches 32 characters
+ * a pass and splits a longer pattern into chunks, each a pass over every passage that the
+ * prefilter cannot narrow (a 64-letter term took 20 s on Reuters, 1,000 letters over 4 minutes).
+ */
+export const MAX_FUZZY_LENGTH = 32;
+/**
+ * Terms after this many are dropped: each costs a scan of the vocabulary and a Fuse.js matcher
+ * per passage, and no passage holds all the words of a pasted paragraph anyway.
+ */
+export const MAX_TERMS = 32;
+
+export interface ParsedQuery {
+  terms: QueryTerm[];
+  /** How the query was cut to bound its work, one sentence each ("query cut: ..."); empty when it was not. */
+  notes: string[];
+}
+
+/** The query's terms, bounded (see MAX_FUZZY_LENGTH, MAX_TERMS), and notes saying what was cut. */
+export function parseBoundedQuery(query: string): ParsedQuery {
+  // The corpus is NFC (decode.ts): a query typed with combining marks must be too, to match it.
+  const tokens = splitTokens(query.normalize('NFC'));
   const terms: QueryTerm[] = [];
+  const notes: string[] = [];
   let joinNext = false;
-  for (const token of splitTokens(query)) {
+  let given = 0;
+  let exactInstead = 0;
+  for (const token of tokens) {
     if (token === '|') {
       joinNext = terms.length > 0;
       continue;
     }
-    const alternative = parseAlternative(token);
-    if (!alternative) continue;
+    const parsed = parseAlternative(token);
+    if (!parsed) continue;
     const previous = terms[terms.length - 1];
-    if (joinNext && previous) previous.push(alternative);
-    else terms.push([alternative]);
+    const joined = joinNext && previous !== undefined;
     joinNext = false;
+    // Once terms are dropped, alternatives joined to a dropped term go with it.
+    if (!joined) given++;
+    if (given > MAX_TERMS) continue;
+    let alternative = parsed;
+    if (alternative.kind === 'fuzzy' && alternative.literal.length > MAX_FUZZY_LENGTH) {
+      alternative = asExact(alternative);
+      exactInstead++;
+    }
+    if (joined) previous.push(alternative);
+    else terms.push([alternative]);
   }
-  return terms;
+  if (exactInstead > 0) {
+    notes.push(`query cut: ${exactInstead === 1 ? 'a term' : `${exactInstead} terms`} over ${MAX_FUZZY_LENGTH} characters matched as exact text`);
+  }
+  if (given > MAX_TERMS) notes.push(`query cut: only the first ${MAX_TERMS} of ${given} terms used`);
+  return { terms, notes };
+}
+
+/** A fuzzy alternative matched as exact text instead ('literal). */
+function asExact(alternative: QueryAlternative): QueryAlternative {
+  const body = alternative.literal.includes(' ') ? `"${alternative.literal}"` : alternative.literal;
+  return { pattern: `'${body}`, literal: alternative.literal, inverse: false, kind: 'exact' };
+}
+
+export function parseQuery(query: string): QueryTerm[] {
+  return parseBoundedQuery(query).terms;
+}
+
+/** What parseQuery cut from `query` to bound its work, one line each, for a status line or stderr. */
+export function queryNotes(query: string): string[] {
+  return parseBoundedQuery(query).notes;
 }
 
 /** More `|` combinations than this are refused rather than expanded (each is a Fuse.js pass). */
@@ -135,4 +187,17 @@ export function passesFilters(text: string, filters: readonly QueryTerm[]): bool
   if (filters.length === 0) return true;
   const lower = text.toLowerCase();
   return filters.every((term) => term.some((alternative) => holds(alternative, lower)));
+}
+
+/**
+ * Bitap passes Fuse.js makes over one record for these terms: one per 32-character chunk of each
+ * positive fuzzy alternative (exact, prefix and suffix terms are substring tests). A measure of
+ * a query's cost per record, for tests that bound it.
+ */
+export function bitapPasses(terms: readonly QueryTerm[]): number {
+  let passes = 0;
+  for (const term of terms) {
+    for (const { kind, inverse, literal } of term) if (kind === 'fuzzy' && !inverse) passes += Math.ceil(literal.length / MAX_FUZZY_LENGTH);
+  }
+  return passes;
 }

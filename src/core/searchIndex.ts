@@ -9,7 +9,7 @@
  */
 import Fuse, { type FuseIndex, type FuseResult, type IFuseOptions } from 'fuse.js';
 import { buildFieldIndex, candidatesOf, matchWords, maxErrors, type FieldIndex, type WordMatches } from './prefilter.js';
-import { compileQuery, parseQuery, passesFilters, type QueryAlternative, type QueryTerm } from './query.js';
+import { bitapPasses, compileQuery, parseQuery, passesFilters, type QueryAlternative, type QueryTerm } from './query.js';
 import { runAtOnce, type Steps } from './slices.js';
 import type { Corpus, Passage } from './types.js';
 
@@ -58,6 +58,9 @@ export const FUSE_OPTIONS: IFuseOptions<PassageRecord> = {
   useExtendedSearch: true,
 };
 
+/** Scores alone: Fuse.js's scores do not depend on includeMatches. */
+const SCORE_ONLY_OPTIONS: IFuseOptions<PassageRecord> = { ...FUSE_OPTIONS, includeMatches: false };
+
 export function recordOf(passage: Passage, title: string): PassageRecord {
   return { text: passage.text, title, source: passage.source };
 }
@@ -104,6 +107,14 @@ const DOCUMENT_BATCH = 256;
 const SCORE_SLICE = 256;
 /** Queue steps, candidates or passages walked between two pauses of a search. */
 const WALK_SLICE = 4096;
+/**
+ * Fuse.js hands a field's match ranges on with one spread call (push(...indices)), which
+ * overflows the stack past about 100,000 ranges: `'a` in a 1 MB unpunctuated passage did. A
+ * passage whose text or title is longer than this is scored without Fuse.js's ranges, and
+ * highlighted where the query's words occur as typed, at most HUGE_PASSAGE_RANGES times.
+ */
+const HUGE_FIELD_LENGTH = 16_384;
+const HUGE_PASSAGE_RANGES = 1000;
 
 /** Everything the index derives from a corpus, in a form the on-disk cache stores as-is. */
 export interface IndexParts {
@@ -213,6 +224,33 @@ function fieldMatches(field: FieldIndex, size: number): boolean {
   return field.size === size && field.offsets.length === field.vocabulary.length + 1 && field.offsets[field.vocabulary.length] === field.ids.length;
 }
 
+/** Where `words` (lower case) occur in `text`, sorted and merged, at most HUGE_PASSAGE_RANGES of them. */
+function occurrenceRanges(text: string, words: readonly string[]): Range[] {
+  const lower = text.toLowerCase();
+  const ranges: Range[] = [];
+  for (const word of words) {
+    for (let at = lower.indexOf(word); at !== -1 && ranges.length < HUGE_PASSAGE_RANGES; at = lower.indexOf(word, at + word.length)) {
+      ranges.push([at, at + word.length]);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const merged: Range[] = [];
+  for (const range of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else merged.push(range);
+  }
+  return merged;
+}
+
+/** What a search scores passages with: the Fuse.js query, and the words that highlight a huge passage. */
+interface Scoring {
+  fuseQuery: string;
+  highlights: readonly string[];
+  /** Bitap passes per passage scored (see query.bitapPasses). */
+  passes: number;
+}
+
 /** The best `limit` hits so far, kept sorted as Fuse.js sorts: by score, then by passage id. */
 class BestHits {
   readonly hits: SearchHit[] = [];
@@ -249,6 +287,10 @@ export class PassageIndex {
   private readonly fuse: Fuse<PassageRecord>;
   /** The same records, scored through an index swapped per batch of candidates. */
   private readonly batchFuse: Fuse<PassageRecord>;
+  /** The same again without match ranges, for huge passages (see HUGE_FIELD_LENGTH). */
+  private readonly scoreOnlyFuse: Fuse<PassageRecord>;
+  /** Passages whose text or title is longer than HUGE_FIELD_LENGTH. */
+  private readonly huge: ReadonlySet<number>;
   private readonly fullRecords: IndexRecord[];
   private readonly keys: IndexKeys;
   /** Title and source alone of each document: the score of a passage that matches only there. */
@@ -263,6 +305,11 @@ export class PassageIndex {
   private readonly wordCache = new Map<string, WordMatches | null>();
   /** Passage ids, shortest text (largest Fuse.js norm) first; built on first use. */
   private shortestFirst: Uint32Array | null = null;
+  /**
+   * Work done by this index's searches so far, for tests that bound it: passages scored by
+   * Fuse.js, and Bitap passes over them (a passage against one 32-character chunk of a fuzzy term).
+   */
+  readonly work = { scored: 0, bitapPasses: 0 };
 
   /** `parts` (from the cache) skips the slow derivations; they must come from this same corpus. */
   constructor(private readonly corpus: Corpus, parts?: IndexParts) {
@@ -300,9 +347,16 @@ export class PassageIndex {
     this.fullRecords = this.fuse.getIndex().records;
     this.keys = this.fuse.getIndex().keys;
     this.batchFuse = new Fuse(this.records, FUSE_OPTIONS, Fuse.parseIndex<PassageRecord>({ keys: this.keys, records: [] }));
+    this.scoreOnlyFuse = new Fuse(this.records, SCORE_ONLY_OPTIONS, Fuse.parseIndex<PassageRecord>({ keys: this.keys, records: [] }));
+    const huge = new Set<number>();
+    this.records.forEach((record, id) => {
+      if (record.text.length > HUGE_FIELD_LENGTH || record.title.length > HUGE_FIELD_LENGTH) huge.add(id);
+    });
+    this.huge = huge;
     this.documentFuse = new Fuse(this.documentRecords, FUSE_OPTIONS);
     this.documentIndexRecords = this.documentFuse.getIndex().records;
-    this.documentBatchFuse = new Fuse(this.documentRecords, FUSE_OPTIONS, Fuse.parseIndex<PassageRecord>({ keys: this.keys, records: [] }));
+    // Only the documents' scores are used: without ranges, a huge title cannot overflow the stack.
+    this.documentBatchFuse = new Fuse(this.documentRecords, SCORE_ONLY_OPTIONS, Fuse.parseIndex<PassageRecord>({ keys: this.keys, records: [] }));
   }
 
   /** What the on-disk cache stores to rebuild this index without re-deriving it. */
@@ -341,8 +395,14 @@ export class PassageIndex {
     const positive = terms.filter((term) => term.every((alternative) => !alternative.inverse));
     const filtered = sources !== null || compiled.filters.length > 0;
     if (options.exhaustive) return this.searchPlain(compiled.fuse, accept, limit, filtered);
-    const bounded = yield* this.searchBounded(compiled.fuse, positive, accept, filtered, limit);
-    return bounded ?? (yield* this.searchEvery(compiled.fuse, accept, limit, filtered));
+    const scoring: Scoring = {
+      fuseQuery: compiled.fuse,
+      // A fuzzy match needs two characters (minMatchCharLength); an exact term is found as typed.
+      highlights: positive.flatMap((term) => term.filter(({ kind, literal }) => kind !== 'fuzzy' || literal.length >= 2).map(({ literal }) => literal.toLowerCase())),
+      passes: bitapPasses(positive),
+    };
+    const bounded = yield* this.searchBounded(scoring, positive, accept, filtered, limit);
+    return bounded ?? (yield* this.searchEvery(scoring, accept, limit, filtered));
   }
 
   /** Every passage through one Fuse.js call: what a plain Fuse.js index does (the benchmark's baseline). */
@@ -358,29 +418,40 @@ export class PassageIndex {
   }
 
   /** Every passage through Fuse.js, a slice at a time: for queries the prefilter cannot bound. */
-  private *searchEvery(fuseQuery: string, accept: (passage: Passage) => boolean, limit: number, filtered: boolean): Steps<SearchHit[]> {
+  private *searchEvery(scoring: Scoring, accept: (passage: Passage) => boolean, limit: number, filtered: boolean): Steps<SearchHit[]> {
     const best = new BestHits(limit);
     const passages = this.corpus.passages;
     let ids: number[] = [];
     for (let id = 0; id < passages.length; id++) {
       if (!filtered || accept(passages[id]!)) ids.push(id);
       if (ids.length >= SCORE_SLICE) {
-        yield* this.scoreIds(fuseQuery, ids, best);
+        yield* this.scoreIds(scoring, ids, best);
         ids = [];
       }
     }
-    yield* this.scoreIds(fuseQuery, ids, best);
+    yield* this.scoreIds(scoring, ids, best);
     return best.hits;
   }
 
   /** Scores passages `ids` with Fuse.js into `best`, pausing between slices of them. */
-  private *scoreIds(fuseQuery: string, ids: readonly number[], best: BestHits): Steps<void> {
+  private *scoreIds(scoring: Scoring, ids: readonly number[], best: BestHits): Steps<void> {
     const passages = this.corpus.passages;
     for (let start = 0; start < ids.length; start += SCORE_SLICE) {
-      const records = ids.slice(start, start + SCORE_SLICE).map((id) => this.fullRecords[id]!);
+      const slice = ids.slice(start, start + SCORE_SLICE);
+      this.work.scored += slice.length;
+      this.work.bitapPasses += slice.length * scoring.passes;
+      const records = slice.filter((id) => !this.huge.has(id)).map((id) => this.fullRecords[id]!);
       this.batchFuse.setCollection(this.records, Fuse.parseIndex<PassageRecord>({ keys: this.keys, records }));
-      for (const result of this.batchFuse.search(fuseQuery)) {
+      for (const result of this.batchFuse.search(scoring.fuseQuery)) {
         best.keep({ passage: passages[result.refIndex]!, score: result.score ?? 0, matches: matchRanges(result) });
+      }
+      const huge = slice.filter((id) => this.huge.has(id)).map((id) => this.fullRecords[id]!);
+      if (huge.length > 0) {
+        this.scoreOnlyFuse.setCollection(this.records, Fuse.parseIndex<PassageRecord>({ keys: this.keys, records: huge }));
+        for (const result of this.scoreOnlyFuse.search(scoring.fuseQuery)) {
+          const passage = passages[result.refIndex]!;
+          best.keep({ passage, score: result.score ?? 0, matches: occurrenceRanges(passage.text, scoring.highlights) });
+        }
       }
       yield;
     }
@@ -526,12 +597,13 @@ export class PassageIndex {
    * query (the caller then scores every passage).
    */
   private *searchBounded(
-    fuseQuery: string,
+    scoring: Scoring,
     positive: readonly QueryTerm[],
     accept: (passage: Passage) => boolean,
     filtered: boolean,
     limit: number,
   ): Steps<SearchHit[] | null> {
+    const { fuseQuery } = scoring;
     const textTerms = yield* this.termsFor('text', positive);
     if (textTerms === null) return null;
     const documentBounds = yield* this.documentBounds(positive);
@@ -693,7 +765,7 @@ export class PassageIndex {
       const complete = next === undefined || (last !== undefined && before({ bound: last.score, id: last.passage.id }, next));
       if (complete) {
         if (batch.length === 0) break;
-        yield* this.scoreIds(fuseQuery, takeBatch(), best);
+        yield* this.scoreIds(scoring, takeBatch(), best);
         continue;
       }
       // Expanding a document looks at each of its passages.
@@ -717,7 +789,7 @@ export class PassageIndex {
       if (filtered && !accept(passage)) continue;
       // Fuse.js scores every hit, a title-matched document's passages too: their text may match as well.
       batch.push(next.id);
-      if (batch.length >= batchSize) yield* this.scoreIds(fuseQuery, takeBatch(), best);
+      if (batch.length >= batchSize) yield* this.scoreIds(scoring, takeBatch(), best);
     }
     return best.hits;
   }

@@ -1,9 +1,10 @@
 /** `crosscheck quotes [QUERY]`: every quotation with its speaker, grouped across the sources carrying it. */
+import { queryNotes } from '../../core/query.js';
 import { memberDiff } from '../../core/quotes/grouping.js';
 import { QuoteIndex } from '../../core/quotes/index.js';
 import type { QuoteGroup } from '../../core/quotes/types.js';
 import { EXIT_FOUND, EXIT_NOTHING, stringOption, type Command } from '../command.js';
-import { formatText, writeJson, writeLine, type OutputStyle } from '../output.js';
+import { formatText, writeJson, writeLine, writeNotes, type OutputStyle } from '../output.js';
 
 function jsonOf(group: QuoteGroup): unknown {
   return {
@@ -64,11 +65,13 @@ Example: crosscheck quotes "biggest victim"`,
   },
   async run({ positionals, values, style, loadCorpus }) {
     const corpus = await loadCorpus();
+    const query = positionals.join(' ');
     const groups = QuoteIndex.fromCorpus(corpus).search({
-      query: positionals.join(' '),
+      query,
       speaker: stringOption(values, 'speaker'),
       allKinds: values['all-kinds'] === true,
     });
+    writeNotes(queryNotes(query));
     if (values.json) writeJson({ quotes: groups.map(jsonOf) });
     else {
       groups.forEach((group, index) => {

@@ -1,6 +1,7 @@
 /** `crosscheck search QUERY`: ranked passages, one a line, or JSON. */
 import { EXIT_FOUND, EXIT_NOTHING, UsageError, listOption, positiveIntegerOption, type Command } from '../command.js';
-import { formatText, writeJson, writeLine } from '../output.js';
+import { queryNotes } from '../../core/query.js';
+import { formatText, writeJson, writeLine, writeNotes } from '../output.js';
 
 export const searchCommand: Command = {
   name: 'search',
@@ -36,6 +37,7 @@ Example: crosscheck search "'170,000 accounts"`,
     const unknown = sources.filter((source) => !known.has(source));
     if (unknown.length > 0) throw new UsageError(`no source ${unknown.join(', ')} in this corpus (crosscheck sources lists them)`);
     const hits = (await loadIndex()).search(query, { limit, sources });
+    writeNotes(queryNotes(query));
     if (values.json) {
       writeJson({
         query,

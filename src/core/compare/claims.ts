@@ -19,6 +19,27 @@ const SEED_STEMS = 6;
 const MAX_SCORED = 60;
 /** Passages (or claims) handled between two pauses of the map's construction. */
 const PASSAGES_PER_PAUSE = 256;
+/**
+ * A carrier's facts are checked against at most this many other carriers of its claim (the
+ * first, in corpus order): checking each against all the others was quadratic, and 40,000
+ * near-identical files (one claim of 40,000 carriers) took 21 s and 1 GB, 200,000 over 10 minutes.
+ * A conflict found is still true; one with a carrier past these is not reported. Stories of the
+ * real corpora have at most 22 sources, so their maps are unchanged.
+ */
+export const MAX_COMPARED_CARRIERS = 32;
+
+/** The work a claims map did, for tests that bound it. */
+export interface ClaimsWork {
+  /** Fact lists of other carriers a carrier was checked against, summed over carriers. */
+  comparedCarriers: number;
+}
+
+/** Facts of the carriers `facts[index]` is checked against: the first others, at most MAX_COMPARED_CARRIERS. */
+function othersOf<T>(facts: readonly T[], index: number): T[] {
+  const others: T[] = [];
+  for (let other = 0; other < facts.length && others.length < MAX_COMPARED_CARRIERS; other++) if (other !== index) others.push(facts[other]!);
+  return others;
+}
 
 interface Cluster {
   anchor: Passage;
@@ -28,15 +49,15 @@ interface Cluster {
   sources: Set<string>;
 }
 
-export function buildClaimsMap(comparer: ClaimComparer, story: string | null): ClaimsMap {
-  return runAtOnce(claimsMapSteps(comparer, story));
+export function buildClaimsMap(comparer: ClaimComparer, story: string | null, work?: ClaimsWork): ClaimsMap {
+  return runAtOnce(claimsMapSteps(comparer, story, work));
 }
 
 /**
  * buildClaimsMap, pausing every few hundred passages (see slices.ts): a corpus of 150,000
  * passages without stories is one map, which takes seconds.
  */
-export function* claimsMapSteps(comparer: ClaimComparer, story: string | null): Steps<ClaimsMap> {
+export function* claimsMapSteps(comparer: ClaimComparer, story: string | null, work?: ClaimsWork): Steps<ClaimsMap> {
   const sources = comparer.sourcesOf(story);
   const inStory = new Set(sources);
   const clusters: Cluster[] = [];
@@ -95,11 +116,24 @@ export function* claimsMapSteps(comparer: ClaimComparer, story: string | null): 
     for (const member of cluster.members) (lines[member.source] ??= []).push(member.line);
     const facts = cluster.members.map((member) => comparer.factsOf(member.text));
     const conflicts: Conflict[] = [];
-    facts.forEach((own, index) => {
-      for (const conflict of findConflicts(own, facts.filter((_, other) => other !== index))) {
+    // Carriers past the first MAX_COMPARED_CARRIERS all face the same others: equal facts, equal conflicts.
+    const conflictsOfLater = new Map<string, Conflict[]>();
+    for (let index = 0; index < facts.length; index++) {
+      // One claim can have every source of the corpus: pause within it too.
+      if (++walked % PASSAGES_PER_PAUSE === 0) yield;
+      const later = index >= MAX_COMPARED_CARRIERS;
+      const key = later ? JSON.stringify(facts[index]) : '';
+      let found = later ? conflictsOfLater.get(key) : undefined;
+      if (!found) {
+        const others = othersOf(facts, index);
+        if (work) work.comparedCarriers += others.length;
+        found = findConflicts(facts[index]!, others);
+        if (later) conflictsOfLater.set(key, found);
+      }
+      for (const conflict of found) {
         conflicts.push({ ...conflict, source: cluster.members[index]!.source });
       }
-    });
+    }
     claims.push({ id: claims.length + 1, summary: cluster.anchor.text, story, anchor: cluster.anchor, sources: lines, conflicts });
   }
   return { story, sources, claims };

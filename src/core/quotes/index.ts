@@ -3,7 +3,7 @@
  * syntax as Search. Built once per corpus; each search only runs Fuse.js over the groups.
  */
 import Fuse, { type IFuseOptions } from 'fuse.js';
-import { compileQuery, parseQuery, passesFilters } from '../query.js';
+import { bitapPasses, compileQuery, parseQuery, passesFilters } from '../query.js';
 import { runAtOnce, type Steps } from '../slices.js';
 import type { Corpus } from '../types.js';
 import { extractCorpusQuoteSteps } from './extract.js';
@@ -59,6 +59,8 @@ export class QuoteIndex {
   /** The same records, searched a slice of the index at a time. */
   private readonly sliceFuse: Fuse<GroupRecord>;
   private readonly records: GroupRecord[];
+  /** Bitap passes of the filters so far (a group against one 32-character chunk of a fuzzy term), for tests that bound them. */
+  readonly work = { bitapPasses: 0 };
 
   /** `groups`: groupQuotes(quotes), when already computed. */
   constructor(quotes: Quote[], groups: QuoteGroup[] = groupQuotes(quotes)) {
@@ -105,8 +107,11 @@ export class QuoteIndex {
     // Fuse.js's order (score, then position) gives what one search over all of them gives.
     const scored: Array<{ index: number; score: number }> = [];
     const { keys, records } = this.fuse.getIndex();
+    const passesPerGroup = bitapPasses(terms.filter((term) => term.every((alternative) => !alternative.inverse)));
     for (let start = 0; start < records.length; start += GROUPS_PER_PAUSE) {
-      this.sliceFuse.setCollection(this.records, Fuse.parseIndex<GroupRecord>({ keys, records: records.slice(start, start + GROUPS_PER_PAUSE) }));
+      const slice = records.slice(start, start + GROUPS_PER_PAUSE);
+      this.work.bitapPasses += slice.length * passesPerGroup;
+      this.sliceFuse.setCollection(this.records, Fuse.parseIndex<GroupRecord>({ keys, records: slice }));
       for (const result of this.sliceFuse.search(compiled.fuse)) {
         if (accept(this.groups[result.refIndex]!) && passes(result.refIndex)) scored.push({ index: result.refIndex, score: result.score ?? 0 });
       }

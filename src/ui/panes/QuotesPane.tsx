@@ -3,7 +3,8 @@
  * type, and the selected group's versions source by source with their differences marked.
  */
 import { Box, Text } from 'ink';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { queryNotes } from '../../core/query.js';
 import { QuoteIndex } from '../../core/quotes/index.js';
 import type { Quote, QuoteGroup } from '../../core/quotes/types.js';
 import { runInSlices } from '../../core/slices.js';
@@ -99,9 +100,11 @@ export function QuotesPane({ workspace, width, height, active, onStatus, onTypin
     navigation.select(0);
     setArea('groups');
   }, [request, setArea]);
+  // A filter cut to bound its work says so in the status line, in place of the key hints.
+  const cut = useMemo(() => queryNotes(filtered?.query ?? '').join('; '), [filtered?.query]);
   useEffect(() => {
-    if (active) onStatus({ where: `Quotes ${theme.glyphs.separator} ${area}`, hints: HINTS[area] });
-  }, [active, area, onStatus, theme]);
+    if (active) onStatus({ where: `Quotes ${theme.glyphs.separator} ${area}`, hints: cut || HINTS[area] });
+  }, [active, area, onStatus, theme, cut]);
 
   /** Compare opens on the quote's words, anchored on the passage that carries them. */
   const compare = (quote: Quote): void => {

@@ -2,6 +2,7 @@
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { distinguishingPrefixLength } from '../../core/context.js';
+import { queryNotes } from '../../core/query.js';
 import type { SearchHit } from '../../core/searchIndex.js';
 import { Preview } from '../components/Preview.js';
 import { QueryField } from '../components/QueryField.js';
@@ -66,9 +67,11 @@ export function SearchPane({ workspace, width, height, active, onStatus, onTypin
     pendingPassage.current = null;
     // The request too: when the query was empty already, no new answer arrives to trigger this.
   }, [answered, request]);
+  // A query cut to bound its work says so in the status line, in place of the key hints.
+  const cut = useMemo(() => queryNotes(answered).join('; '), [answered]);
   useEffect(() => {
-    if (active) onStatus({ where: `Search ${theme.glyphs.separator} ${area}`, hints: HINTS[area] });
-  }, [active, area, onStatus, theme]);
+    if (active) onStatus({ where: `Search ${theme.glyphs.separator} ${area}`, hints: cut || HINTS[area] });
+  }, [active, area, onStatus, theme, cut]);
 
   useKeys(
     (input, key) => {

@@ -342,7 +342,7 @@ async function main(): Promise<void> {
   }
   // What a user sees, key by key, beside fzf over the same passages (the largest real tier only).
   const screenTier = tiers.find((tier) => tier.name === 'L');
-  let screen: ScreenReport[] | null = null;
+  let screen: ScreenReport | null = null;
   if (screenTier && !values['no-terminal']) {
     screen = await benchScreen(screenTier.root, [[80, 24], [200, 50]], path.join(cacheHome, 'screen'));
   }

@@ -48,12 +48,13 @@ interface Session {
   chunks: { at: number; bytes: number }[];
 }
 
-function open(pty: PtyModule, file: string, args: string[], cols: number, rows: number, env: NodeJS.ProcessEnv): Session {
+function open(pty: PtyModule, file: string, args: string[], cols: number, rows: number, env: NodeJS.ProcessEnv, cwd = process.cwd()): Session {
   const screen = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 0 });
   const child = pty.spawn(file, args, {
     name: 'xterm-256color',
     cols,
     rows,
+    cwd,
     env: { ...env, TERM: 'xterm-256color', LANG: 'C.UTF-8' } as Record<string, string>,
   });
   const session: Session = { pty: child, screen, chunks: [] };
@@ -167,13 +168,36 @@ export function fzfInstalled(): boolean {
   return spawnSync('fzf', ['--version'], { encoding: 'utf8' }).status === 0;
 }
 
-export interface ScreenReport {
+/**
+ * `npm start` with an up-to-date build, from the command to the first thing drawn: what a user
+ * waits for every time (the build is skipped when dist/ is newer than src/).
+ */
+export async function measureNpmStart(pty: PtyModule, corpus: string, env: NodeJS.ProcessEnv, runs = 3): Promise<number[]> {
+  const project = path.resolve(path.dirname(BIN), '..');
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    const session = open(pty, 'npm', ['start', '--silent', '--', '--corpus', corpus], 80, 24, { ...env, npm_config_loglevel: 'silent' }, project);
+    await untilScreen(session, (lines) => lines.some((line) => line.trim() !== ''), 'the first frame');
+    times.push(performance.now() - started);
+    await close(session, '\u0003');
+  }
+  return times;
+}
+
+export interface SizeReport {
   size: string;
   crosscheck: KeyFigures;
   fzf: KeyFigures | null;
 }
 
-export async function benchScreen(corpus: string, sizes: readonly [number, number][], cacheHome: string): Promise<ScreenReport[] | null> {
+export interface ScreenReport {
+  sizes: SizeReport[];
+  /** `npm start` to the first frame, up-to-date build, median of three. */
+  npmStartFirstFrameMs: number;
+}
+
+export async function benchScreen(corpus: string, sizes: readonly [number, number][], cacheHome: string): Promise<ScreenReport | null> {
   let pty: PtyModule;
   try {
     pty = createRequire(import.meta.url)('node-pty') as PtyModule;
@@ -187,7 +211,8 @@ export async function benchScreen(corpus: string, sizes: readonly [number, numbe
   if (written.status !== 0) throw new Error(`could not write the passages: ${written.stderr}`);
   const total = Number(written.stdout.trim());
   const env = { ...process.env, XDG_CACHE_HOME: cacheHome };
-  const reports: ScreenReport[] = [];
+  const reports: SizeReport[] = [];
+  let npmStart: number[];
   try {
     // A first run writes the index cache so that every measured run starts as a user's second does.
     await measureCrosscheck(pty, corpus, 80, 24, env);
@@ -197,21 +222,23 @@ export async function benchScreen(corpus: string, sizes: readonly [number, numbe
       const fzf = withFzf ? await measureFzf(pty, passagesFile, total, cols, rows_, env) : null;
       reports.push({ size: `${cols}x${rows_}`, crosscheck, fzf });
     }
+    npmStart = await measureNpmStart(pty, corpus, env);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
-  return reports;
+  return { sizes: reports, npmStartFirstFrameMs: median(npmStart) };
 }
 
-export function screenTable(reports: readonly ScreenReport[]): string {
+export function screenTable(report: ScreenReport): string {
   const rowsOut: string[][] = [];
-  for (const report of reports) {
-    const pair = (pick: (figures: KeyFigures) => string): string[] => [pick(report.crosscheck), report.fzf ? pick(report.fzf) : 'no fzf'];
-    rowsOut.push([report.size, 'letter: settled p50 / p95 / max', ...pair((f) => `${ms(f.letterMs.p50)} / ${ms(f.letterMs.p95)} / ${ms(f.letterMs.max)}`)]);
-    rowsOut.push([report.size, 'arrow: settled p50 / p95 / max', ...pair((f) => `${ms(f.arrowMs.p50)} / ${ms(f.arrowMs.p95)} / ${ms(f.arrowMs.max)}`)]);
-    rowsOut.push([report.size, 'bytes per letter (median)', ...pair((f) => String(f.letterBytes))]);
-    rowsOut.push([report.size, 'bytes per arrow (median)', ...pair((f) => String(f.arrowBytes))]);
+  for (const size of report.sizes) {
+    const pair = (pick: (figures: KeyFigures) => string): string[] => [pick(size.crosscheck), size.fzf ? pick(size.fzf) : 'no fzf'];
+    rowsOut.push([size.size, 'letter: settled p50 / p95 / max', ...pair((f) => `${ms(f.letterMs.p50)} / ${ms(f.letterMs.p95)} / ${ms(f.letterMs.max)}`)]);
+    rowsOut.push([size.size, 'arrow: settled p50 / p95 / max', ...pair((f) => `${ms(f.arrowMs.p50)} / ${ms(f.arrowMs.p95)} / ${ms(f.arrowMs.max)}`)]);
+    rowsOut.push([size.size, 'bytes per letter (median)', ...pair((f) => String(f.letterBytes))]);
+    rowsOut.push([size.size, 'bytes per arrow (median)', ...pair((f) => String(f.arrowBytes))]);
   }
+  rowsOut.push(['', 'npm start to first frame (built)', ms(report.npmStartFirstFrameMs), '']);
   return table(['size', 'figure', 'crosscheck', 'fzf'], rowsOut);
 }
 

@@ -20,7 +20,7 @@ import { runAtOnce, runInSlices, type Steps } from './slices.js';
 import type { Corpus, Passage, SourceDocument } from './types.js';
 
 /** Bump when the stored layout or anything derived into it changes. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 const MAGIC = Buffer.from('XCHECK01');
 /** Smaller corpora load faster than a cache file is read and checked: they are not cached. */
 export const CACHE_MIN_PASSAGES = 5000;
@@ -38,8 +38,10 @@ export function cacheFolder(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** A hash of the corpus as the file system describes it (no file is read), plus what shapes the cache. */
-export async function corpusFingerprint(root: string, version: string): Promise<string> {
+export async function corpusFingerprint(root: string, version: string, options: Pick<LoadOptions, 'fields'> = {}): Promise<string> {
   const hash = createHash('sha256').update(`crosscheck ${version} cache ${CACHE_FORMAT}\n${path.resolve(root)}\n`);
+  // Records read with other --fields are other documents.
+  if (options.fields && Object.keys(options.fields).length > 0) hash.update(`fields ${JSON.stringify(Object.entries(options.fields).sort())}\n`);
   for (const file of await listCorpusFiles(root)) {
     try {
       const info = statSync(file);
@@ -244,7 +246,7 @@ export async function loadIndexedCorpus(root: string, options: CachedLoadOptions
   let file: string | null = null;
   if (useCache) {
     try {
-      file = path.join(cacheFolder(options.env), `${await corpusFingerprint(root, options.version ?? programVersion())}.bin`);
+      file = path.join(cacheFolder(options.env), `${await corpusFingerprint(root, options.version ?? programVersion(), options)}.bin`);
       const { corpus, parts } = decodeCache(readFileSync(file));
       return { corpus, index: new PassageIndex(corpus, parts), cache: 'hit' };
     } catch {

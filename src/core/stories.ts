@@ -42,7 +42,25 @@ export function storiesOf(corpus: Corpus): StorySummary[] {
 }
 
 /** `2010-07-02 … 2010-07-04`, one day once, or '' without dates. */
-export function dayRange(story: StorySummary, ellipsis = '…'): string {
+export function dayRange(story: Pick<StorySummary, 'first' | 'last'>, ellipsis = '…'): string {
   if (story.first === null || story.last === null) return '';
   return story.first === story.last ? story.first : `${story.first} ${ellipsis} ${story.last}`;
+}
+
+/**
+ * The sources carrying a claim in date order (undated ones after, in their order) and which came
+ * first: the earliest day, when at least two carriers have a readable date; null otherwise.
+ */
+export function chronology<T extends { source: string; carried: boolean }>(
+  versions: readonly T[],
+  dayOfSource: (source: string) => string | null,
+): { ordered: T[]; earliest: Set<string> } {
+  const carriers = versions.filter((version) => version.carried);
+  const others = versions.filter((version) => !version.carried);
+  const dated = carriers.filter((version) => dayOfSource(version.source) !== null);
+  if (dated.length < 2) return { ordered: [...versions], earliest: new Set() };
+  const ordered = byDate(carriers, (version) => dayOfSource(version.source));
+  const first = dayOfSource(ordered[0]!.source);
+  const earliest = new Set(dated.filter((version) => dayOfSource(version.source) === first).map((version) => version.source));
+  return { ordered: [...ordered, ...others], earliest };
 }

@@ -80,7 +80,8 @@ export function plainPrefix(document: SourceDocument | undefined, source: string
 export function quickfixLine(document: SourceDocument | undefined, line: number, text: string, style: OutputStyle): string | null {
   if (!document) return null;
   const location = fileLocationOf(document, line);
-  const message = `[${document.label}] ${text}`.replace(/\s+/g, ' ');
+  const label = location.path.includes(document.label) ? '' : `[${document.label}] `;
+  const message = `${label}${text}`.replace(/\s+/g, ' ');
   return `${safePath(location.path, style)}:${location.line}:1: ${neutralize(message, { ascii: style.ascii })}`;
 }
 

@@ -20,7 +20,7 @@ function distinguishingPart(id: string, group: readonly string[]): string {
   if (segment !== id && !others.some((other) => lastSegment(other) === segment)) return segment;
   for (let length = MIN_PREFIX; length < id.length; length++) {
     const prefix = id.slice(0, length);
-    if (!others.some((other) => other.startsWith(prefix))) return `${prefix}…`;
+    if (!others.some((other) => other.startsWith(prefix))) return prefix;
   }
   return id;
 }

@@ -7,6 +7,7 @@
  *   npm run bench -- --tiers S,M       some tiers
  *   npm run bench -- --runs 3          repeat the search runs (medians reported)
  *   npm run bench -- --no-terminal     skip the pseudo-terminal keystroke measurement
+ *   npm run bench -- --tiers FORMATS   only loading JSON Lines against the same texts as files
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { QuoteIndex } from '../src/core/quotes/index.js';
 import { PassageIndex, type SearchHit } from '../src/core/searchIndex.js';
 import { DEFAULT_SLICE_MS, runInSlices } from '../src/core/slices.js';
 import type { Corpus } from '../src/core/types.js';
+import { benchFormats, printFormats } from './bench/formats.js';
 import { measureKeystrokesApart, type KeystrokeRun } from './bench/keystrokes.js';
 import { QUERIES } from './bench/queries.js';
 import { benchScreen, screenTable, SETTLED_QUERIES, type ScreenReport } from './bench/settled.js';
@@ -28,7 +30,8 @@ import { FIRST_PAGE, RESULT_LIMIT } from '../src/ui/hooks/useSearch.js';
 import { latencyOf, median, megabytes, ms, table, timed, type Latency } from './bench/stats.js';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CORPORA = path.resolve(PROJECT_ROOT, '..', 'shared', 'corpora');
+/** ../shared/corpora beside the checkout; CROSSCHECK_BENCH_CORPORA names another place (a worktree elsewhere). */
+const CORPORA = process.env.CROSSCHECK_BENCH_CORPORA ?? path.resolve(PROJECT_ROOT, '..', 'shared', 'corpora');
 /** What the workbench asks for on every keystroke, and once typing pauses (useSearch). */
 const KEYSTROKE_LIMIT = FIRST_PAGE;
 const FULL_LIMIT = RESULT_LIMIT;
@@ -326,7 +329,7 @@ async function main(): Promise<void> {
     options: { tiers: { type: 'string' }, runs: { type: 'string' }, 'no-terminal': { type: 'boolean' } },
   });
   const cacheHome = mkdtempSync(path.join(os.tmpdir(), 'crosscheck-bench-cache-'));
-  const wanted = new Set((values.tiers ?? TIERS.map((tier) => tier.name).join(',')).split(',').map((name) => name.trim().toUpperCase()));
+  const wanted = new Set((values.tiers ?? [...TIERS.map((tier) => tier.name), 'FORMATS'].join(',')).split(',').map((name) => name.trim().toUpperCase()));
   const runs = Math.max(1, Number(values.runs ?? 3));
   const useFzf = fzfAvailable();
   const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${os.platform()} ${os.release()}`, memoryGb: Math.round(os.totalmem() / 2 ** 30) };
@@ -357,11 +360,13 @@ async function main(): Promise<void> {
     console.log(`\n== ${screenTier.name}: key to settled screen (${SETTLED_QUERIES.map((query) => JSON.stringify(query)).join(', ')}, each letter, then 3 x Down) ==`);
     console.log(screenTable(screen));
   }
+  const formats = wanted.has('FORMATS') ? await benchFormats(CORPORA, runs) : [];
+  printFormats(formats);
   rmSync(cacheHome, { recursive: true, force: true });
   const folder = path.join(PROJECT_ROOT, 'bench-results');
   mkdirSync(folder, { recursive: true });
   const file = path.join(folder, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, `${JSON.stringify({ machine, runs, queries: QUERIES, keystrokeLimit: KEYSTROKE_LIMIT, fullLimit: FULL_LIMIT, tiers: reports, screen }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ machine, runs, queries: QUERIES, keystrokeLimit: KEYSTROKE_LIMIT, fullLimit: FULL_LIMIT, tiers: reports, screen, formats }, null, 2)}\n`);
   console.log(`\nJSON: ${path.relative(PROJECT_ROOT, file)}`);
 }
 

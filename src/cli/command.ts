@@ -2,6 +2,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { PassageIndex } from '../core/searchIndex.js';
 import type { Corpus } from '../core/types.js';
+import type { OutputFormat } from './formats.js';
 import type { OutputStyle } from './output.js';
 
 export type OptionValues = Record<string, string | boolean | string[] | undefined>;
@@ -10,6 +11,8 @@ export interface CommandContext {
   positionals: string[];
   values: OptionValues;
   style: OutputStyle;
+  /** --format (or --json), already checked. */
+  format: OutputFormat;
   /**
    * Loads the corpus named by --corpus / CROSSCHECK_CORPUS / the bundled one (from the on-disk
    * cache when it holds it), reporting skipped files.

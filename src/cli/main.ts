@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { prefersUnicode } from '../core/display.js';
 import { loadIndexedCorpus, takeHeldCacheNotes, type IndexedCorpus } from '../core/cache.js';
+import { FieldsError, parseFieldsOption } from '../core/formats/fields.js';
 import { CorpusError } from '../core/load.js';
 import { QueryError } from '../core/query.js';
 import { neutralize } from '../core/sanitize.js';
@@ -16,16 +17,20 @@ import { compareCommand } from './commands/compare.js';
 import { quotesCommand } from './commands/quotes.js';
 import { searchCommand } from './commands/search.js';
 import { sourcesCommand } from './commands/sources.js';
+import { storiesCommand } from './commands/stories.js';
+import { formatOption } from './formats.js';
 import { installPipeGuard, styleFor } from './output.js';
 
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BUNDLED_CORPUS = path.join(packageRoot, 'corpus');
 
-const COMMANDS: readonly Command[] = [searchCommand, quotesCommand, compareCommand, claimsCommand, sourcesCommand, cacheCommand];
+const COMMANDS: readonly Command[] = [searchCommand, quotesCommand, compareCommand, claimsCommand, sourcesCommand, storiesCommand, cacheCommand];
 
 const COMMON_OPTIONS = {
   corpus: { type: 'string' },
+  fields: { type: 'string' },
   json: { type: 'boolean' },
+  format: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -47,9 +52,13 @@ Commands:
 ${commands}
 
 Options:
-  --corpus DIR   a folder of .txt/.md articles, read recursively (default: $CROSSCHECK_CORPUS,
-                 else the bundled corpus)
-  --json         machine-readable output
+  --corpus PATH  a folder of articles read recursively, or one file: .txt/.md (front matter
+                 read), .jsonl/.ndjson and .csv/.tsv (one article a record), .html/.htm
+                 (default: $CROSSCHECK_CORPUS, else the bundled corpus)
+  --fields MAP   record fields by name when not recognised: text=body,story=cluster_id,...
+                 (keys: text, title, outlet, date, url, story, story-name, id)
+  --format F     text, json, jsonl, csv, markdown, quickfix (path:line:col: text for vim -q)
+  --json         the same as --format json
   -h, --help     help; \`crosscheck COMMAND --help\` for a command
   --version      the version
 
@@ -84,13 +93,15 @@ async function runCommand(command: Command, args: string[]): Promise<number> {
     return 0;
   }
   const style = styleFor(process.stdout);
+  const format = formatOption(values);
+  const fields = typeof values.fields === 'string' ? parseFieldsOption(values.fields) : undefined;
   let loaded: Promise<IndexedCorpus> | undefined;
   const load = (): Promise<IndexedCorpus> =>
-    (loaded ??= loadIndexedCorpus(corpusPathFrom(values), {}).then((indexed) => {
+    (loaded ??= loadIndexedCorpus(corpusPathFrom(values), fields ? { fields } : {}).then((indexed) => {
       for (const note of indexed.notes) warn(note);
       const skipped = indexed.corpus.warnings.filter((warning) => warning.skipped).length;
       if (skipped > 0) {
-        process.stderr.write(`crosscheck: ${skipped} file(s) skipped (crosscheck sources lists why)\n`);
+        process.stderr.write(`crosscheck: ${skipped} file(s) or record(s) skipped (crosscheck sources lists why)\n`);
       }
       return indexed;
     }));
@@ -98,6 +109,7 @@ async function runCommand(command: Command, args: string[]): Promise<number> {
     positionals,
     values,
     style,
+    format,
     loadCorpus: async () => (await load()).corpus,
     loadIndex: async () => (await load()).index,
   };
@@ -111,6 +123,9 @@ async function runWorkbench(args: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length > 0) throw new UsageError(`unknown command "${positionals[0]}" (crosscheck --help lists them)`);
+  if (values.fields !== undefined || values.format !== undefined || values.json) {
+    throw new UsageError('--fields, --format and --json apply to commands (crosscheck search ...), not to the workbench');
+  }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     return fail('the workbench needs a terminal; in scripts use a command such as `crosscheck search QUERY` (see crosscheck --help)');
   }
@@ -150,7 +165,7 @@ async function loadWorkbenchDrawingAtOnce(corpusPath: string): Promise<typeof im
 }
 
 function describe(error: unknown): string | null {
-  if (error instanceof UsageError || error instanceof CorpusError || error instanceof QueryError) return error.message;
+  if (error instanceof UsageError || error instanceof CorpusError || error instanceof QueryError || error instanceof FieldsError) return error.message;
   // node:util parseArgs reports unknown or malformed options with these codes.
   if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
     return `${error.message.replace(/\. To specify a positional argument.*$/s, '')} (crosscheck --help)`;
@@ -163,7 +178,7 @@ function commandPosition(argv: readonly string[]): number {
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
     if (arg === '--') return index + 1 < argv.length ? index + 1 : -1;
-    if (arg === '--corpus') index++;
+    if (arg === '--corpus' || arg === '--fields' || arg === '--format') index++;
     else if (!arg.startsWith('-')) return index;
   }
   return -1;

@@ -64,11 +64,13 @@ export const RACY_WINDOW_MS = 2000;
  * nanoseconds, and mode. An edit, a restored mtime (touch -r, cp -p, rsync -a, tar), a chmod or a
  * folder recreated with the same names and sizes each change it.
  */
-export async function corpusKey(root: string, version: string, racyWindowMs = RACY_WINDOW_MS): Promise<CorpusKey> {
+export async function corpusKey(root: string, version: string, racyWindowMs = RACY_WINDOW_MS, options: Pick<LoadOptions, 'fields'> = {}): Promise<CorpusKey> {
   const absoluteRoot = path.resolve(root);
   const takenNs = BigInt(Date.now() - racyWindowMs) * 1_000_000n;
   const rootInfo = statSync(absoluteRoot, { bigint: true });
   const hash = createHash('sha256').update(`crosscheck ${version} cache ${CACHE_FORMAT}\n${absoluteRoot}\t${rootInfo.dev}\t${rootInfo.ino}\n`);
+  // Records read with other --fields are other documents.
+  if (options.fields && Object.keys(options.fields).length > 0) hash.update(`fields ${JSON.stringify(Object.entries(options.fields).sort())}\n`);
   let corpusBytes = 0;
   let racy = false;
   for (const file of await listCorpusFiles(absoluteRoot)) {
@@ -264,7 +266,7 @@ export function takeHeldCacheNotes(): string[] {
 async function lookUp(root: string, options: CachedLoadOptions, folder: string, notes: string[]): Promise<{ key: CorpusKey | null; hit: IndexedCorpus | null }> {
   let key: CorpusKey;
   try {
-    key = await corpusKey(root, options.version ?? programVersion(), options.racyWindowMs);
+    key = await corpusKey(root, options.version ?? programVersion(), options.racyWindowMs, options);
   } catch {
     // A corpus that cannot be described cannot be cached; loading it says why.
     return { key: null, hit: null };

@@ -1,11 +1,21 @@
-/** Reading a corpus folder: every .txt and .md file below it, each decoded, checked and split. */
+/**
+ * Reading a corpus: every article file below a folder (or one file), each decoded, checked and
+ * split. The format is told by the extension; each has its loader under formats/.
+ */
 import { closeSync, constants, fstatSync, openSync, readSync, type Dirent, type Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeBytes } from './decode.js';
-import { countWords, passagesOf, titleOf } from './passages.js';
+import { csvDocuments } from './formats/csv.js';
+import { FieldUse, FieldsError, fieldMapOf, type FieldKey, type FieldMap } from './formats/fields.js';
+import { htmlDocument } from './formats/html.js';
+import { jsonlDocuments } from './formats/jsonl.js';
+import { type RecordContext } from './formats/records.js';
+import { textDocument } from './formats/text.js';
+import { assignLabels } from './labels.js';
+import { passagesOf } from './passages.js';
 import { runInSlices, type Steps } from './slices.js';
-import type { Corpus, LoadWarning, Passage, SourceDocument } from './types.js';
+import type { Corpus, DocumentFormat, LoadWarning, Passage, SourceDocument } from './types.js';
 
 /** Larger files are skipped: a news article is a few kilobytes, a 100 MB "article" is a dump. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -13,7 +23,22 @@ export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 export const MAX_DEPTH = 64;
 /** The walk stops after this many directory entries: a corpus, not a whole file system. */
 export const MAX_ENTRIES = 200_000;
-const TEXT_EXTENSIONS = new Set(['.txt', '.md']);
+/** The loader of each extension: whole text files, records (one article a line or row), pages. */
+const FORMAT_OF_EXTENSION: Record<string, DocumentFormat> = {
+  '.txt': 'text',
+  '.md': 'text',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+  '.csv': 'csv',
+  '.tsv': 'csv',
+  '.html': 'html',
+  '.htm': 'html',
+};
+const LOADABLE = Object.keys(FORMAT_OF_EXTENSION).join(', ');
+
+function formatOf(file: string): DocumentFormat | undefined {
+  return FORMAT_OF_EXTENSION[path.extname(file).toLowerCase()];
+}
 
 /** A corpus that cannot be used at all (missing, empty, nothing readable): exit code 2. */
 export class CorpusError extends Error {
@@ -29,6 +54,10 @@ export interface LoadOptions {
   maxFileBytes?: number;
   maxDepth?: number;
   maxEntries?: number;
+  /** Record fields named on the command line (--fields text=body,...); the rest are recognised by name. */
+  fields?: Partial<Record<FieldKey, string>>;
+  /** Records (JSON Lines, CSV) longer than this are skipped. */
+  maxRecordBytes?: number;
   onProgress?: (progress: LoadProgress) => void;
 }
 
@@ -196,7 +225,7 @@ export async function walkCorpus(
       const bytes = directory[directory.length - 1] === 0x2f ? Buffer.concat([directory, entry.name]) : Buffer.concat([directory, SLASH, entry.name]);
       const name = displayFileName(entry.name);
       const childRelative = relative ? `${relative}/${name}` : name;
-      const isText = TEXT_EXTENSIONS.has(path.extname(name).toLowerCase());
+      const loadable = formatOf(name) !== undefined;
       if (entry.isSymbolicLink()) {
         let real: Buffer;
         let info: Stats;
@@ -215,7 +244,7 @@ export async function walkCorpus(
           warnings.push({ file: childRelative, reason: `symbolic link to ${displayFileName(real)}, outside the corpus folder: not followed`, skipped: true });
         } else if (info.isDirectory()) {
           linkedFolders.push({ real, relative: childRelative, depth: depth + 1, identity: `${info.dev}:${info.ino}` });
-        } else if (info.isFile() && isText) {
+        } else if (info.isFile() && loadable) {
           walk.files.push({ bytes: real, absolute: path.join(root, childRelative), relative: childRelative, noFollow: true });
         } else walk.ignored++;
       } else if (entry.isDirectory()) {
@@ -229,7 +258,7 @@ export async function walkCorpus(
           continue;
         }
         await enterFolder(bytes, childRelative, depth + 1, identity);
-      } else if (entry.isFile() && isText) {
+      } else if (entry.isFile() && loadable) {
         walk.files.push({ bytes, absolute: path.join(root, childRelative), relative: childRelative, noFollow: true });
       } else walk.ignored++;
     }
@@ -312,23 +341,64 @@ function sourceIdOf(relative: string): string {
   return extension ? relative.slice(0, -extension.length) : relative;
 }
 
-/** Reads and decodes each file in turn (null where it was skipped), pausing after each one. */
-function* readDocuments(
-  files: readonly FoundFile[],
-  maxBytes: number,
-  warnings: LoadWarning[],
-  onProgress: LoadOptions['onProgress'],
-): Steps<Array<SourceDocument | null>> {
-  const decoded: Array<SourceDocument | null> = [];
-  for (const file of files) {
-    decoded.push(readDocument(file, maxBytes, warnings));
-    onProgress?.({ filesRead: decoded.length, filesTotal: files.length });
-    yield;
-  }
-  return decoded;
+interface ReadSettings {
+  maxBytes: number;
+  maxRecordBytes: number | undefined;
+  fields: FieldMap;
+  use: FieldUse;
+  warnings: LoadWarning[];
 }
 
-function readDocument(file: FoundFile, maxBytes: number, warnings: LoadWarning[]): SourceDocument | null {
+function folderStoryOf(relative: string): string | null {
+  const slash = relative.indexOf('/');
+  return slash > 0 ? relative.slice(0, slash) : null;
+}
+
+/** Reads and decodes each file in turn, pausing after each one (and within large record files). */
+function* readDocuments(files: readonly FoundFile[], settings: ReadSettings, onProgress: LoadOptions['onProgress']): Steps<SourceDocument[]> {
+  const documents: SourceDocument[] = [];
+  let filesRead = 0;
+  for (const file of files) {
+    const format = formatOf(file.relative) ?? 'text';
+    if (format === 'jsonl' || format === 'csv') documents.push(...(yield* readRecords(file, format, settings)));
+    else {
+      const document = readDocument(file, format, settings);
+      if (document) documents.push(document);
+    }
+    onProgress?.({ filesRead: ++filesRead, filesTotal: files.length });
+    yield;
+  }
+  return documents;
+}
+
+function* readRecords(file: FoundFile, format: 'jsonl' | 'csv', settings: ReadSettings): Steps<SourceDocument[]> {
+  const context: RecordContext = {
+    file: { absolute: file.absolute, open: file.bytes, noFollow: file.noFollow, relative: file.relative, base: sourceIdOf(file.relative), folderStory: folderStoryOf(file.relative) },
+    format,
+    fields: settings.fields,
+    use: settings.use,
+    warnings: settings.warnings,
+  };
+  const before = settings.warnings.length;
+  let documents: SourceDocument[];
+  try {
+    if (format === 'jsonl') {
+      documents = yield* jsonlDocuments(context, settings.maxRecordBytes === undefined ? {} : { maxRecordBytes: settings.maxRecordBytes });
+    } else {
+      documents = yield* csvDocuments(context, path.extname(file.relative).toLowerCase() === '.tsv' ? '\t' : ',');
+    }
+  } catch (error) {
+    settings.warnings.push({ file: file.relative, reason: describeFsError(error), skipped: true });
+    return [];
+  }
+  if (documents.length === 0 && settings.warnings.length === before) {
+    settings.warnings.push({ file: file.relative, reason: 'empty file (no records)', skipped: true });
+  }
+  return documents;
+}
+
+function readDocument(file: FoundFile, format: 'text' | 'html', settings: ReadSettings): SourceDocument | null {
+  const { maxBytes, warnings } = settings;
   const outcome = readBounded(file.bytes, maxBytes, { noFollow: file.noFollow });
   if (!outcome.ok) {
     warnings.push({ file: file.relative, reason: outcome.reason, skipped: true });
@@ -344,18 +414,19 @@ function readDocument(file: FoundFile, maxBytes: number, warnings: LoadWarning[]
     return null;
   }
   for (const reason of result.warnings) warnings.push({ file: file.relative, reason, skipped: false });
-  const slash = file.relative.indexOf('/');
-  return {
-    source: sourceIdOf(file.relative),
-    story: slash > 0 ? file.relative.slice(0, slash) : null,
-    path: file.absolute,
-    title: titleOf(result.text),
-    text: result.text,
-    lines: result.text.split('\n').length - 1,
-    words: countWords(result.text),
-    normalizations: result.normalizations,
-    warnings: result.warnings,
-  };
+  const common = { source: sourceIdOf(file.relative), folderStory: folderStoryOf(file.relative), path: file.absolute, normalizations: result.normalizations };
+  if (format === 'html') {
+    const page = htmlDocument({ ...common, html: result.text, warnings: result.warnings });
+    if ('reason' in page) {
+      warnings.push({ file: file.relative, reason: page.reason, skipped: true });
+      return null;
+    }
+    return page.document;
+  }
+  const { document, warnings: repairs } = textDocument({ ...common, text: result.text, warnings: result.warnings }, settings.fields);
+  for (const reason of repairs.slice(result.warnings.length)) warnings.push({ file: file.relative, reason, skipped: false });
+  if (!document) warnings.push({ file: file.relative, reason: 'nothing but front matter', skipped: true });
+  return document;
 }
 
 /** Loads every article under `root` (a folder, or a single file). Never writes anything there. */
@@ -380,7 +451,7 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
     if (files.length === 0) {
       const notes = [...found.capsHit];
       if (found.linksOutside > 0) notes.push(`${found.linksOutside} symbolic link(s) leading outside it were not followed`);
-      throw new CorpusError(`corpus ${root}: no .txt or .md files in this folder${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`);
+      throw new CorpusError(`corpus ${root}: no article files in this folder (${LOADABLE})${notes.length > 0 ? `; ${notes.join('; ')}` : ''}`);
     }
   } else if (rootInfo.isFile()) {
     // Named by the user: followed wherever it leads.
@@ -389,18 +460,25 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
     throw new CorpusError(`corpus ${root}: not a folder or a regular file (a device or named pipe is never read)`);
   }
 
-  const decoded = await runInSlices(readDocuments(files, maxBytes, warnings, options.onProgress));
+  const use = new FieldUse(options.fields ?? {});
+  const settings: ReadSettings = { maxBytes, maxRecordBytes: options.maxRecordBytes, fields: fieldMapOf(options.fields), use, warnings };
+  const decoded = await runInSlices(readDocuments(files, settings, options.onProgress));
+  const missing = use.missing();
+  if (missing.length > 0) {
+    throw new FieldsError(`--fields ${missing.join(', ')}: no record of corpus ${root} has ${missing.length === 1 ? 'this field' : 'these fields'}`);
+  }
   const usedIds = new Set<string>();
   const documents: SourceDocument[] = [];
   for (const document of decoded) {
-    if (!document) continue;
-    // "a.txt" and "a.md" side by side would share an id; the second keeps its extension.
-    // Escaped names can meet a real name too ("bad\xFF"), so a numbered suffix ends every tie.
+    // "a.txt" and "a.md" side by side, or two records with one id, would share an id: the
+    // second is cited by its path (and record). Escaped names can meet a real name too
+    // ("bad\xFF"), so a numbered suffix ends every tie.
     if (usedIds.has(document.source)) {
-      const relative = path.relative(absoluteRoot, document.path).split(path.sep).join('/');
-      let id = relative;
-      for (let copy = 2; usedIds.has(id); copy++) id = `${relative}~${copy}`;
-      warnings.push({ file: relative, reason: `source id ${document.source} taken; cited as ${id}`, skipped: false });
+      const relative = path.relative(absoluteRoot, document.path).split(path.sep).join('/') || path.basename(document.path);
+      const replacement = document.record === null ? relative : `${sourceIdOf(relative)}#${document.record}`;
+      let id = replacement;
+      for (let copy = 2; usedIds.has(id); copy++) id = `${replacement}~${copy}`;
+      warnings.push({ file: relative, ...(document.record === null ? {} : { line: document.record }), reason: `source id ${document.source} taken; cited as ${id}`, skipped: false });
       document.source = id;
     }
     usedIds.add(document.source);
@@ -410,6 +488,7 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
     const only = files.length === 1 ? warnings.find((warning) => warning.skipped) : undefined;
     throw new CorpusError(`corpus ${root}: none of its ${files.length} file(s) could be loaded${only ? `: ${only.reason}` : ''}`);
   }
+  assignLabels(documents);
 
   const passages: Passage[] = [];
   for (const document of documents) {
@@ -417,7 +496,7 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
       passages.push(passage);
     }
   }
-  warnings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  warnings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
   const stories = [...new Set(documents.map((document) => document.story).filter((s): s is string => s !== null))].sort();
   return { root: absoluteRoot, documents, passages, warnings, stories, ignoredFiles };
 }

@@ -7,7 +7,12 @@ export interface LoadWarning {
   reason: string;
   /** true when the file was left out of the corpus; false when it loaded after a repair. */
   skipped: boolean;
+  /** For one bad record of a JSON Lines or CSV file: the 1-based line of the file where it starts. */
+  line?: number;
 }
+
+/** How a document was read: a whole text file, one record of a JSON Lines or CSV file, or an HTML page. */
+export type DocumentFormat = 'text' | 'jsonl' | 'csv' | 'html';
 
 /** One article, decoded and normalised. */
 export interface SourceDocument {
@@ -26,6 +31,23 @@ export interface SourceDocument {
   /** What loading changed on the way in ("crlf", "bom", "nfc", "final-newline", ...). */
   normalizations: string[];
   warnings: string[];
+  format: DocumentFormat;
+  /**
+   * For records (JSON Lines, CSV): the 1-based line of the file where the record starts (so
+   * `vim +RECORD FILE` opens it); the passages' lines count within the record's text. null otherwise.
+   */
+  record: number | null;
+  /** From the record, front matter or page; null when unknown. */
+  outlet: string | null;
+  /** The publication date as the source writes it; null when unknown. */
+  date: string | null;
+  /** `date` as YYYY-MM-DD when it is unambiguous (formats/dates.ts); null otherwise. */
+  day: string | null;
+  url: string | null;
+  /** The story's name when the metadata gives one (BASIL's main-event, story_name...). */
+  storyName: string | null;
+  /** The short name shown for this source (labels.ts): its outlet, a date or an id part when needed. */
+  label: string;
 }
 
 /** A sentence (or a quotation kept whole) with the place it came from. */
@@ -55,6 +77,6 @@ export interface Corpus {
   warnings: LoadWarning[];
   /** Story names in sorted order; empty when the corpus has no sub-folders. */
   stories: string[];
-  /** Files present but not of a loadable kind (.txt, .md). */
+  /** Files present but not of a loadable kind (.txt, .md, .jsonl, .ndjson, .csv, .tsv, .html, .htm). */
   ignoredFiles: number;
 }

@@ -120,7 +120,7 @@ describe('loading a folder with bad files', () => {
     await assert.rejects(loadCorpus('/nonexistent/crosscheck-corpus'), (error: unknown) => error instanceof CorpusError && /not found/.test(error.message));
     const folder = temporaryCorpus({ 'readme.pdf': 'x' });
     try {
-      await assert.rejects(loadCorpus(folder.root), (error: unknown) => error instanceof CorpusError && /no \.txt or \.md files/.test(error.message));
+      await assert.rejects(loadCorpus(folder.root), (error: unknown) => error instanceof CorpusError && /no article files in this folder \(\.txt, \.md, \.jsonl/.test(error.message));
     } finally {
       folder.cleanup();
     }

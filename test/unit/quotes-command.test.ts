@@ -21,14 +21,14 @@ interface QuotesJson {
 }
 
 describe('crosscheck quotes', () => {
-  it('prints a block a group: speaker and quote, then SOURCE:LINE and each version', () => {
+  it('prints a block a group: speaker and quote, then PATH:LINE and each version', () => {
     const result = runCli(['quotes', 'biggest victim']);
     assert.equal(result.status, 0, result.stderr);
     const [head, ...members] = result.stdout.trimEnd().split('\n\n')[0]!.split('\n');
     assert.equal(head, 'Hua Chunying: "This is the biggest victim of false information." (2 sources)');
     assert.deepEqual(members, [
-      '  000_067ac5e56125b280:7 [trimmed]: biggest victim of false information.',
-      '  003_6631a8e0a366c5c7:14 [speaker spelled "Hua Chuning"]: This is the biggest victim of false information.',
+      '  corpus/000_067ac5e56125b280.txt:7: (trimmed) biggest victim of false information.',
+      '  corpus/003_6631a8e0a366c5c7.txt:14: (speaker spelled "Hua Chuning") This is the biggest victim of false information.',
     ]);
   });
 
@@ -84,8 +84,8 @@ describe('crosscheck quotes', () => {
     try {
       const result = runCli(['quotes', '--corpus', corpus.root]);
       assert.equal(result.status, 0, result.stderr);
-      assert.match(result.stdout, /^Jane Doe: "We will not back down from this fight" \(2 sources\)\n {2}fox:3: /m);
-      assert.match(result.stdout, /\n {2}nyt:1: We will not back down/);
+      assert.match(result.stdout, /^Jane Doe: "We will not back down from this fight" \(2 sources\)\n {2}\/.*\/fox\.txt:3: /m);
+      assert.match(result.stdout, /\n {2}\/.*\/nyt\.txt:1: We will not back down/);
       assert.doesNotMatch(result.stdout, /\u001b/);
       assert.match(result.stdout, /Evil ␛\[31mred/);
     } finally {

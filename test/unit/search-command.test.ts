@@ -9,12 +9,12 @@ interface SearchJson {
 }
 
 describe('crosscheck search', () => {
-  it('prints SOURCE:LINE: passage, one hit a line, and exits 0', () => {
+  it('prints PATH:LINE: passage, one hit a line, and exits 0', () => {
     const result = runCli(['search', "'23,750", '--limit', '2']);
     assert.equal(result.status, 0, result.stderr);
     const lines = result.stdout.trimEnd().split('\n');
     assert.equal(lines.length, 2);
-    for (const line of lines) assert.match(line, /^\d{3}_[0-9a-f]{16}:\d+: .*23,750/);
+    for (const line of lines) assert.match(line, /^corpus\/\d{3}_[0-9a-f]{16}\.txt:\d+: .*23,750/);
   });
 
   it('answers --json with sources, lines, scores and match ranges', () => {
@@ -51,9 +51,9 @@ describe('crosscheck search', () => {
   it('takes the corpus from --corpus (before or after the command) and from CROSSCHECK_CORPUS', () => {
     const folder = temporaryCorpus({ 'wire.txt': 'Reuters reported a quiet day on the exchange.' });
     try {
-      assert.match(runCli(['--corpus', folder.root, 'search', 'exchange']).stdout, /^wire:1: /);
-      assert.match(runCli(['search', 'exchange', '--corpus', folder.root]).stdout, /^wire:1: /);
-      assert.match(runCli(['search', 'exchange'], { CROSSCHECK_CORPUS: folder.root }).stdout, /^wire:1: /);
+      assert.match(runCli(['--corpus', folder.root, 'search', 'exchange']).stdout, /^\/.*\/wire\.txt:1: /);
+      assert.match(runCli(['search', 'exchange', '--corpus', folder.root]).stdout, /^\/.*\/wire\.txt:1: /);
+      assert.match(runCli(['search', 'exchange'], { CROSSCHECK_CORPUS: folder.root }).stdout, /^\/.*\/wire\.txt:1: /);
     } finally {
       folder.cleanup();
     }
@@ -89,7 +89,7 @@ describe('crosscheck sources', () => {
     try {
       const result = runCli(['sources', '--corpus', folder.root]);
       assert.match(result.stdout, /^skipped bin\.txt: binary file/m);
-      assert.match(result.stderr, /1 file\(s\) skipped/);
+      assert.match(result.stderr, /1 file\(s\) or record\(s\) skipped/);
     } finally {
       folder.cleanup();
     }

@@ -1,15 +1,17 @@
 /** `crosscheck compare CLAIM`: how every source of the story states a claim, and what differs. */
 import { ClaimComparer } from '../../core/compare/compare.js';
 import type { Conflict } from '../../core/compare/types.js';
+import { chronology } from '../../core/stories.js';
 import type { Corpus } from '../../core/types.js';
 import { EXIT_FOUND, EXIT_NOTHING, UsageError, stringOption, type Command } from '../command.js';
-import { formatText, writeJson, writeLine } from '../output.js';
+import { FORMAT_HELP, emit, plainPrefix, quickfixLine, sourceFields } from '../formats.js';
+import { formatText, writeLine } from '../output.js';
 
 /** --story NAME, checked against the corpus: undefined when not given. */
 export function storyOption(corpus: Corpus, name: string | undefined): string | null | undefined {
   if (name === undefined) return undefined;
   if (!corpus.stories.includes(name)) {
-    const known = corpus.stories.length === 0 ? 'this corpus has no stories (sub-folders)' : `stories: ${corpus.stories.slice(0, 8).join(', ')}${corpus.stories.length > 8 ? ', ...' : ''}`;
+    const known = corpus.stories.length === 0 ? 'this corpus has no stories (sub-folders or story fields)' : `stories: ${corpus.stories.slice(0, 8).join(', ')}${corpus.stories.length > 8 ? ', ...' : ''} (crosscheck stories lists them)`;
     throw new UsageError(`no story "${name}"; ${known}`);
   }
   return name;
@@ -22,21 +24,24 @@ export function describeConflict(conflict: Conflict): string {
 export const compareCommand: Command = {
   name: 'compare',
   summary: 'one claim across every source: who carries it, what differs',
-  help: `Usage: crosscheck compare CLAIM [--story NAME] [--reference SOURCE] [--json] [--corpus DIR]
+  help: `Usage: crosscheck compare CLAIM [--story ID] [--reference SOURCE] [--format F] [--corpus PATH]
 
 Finds, in every source of the story, the passage (or two adjacent ones) that states CLAIM,
 or reports that the source does not carry it. Facts (numbers with their qualifiers, weekdays,
 dates, names, quoted labels) are compared across the carrying sources, and each version is
-diffed word by word against the reference source.
+diffed word by word against the reference source. Carrying sources are listed by date when
+their dates are known, the earliest marked.
 
 Options:
-  --story NAME        the story (sub-folder) to compare within (default: the story of the
-                      passage closest to CLAIM; the whole corpus when it has no sub-folders)
+  --story ID          the story to compare within (default: the story of the passage closest
+                      to CLAIM; the whole corpus when it has no stories)
   --reference SOURCE  the source the others are diffed against (default: the closest)
-  --json              {"claim", "story", "reference", "sources": [{"source", "carried", "passages":
+  ${FORMAT_HELP}
+                      json: {"claim", "story", "reference", "sources": [{"source", "label", "outlet",
+                      "title", "date", "url", "path", "record", "carried", "earliest", "passages":
                       [{"line", "text"}], "similarity", "facts": [{"kind", "text"}], "conflicts":
                       [{"kind", "value", "others"}], "diff": [{"kind", "text"}]}]}
-  --corpus DIR        the corpus folder (default: $CROSSCHECK_CORPUS or the bundled corpus)
+  --corpus PATH       the corpus (default: $CROSSCHECK_CORPUS or the bundled corpus)
 
 Exit 0 when some source carries the claim, 1 when none does.
 Example: crosscheck compare "Twitter removed more than 170,000 accounts"`,
@@ -44,50 +49,63 @@ Example: crosscheck compare "Twitter removed more than 170,000 accounts"`,
     story: { type: 'string' },
     reference: { type: 'string' },
   },
-  async run({ positionals, values, style, loadCorpus }) {
+  async run({ positionals, values, style, format, loadCorpus }) {
     const claim = positionals.join(' ').trim();
     if (claim === '') throw new UsageError('compare needs a CLAIM (crosscheck compare --help)');
     const corpus = await loadCorpus();
     const story = storyOption(corpus, stringOption(values, 'story'));
-    const reference = stringOption(values, 'reference');
-    if (reference !== undefined && !corpus.documents.some((document) => document.source === reference)) {
-      throw new UsageError(`no source ${reference} in this corpus (crosscheck sources lists them)`);
+    const documents = new Map(corpus.documents.map((document) => [document.source, document]));
+    const named = stringOption(values, 'reference');
+    const reference = named === undefined || documents.has(named) ? named : corpus.documents.find((document) => document.label === named)?.source;
+    if (named !== undefined && reference === undefined) {
+      throw new UsageError(`no source ${named} in this corpus (crosscheck sources lists them)`);
     }
     const comparison = new ClaimComparer(corpus).compare(claim, { ...(story !== undefined ? { story } : {}), ...(reference ? { reference } : {}) });
     const carried = comparison.sources.filter((version) => version.carried).length;
-    if (values.json) {
-      writeJson({
-        claim: comparison.claim,
-        story: comparison.story,
-        reference: comparison.reference,
-        sources: comparison.sources.map((version) => ({
-          source: version.source,
-          carried: version.carried,
-          passages: version.passages.map((passage) => ({ line: passage.line, text: passage.text })),
-          similarity: version.similarity,
-          facts: version.facts.map((fact) => ({ kind: fact.kind, text: fact.text })),
-          conflicts: version.conflicts,
-          diff: version.diff,
-        })),
-      });
-      return carried > 0 ? EXIT_FOUND : EXIT_NOTHING;
-    }
-    writeLine(`Claim: ${formatText(claim, [], style)}`);
-    const where = comparison.story === null ? '' : `story ${formatText(comparison.story, [], style)}, `;
-    writeLine(`${where}${carried} of ${comparison.sources.length} sources carry it; reference ${comparison.reference ?? 'none'}`);
-    for (const version of comparison.sources) {
-      const percent = `${Math.round(version.similarity * 100)}%`;
-      if (!version.carried) {
-        const closest = version.similarity > 0 ? `closest passage ${percent}` : 'no passage shares its key words';
-        writeLine(`${formatText(version.source, [], style)}  not reported (${closest})`);
-        continue;
+    const { ordered, earliest } = chronology(comparison.sources, (source) => documents.get(source)?.day ?? null);
+    const versions = ordered.map((version) => ({
+      ...sourceFields(documents.get(version.source), version.source),
+      carried: version.carried,
+      earliest: earliest.has(version.source),
+      passages: version.passages.map((passage) => ({ line: passage.line, text: passage.text })),
+      similarity: version.similarity,
+      facts: version.facts.map((fact) => ({ kind: fact.kind, text: fact.text })),
+      conflicts: version.conflicts,
+      diff: version.diff,
+    }));
+    const text = (): void => {
+      writeLine(`Claim: ${formatText(claim, [], style)}`);
+      const where = comparison.story === null ? '' : `story ${formatText(comparison.story, [], style)}, `;
+      const referenceLabel = comparison.reference === null ? 'none' : formatText(documents.get(comparison.reference)?.label ?? comparison.reference, [], style);
+      writeLine(`${where}${carried} of ${comparison.sources.length} sources carry it${earliest.size > 0 ? ', by date' : ''}; reference ${referenceLabel}`);
+      for (const version of ordered) {
+        const document = documents.get(version.source);
+        const percent = `${Math.round(version.similarity * 100)}%`;
+        if (!version.carried) {
+          const closest = version.similarity > 0 ? `closest passage ${percent}` : 'no passage shares its key words';
+          writeLine(`${formatText(document?.label ?? version.source, [], style)}  not reported (${closest})`);
+          continue;
+        }
+        const lines = version.passages.map((passage) => passage.line).join(',');
+        const role = [version.source === comparison.reference ? 'reference' : `${version.conflicts.length} conflict(s)`, ...(earliest.has(version.source) ? ['earliest'] : []), ...(document?.date ? [formatText(document.date, [], style)] : [])].join(', ');
+        writeLine(`${plainPrefix(document, version.source, version.passages[0]?.line ?? 1, style, lines)}${percent}  ${role}`);
+        writeLine(`  ${formatText(version.text, [], style)}`);
+        for (const conflict of version.conflicts) writeLine(`  ! ${formatText(describeConflict(conflict), [], style)}`);
       }
-      const lines = version.passages.map((passage) => passage.line).join(',');
-      const role = version.source === comparison.reference ? 'reference' : `${version.conflicts.length} conflict(s)`;
-      writeLine(`${formatText(version.source, [], style)}:${lines}  ${percent}  ${role}`);
-      writeLine(`  ${formatText(version.text, [], style)}`);
-      for (const conflict of version.conflicts) writeLine(`  ! ${formatText(describeConflict(conflict), [], style)}`);
-    }
+    };
+    emit(
+      format,
+      {
+        json: { claim: comparison.claim, story: comparison.story, reference: comparison.reference, sources: versions },
+        rows: ordered.map((version, index) => {
+          const { passages, facts, conflicts, diff, ...row } = versions[index]!;
+          return { ...row, lines: passages.map((passage) => passage.line).join(','), text: version.text, conflicts: conflicts.map(describeConflict).join('; '), facts: facts.map((fact) => fact.text).join('; '), diffParts: diff.length };
+        }),
+        quickfix: ordered.flatMap((version) => (version.carried ? (quickfixLine(documents.get(version.source), version.passages[0]?.line ?? 1, version.text, style) ?? []) : [])),
+        text,
+      },
+      style,
+    );
     return carried > 0 ? EXIT_FOUND : EXIT_NOTHING;
   },
 };

@@ -66,7 +66,7 @@ export function Preview({
   const document = workspace.documents.get(hit.passage.source);
   const pilcrow = theme.ascii ? 'par.' : '¶';
   const header: Segment[] = [
-    ...highlightSegments(`${hit.passage.source}:${hit.passage.line}`, [], theme.ascii, 'source'),
+    ...highlightSegments(`${document?.label ?? hit.passage.source}:${hit.passage.line}`, [], theme.ascii, 'source'),
     { text: ` ${pilcrow}${hit.passage.paragraph}  `, style: 'muted' },
     ...highlightSegments(document?.title ?? '', [], theme.ascii, 'muted'),
   ];

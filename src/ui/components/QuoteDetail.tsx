@@ -21,7 +21,7 @@ export interface DetailLines {
   memberStarts: number[];
 }
 
-export function detailLines(group: QuoteGroup, width: number, ascii: boolean, separator: string): DetailLines {
+export function detailLines(group: QuoteGroup, width: number, ascii: boolean, separator: string, labelOf: (source: string) => string = (source) => source): DetailLines {
   const lines: Segment[][] = [];
   const memberStarts: number[] = [];
   group.members.forEach((member) => {
@@ -30,7 +30,7 @@ export function detailLines(group: QuoteGroup, width: number, ascii: boolean, se
     const relation = member.quote === group.reference ? 'reference' : `${member.relation} ${Math.round(member.similarity * 100)}%`;
     const speaker = quote.speaker ?? 'speaker not named';
     lines.push([
-      ...highlightSegments(`${quote.source}:${quote.line}`, [], ascii, 'source'),
+      ...highlightSegments(`${labelOf(quote.source)}:${quote.line}`, [], ascii, 'source'),
       { text: `  ${relation} ${separator} `, style: 'muted' },
       ...highlightSegments(speaker, [], ascii, member.speakerVariant ? 'warning' : 'plain'),
       ...(member.speakerVariant ? [{ text: ` (spelled differently; elsewhere ${group.speaker ?? ''})`, style: 'warning' as const }] : []),
@@ -49,12 +49,15 @@ export function QuoteDetail({
   focused,
   width,
   height,
+  labelOf,
 }: {
   group: QuoteGroup | undefined;
   selectedMember: number;
   focused: boolean;
   width: number;
   height: number;
+  /** How a source is named on screen (its label); the id when not given. */
+  labelOf?: (source: string) => string;
 }): ReactNode {
   const theme = useTheme();
   if (height <= 0) return null;
@@ -65,7 +68,7 @@ export function QuoteDetail({
       </Box>
     );
   }
-  const { lines, memberStarts } = detailLines(group, width, theme.ascii, theme.glyphs.separator);
+  const { lines, memberStarts } = detailLines(group, width, theme.ascii, theme.glyphs.separator, labelOf);
   const focusLine = memberStarts[selectedMember] ?? 0;
   const start = Math.max(0, Math.min(focusLine, lines.length - height));
   return (

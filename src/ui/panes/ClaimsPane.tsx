@@ -3,6 +3,7 @@
  * carries the claim and another where its facts disagree with the others'; the most widely carried
  * first. Claims one source alone makes (its blind spots for the others) are a key away.
  */
+import { labelOf } from '../../core/labels.js';
 import { Box } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Claim } from '../../core/compare/types.js';
@@ -98,7 +99,7 @@ export function ClaimsPane({ workspace, width, height, active, onStatus, onTypin
     );
   }
   const legend = sources.slice(0, legendRows).map((source, index) => (
-    <SegmentLine key={source} width={width} segments={[{ text: `${columnLabel(index)} `, style: 'source' }, ...highlightSegments(source, [], theme.ascii, 'muted')]} />
+    <SegmentLine key={source} width={width} segments={[{ text: `${columnLabel(index)} `, style: 'source' }, ...highlightSegments(labelOf(workspace.documents, source), [], theme.ascii, 'muted')]} />
   ));
   if (!map) {
     return (

@@ -3,6 +3,8 @@
  * with its word differences against the reference and its conflicting facts; a line for each
  * source that does not report it. Columns side by side on a wide terminal, stacked blocks otherwise.
  */
+import { labelOf } from '../../core/labels.js';
+import { chronology } from '../../core/stories.js';
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Comparison, Conflict, SourceVersion } from '../../core/compare/types.js';
@@ -37,14 +39,15 @@ export function conflictText(conflict: Conflict): string {
 }
 
 /** The lines of one source's block, wrapped to `width`. */
-function versionLines(version: SourceVersion, comparison: Comparison, width: number, ascii: boolean): Segment[][] {
+function versionLines(version: SourceVersion, comparison: Comparison, width: number, ascii: boolean, label: string, earliest: boolean): Segment[][] {
   const isReference = version.source === comparison.reference;
   const lines = version.passages.map((passage) => passage.line).join(',');
   const role = isReference ? 'reference' : version.conflicts.length > 0 ? `${version.conflicts.length} conflict(s)` : 'agrees';
   const header: Segment[] = [
-    ...highlightSegments(`${version.source}:${lines}`, [], ascii, 'source'),
+    ...highlightSegments(`${label}:${lines}`, [], ascii, 'source'),
     { text: `  ${Math.round(version.similarity * 100)}%  `, style: 'muted' },
     { text: role, style: version.conflicts.length > 0 ? 'warning' : isReference ? 'focus' : 'muted' },
+    ...(earliest ? [{ text: '  earliest', style: 'muted' as const }] : []),
   ];
   const body: Segment[] = isReference || version.diff.length === 0
     ? highlightSegments(version.text, [], ascii)
@@ -65,9 +68,9 @@ export function closest(version: SourceVersion): string {
   return version.similarity > 0 ? `(closest passage ${Math.round(version.similarity * 100)}%)` : '(no passage shares its key words)';
 }
 
-function absentLine(version: SourceVersion, ascii: boolean): Segment[] {
+function absentLine(version: SourceVersion, ascii: boolean, label: string): Segment[] {
   return [
-    ...highlightSegments(version.source, [], ascii, 'source'),
+    ...highlightSegments(label, [], ascii, 'source'),
     { text: `  not reported ${closest(version)}`, style: 'muted' },
   ];
 }
@@ -187,8 +190,10 @@ export function ComparePane({ workspace, width, height, active, onStatus, onTypi
     );
   }
 
-  const carriers = comparison.sources.filter((version) => version.carried);
-  const absent = comparison.sources.filter((version) => !version.carried);
+  // Carriers by date when their dates are known (the earliest marked), as in `crosscheck compare`.
+  const chronicle = chronology(comparison.sources, (source) => workspace.documents.get(source)?.day ?? null);
+  const carriers = chronicle.ordered.filter((version) => version.carried);
+  const absent = chronicle.ordered.filter((version) => !version.carried);
   const summary: Segment[] = [
     { text: `${carriers.length} of ${comparison.sources.length} sources carry it`, style: 'focus' },
     ...(pendingStep !== null ? [{ text: `  finding the story's claims${theme.glyphs.ellipsis}`, style: 'muted' as const }] : []),
@@ -200,8 +205,8 @@ export function ComparePane({ workspace, width, height, active, onStatus, onTypi
 
   if (sideBySide) {
     const columnWidth = Math.floor((width - (columns - 1)) / columns);
-    const columnLines = carriers.map((version) => versionLines(version, comparison, columnWidth, theme.ascii));
-    const absentRows = absent.map((version) => absentLine(version, theme.ascii));
+    const columnLines = carriers.map((version) => versionLines(version, comparison, columnWidth, theme.ascii, labelOf(workspace.documents, version.source), chronicle.earliest.has(version.source)));
+    const absentRows = absent.map((version) => absentLine(version, theme.ascii, labelOf(workspace.documents, version.source)));
     const columnHeight = Math.max(1, bodyHeight - 1 - absentRows.length);
     const tallest = Math.max(...columnLines.map((lines) => lines.length));
     const top = Math.min(scroll, Math.max(0, tallest - columnHeight));
@@ -227,9 +232,9 @@ export function ComparePane({ workspace, width, height, active, onStatus, onTypi
 
   const lines: Segment[][] = [];
   for (const version of carriers) {
-    lines.push(...versionLines(version, comparison, width, theme.ascii));
+    lines.push(...versionLines(version, comparison, width, theme.ascii, labelOf(workspace.documents, version.source), chronicle.earliest.has(version.source)));
   }
-  for (const version of absent) lines.push(absentLine(version, theme.ascii));
+  for (const version of absent) lines.push(absentLine(version, theme.ascii, labelOf(workspace.documents, version.source)));
   const top = Math.min(scroll, Math.max(0, lines.length - (bodyHeight - 1)));
   return (
     <Box flexDirection="column" width={width} height={height}>

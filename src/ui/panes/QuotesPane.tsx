@@ -10,6 +10,7 @@ import type { Quote, QuoteGroup } from '../../core/quotes/types.js';
 import { runInSlices } from '../../core/slices.js';
 import type { Passage } from '../../core/types.js';
 import { QueryField } from '../components/QueryField.js';
+import { labelOf } from '../../core/labels.js';
 import { QuoteDetail } from '../components/QuoteDetail.js';
 import { SegmentLine } from '../components/SegmentLine.js';
 import { useImmediateState } from '../hooks/useImmediateState.js';
@@ -198,7 +199,7 @@ export function QuotesPane({ workspace, width, height, active, onStatus, onTypin
         {rows.length > 0 ? rows : <Text>{fit(highlightSegments(empty, [], theme.ascii).map((segment) => segment.text).join(''), width, theme.glyphs.ellipsis)}</Text>}
       </Box>
       <Text {...(theme.color ? { color: theme.colors.muted } : {})}>{fit(theme.glyphs.rule.repeat(width), width, '')}</Text>
-      <QuoteDetail group={group} selectedMember={member} focused={area === 'sources'} width={width} height={detailHeight} />
+      <QuoteDetail group={group} selectedMember={member} focused={area === 'sources'} width={width} height={detailHeight} labelOf={(source) => labelOf(workspace.documents, source)} />
     </Box>
   );
 }

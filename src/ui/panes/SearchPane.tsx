@@ -125,10 +125,14 @@ export function SearchPane({ workspace, width, height, active, onStatus, onTypin
   const prompt = area === 'query' ? `${theme.glyphs.pointer} ` : '/ ';
   const inputWidth = Math.max(1, width - stringWidth(prompt) - counter.length - 2);
 
-  const sourceColumn = useMemo(
-    () => Math.min(SOURCE_COLUMN_MAX, distinguishingPrefixLength(workspace.corpus.documents.map((document) => document.source))),
-    [workspace],
-  );
+  // Labels (outlet and date) shown whole where the width allows: a third of the row at most.
+  const sourceColumn = useMemo(() => {
+    const labels = workspace.corpus.documents.map((document) => document.label);
+    // Bare ids (no outlet, no date): their shortest distinguishing prefix is enough.
+    if (workspace.corpus.documents.every((document) => document.label === document.source)) return Math.min(SOURCE_COLUMN_MAX, distinguishingPrefixLength(labels));
+    const longest = labels.reduce((widest, label) => Math.max(widest, stringWidth(label)), 0);
+    return Math.min(longest, Math.max(SOURCE_COLUMN_MAX, Math.floor(width / 3)));
+  }, [workspace, width]);
   const rows: ReactNode[] = [];
   for (let row = 0; row < listHeight; row++) {
     const index = navigation.offset + row;
@@ -141,6 +145,7 @@ export function SearchPane({ workspace, width, height, active, onStatus, onTypin
         selected={index === navigation.selected}
         width={listWidth}
         sourceColumn={sourceColumn}
+        label={workspace.documents.get(hit.passage.source)?.label ?? hit.passage.source}
       />,
     );
   }
@@ -181,11 +186,11 @@ function EmptyResults({ query, error, width }: { query: string; error: string | 
   return <Text wrap="truncate-end">{fit(highlightSegments(message, [], theme.ascii).map((segment) => segment.text).join(''), width, theme.glyphs.ellipsis)}</Text>;
 }
 
-function ResultRow({ hit, selected, width, sourceColumn }: { hit: SearchHit; selected: boolean; width: number; sourceColumn: number }): ReactNode {
+function ResultRow({ hit, selected, width, sourceColumn, label }: { hit: SearchHit; selected: boolean; width: number; sourceColumn: number; label: string }): ReactNode {
   const theme = useTheme();
   const { passage } = hit;
   const pointer = selected ? `${theme.glyphs.pointer} ` : '  ';
-  const shortSource = passage.source.length > sourceColumn ? `${passage.source.slice(0, sourceColumn)}${theme.glyphs.ellipsis}` : passage.source;
+  const shortSource = stringWidth(label) > sourceColumn ? fit(label, sourceColumn + stringWidth(theme.glyphs.ellipsis), theme.glyphs.ellipsis) : label;
   const citation = `${shortSource}:${passage.line}`;
   const citationWidth = sourceColumn + theme.glyphs.ellipsis.length + 5;
   const head: Segment[] = [

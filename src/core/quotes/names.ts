@@ -35,7 +35,8 @@ const ROLES = new Set(
   princess sheikh pope cardinal bishop rev colonel col captain capt lieutenant lt sergeant sgt officer
   inspector detective coach manager editor reporter correspondent author candidate deputy assistant
   member lawmaker congressman congresswoman councillor councilman councilwoman diplomat chancellor
-  sir lord lady dame father sister brother pro tem tempore speaker whip`.split(/\s+/),
+  sir lord lady dame father sister brother pro tem tempore speaker whip commodore admiral adm commander cmdr
+  sheriff trooper constable const superintendent chief reverend rev rabbi imam pastor`.split(/\s+/),
 );
 
 /** Capitalised words that do not name anyone: sentence openers, days, months, a verb opening an inverted attribution ("Added Gibbs:"). */
@@ -55,7 +56,9 @@ const ORGANISATION_WORDS = new Set(
   association university bank group office government union organization organisation times news post
   press reuters service services administration court police army force forces senate house congress
   parliament foundation center centre network league federation authority board club
-  states kingdom nations republic liberties county city province`.split(/\s+/),
+  states kingdom nations republic liberties county city province
+  hotel tower towers building plaza street avenue road square airport station stadium arena fort mount
+  river island beach cafe restaurant school college hospital museum casino resort mall`.split(/\s+/),
 );
 
 export const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
@@ -89,7 +92,8 @@ export function isNameWord(token: Token): boolean {
  */
 export function joinsName(previous: Token | undefined, token: Token): boolean {
   if (/^ +$/.test(token.gap)) return true;
-  const abbreviated = previous !== undefined && (/^\p{Lu}$/u.test(previous.text) || ABBREVIATED_TITLES.has(previous.lower));
+  // "A.J. Smith" and "J. Smith": initials; "Sen. Smith": a title.
+  const abbreviated = previous !== undefined && (/^\p{Lu}(?:\.\p{Lu})*$/u.test(previous.text) || ABBREVIATED_TITLES.has(previous.lower));
   return abbreviated && /^\. +$/.test(token.gap);
 }
 
@@ -98,7 +102,7 @@ const ABBREVIATED_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov'
 
 /** A name as written, initials keeping their period. */
 export function nameText(tokens: readonly Token[]): string {
-  return tokens.map((token) => (/^\p{Lu}$/u.test(token.text) ? `${token.text}.` : token.text)).join(' ');
+  return tokens.map((token) => (/^\p{Lu}(?:\.\p{Lu})*$/u.test(token.text) ? `${token.text}.` : token.text)).join(' ');
 }
 
 export function isOrganisation(name: string): boolean {
@@ -171,8 +175,11 @@ export class NameBook {
     if (name.includes(' ') || /^[\p{Lu}\d]+$/u.test(name)) return name;
     const candidates = this.byWord.get(name);
     if (!candidates) return name;
-    const before = candidates.filter((candidate) => candidate.at < at);
-    return (before[before.length - 1] ?? candidates[0]!).name;
+    // A surname is a person's last word: "Trump" is Donald Trump, not the Trump Tower named after him.
+    const asSurname = candidates.filter((candidate) => candidate.name.endsWith(` ${name}`));
+    const pool = asSurname.length > 0 ? asSurname : candidates;
+    const before = pool.filter((candidate) => candidate.at < at);
+    return (before[before.length - 1] ?? pool[0]!).name;
   }
 
   /** Whether a one-word name is a surname of a person named in full somewhere in the article. */

@@ -35,7 +35,8 @@ const VERB_WORDS =
   'pledged|testified|posted|posts|countered|complained|concluded|writing|adding|implored|interjected|gushed|fumed|' +
   'shouted|exclaimed|blurted|chimed in|quipped|emailed|e-mailed|advised|agreed|joked|posited|predicted|boasted|' +
   'lamented|mused|wondered|demanded|retorted|snapped|yelled|screamed|whispered|pleaded|begged|assured|contended|' +
-  'scoffed|sighed|texted|messaged|recounted|confided|chided|insisting|warning|asking|noting|declaring|explaining';
+  'scoffed|sighed|texted|messaged|recounted|confided|chided|insisting|warning|asking|noting|declaring|explaining|' +
+  'accused|cited';
 /** Verbs whose inverted form (`"…," told X`) never names the speaker: X is who was told. */
 const OBJECT_VERBS = new Set(['told', 'tells', 'urged', 'implored', 'advised', 'assured', 'begged', 'chided', 'asking']);
 const VERB = new RegExp(`\\b(?:${VERB_WORDS})\\b`, 'gi');
@@ -136,6 +137,10 @@ function mentionBefore(tokens: readonly Token[], whole: boolean): Mention | null
     return null;
   }
   let before = index;
+  // "X and Y said": two speakers, and the quote is not Y's alone.
+  let coordinated = before;
+  while (coordinated >= 0 && (isRole(tokens[coordinated]!) || isCapitalised(tokens[coordinated]!) || ROLE_MODIFIERS.has(tokens[coordinated]!.lower))) coordinated--;
+  if (coordinated > 0 && tokens[coordinated]!.lower === 'and') return { kind: 'vague' };
   if (before >= 0 && DETERMINERS.has(tokens[before]!.lower)) before--;
   if (before >= 0 && PLACE_PREPOSITIONS.has(tokens[before]!.lower)) return personBeforePreposition(tokens, before);
   if (whole) {
@@ -185,6 +190,22 @@ function mentionAfter(tokens: readonly Token[]): { mention: Mention; used: numbe
   return { mention: { kind: 'name', name: nameText(name), at: name[0]!.start }, used };
 }
 
+/** The first person a clause names (two name words or more, not a body): `Homeland star David Harewood`. */
+function firstPersonIn(tokens: readonly Token[]): NameMention | null {
+  for (let index = 0; index < tokens.length; index++) {
+    if (!isNameWord(tokens[index]!)) continue;
+    let end = index;
+    while (end + 1 < tokens.length && isNameWord(tokens[end + 1]!) && joinsName(tokens[end], tokens[end + 1]!)) end++;
+    const run = tokens.slice(index, end + 1);
+    const name = nameText(run);
+    // A surname after a title counts too: "Mr. Farenthold".
+    const titled = index > 0 && isRole(tokens[index - 1]!) && joinsName(tokens[index - 1], tokens[index]!);
+    if ((run.length >= 2 || titled) && !isOrganisation(name)) return { kind: 'name', name, at: run[0]!.start };
+    index = end;
+  }
+  return null;
+}
+
 /** Words an introductory clause may have before the subject ("In a speech earlier this month, Hunter …"). */
 const INTRODUCTION_WORDS = 8;
 
@@ -192,7 +213,8 @@ const INTRODUCTION_WORDS = 8;
 function sentenceSubject(tokens: readonly Token[], knownWords: ReadonlySet<string>): NameMention | null {
   let from = 0;
   const comma = tokens.findIndex((token, index) => index > 0 && index <= INTRODUCTION_WORDS && token.gap.includes(','));
-  if (comma > 0 && !isNameWord(tokens[0]!)) from = comma;
+  // An opening participle or adverb ("Saying …,", "Finally,") is not a name.
+  if (comma > 0 && (!isNameWord(tokens[0]!) || /(?:ing|ly)$/.test(tokens[0]!.lower))) from = comma;
   let name: Token[] = [];
   let next: Token | undefined;
   for (let index = from; index < tokens.length; index++) {
@@ -208,8 +230,13 @@ function sentenceSubject(tokens: readonly Token[], knownWords: ReadonlySet<strin
   if (name.length === 0) return null;
   // "Interior Department officials said": the officials speak, and they are not named.
   if (next && UNNAMED_HEADS.has(next.lower)) return null;
-  // A lone capitalised word opening a sentence ("Many") is a name only if the article capitalises it elsewhere too.
-  if (name.length === 1 && !knownWords.has(name[0]!.text)) return null;
+  // A lone capitalised word opening a sentence ("Many") is a name only if the article capitalises it
+  // elsewhere too, or a title stands before it ("Mr. Farenthold").
+  const titled = (token: Token): boolean => {
+    const at = tokens.indexOf(token);
+    return at > 0 && isRole(tokens[at - 1]!) && joinsName(tokens[at - 1], token);
+  };
+  if (name.length === 1 && !knownWords.has(name[0]!.text) && !titled(name[0]!)) return null;
   return { kind: 'name', name: nameText(name), at: name[0]!.start };
 }
 
@@ -314,8 +341,10 @@ function beforeQuote(prefix: string, base: number, knownWords: ReadonlySet<strin
   if (!lastVerb) {
     // A colon introduction without a speech verb: `X deflected with a non sequitur: "…"`, `X Y, The Z Journal: "…"`.
     if (!colon) return null;
-    const subject = sentenceSubject(tokenize(prefix).map((token) => ({ ...token, start: token.start + base })), knownWords);
-    return subject ? { mention: subject, pattern: 'subject', words: `${subject.name} …:` } : null;
+    const tokens = tokenize(prefix).map((token) => ({ ...token, start: token.start + base }));
+    const subject = sentenceSubject(tokens, knownWords) ?? firstPersonIn(tokens);
+    // A colon introduction naming nobody ("a post provides the following commentary:") still says who did not speak.
+    return subject ? { mention: subject, pattern: 'subject', words: `${subject.name} …:` } : { mention: { kind: 'vague' }, pattern: 'subject', words: ':' };
   }
   const verbEnd = lastVerb.index + lastVerb[0].length;
   const afterVerb = prefix.slice(verbEnd);
@@ -330,10 +359,17 @@ function beforeQuote(prefix: string, base: number, knownWords: ReadonlySet<strin
   const apposition = APPOSITION.exec(beforeVerb);
   let mention = apposition ? mentionEndingAt(apposition.index) : null;
   if (mention?.kind !== 'name') mention = mentionEndingAt(lastVerb.index) ?? mention;
+  if (mention?.kind === 'pronoun' && (mention.pronoun === 'he' || mention.pronoun === 'she')) {
+    // "Mr. X continued to deny it, but he acknowledged …": the person this sentence is about.
+    const own = sentenceSubject(tokenize(beforeVerb).map((token) => ({ ...token, start: token.start + base })), knownWords);
+    if (own) return { mention: own, pattern: 'pronoun', words: `${own.name} … ${mention.pronoun} ${lastVerb[0]}` };
+  }
   if (mention) return { mention, pattern: evidencePattern(mention, 'name-before'), words: describeMention(mention, lastVerb[0]).trim() };
   const subject = sentenceSubject(sentenceTokens, knownWords);
   if (subject) return { mention: subject, pattern: 'subject', words: `${subject.name} … ${lastVerb[0]}` };
-  return null;
+  // A speech verb in the quote's own sentence whose subject is unnamed ("a handbook described …
+  // as"): an explicit cue, so no earlier speaker is carried over.
+  return { mention: { kind: 'vague' }, pattern: 'name-before', words: lastVerb[0] };
 }
 
 /** Sentence spans in document order with the index of their paragraph. */
@@ -375,6 +411,9 @@ interface Named {
   sentence: number;
 }
 
+/** Words after which a verb shares the sentence's subject: "X praised it, while saying …". */
+const CLAUSE_LINKS = new Set(['and', 'while', 'but', 'then', 'also', 'before', 'after', 'when', 'as']);
+
 /** Sentences a he/she may reach back to its referent (each sentence about them renews it). */
 const PRONOUN_REACH = 3;
 
@@ -407,13 +446,16 @@ export function attributeQuotes(
    * speech becomes the referent of he/she; a sentence opening with he/she keeps them; another named
    * speaker or subject replaces them (carry-over never crosses a sentence naming someone else).
    */
-  const referent: { person: Named | null; named: Named | null } = { person: null, named: null };
+  const referent: { person: Named | null; named: Named | null; spoke: Named | null } = { person: null, named: null, spoke: null };
   const paragraphSpeaker = new Map<number, string>();
   const noteNamed = (name: string, sentence: number, paragraph: number, spoke: boolean): void => {
     const named = { name, sentence };
     referent.named = named;
     if (names.isPerson(name)) referent.person = named;
-    if (spoke) paragraphSpeaker.set(paragraph, name);
+    if (spoke) {
+      paragraphSpeaker.set(paragraph, name);
+      referent.spoke = named;
+    }
   };
   const resolve = (mention: Mention, sentence: number): string | null => {
     if (mention.kind === 'name') return names.resolve(mention.name, mention.at);
@@ -425,16 +467,28 @@ export function attributeQuotes(
     return null;
   };
 
-  /** The speaker named before a verb in reported speech: apposition skipped, else the sentence's subject. */
-  const clauseSpeaker = (sentenceText: string, offset: number, verbAt: number, tokens: readonly Token[]): Mention | null => {
+  /**
+   * The speaker named right before a verb in reported speech (an apposition skipped); else the
+   * sentence's subject, which is who the sentence is about but not said to speak (`direct` false).
+   */
+  const clauseSpeaker = (sentenceText: string, offset: number, verbAt: number, tokens: readonly Token[]): { mention: Mention; direct: boolean } | null => {
     const from = Math.max(0, verbAt - WINDOW);
     const clause = sentenceText.slice(from, verbAt);
     const tokensOf = (end: number): Token[] => tokenize(clause.slice(0, end)).map((token) => ({ ...token, start: token.start + offset + from }));
     const apposition = APPOSITION.exec(clause);
     const named = apposition ? mentionBefore(tokensOf(apposition.index), false) : null;
-    if (named?.kind === 'name') return named;
+    if (named?.kind === 'name') return { mention: named, direct: true };
     const mention = mentionBefore(tokensOf(clause.length), false);
-    return mention?.kind === 'name' || mention?.kind === 'pronoun' ? mention : sentenceSubject(tokens, knownWords);
+    if (mention?.kind === 'name' || mention?.kind === 'pronoun') return { mention, direct: true };
+    if (mention?.kind === 'vague') return null;
+    const subject = sentenceSubject(tokens, knownWords);
+    if (!subject) return null;
+    // "X praised the move, while saying …" is X speaking; in "X was on patrol, a ministry statement
+    // said" the verb has a subject of its own, and X is only who the sentence is about.
+    const clauseTokens = tokensOf(clause.length).filter((token) => !FILLERS.has(token.lower));
+    const left = clauseTokens[clauseTokens.length - 1];
+    const ownSubject = left !== undefined && !isCapitalised(left) && !CLAUSE_LINKS.has(left.lower) && !/[,;]\s*$/.test(clause);
+    return { mention: subject, direct: !ownSubject };
   };
 
   const results: Attribution[] = [];
@@ -448,9 +502,10 @@ export function attributeQuotes(
       const tokens = tokenize(sentenceText.slice(0, WINDOW)).map((token) => ({ ...token, start: token.start + sentence.start }));
       let spoke = false;
       for (const match of verbsIn(sentenceText)) {
-        const mention = clauseSpeaker(sentenceText, sentence.start, match.index, tokens);
+        const speaking = clauseSpeaker(sentenceText, sentence.start, match.index, tokens);
+        const mention = speaking?.mention;
         if (mention?.kind === 'name') {
-          noteNamed(names.resolve(mention.name, mention.at), at, sentence.paragraph, true);
+          noteNamed(names.resolve(mention.name, mention.at), at, sentence.paragraph, speaking!.direct);
           spoke = true;
         } else if (mention?.kind === 'pronoun' && (mention.pronoun === 'he' || mention.pronoun === 'she') && referent.person) referent.person.sentence = at;
       }
@@ -505,10 +560,13 @@ export function attributeQuotes(
         if (results[at]!.speaker !== null) earlier = results[at];
       }
       const previousSpeaker = opensParagraph ? paragraphSpeaker.get(paragraph - 1) : undefined;
-      const continued = earlier?.speaker ?? previousSpeaker ?? null;
+      // In a file of one sentence a line, reported speech in the sentence just before counts as a paragraph.
+      const justSpoke = referent.spoke && referent.spoke === referent.named && referent.spoke.sentence === first - 1 ? referent.spoke.name : undefined;
+      const continued = earlier?.speaker ?? previousSpeaker ?? justSpoke ?? null;
       if (continued !== null && (referent.named === null || referent.named.name === continued)) {
         speaker = continued;
-        evidence = { pattern: 'follow-on', text: earlier ? 'continues the quote before it' : 'follows the paragraph where this speaker spoke', written: continued };
+        const how = earlier ? 'continues the quote before it' : previousSpeaker ? 'follows the paragraph where this speaker spoke' : 'follows the sentence where this speaker spoke';
+        evidence = { pattern: 'follow-on', text: how, written: continued };
       }
     }
     if (speaker !== null) noteNamed(speaker, last, paragraph, true);

@@ -23,7 +23,7 @@ const SINGLE_QUOTE_MAX = 400;
 /** Elisions that start with an apostrophe: 'til, 'em, 'cause, '90s. */
 const ELISION = /^(?:til|tis|twas|em|cause|cos|n|round|bout|nother|s|\d)(?![\p{L}])/iu;
 /** A short attribution right after a mark (`, "he said.`, `, "Owen said.`): the mark closes, spaced wrongly. */
-const SPACED_CLOSER = /^(?:\p{Ll}|(?:[\p{L}.'’-]+ ){0,7}(?:said|says|added|adds|asked|told|continued|explained|explains|noted|wrote|according)\b)/u;
+const SPACED_CLOSER = /^(?:\p{Ll}|(?:[\p{L}.'’-]+,? ){0,12}(?:said|says|added|adds|asked|told|continued|explained|explains|noted|wrote|according)\b)/u;
 /** Characters after which a mark opens a quotation: space, an opening bracket or dash. */
 const OPENING_CONTEXT = /[\s([{—–\-/“‘"'«]/;
 

@@ -36,7 +36,7 @@ const ROLES = new Set(
   inspector detective coach manager editor reporter correspondent author candidate deputy assistant
   member lawmaker congressman congresswoman councillor councilman councilwoman diplomat chancellor
   sir lord lady dame father sister brother pro tem tempore speaker whip commodore admiral adm commander cmdr
-  sheriff trooper constable const superintendent chief reverend rev rabbi imam pastor`.split(/\s+/),
+  star actor actress singer writer host anchor columnist comedian sheriff trooper constable const superintendent chief reverend rev rabbi imam pastor`.split(/\s+/),
 );
 
 /** Capitalised words that do not name anyone: sentence openers, days, months, a verb opening an inverted attribution ("Added Gibbs:"). */
@@ -47,7 +47,8 @@ const NOT_NAMES = new Set(
   over among through without within about against into like after until unlike
   monday tuesday wednesday thursday friday saturday sunday january february march april june july
   august september october november december
-  said says added asked told continued wrote noted`.split(/\s+/),
+  said says added asked told continued wrote noted finally still instead indeed separately elsewhere later
+  earlier yet`.split(/\s+/),
 );
 
 /** Words that make a name an organisation's or a place's rather than a person's. */

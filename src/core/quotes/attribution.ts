@@ -562,10 +562,10 @@ export function attributeQuotes(
       const previousSpeaker = opensParagraph ? paragraphSpeaker.get(paragraph - 1) : undefined;
       // In a file of one sentence a line, reported speech in the sentence just before counts as a paragraph.
       const justSpoke = referent.spoke && referent.spoke === referent.named && referent.spoke.sentence === first - 1 ? referent.spoke.name : undefined;
-      const continued = earlier?.speaker ?? previousSpeaker ?? justSpoke ?? null;
+      const continued = justSpoke ?? earlier?.speaker ?? previousSpeaker ?? null;
       if (continued !== null && (referent.named === null || referent.named.name === continued)) {
         speaker = continued;
-        const how = earlier ? 'continues the quote before it' : previousSpeaker ? 'follows the paragraph where this speaker spoke' : 'follows the sentence where this speaker spoke';
+        const how = justSpoke ? 'follows the sentence where this speaker spoke' : earlier ? 'continues the quote before it' : 'follows the paragraph where this speaker spoke';
         evidence = { pattern: 'follow-on', text: how, written: continued };
       }
     }

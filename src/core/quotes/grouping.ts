@@ -10,6 +10,12 @@
  * word (posting lists longer than MAX_POSTINGS are skipped), so the cost stays linear in the
  * number of quotes rather than quadratic. Matches join groups transitively (union-find); members
  * reached only through another member and sharing little with the group's reference are split off.
+ *
+ * Two quotes are never linked when both name a speaker and the speakers are not one person
+ * (spelling variants and a surname for the full name agree); when the only wording they share is
+ * common phrases (words and two-word runs found in quotes of three stories or more: "United
+ * States of America", "the right direction"); or, in a corpus of stories, when they belong to
+ * different stories and one is not a near-verbatim copy of the other, of eight words or more.
  */
 import { diffWords } from 'diff';
 import { stemmer } from 'stemmer';
@@ -141,6 +147,9 @@ export function canonicalSpeakers(quotes: readonly Quote[]): Map<string, string>
 
 interface Profile {
   stems: Set<string>;
+  /** Stems and pairs that are not common phrases across stories. */
+  distinctStems: Set<string>;
+  distinctPairs: Set<string>;
   /** Adjacent content-word pairs ("make differ"): shared runs of wording survive re-translation. */
   pairs: Set<string>;
   weight: number;
@@ -189,6 +198,22 @@ export function memberDiff(group: QuoteGroup, member: QuoteMember): WordChange[]
   return diffWords(group.reference.text, member.quote.text).map((change) => ({ value: change.value, added: change.added, removed: change.removed }));
 }
 
+/**
+ * A word or a two-word run found in quotes of this many stories or more is a common phrase
+ * ("United States of America", "the right direction"), not wording that identifies a quotation.
+ */
+const COMMON_SPREAD = 3;
+/** Words a quote needs before near-verbatim wording may join it to a quote of another story. */
+const CROSS_STORY_WORDS = 8;
+
+/** Two speakers that can be one person: either unknown, one spelling for both, or the same surname. */
+function speakersAgree(a: string | null, b: string | null, canonical: ReadonlyMap<string, string>): boolean {
+  if (a === null || b === null) return true;
+  if ((canonical.get(a) ?? a) === (canonical.get(b) ?? b)) return true;
+  const last = (name: string): string => name.toLowerCase().split(' ').pop() ?? '';
+  return last(a) === last(b);
+}
+
 /** Words a statement needs before its words found whole inside another's make it a trimmed copy. */
 const TRIMMED_MIN_WORDS = 5;
 
@@ -232,11 +257,37 @@ export function* groupQuoteSteps(quotes: readonly Quote[]): Steps<QuoteGroup[]> 
   });
   const idf = new Map<string, number>();
   for (const [stem, list] of postings) idf.set(stem, Math.log(1 + quotes.length / list.length));
-  const profiles: Profile[] = stemLists.map((stems) => {
+  const pairLists = stemLists.map((stems) => stems.slice(1).map((stem, index) => `${stems[index]} ${stem}`));
+  // In a corpus of stories, wording spread over several stories is a common phrase.
+  const storyOf = (index: number): string | null => quotes[index]!.story;
+  const storyCount = new Set(quotes.map((quote) => quote.story).filter((story) => story !== null)).size;
+  const common = new Set<string>();
+  if (storyCount >= COMMON_SPREAD) {
+    const spread = new Map<string, Set<string>>();
+    const note = (key: string, story: string | null): void => {
+      if (story === null) return;
+      const stories = spread.get(key) ?? new Set<string>();
+      stories.add(story);
+      spread.set(key, stories);
+    };
+    stemLists.forEach((stems, index) => {
+      for (const stem of stems) note(stem, storyOf(index));
+      for (const pair of pairLists[index]!) note(`pair:${pair}`, storyOf(index));
+    });
+    for (const [key, stories] of spread) if (stories.size >= COMMON_SPREAD) common.add(key);
+  }
+  const profiles: Profile[] = stemLists.map((stems, index) => {
     const unique = new Set(stems);
-    const pairs = new Set(stems.slice(1).map((stem, index) => `${stems[index]} ${stem}`));
-    return { stems: unique, pairs, weight: weightOf(unique, idf) };
+    const pairs = new Set(pairLists[index]);
+    return {
+      stems: unique,
+      pairs,
+      distinctStems: new Set([...unique].filter((stem) => !common.has(stem))),
+      distinctPairs: new Set([...pairs].filter((pair) => !common.has(`pair:${pair}`))),
+      weight: weightOf(unique, idf),
+    };
   });
+  const canonical = canonicalSpeakers(quotes);
 
   const texts = quotes.map((quote) => normalized(quote.text));
   const neighbours: number[][] = quotes.map(() => []);
@@ -278,11 +329,19 @@ export function* groupQuoteSteps(quotes: readonly Quote[]): Steps<QuoteGroup[]> 
       // A term joins a statement only when the statement carries all of it, in its order, and it
       // is more than a two-word name ("Deep Throat" would bridge every quote that mentions it).
       const shorter = a.stems.size <= b.stems.size ? a : b;
+      // A copy's words all appear in the fuller quote: only then is the text worth comparing.
+      const copy = !eitherTerm && count === shorter.stems.size && trimmedCopy(texts[index]!, texts[other]!);
+      // Across stories only near-verbatim wording of some length is the same quotation.
+      const sameStory = storyOf(index) === null || storyOf(other) === null || storyOf(index) === storyOf(other);
+      if (!sameStory && !(copy && Math.min(texts[index]!.split(' ').length, texts[other]!.split(' ').length) >= CROSS_STORY_WORDS)) continue;
+      // Where both name a speaker, they must be one person.
+      if (!speakersAgree(quotes[index]!.speaker, quotes[other]!.speaker, canonical)) continue;
+      // Common phrases alone ("United States of America") do not make two quotes one.
+      const distinct = sharedCount(a.distinctStems, b.distinctStems);
+      if (!copy && (distinct < 2 || (a.distinctPairs.size > 0 && b.distinctPairs.size > 0 && sharedCount(a.distinctPairs, b.distinctPairs) === 0))) continue;
       const same = eitherTerm
         ? count >= 3 && count === shorter.stems.size && sharedCount(a.pairs, b.pairs) === shorter.pairs.size
-        : sameStatement(a, b, count, containment) ||
-          // A copy's words all appear in the fuller quote: only then is the text worth comparing.
-          (count === shorter.stems.size && trimmedCopy(texts[index]!, texts[other]!));
+        : sameStatement(a, b, count, containment) || copy;
       if (same) link(index, other);
     }
   }
@@ -340,7 +399,6 @@ export function* groupQuoteSteps(quotes: readonly Quote[]): Steps<QuoteGroup[]> 
     return result;
   };
 
-  const canonical = canonicalSpeakers(quotes);
   const groups: QuoteGroup[] = [];
   for (const indexes of components(quotes.map((_, index) => index), 0)) {
     if (groups.length % QUOTES_PER_PAUSE === QUOTES_PER_PAUSE - 1) yield;

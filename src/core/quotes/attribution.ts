@@ -474,19 +474,33 @@ export function attributeQuotes(
   const clauseSpeaker = (sentenceText: string, offset: number, verbAt: number, tokens: readonly Token[]): { mention: Mention; direct: boolean } | null => {
     const from = Math.max(0, verbAt - WINDOW);
     const clause = sentenceText.slice(from, verbAt);
-    const tokensOf = (end: number): Token[] => tokenize(clause.slice(0, end)).map((token) => ({ ...token, start: token.start + offset + from }));
+    // The sentence's tokens between two offsets (binary search: a long sentence is read once).
+    const firstAtOrAfter = (position: number): number => {
+      let low = 0;
+      let high = tokens.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (tokens[middle]!.start < position) low = middle + 1;
+        else high = middle;
+      }
+      return low;
+    };
+    const clauseFirst = firstAtOrAfter(offset + from);
+    const tokensOf = (end: number): readonly Token[] => tokens.slice(clauseFirst, firstAtOrAfter(offset + from + end));
     const apposition = APPOSITION.exec(clause);
     const named = apposition ? mentionBefore(tokensOf(apposition.index), false) : null;
     if (named?.kind === 'name') return { mention: named, direct: true };
-    const mention = mentionBefore(tokensOf(clause.length), false);
+    const clauseTokens = tokensOf(clause.length);
+    const mention = mentionBefore(clauseTokens, false);
     if (mention?.kind === 'name' || mention?.kind === 'pronoun') return { mention, direct: true };
     if (mention?.kind === 'vague') return null;
     const subject = sentenceSubject(tokens, knownWords);
     if (!subject) return null;
     // "X praised the move, while saying …" is X speaking; in "X was on patrol, a ministry statement
     // said" the verb has a subject of its own, and X is only who the sentence is about.
-    const clauseTokens = tokensOf(clause.length).filter((token) => !FILLERS.has(token.lower));
-    const left = clauseTokens[clauseTokens.length - 1];
+    let leftAt = clauseTokens.length - 1;
+    while (leftAt >= 0 && FILLERS.has(clauseTokens[leftAt]!.lower)) leftAt--;
+    const left = clauseTokens[leftAt];
     const ownSubject = left !== undefined && !isCapitalised(left) && !CLAUSE_LINKS.has(left.lower) && !/[,;]\s*$/.test(clause);
     return { mention: subject, direct: !ownSubject };
   };
@@ -499,7 +513,7 @@ export function attributeQuotes(
       const at = nextSentence++;
       const sentence = sentences[at]!;
       const sentenceText = masked.slice(sentence.start, sentence.end);
-      const tokens = tokenize(sentenceText.slice(0, WINDOW)).map((token) => ({ ...token, start: token.start + sentence.start }));
+      const tokens = tokenize(sentenceText, sentence.start);
       let spoke = false;
       for (const match of verbsIn(sentenceText)) {
         const speaking = clauseSpeaker(sentenceText, sentence.start, match.index, tokens);

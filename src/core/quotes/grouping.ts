@@ -290,6 +290,20 @@ export function* groupQuoteSteps(quotes: readonly Quote[]): Steps<QuoteGroup[]> 
   const canonical = canonicalSpeakers(quotes);
 
   const texts = quotes.map((quote) => normalized(quote.text));
+  /** Wording that looks alike, but from different people, different stories, or only common phrases. */
+  const keepsApart = (index: number, other: number, copy: boolean): boolean => {
+    // Across stories only near-verbatim wording of some length is the same quotation.
+    const sameStory = storyOf(index) === null || storyOf(other) === null || storyOf(index) === storyOf(other);
+    if (!sameStory && !(copy && Math.min(texts[index]!.split(' ').length, texts[other]!.split(' ').length) >= CROSS_STORY_WORDS)) return true;
+    // Where both name a speaker, they must be one person.
+    if (!speakersAgree(quotes[index]!.speaker, quotes[other]!.speaker, canonical)) return true;
+    if (copy || common.size === 0) return false;
+    // Common phrases alone ("United States of America") do not make two quotes one.
+    const a = profiles[index]!;
+    const b = profiles[other]!;
+    if (sharedCount(a.distinctStems, b.distinctStems) < 2) return true;
+    return a.distinctPairs.size > 0 && b.distinctPairs.size > 0 && sharedCount(a.distinctPairs, b.distinctPairs) === 0;
+  };
   const neighbours: number[][] = quotes.map(() => []);
   const link = (a: number, b: number): void => {
     neighbours[a]!.push(b);
@@ -331,17 +345,10 @@ export function* groupQuoteSteps(quotes: readonly Quote[]): Steps<QuoteGroup[]> 
       const shorter = a.stems.size <= b.stems.size ? a : b;
       // A copy's words all appear in the fuller quote: only then is the text worth comparing.
       const copy = !eitherTerm && count === shorter.stems.size && trimmedCopy(texts[index]!, texts[other]!);
-      // Across stories only near-verbatim wording of some length is the same quotation.
-      const sameStory = storyOf(index) === null || storyOf(other) === null || storyOf(index) === storyOf(other);
-      if (!sameStory && !(copy && Math.min(texts[index]!.split(' ').length, texts[other]!.split(' ').length) >= CROSS_STORY_WORDS)) continue;
-      // Where both name a speaker, they must be one person.
-      if (!speakersAgree(quotes[index]!.speaker, quotes[other]!.speaker, canonical)) continue;
-      // Common phrases alone ("United States of America") do not make two quotes one.
-      const distinct = sharedCount(a.distinctStems, b.distinctStems);
-      if (!copy && (distinct < 2 || (a.distinctPairs.size > 0 && b.distinctPairs.size > 0 && sharedCount(a.distinctPairs, b.distinctPairs) === 0))) continue;
       const same = eitherTerm
         ? count >= 3 && count === shorter.stems.size && sharedCount(a.pairs, b.pairs) === shorter.pairs.size
-        : sameStatement(a, b, count, containment) || copy;
+        : copy || sameStatement(a, b, count, containment);
+      if (same && keepsApart(index, other, copy)) continue;
       if (same) link(index, other);
     }
   }

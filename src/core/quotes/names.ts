@@ -15,12 +15,13 @@ export interface Token {
 
 const WORD = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
 
-export function tokenize(text: string): Token[] {
+/** The words of `text`; `offset` is added to their positions (where `text` sits in its document). */
+export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
   let last = 0;
   for (const match of text.matchAll(WORD)) {
     const start = match.index;
-    tokens.push({ text: match[0], lower: match[0].toLowerCase(), start, end: start + match[0].length, gap: text.slice(last, start) });
+    tokens.push({ text: match[0], lower: match[0].toLowerCase(), start: start + offset, end: start + offset + match[0].length, gap: text.slice(last, start) });
     last = start + match[0].length;
   }
   return tokens;

@@ -222,13 +222,15 @@ describe('grouping keeps different people and different stories apart', () => {
   it('across stories only long near-verbatim wording joins', () => {
     const groups = groupQuotes(
       storyQuotes([
-        { story: 'a', source: 'one', text: '“I’m not going to pay for that new stadium,” said Ola Berg.' },
+        { story: 'a', source: 'one', text: '“I’m not going to pay for that new stadium,” said Ola Berg on “The Late Night Harbour Show.”' },
+        { story: 'b', source: 'two', text: 'Ada Holm will appear on “The Late Night Harbour Show.”' },
         { story: 'b', source: 'one', text: '“I’m not going to pay for your mistakes and you should not pay for mine,” said Ola Berg.' },
         { story: 'c', source: 'one', text: '“The river will not be dredged again in my lifetime or in my children’s lifetime,” said Ada Holm.' },
         { story: 'd', source: 'one', text: 'She repeated that “the river will not be dredged again in my lifetime or in my children’s lifetime,” said Ada Holm.' },
       ]),
     );
     assert.deepEqual(sourcesTogether(groups, 'new stadium'), ['a/one']);
+    assert.deepEqual(sourcesTogether(groups, 'Late Night Harbour Show'), ['a/one']);
     assert.deepEqual(sourcesTogether(groups, 'dredged'), ['c/one', 'd/one']);
   });
 });

@@ -203,6 +203,8 @@ export function memberDiff(group: QuoteGroup, member: QuoteMember): WordChange[]
  * ("United States of America", "the right direction"), not wording that identifies a quotation.
  */
 const COMMON_SPREAD = 3;
+/** Exact twins a quote is checked against (a thousand "no comment"s must not cost a million checks). */
+const MAX_TWINS_COMPARED = 8;
 /** Words a quote needs before near-verbatim wording may join it to a quote of another story. */
 const CROSS_STORY_WORDS = 8;
 
@@ -309,13 +311,20 @@ export function* groupQuoteSteps(quotes: readonly Quote[]): Steps<QuoteGroup[]> 
     neighbours[a]!.push(b);
     neighbours[b]!.push(a);
   };
-  // Terms join only their exact twins (or a statement that contains them whole, below).
-  const exact = new Map<string, number>();
-  quotes.forEach((quote, index) => {
-    const key = normalized(quote.text);
-    const first = exact.get(key);
-    if (first === undefined) exact.set(key, index);
-    else link(first, index);
+
+  // Terms join only their exact twins (or a statement that contains them whole, below); twins
+  // from another story or credited to someone else stay apart ("No collusion" in two stories).
+  const exact = new Map<string, number[]>();
+  quotes.forEach((_, index) => {
+    const key = texts[index]!;
+    const twins = exact.get(key);
+    if (!twins) {
+      exact.set(key, [index]);
+      return;
+    }
+    const twin = twins.slice(0, MAX_TWINS_COMPARED).find((other) => !keepsApart(other, index, true));
+    if (twin === undefined) twins.push(index);
+    else link(twin, index);
   });
 
   for (let index = 0; index < quotes.length; index++) {

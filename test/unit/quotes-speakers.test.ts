@@ -52,6 +52,26 @@ describe('attribution forms', () => {
   });
 });
 
+describe('references to a titled person', () => {
+  it('"the governor said" is the one person the article titled governor', () => {
+    assert.deepEqual(
+      speakersOf('Gov. Ilse Marr signed the bill on Monday.\n\nThe governor, speaking in the capital, said she would veto “any bill that cuts the school budget again.”'),
+      ['Ilse Marr'],
+    );
+  });
+
+  it('stays unnamed when two people had that title', () => {
+    assert.deepEqual(
+      speakersOf('Gov. Ilse Marr met Gov. Otto Brink on Monday.\n\n“We agreed on nothing at all, not even the weather,” said the governor.'),
+      [null],
+    );
+  });
+
+  it('two roles joined by "and" describe one person', () => {
+    assert.deepEqual(speakersOf('Film star and radio host Nils Arne added his thanks:\n“What a wonderful night this has been for all of us.”'), ['Nils Arne']);
+  });
+});
+
 describe('wrong-speaker classes', () => {
   it('an explicit cue in the quote’s own sentence beats carry-over from the quote before', () => {
     assert.deepEqual(

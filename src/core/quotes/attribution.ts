@@ -80,7 +80,13 @@ interface NameMention {
  * `vague`: the attribution names a speaker the text leaves unnamed ("one official said", "said a
  * spokesman for the ministry", "said his brother"): an explicit cue, so no earlier speaker is carried over.
  */
-type Mention = NameMention | { kind: 'pronoun'; pronoun: string } | { kind: 'reference'; noun: string } | { kind: 'vague' };
+type Mention =
+  | NameMention
+  | { kind: 'pronoun'; pronoun: string }
+  | { kind: 'reference'; noun: string }
+  /** "the president said": whoever the article titled so, if only one person. */
+  | { kind: 'role'; role: string; at: number }
+  | { kind: 'vague' };
 
 /** Words that tie a name to the person before it: "Herbert Flynn of Fort Coffee", "a spokesman for Acme". */
 const PLACE_PREPOSITIONS = new Set(['of', 'for', 'from', 'at', 'with', 'in', 'on', 'by', 'to']);
@@ -129,6 +135,9 @@ function mentionBefore(tokens: readonly Token[], whole: boolean): Mention | null
   if (REFERENCE_NOUNS.has(last.lower) && index > 0 && DETERMINERS.has(tokens[index - 1]!.lower)) {
     return whole && index > 1 ? null : { kind: 'reference', noun: last.lower };
   }
+  if (isRole(last) && !isCapitalised(last) && index > 0 && tokens[index - 1]!.lower === 'the') {
+    return whole && index > 1 ? null : { kind: 'role', role: last.lower, at: last.start };
+  }
   const run: Token[] = [];
   while (index >= 0 && isNameWord(tokens[index]!) && (run.length === 0 || joinsName(tokens[index], run[0]!))) run.unshift(tokens[index--]!);
   if (run.length === 0) {
@@ -140,7 +149,8 @@ function mentionBefore(tokens: readonly Token[], whole: boolean): Mention | null
   // "X and Y said": two speakers, and the quote is not Y's alone.
   let coordinated = before;
   while (coordinated >= 0 && (isRole(tokens[coordinated]!) || isCapitalised(tokens[coordinated]!) || ROLE_MODIFIERS.has(tokens[coordinated]!.lower))) coordinated--;
-  if (coordinated > 0 && tokens[coordinated]!.lower === 'and') return { kind: 'vague' };
+  // "Sherlock star and Doctor Who writer X" describes one person; "lawmakers and Gov. X" are two.
+  if (coordinated > 0 && tokens[coordinated]!.lower === 'and' && !isRole(tokens[coordinated - 1]!)) return { kind: 'vague' };
   if (before >= 0 && DETERMINERS.has(tokens[before]!.lower)) before--;
   if (before >= 0 && PLACE_PREPOSITIONS.has(tokens[before]!.lower)) return personBeforePreposition(tokens, before);
   if (whole) {
@@ -166,6 +176,11 @@ function mentionAfter(tokens: readonly Token[]): { mention: Mention; used: numbe
   if (PRONOUNS.has(first.lower)) return { mention: { kind: 'pronoun', pronoun: first.lower }, used: 1 };
   if (DETERMINERS.has(first.lower) && tokens[1] && REFERENCE_NOUNS.has(tokens[1].lower)) {
     return { mention: { kind: 'reference', noun: tokens[1].lower }, used: 2 };
+  }
+  // "said the senator" (and nothing named after it)
+  const role = tokens[1];
+  if (first.lower === 'the' && role && isRole(role) && !isCapitalised(role) && !(tokens[2] && isNameWord(tokens[2]) && joinsName(role, tokens[2]))) {
+    return { mention: { kind: 'role', role: role.lower, at: role.start }, used: 2 };
   }
   let name: Token[] = [];
   let used = 0;
@@ -324,6 +339,7 @@ function describeMention(mention: Mention, verb: string): string {
   if (mention.kind === 'name') return `${mention.name} ${verb}`;
   if (mention.kind === 'reference') return `the ${mention.noun} ${verb}`;
   if (mention.kind === 'pronoun') return `${mention.pronoun} ${verb}`;
+  if (mention.kind === 'role') return `the ${mention.role} ${verb}`;
   return verb;
 }
 
@@ -460,6 +476,7 @@ export function attributeQuotes(
   const resolve = (mention: Mention, sentence: number): string | null => {
     if (mention.kind === 'name') return names.resolve(mention.name, mention.at);
     if (mention.kind === 'vague') return null;
+    if (mention.kind === 'role') return names.roleHolder(mention.role, mention.at);
     const recent = (named: Named | null): string | null => (named && sentence - named.sentence <= PRONOUN_REACH ? named.name : null);
     if (mention.kind === 'reference') return referent.named && !names.isPerson(referent.named.name) ? recent(referent.named) : null;
     if (mention.pronoun === 'he' || mention.pronoun === 'she') return recent(referent.person);

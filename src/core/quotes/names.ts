@@ -99,6 +99,12 @@ export function joinsName(previous: Token | undefined, token: Token): boolean {
   return abbreviated && /^\. +$/.test(token.gap);
 }
 
+/** Short titles and the word a later reference uses ("Sen. X" … "the senator"). */
+const ROLE_ABBREVIATIONS = new Map([
+  ['sen', 'senator'], ['rep', 'representative'], ['gov', 'governor'], ['gen', 'general'], ['pres', 'president'],
+  ['congressman', 'representative'], ['congresswoman', 'representative'], ['prof', 'professor'], ['dr', 'doctor'],
+]);
+
 /** Titles written with a period before a name: "Sen. Jane Doe", "Dr. Fauci". */
 const ABBREVIATED_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'capt', 'sgt', 'prof', 'rev', 'st', 'pres', 'supt', 'atty']);
 
@@ -161,14 +167,35 @@ export class NameBook {
       }
       run = [];
     };
+    let previous: Token | undefined;
     for (const token of tokens) {
       if (isNameWord(token) && (run.length === 0 || joinsName(run[run.length - 1], token))) run.push(token);
       else {
         flush();
         if (isNameWord(token)) run.push(token);
       }
+      // "President Obama", "Gov. Asa Hutchinson": who holds a title, for a later "the president said".
+      if (run.length === 1 && previous && isRole(previous) && isCapitalised(previous) && joinsName(previous, token)) {
+        const role = ROLE_ABBREVIATIONS.get(previous.lower) ?? previous.lower;
+        const holders = this.byRole.get(role) ?? [];
+        holders.push({ start: token.start, run });
+        this.byRole.set(role, holders);
+      }
+      previous = token;
     }
     flush();
+  }
+
+  private readonly byRole = new Map<string, Array<{ start: number; run: Token[] }>>();
+
+  /**
+   * The person "the president" (or the governor, the senator …) stands for at `at`: the one the
+   * article gave that title before, when exactly one person had it; else null.
+   */
+  roleHolder(role: string, at: number): string | null {
+    const holders = (this.byRole.get(ROLE_ABBREVIATIONS.get(role) ?? role) ?? []).filter((holder) => holder.start < at);
+    const names = new Set(holders.map((holder) => this.resolve(nameText(holder.run), holder.start)));
+    return names.size === 1 ? [...names][0]! : null;
   }
 
   /** The full name a one-word mention at `at` stands for: the latest introduced before it, else the first after. */

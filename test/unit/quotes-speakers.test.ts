@@ -120,6 +120,13 @@ describe('wrong-speaker classes', () => {
     assert.deepEqual(speakersOf('Transport Department officials described the changes as “narrow and technical in every respect.”'), [null]);
   });
 
+  it('the capitals of a headline-style line are not a name', () => {
+    assert.deepEqual(
+      speakersOf('Mara Lind Wins Harbour Race Again\nThe race ended at noon in heavy rain.\n“It was the hardest race of my whole life,” she said.'),
+      [null],
+    );
+  });
+
   it('coordinated speakers are not one of them alone', () => {
     assert.deepEqual(speakersOf('“This is a power grab by a disappointed mayor,” council leader Ana Ruiz and deputy Tim Holt said.'), [null]);
   });

@@ -474,7 +474,8 @@ export function attributeQuotes(
     }
   };
   const resolve = (mention: Mention, sentence: number): string | null => {
-    if (mention.kind === 'name') return names.resolve(mention.name, mention.at);
+    // The capitals of a headline-style line run words together: a name there is trusted only if short.
+    if (mention.kind === 'name') return names.inHeadline(mention.at) && mention.name.split(' ').length > 3 ? null : names.resolve(mention.name, mention.at);
     if (mention.kind === 'vague') return null;
     if (mention.kind === 'role') return names.roleHolder(mention.role, mention.at);
     const recent = (named: Named | null): string | null => (named && sentence - named.sentence <= PRONOUN_REACH ? named.name : null);
@@ -535,14 +536,14 @@ export function attributeQuotes(
       for (const match of verbsIn(sentenceText)) {
         const speaking = clauseSpeaker(sentenceText, sentence.start, match.index, tokens);
         const mention = speaking?.mention;
-        if (mention?.kind === 'name') {
+        if (mention?.kind === 'name' && !names.inHeadline(mention.at)) {
           noteNamed(names.resolve(mention.name, mention.at), at, sentence.paragraph, speaking!.direct);
           spoke = true;
         } else if (mention?.kind === 'pronoun' && (mention.pronoun === 'he' || mention.pronoun === 'she') && referent.person) referent.person.sentence = at;
       }
       if (spoke) continue;
       const subject = sentenceSubject(tokens, knownWords);
-      if (subject && (subject.name.includes(' ') || names.isPerson(subject.name))) noteNamed(names.resolve(subject.name, subject.at), at, sentence.paragraph, false);
+      if (subject && !names.inHeadline(subject.at) && (subject.name.includes(' ') || names.isPerson(subject.name))) noteNamed(names.resolve(subject.name, subject.at), at, sentence.paragraph, false);
       else if (tokens[0] && (tokens[0].lower === 'he' || tokens[0].lower === 'she') && referent.person) referent.person.sentence = at;
     }
   };

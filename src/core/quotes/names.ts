@@ -128,7 +128,7 @@ function isHeadline(line: string): boolean {
 }
 
 /** Tokens outside headline lines (each line read once). */
-function outsideHeadlines(text: string, tokens: readonly Token[]): Token[] {
+function outsideHeadlines(text: string, tokens: readonly Token[], headlines: Array<{ start: number; end: number }>): Token[] {
   const kept: Token[] = [];
   let lineEnd = -1;
   let headline = false;
@@ -138,6 +138,7 @@ function outsideHeadlines(text: string, tokens: readonly Token[]): Token[] {
       const next = text.indexOf('\n', token.start);
       lineEnd = next === -1 ? text.length : next;
       headline = isHeadline(text.slice(lineStart, lineEnd));
+      if (headline) headlines.push({ start: lineStart, end: lineEnd });
     }
     if (!headline) kept.push(token);
   }
@@ -151,8 +152,11 @@ function outsideHeadlines(text: string, tokens: readonly Token[]): Token[] {
 export class NameBook {
   private readonly byWord = new Map<string, Array<{ name: string; at: number }>>();
 
+  /** Lines set in title case, in order: their capitals do not make names. */
+  private readonly headlines: Array<{ start: number; end: number }> = [];
+
   constructor(text: string) {
-    const tokens = outsideHeadlines(text, tokenize(text));
+    const tokens = outsideHeadlines(text, tokenize(text), this.headlines);
     let run: Token[] = [];
     const flush = (): void => {
       if (run.length >= 2 && run.length <= 3) {
@@ -196,6 +200,21 @@ export class NameBook {
     const holders = (this.byRole.get(ROLE_ABBREVIATIONS.get(role) ?? role) ?? []).filter((holder) => holder.start < at);
     const names = new Set(holders.map((holder) => this.resolve(nameText(holder.run), holder.start)));
     return names.size === 1 ? [...names][0]! : null;
+  }
+
+  /** Whether `at` lies on a headline-style line ("Mara Lind Wins Harbour Race Again"). */
+  inHeadline(at: number): boolean {
+    // Lines are recorded in order: a binary search keeps a file of many title-case lines cheap.
+    let low = 0;
+    let high = this.headlines.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const line = this.headlines[middle]!;
+      if (at < line.start) high = middle - 1;
+      else if (at >= line.end) low = middle + 1;
+      else return true;
+    }
+    return false;
   }
 
   /** The full name a one-word mention at `at` stands for: the latest introduced before it, else the first after. */

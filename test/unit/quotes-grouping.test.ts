@@ -177,3 +177,60 @@ describe('filtering many quote groups in slices', () => {
   });
 });
 
+
+describe('grouping keeps different people and different stories apart', () => {
+  function storyQuotes(articles: Array<{ story: string; source: string; text: string }>): Quote[] {
+    const quotes: Quote[] = [];
+    for (const article of articles) quotes.push(...extractQuotes({ source: `${article.story}/${article.source}`, story: article.story, text: `${article.text}\n` }, quotes.length));
+    return quotes;
+  }
+  const sourcesTogether = (groups: readonly QuoteGroup[], words: string): string[] => groupWith(groups, words).members.map((member) => member.quote.source).sort();
+
+  it('a common phrase shared across stories does not join two different quotations', () => {
+    const groups = groupQuotes(
+      storyQuotes([
+        { story: 'a', source: 'one', text: '“I am a candidate for president of the United States of America,” said Lena Park.' },
+        { story: 'a', source: 'two', text: '“She is a serious contender for president of the United States of America,” said Lena Park.' },
+        { story: 'b', source: 'one', text: '“This is a sad day for every president of the United States of America,” said Omar Veld.' },
+        { story: 'c', source: 'one', text: '“Nobody respects the president of the United States of America more than our soldiers,” said Ines Roth.' },
+      ]),
+    );
+    assert.deepEqual(sourcesTogether(groups, 'candidate'), ['a/one']);
+    assert.deepEqual(sourcesTogether(groups, 'serious contender'), ['a/two']);
+  });
+
+  it('two sources crediting similar words to different people are two groups', () => {
+    const groups = groupQuotes(
+      storyQuotes([
+        { story: 'a', source: 'one', text: '“We will rebuild the old harbour wall before the winter storms arrive,” said Mayor Tilda Brun.' },
+        { story: 'a', source: 'two', text: '“We will rebuild the old harbour wall before the winter storms,” said council leader Emil Sand.' },
+      ]),
+    );
+    assert.deepEqual(sourcesTogether(groups, 'harbour wall before the winter storms arrive'), ['a/one']);
+  });
+
+  it('the same quotation with a surname in one source and the full name in the other is one group', () => {
+    const groups = groupQuotes(
+      storyQuotes([
+        { story: 'a', source: 'one', text: 'Mayor Tilda Brun spoke on Monday. “We will rebuild the old harbour wall before the winter storms arrive,” Brun said.' },
+        { story: 'a', source: 'two', text: '“We will rebuild the old harbour wall before the winter storms arrive,” said Tilda Brun.' },
+      ]),
+    );
+    assert.deepEqual(sourcesTogether(groups, 'harbour wall'), ['a/one', 'a/two']);
+  });
+
+  it('across stories only long near-verbatim wording joins', () => {
+    const groups = groupQuotes(
+      storyQuotes([
+        { story: 'a', source: 'one', text: '“I’m not going to pay for that new stadium,” said Ola Berg on “The Late Night Harbour Show.”' },
+        { story: 'b', source: 'two', text: 'Ada Holm will appear on “The Late Night Harbour Show.”' },
+        { story: 'b', source: 'one', text: '“I’m not going to pay for your mistakes and you should not pay for mine,” said Ola Berg.' },
+        { story: 'c', source: 'one', text: '“The river will not be dredged again in my lifetime or in my children’s lifetime,” said Ada Holm.' },
+        { story: 'd', source: 'one', text: 'She repeated that “the river will not be dredged again in my lifetime or in my children’s lifetime,” said Ada Holm.' },
+      ]),
+    );
+    assert.deepEqual(sourcesTogether(groups, 'new stadium'), ['a/one']);
+    assert.deepEqual(sourcesTogether(groups, 'Late Night Harbour Show'), ['a/one']);
+    assert.deepEqual(sourcesTogether(groups, 'dredged'), ['c/one', 'd/one']);
+  });
+});

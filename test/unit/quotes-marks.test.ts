@@ -14,6 +14,11 @@ function texts(text: string): string[] {
 }
 
 describe('quotation marks', () => {
+  it('takes a straight double mark between letters as an apostrophe, in or out of a quote', () => {
+    assert.deepEqual(texts('Newspapers criticised Norland"s new budget on Monday.'), []);
+    assert.deepEqual(texts('The minister said "Norland"s budget is balanced" on Monday.'), ['Norland"s budget is balanced']);
+  });
+
   it('reads a curly multi-sentence quote and a partial quote in the next sentence', () => {
     const quotes = quotesOf(
       '“It holds no water at all to equate China’s response to the epidemic with disinformation. If Twitter wants to make a difference, it should shut down those accounts that have been organized and coordinated to attack and discredit China,” said Foreign Ministry spokeswoman Hua Chunying on Friday. She said that China was the “biggest victim of false information.”',

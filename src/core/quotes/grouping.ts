@@ -10,6 +10,12 @@
  * word (posting lists longer than MAX_POSTINGS are skipped), so the cost stays linear in the
  * number of quotes rather than quadratic. Matches join groups transitively (union-find); members
  * reached only through another member and sharing little with the group's reference are split off.
+ *
+ * Two quotes are never linked when both name a speaker and the speakers are not one person
+ * (spelling variants and a surname for the full name agree); when the only wording they share is
+ * common phrases (words and two-word runs found in quotes of three stories or more: "United
+ * States of America", "the right direction"); or, in a corpus of stories, when they belong to
+ * different stories and one is not a near-verbatim copy of the other, of eight words or more.
  */
 import { diffWords } from 'diff';
 import { stemmer } from 'stemmer';
@@ -141,6 +147,9 @@ export function canonicalSpeakers(quotes: readonly Quote[]): Map<string, string>
 
 interface Profile {
   stems: Set<string>;
+  /** Stems and pairs that are not common phrases across stories. */
+  distinctStems: Set<string>;
+  distinctPairs: Set<string>;
   /** Adjacent content-word pairs ("make differ"): shared runs of wording survive re-translation. */
   pairs: Set<string>;
   weight: number;
@@ -189,6 +198,24 @@ export function memberDiff(group: QuoteGroup, member: QuoteMember): WordChange[]
   return diffWords(group.reference.text, member.quote.text).map((change) => ({ value: change.value, added: change.added, removed: change.removed }));
 }
 
+/**
+ * A word or a two-word run found in quotes of this many stories or more is a common phrase
+ * ("United States of America", "the right direction"), not wording that identifies a quotation.
+ */
+const COMMON_SPREAD = 3;
+/** Exact twins a quote is checked against (a thousand "no comment"s must not cost a million checks). */
+const MAX_TWINS_COMPARED = 8;
+/** Words a quote needs before near-verbatim wording may join it to a quote of another story. */
+const CROSS_STORY_WORDS = 8;
+
+/** Two speakers that can be one person: either unknown, one spelling for both, or the same surname. */
+function speakersAgree(a: string | null, b: string | null, canonical: ReadonlyMap<string, string>): boolean {
+  if (a === null || b === null) return true;
+  if ((canonical.get(a) ?? a) === (canonical.get(b) ?? b)) return true;
+  const last = (name: string): string => name.toLowerCase().split(' ').pop() ?? '';
+  return last(a) === last(b);
+}
+
 /** Words a statement needs before its words found whole inside another's make it a trimmed copy. */
 const TRIMMED_MIN_WORDS = 5;
 
@@ -232,25 +259,72 @@ export function* groupQuoteSteps(quotes: readonly Quote[]): Steps<QuoteGroup[]> 
   });
   const idf = new Map<string, number>();
   for (const [stem, list] of postings) idf.set(stem, Math.log(1 + quotes.length / list.length));
-  const profiles: Profile[] = stemLists.map((stems) => {
+  const pairLists = stemLists.map((stems) => stems.slice(1).map((stem, index) => `${stems[index]} ${stem}`));
+  // In a corpus of stories, wording spread over several stories is a common phrase.
+  const storyOf = (index: number): string | null => quotes[index]!.story;
+  const storyCount = new Set(quotes.map((quote) => quote.story).filter((story) => story !== null)).size;
+  const common = new Set<string>();
+  if (storyCount >= COMMON_SPREAD) {
+    const spread = new Map<string, Set<string>>();
+    const note = (key: string, story: string | null): void => {
+      if (story === null) return;
+      const stories = spread.get(key) ?? new Set<string>();
+      stories.add(story);
+      spread.set(key, stories);
+    };
+    stemLists.forEach((stems, index) => {
+      for (const stem of stems) note(stem, storyOf(index));
+      for (const pair of pairLists[index]!) note(`pair:${pair}`, storyOf(index));
+    });
+    for (const [key, stories] of spread) if (stories.size >= COMMON_SPREAD) common.add(key);
+  }
+  const profiles: Profile[] = stemLists.map((stems, index) => {
     const unique = new Set(stems);
-    const pairs = new Set(stems.slice(1).map((stem, index) => `${stems[index]} ${stem}`));
-    return { stems: unique, pairs, weight: weightOf(unique, idf) };
+    const pairs = new Set(pairLists[index]);
+    return {
+      stems: unique,
+      pairs,
+      distinctStems: new Set([...unique].filter((stem) => !common.has(stem))),
+      distinctPairs: new Set([...pairs].filter((pair) => !common.has(`pair:${pair}`))),
+      weight: weightOf(unique, idf),
+    };
   });
+  const canonical = canonicalSpeakers(quotes);
 
   const texts = quotes.map((quote) => normalized(quote.text));
+  /** Wording that looks alike, but from different people, different stories, or only common phrases. */
+  const keepsApart = (index: number, other: number, copy: boolean): boolean => {
+    // Across stories only near-verbatim wording of some length is the same quotation.
+    const sameStory = storyOf(index) === null || storyOf(other) === null || storyOf(index) === storyOf(other);
+    if (!sameStory && !(copy && Math.min(texts[index]!.split(' ').length, texts[other]!.split(' ').length) >= CROSS_STORY_WORDS)) return true;
+    // Where both name a speaker, they must be one person.
+    if (!speakersAgree(quotes[index]!.speaker, quotes[other]!.speaker, canonical)) return true;
+    if (copy || common.size === 0) return false;
+    // Common phrases alone ("United States of America") do not make two quotes one.
+    const a = profiles[index]!;
+    const b = profiles[other]!;
+    if (sharedCount(a.distinctStems, b.distinctStems) < 2) return true;
+    return a.distinctPairs.size > 0 && b.distinctPairs.size > 0 && sharedCount(a.distinctPairs, b.distinctPairs) === 0;
+  };
   const neighbours: number[][] = quotes.map(() => []);
   const link = (a: number, b: number): void => {
     neighbours[a]!.push(b);
     neighbours[b]!.push(a);
   };
-  // Terms join only their exact twins (or a statement that contains them whole, below).
-  const exact = new Map<string, number>();
-  quotes.forEach((quote, index) => {
-    const key = normalized(quote.text);
-    const first = exact.get(key);
-    if (first === undefined) exact.set(key, index);
-    else link(first, index);
+
+  // Terms join only their exact twins (or a statement that contains them whole, below); twins
+  // from another story or credited to someone else stay apart ("No collusion" in two stories).
+  const exact = new Map<string, number[]>();
+  quotes.forEach((_, index) => {
+    const key = texts[index]!;
+    const twins = exact.get(key);
+    if (!twins) {
+      exact.set(key, [index]);
+      return;
+    }
+    const twin = twins.slice(0, MAX_TWINS_COMPARED).find((other) => !keepsApart(other, index, true));
+    if (twin === undefined) twins.push(index);
+    else link(twin, index);
   });
 
   for (let index = 0; index < quotes.length; index++) {
@@ -278,11 +352,12 @@ export function* groupQuoteSteps(quotes: readonly Quote[]): Steps<QuoteGroup[]> 
       // A term joins a statement only when the statement carries all of it, in its order, and it
       // is more than a two-word name ("Deep Throat" would bridge every quote that mentions it).
       const shorter = a.stems.size <= b.stems.size ? a : b;
+      // A copy's words all appear in the fuller quote: only then is the text worth comparing.
+      const copy = !eitherTerm && count === shorter.stems.size && trimmedCopy(texts[index]!, texts[other]!);
       const same = eitherTerm
         ? count >= 3 && count === shorter.stems.size && sharedCount(a.pairs, b.pairs) === shorter.pairs.size
-        : sameStatement(a, b, count, containment) ||
-          // A copy's words all appear in the fuller quote: only then is the text worth comparing.
-          (count === shorter.stems.size && trimmedCopy(texts[index]!, texts[other]!));
+        : copy || sameStatement(a, b, count, containment);
+      if (same && keepsApart(index, other, copy)) continue;
       if (same) link(index, other);
     }
   }
@@ -340,7 +415,6 @@ export function* groupQuoteSteps(quotes: readonly Quote[]): Steps<QuoteGroup[]> 
     return result;
   };
 
-  const canonical = canonicalSpeakers(quotes);
   const groups: QuoteGroup[] = [];
   for (const indexes of components(quotes.map((_, index) => index), 0)) {
     if (groups.length % QUOTES_PER_PAUSE === QUOTES_PER_PAUSE - 1) yield;

@@ -7,7 +7,8 @@
  * - an opening mark used as a closer (`propagate them. “` at a paragraph's end), a stray mark
  *   (`information." "`), a quote that never closes (ends with its paragraph);
  * - apostrophes (China’s, don't, 'til, the accounts’ content) are not quote marks: single quotes
- *   count only as a pair inside one paragraph, outside a double quotation.
+ *   count only as a pair inside one paragraph, outside a double quotation; a straight double mark
+ *   between letters (`Indonesia"s`) is an apostrophe too.
  */
 import type { Span } from '../sentences.js';
 import type { MarkDamage, QuoteSpan } from './types.js';
@@ -23,7 +24,7 @@ const SINGLE_QUOTE_MAX = 400;
 /** Elisions that start with an apostrophe: 'til, 'em, 'cause, '90s. */
 const ELISION = /^(?:til|tis|twas|em|cause|cos|n|round|bout|nother|s|\d)(?![\p{L}])/iu;
 /** A short attribution right after a mark (`, "he said.`, `, "Owen said.`): the mark closes, spaced wrongly. */
-const SPACED_CLOSER = /^(?:\p{Ll}|(?:[\p{L}.'’-]+ ){0,7}(?:said|says|added|adds|asked|told|continued|explained|explains|noted|wrote|according)\b)/u;
+const SPACED_CLOSER = /^(?:\p{Ll}|(?:[\p{L}.'’-]+,? ){0,12}(?:said|says|added|adds|asked|told|continued|explained|explains|noted|wrote|according)\b)/u;
 /** Characters after which a mark opens a quotation: space, an opening bracket or dash. */
 const OPENING_CONTEXT = /[\s([{—–\-/“‘"'«]/;
 
@@ -178,6 +179,8 @@ export function findQuoteSpans(text: string, paragraphs: readonly Span[], option
           open = null;
         } else if (canOpen && !canClose && !blankAfter) open = start(at, ['closer-as-opener']);
       } else if (char === STRAIGHT_DOUBLE) {
+        // Between two letters a straight mark is an apostrophe typed with the wrong key (`Indonesia"s`).
+        if (isLetterOrDigit(before) && /\p{L}/u.test(after ?? '')) continue;
         if (open) {
           // A mark between spaces cannot open a quote: it closes the open one (`it. " After`).
           if (canClose || blankAfter || isSpace(after) || SPACED_CLOSER.test(text.slice(at + 1, at + 60))) {

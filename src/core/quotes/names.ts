@@ -15,12 +15,13 @@ export interface Token {
 
 const WORD = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
 
-export function tokenize(text: string): Token[] {
+/** The words of `text`; `offset` is added to their positions (where `text` sits in its document). */
+export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
   let last = 0;
   for (const match of text.matchAll(WORD)) {
     const start = match.index;
-    tokens.push({ text: match[0], lower: match[0].toLowerCase(), start, end: start + match[0].length, gap: text.slice(last, start) });
+    tokens.push({ text: match[0], lower: match[0].toLowerCase(), start: start + offset, end: start + offset + match[0].length, gap: text.slice(last, start) });
     last = start + match[0].length;
   }
   return tokens;
@@ -35,7 +36,8 @@ const ROLES = new Set(
   princess sheikh pope cardinal bishop rev colonel col captain capt lieutenant lt sergeant sgt officer
   inspector detective coach manager editor reporter correspondent author candidate deputy assistant
   member lawmaker congressman congresswoman councillor councilman councilwoman diplomat chancellor
-  sir lord lady dame father sister brother pro tem tempore speaker whip`.split(/\s+/),
+  sir lord lady dame father sister brother pro tem tempore speaker whip commodore admiral adm commander cmdr
+  owner developer resident neighbour neighbor star actor actress singer writer host anchor columnist comedian sheriff trooper constable const superintendent chief reverend rev rabbi imam pastor`.split(/\s+/),
 );
 
 /** Capitalised words that do not name anyone: sentence openers, days, months, a verb opening an inverted attribution ("Added Gibbs:"). */
@@ -46,7 +48,8 @@ const NOT_NAMES = new Set(
   over among through without within about against into like after until unlike
   monday tuesday wednesday thursday friday saturday sunday january february march april june july
   august september october november december
-  said says added asked told continued wrote noted`.split(/\s+/),
+  said says added asked told continued wrote noted finally still instead indeed separately elsewhere later
+  earlier yet`.split(/\s+/),
 );
 
 /** Words that make a name an organisation's or a place's rather than a person's. */
@@ -55,7 +58,9 @@ const ORGANISATION_WORDS = new Set(
   association university bank group office government union organization organisation times news post
   press reuters service services administration court police army force forces senate house congress
   parliament foundation center centre network league federation authority board club
-  states kingdom nations republic liberties county city province`.split(/\s+/),
+  states kingdom nations republic liberties county city province
+  hotel tower towers building plaza street avenue road square airport station stadium arena fort mount
+  river island beach cafe restaurant school college hospital museum casino resort mall`.split(/\s+/),
 );
 
 export const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
@@ -89,16 +94,23 @@ export function isNameWord(token: Token): boolean {
  */
 export function joinsName(previous: Token | undefined, token: Token): boolean {
   if (/^ +$/.test(token.gap)) return true;
-  const abbreviated = previous !== undefined && (/^\p{Lu}$/u.test(previous.text) || ABBREVIATED_TITLES.has(previous.lower));
+  // "A.J. Smith" and "J. Smith": initials; "Sen. Smith": a title.
+  const abbreviated = previous !== undefined && (/^\p{Lu}(?:\.\p{Lu})*$/u.test(previous.text) || ABBREVIATED_TITLES.has(previous.lower));
   return abbreviated && /^\. +$/.test(token.gap);
 }
+
+/** Short titles and the word a later reference uses ("Sen. X" … "the senator"). */
+const ROLE_ABBREVIATIONS = new Map([
+  ['sen', 'senator'], ['rep', 'representative'], ['gov', 'governor'], ['gen', 'general'], ['pres', 'president'],
+  ['congressman', 'representative'], ['congresswoman', 'representative'], ['prof', 'professor'], ['dr', 'doctor'],
+]);
 
 /** Titles written with a period before a name: "Sen. Jane Doe", "Dr. Fauci". */
 const ABBREVIATED_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'capt', 'sgt', 'prof', 'rev', 'st', 'pres', 'supt', 'atty']);
 
 /** A name as written, initials keeping their period. */
 export function nameText(tokens: readonly Token[]): string {
-  return tokens.map((token) => (/^\p{Lu}$/u.test(token.text) ? `${token.text}.` : token.text)).join(' ');
+  return tokens.map((token) => (/^\p{Lu}(?:\.\p{Lu})*$/u.test(token.text) ? `${token.text}.` : token.text)).join(' ');
 }
 
 export function isOrganisation(name: string): boolean {
@@ -116,7 +128,7 @@ function isHeadline(line: string): boolean {
 }
 
 /** Tokens outside headline lines (each line read once). */
-function outsideHeadlines(text: string, tokens: readonly Token[]): Token[] {
+function outsideHeadlines(text: string, tokens: readonly Token[], headlines: Array<{ start: number; end: number }>): Token[] {
   const kept: Token[] = [];
   let lineEnd = -1;
   let headline = false;
@@ -126,6 +138,7 @@ function outsideHeadlines(text: string, tokens: readonly Token[]): Token[] {
       const next = text.indexOf('\n', token.start);
       lineEnd = next === -1 ? text.length : next;
       headline = isHeadline(text.slice(lineStart, lineEnd));
+      if (headline) headlines.push({ start: lineStart, end: lineEnd });
     }
     if (!headline) kept.push(token);
   }
@@ -139,8 +152,11 @@ function outsideHeadlines(text: string, tokens: readonly Token[]): Token[] {
 export class NameBook {
   private readonly byWord = new Map<string, Array<{ name: string; at: number }>>();
 
+  /** Lines set in title case, in order: their capitals do not make names. */
+  private readonly headlines: Array<{ start: number; end: number }> = [];
+
   constructor(text: string) {
-    const tokens = outsideHeadlines(text, tokenize(text));
+    const tokens = outsideHeadlines(text, tokenize(text), this.headlines);
     let run: Token[] = [];
     const flush = (): void => {
       if (run.length >= 2 && run.length <= 3) {
@@ -155,14 +171,50 @@ export class NameBook {
       }
       run = [];
     };
+    let previous: Token | undefined;
     for (const token of tokens) {
       if (isNameWord(token) && (run.length === 0 || joinsName(run[run.length - 1], token))) run.push(token);
       else {
         flush();
         if (isNameWord(token)) run.push(token);
       }
+      // "President Obama", "Gov. Asa Hutchinson": who holds a title, for a later "the president said".
+      if (run.length === 1 && previous && isRole(previous) && isCapitalised(previous) && joinsName(previous, token)) {
+        const role = ROLE_ABBREVIATIONS.get(previous.lower) ?? previous.lower;
+        const holders = this.byRole.get(role) ?? [];
+        holders.push({ start: token.start, run });
+        this.byRole.set(role, holders);
+      }
+      previous = token;
     }
     flush();
+  }
+
+  private readonly byRole = new Map<string, Array<{ start: number; run: Token[] }>>();
+
+  /**
+   * The person "the president" (or the governor, the senator …) stands for at `at`: the one the
+   * article gave that title before, when exactly one person had it; else null.
+   */
+  roleHolder(role: string, at: number): string | null {
+    const holders = (this.byRole.get(ROLE_ABBREVIATIONS.get(role) ?? role) ?? []).filter((holder) => holder.start < at);
+    const names = new Set(holders.map((holder) => this.resolve(nameText(holder.run), holder.start)));
+    return names.size === 1 ? [...names][0]! : null;
+  }
+
+  /** Whether `at` lies on a headline-style line ("Mara Lind Wins Harbour Race Again"). */
+  inHeadline(at: number): boolean {
+    // Lines are recorded in order: a binary search keeps a file of many title-case lines cheap.
+    let low = 0;
+    let high = this.headlines.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const line = this.headlines[middle]!;
+      if (at < line.start) high = middle - 1;
+      else if (at >= line.end) low = middle + 1;
+      else return true;
+    }
+    return false;
   }
 
   /** The full name a one-word mention at `at` stands for: the latest introduced before it, else the first after. */
@@ -171,8 +223,11 @@ export class NameBook {
     if (name.includes(' ') || /^[\p{Lu}\d]+$/u.test(name)) return name;
     const candidates = this.byWord.get(name);
     if (!candidates) return name;
-    const before = candidates.filter((candidate) => candidate.at < at);
-    return (before[before.length - 1] ?? candidates[0]!).name;
+    // A surname is a person's last word: "Trump" is Donald Trump, not the Trump Tower named after him.
+    const asSurname = candidates.filter((candidate) => candidate.name.endsWith(` ${name}`));
+    const pool = asSurname.length > 0 ? asSurname : candidates;
+    const before = pool.filter((candidate) => candidate.at < at);
+    return (before[before.length - 1] ?? pool[0]!).name;
   }
 
   /** Whether a one-word name is a surname of a person named in full somewhere in the article. */

@@ -1,0 +1,133 @@
+/** Attribution forms and wrong-speaker classes, each on short made-up sentences. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { extractQuotes } from '../../src/core/quotes/extract.js';
+
+function speakersOf(text: string): Array<string | null> {
+  return extractQuotes({ source: 'article', story: null, text: `${text}\n` }).map((quote) => quote.speaker);
+}
+
+describe('attribution forms', () => {
+  for (const verb of ['implored', 'interjected', 'gushed', 'fumed', 'shouted', 'exclaimed', 'quipped', 'conceded', 'joked', 'emailed', 'agreed', 'chimed in']) {
+    it(`"…," X ${verb}`, () => {
+      assert.deepEqual(speakersOf(`“We will open the bridge on time and nobody should doubt it,” Maria Olsen ${verb}.`), ['Maria Olsen']);
+    });
+  }
+
+  it('initials and titles around the name: said A.J. X, Mr. X said, said the Rev. X Y', () => {
+    assert.deepEqual(speakersOf('“The harbour will reopen next spring after the repairs,” club manager B.K. Larkin said.'), ['B.K. Larkin']);
+    assert.deepEqual(speakersOf('Tomas Wendt runs the ferry.\n\n“The harbour will reopen next spring after the repairs,” Mr. Wendt said.'), ['Tomas Wendt']);
+    assert.deepEqual(speakersOf('“The harbour will reopen next spring after the repairs,” said the Rev. Anna Pike.'), ['Anna Pike']);
+  });
+
+  it('a description before the name: said the 40-year-old baker X Y', () => {
+    assert.deepEqual(speakersOf('“Nobody warned us about the flood before it came,” said the 40-year-old baker Lena Hart.'), ['Lena Hart']);
+  });
+
+  it('an apposition after the name: X Y, the editor of Z, wrote', () => {
+    assert.deepEqual(speakersOf('Jonas Brill, the editor of the Valley Courier, wrote: “We will keep printing every week.”'), ['Jonas Brill']);
+  });
+
+  it('a role apposition between the quote and the verb: "…," X Y, a spokeswoman, told CNN', () => {
+    assert.deepEqual(speakersOf('“We fired only to warn the boat away from the harbour,” Ada Quint, a navy spokeswoman, told CNN.'), ['Ada Quint']);
+  });
+
+  it('a colon introduction on the line before', () => {
+    assert.deepEqual(speakersOf('Harbour master Piet Olde added his thanks to the crews:\n“Thank you all for the long nights at sea.”'), ['Piet Olde']);
+  });
+
+  it('a colon introduction without a speech verb', () => {
+    assert.deepEqual(speakersOf('Clara Voss deflected with a joke: “The weather decides, not me, and the weather is kind today.”'), ['Clara Voss']);
+  });
+
+  it('a quote after reported speech in the sentence before, in a one-sentence-a-line file', () => {
+    assert.deepEqual(speakersOf('The mill will close in May.\nOwner Rita Baum said the costs had doubled.\n“We could not keep the lights on any longer.”'), ['Rita Baum']);
+  });
+
+  it('he/she resolves to the person the previous sentences are about', () => {
+    assert.deepEqual(
+      speakersOf('Karl Ness spoke to the crowd for an hour.\n\nHe aimed at both parties.\n\n“Neither side has kept a single promise to this town,” he said.'),
+      ['Karl Ness'],
+    );
+  });
+});
+
+describe('references to a titled person', () => {
+  it('"the governor said" is the one person the article titled governor', () => {
+    assert.deepEqual(
+      speakersOf('Gov. Ilse Marr signed the bill on Monday.\n\nThe governor, speaking in the capital, said she would veto “any bill that cuts the school budget again.”'),
+      ['Ilse Marr'],
+    );
+  });
+
+  it('stays unnamed when two people had that title', () => {
+    assert.deepEqual(
+      speakersOf('Gov. Ilse Marr met Gov. Otto Brink on Monday.\n\n“We agreed on nothing at all, not even the weather,” said the governor.'),
+      [null],
+    );
+  });
+
+  it('two roles joined by "and" describe one person', () => {
+    assert.deepEqual(speakersOf('Film star and radio host Nils Arne added his thanks:\n“What a wonderful night this has been for all of us.”'), ['Nils Arne']);
+  });
+});
+
+describe('wrong-speaker classes', () => {
+  it('an explicit cue in the quote’s own sentence beats carry-over from the quote before', () => {
+    assert.deepEqual(
+      speakersOf('“We are ready for the season and the team is healthy,” coach Ben Tarr said.\n“We are disappointed in what happened last night,” team general manager C.D. Wolfe said in a statement.'),
+      ['Ben Tarr', 'C.D. Wolfe'],
+    );
+  });
+
+  it('carry-over stops at a sentence naming another speaker', () => {
+    assert.deepEqual(
+      speakersOf('“The shop was full every day of the week,” said Mona Riel.\nOlaf Brand, a neighbour, said he heard the alarm.\n“It rang for an hour before anyone came.”'),
+      ['Mona Riel', 'Olaf Brand'],
+    );
+  });
+
+  it('vague sources stay unnamed and are not credited to the previous speaker', () => {
+    assert.deepEqual(
+      speakersOf('“The budget is balanced for the first time,” said Vera Lind.\n“That is simply not true and everyone here knows it,” another spokesperson added.'),
+      ['Vera Lind', null],
+    );
+    assert.deepEqual(speakersOf('“The plant will not reopen this year at all,” one official said.'), [null]);
+    assert.deepEqual(speakersOf('“The road will stay closed until the snow melts,” said a spokesman for the Transport Ministry.'), [null]);
+  });
+
+  it('the person, not the place or business after "of"', () => {
+    assert.deepEqual(speakersOf('“The water came up faster than anyone expected,” Walt Fenner of Fort Ridge said.'), ['Walt Fenner']);
+  });
+
+  it('a surname is the person, not the tower named after them', () => {
+    assert.deepEqual(
+      speakersOf('Developer Hal Strome opened the Strome Tower last year.\n\n“Sales have never been better than this month,” Strome said.'),
+      ['Hal Strome'],
+    );
+  });
+
+  it('the object of the verb is not the speaker: X told Y, X said to Y', () => {
+    assert.deepEqual(speakersOf('“The ship was sailing without lights when we saw it,” told Reuters.'), [null]);
+    assert.deepEqual(speakersOf('Mayor Ida Korn said to Paul Webb: “You will have the permit on Monday morning.”'), ['Ida Korn']);
+  });
+
+  it('a capitalised noun mid-sentence is not a verb: "the United States is …"', () => {
+    assert.deepEqual(speakersOf('The United States is drafting a resolution that would allow ships to act in “hot pursuit” of the raiders.'), [null]);
+  });
+
+  it('unnamed people of a named body stay unnamed: "Interior Department officials described …"', () => {
+    assert.deepEqual(speakersOf('Transport Department officials described the changes as “narrow and technical in every respect.”'), [null]);
+  });
+
+  it('the capitals of a headline-style line are not a name', () => {
+    assert.deepEqual(
+      speakersOf('Mara Lind Wins Harbour Race Again\nThe race ended at noon in heavy rain.\n“It was the hardest race of my whole life,” she said.'),
+      [null],
+    );
+  });
+
+  it('coordinated speakers are not one of them alone', () => {
+    assert.deepEqual(speakersOf('“This is a power grab by a disappointed mayor,” council leader Ana Ruiz and deputy Tim Holt said.'), [null]);
+  });
+});

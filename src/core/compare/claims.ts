@@ -10,21 +10,26 @@ import { runAtOnce, type Steps } from '../slices.js';
 import type { Passage } from '../types.js';
 import type { ClaimComparer } from './compare.js';
 import { CARRIED_THRESHOLD } from './compare.js';
-import { findConflicts } from './conflicts.js';
+import { conflictsBySource } from './conflicts.js';
 import type { Claim, ClaimsMap, Conflict } from './types.js';
 
 /** A passage with fewer content words ("Leave a Reply", "Twitter") states no claim. */
 const MIN_STEMS = 4;
 const SEED_STEMS = 6;
 const MAX_SCORED = 60;
+/**
+ * A passage is scored against this many members of a claim, not only its first: a third outlet
+ * often words a claim like the second one rather than like the first.
+ */
+const MEMBERS_SCORED = 8;
 /** Passages (or claims) handled between two pauses of the map's construction. */
 const PASSAGES_PER_PAUSE = 256;
 
 interface Cluster {
   anchor: Passage;
-  /** The summed IDF weights of the anchor's stems (the denominator of weighted Dice, computed once). */
-  anchorWeight: number;
   members: Passage[];
+  /** The summed IDF weights of each member's stems (the denominator of weighted Dice, computed once). */
+  memberWeights: number[];
   sources: Set<string>;
 }
 
@@ -63,25 +68,36 @@ export function* claimsMapSteps(comparer: ClaimComparer, story: string | null): 
         seen.add(index);
         const cluster = clusters[index]!;
         if (cluster.sources.has(passage.source)) continue;
-        const anchorStems = comparer.stemsOf(cluster.anchor.id);
-        let shared = 0;
-        for (const entry of weighted) if (anchorStems.has(entry.stem)) shared += entry.weight;
-        const similarity = (2 * shared) / (ownWeight + cluster.anchorWeight);
-        if (similarity >= CARRIED_THRESHOLD && (!best || similarity > best.similarity)) best = { index, similarity };
+        const scored = Math.min(cluster.members.length, MEMBERS_SCORED);
+        for (let member = 0; member < scored; member++) {
+          const memberStems = comparer.stemsOf(cluster.members[member]!.id);
+          let shared = 0;
+          for (const entry of weighted) if (memberStems.has(entry.stem)) shared += entry.weight;
+          const similarity = (2 * shared) / (ownWeight + cluster.memberWeights[member]!);
+          if (similarity >= CARRIED_THRESHOLD && (!best || similarity > best.similarity)) best = { index, similarity };
+        }
       }
     }
     if (best) {
       const cluster = clusters[best.index]!;
       cluster.members.push(passage);
+      cluster.memberWeights.push(ownWeight);
       cluster.sources.add(passage.source);
+      // Later passages find the claim through this member's rare stems too.
+      if (cluster.members.length <= MEMBERS_SCORED) index(best.index, seeds);
       continue;
     }
-    const index = clusters.length;
-    clusters.push({ anchor: passage, anchorWeight: ownWeight, members: [passage], sources: new Set([passage.source]) });
+    const clusterIndex = clusters.length;
+    clusters.push({ anchor: passage, members: [passage], memberWeights: [ownWeight], sources: new Set([passage.source]) });
+    index(clusterIndex, stems);
+  }
+
+  function index(clusterIndex: number, stems: Iterable<string>): void {
     for (const stem of stems) {
       const list = clustersByStem.get(stem);
-      if (list) list.push(index);
-      else clustersByStem.set(stem, [index]);
+      if (list) {
+        if (list[list.length - 1] !== clusterIndex) list.push(clusterIndex);
+      } else clustersByStem.set(stem, [clusterIndex]);
     }
   }
 
@@ -93,13 +109,11 @@ export function* claimsMapSteps(comparer: ClaimComparer, story: string | null): 
     if (claims.length % PASSAGES_PER_PAUSE === PASSAGES_PER_PAUSE - 1) yield;
     const lines: Record<string, number[]> = {};
     for (const member of cluster.members) (lines[member.source] ??= []).push(member.line);
-    const facts = cluster.members.map((member) => comparer.factsOf(member.text));
     const conflicts: Conflict[] = [];
-    facts.forEach((own, index) => {
-      for (const conflict of findConflicts(own, facts.filter((_, other) => other !== index))) {
-        conflicts.push({ ...conflict, source: cluster.members[index]!.source });
-      }
-    });
+    const bySource = conflictsBySource(cluster.members.map((member) => ({ source: member.source, facts: comparer.factsOf(member.text) })));
+    for (const member of cluster.members) {
+      for (const conflict of bySource.get(member.source) ?? []) conflicts.push({ ...conflict, source: member.source });
+    }
     claims.push({ id: claims.length + 1, summary: cluster.anchor.text, story, anchor: cluster.anchor, sources: lines, conflicts });
   }
   return { story, sources, claims };

@@ -1,40 +1,57 @@
 /**
  * The claims map: every passage of a story clustered into claims, and which sources carry each.
  *
- * One pass over the story's passages in corpus order: a passage joins the most similar claim
- * already found (when similar enough and its source is not in it yet), or starts a new one.
- * Claims are found through the stems they share with the passage, rarest first, and only a bounded
- * number are scored, so the map grows with the story's size, never with its square.
+ * 1. Pairs: each passage is scored against the earlier passages of other sources that share its
+ *    rarest stems (a bounded number), by weighted Dice with weights from the story itself: within
+ *    a story about a subpoena, "subpoena" says little, and "Senate" or "House" says which one.
+ * 2. Claims: pairs are joined best first, never two passages of one source in a claim, and two
+ *    claims only when most of the smaller one's passages pair with the other's: one shared generic
+ *    word does not chain two claims into a row, and the order of the sources does not decide
+ *    which version of a claim a third source joins.
+ * The work grows with the story's size times the bound, never with its square.
  */
 import { runAtOnce, type Steps } from '../slices.js';
 import type { Passage } from '../types.js';
 import type { ClaimComparer } from './compare.js';
 import { CARRIED_THRESHOLD } from './compare.js';
 import { conflictsBySource } from './conflicts.js';
+import { StemWeights } from './similarity.js';
 import type { Claim, ClaimsMap, Conflict } from './types.js';
 
 /** A passage with fewer content words ("Leave a Reply", "Twitter") states no claim. */
 const MIN_STEMS = 4;
 const SEED_STEMS = 6;
 const MAX_SCORED = 60;
-/**
- * A passage is scored against this many members of a claim, not only its first: a third outlet
- * often words a claim like the second one rather than like the first.
- */
-const MEMBERS_SCORED = 8;
-/** Passages (or claims) handled between two pauses of the map's construction. */
+/** Passages (or pairs, or claims) handled between two pauses of the map's construction. */
 const PASSAGES_PER_PAUSE = 256;
+/**
+ * With weights from the story itself, the words every version of a claim shares (the story's
+ * names) weigh little, so versions score lower than with corpus weights: tuned on the development
+ * set (0.2 to 0.3 tried; complete rows 10 -> 11 of 20; conflicts unchanged).
+ */
+const STORY_PAIR_THRESHOLD = 0.2;
+/** Two claims larger than this (members multiplied) join on their best pair alone (a corpus without stories has large ones). */
+const LINKAGE_CHECK_LIMIT = 400;
 
-interface Cluster {
-  anchor: Passage;
-  members: Passage[];
-  /** The summed IDF weights of each member's stems (the denominator of weighted Dice, computed once). */
-  memberWeights: number[];
-  sources: Set<string>;
+interface Pair {
+  a: number;
+  b: number;
+  similarity: number;
 }
 
 export function buildClaimsMap(comparer: ClaimComparer, story: string | null): ClaimsMap {
   return runAtOnce(claimsMapSteps(comparer, story));
+}
+
+/** The weights of stems among the story's passages (the corpus's own when there is no story). */
+function* storyWeightSteps(comparer: ClaimComparer, members: readonly Passage[], story: string | null): Steps<StemWeights> {
+  if (story === null) return comparer.weights;
+  const weights = new StemWeights();
+  for (let index = 0; index < members.length; index++) {
+    if (index % (PASSAGES_PER_PAUSE * 16) === PASSAGES_PER_PAUSE * 16 - 1) yield;
+    weights.add(comparer.stemsOf(members[index]!.id));
+  }
+  return weights;
 }
 
 /**
@@ -44,77 +61,97 @@ export function buildClaimsMap(comparer: ClaimComparer, story: string | null): C
 export function* claimsMapSteps(comparer: ClaimComparer, story: string | null): Steps<ClaimsMap> {
   const sources = comparer.sourcesOf(story);
   const inStory = new Set(sources);
-  const clusters: Cluster[] = [];
-  const clustersByStem = new Map<string, number[]>();
-
-  const weight = (stem: string): number => comparer.weights.weight(stem);
+  const members: Passage[] = [];
   let walked = 0;
   for (const passage of comparer.corpus.passages) {
-    if (++walked % PASSAGES_PER_PAUSE === 0) yield;
-    if (!inStory.has(passage.source)) continue;
+    if (++walked % (PASSAGES_PER_PAUSE * 16) === 0) yield;
+    if (inStory.has(passage.source) && comparer.stemsOf(passage.id).size >= MIN_STEMS) members.push(passage);
+  }
+  const weights = yield* storyWeightSteps(comparer, members, story);
+  const threshold = story === null ? CARRIED_THRESHOLD : STORY_PAIR_THRESHOLD;
+
+  // 1. Pairs above the threshold, each passage against earlier passages sharing its rarest stems.
+  const byStem = new Map<string, number[]>();
+  const totals: number[] = [];
+  const pairs: Pair[] = [];
+  for (let index = 0; index < members.length; index++) {
+    if (index % PASSAGES_PER_PAUSE === PASSAGES_PER_PAUSE - 1) yield;
+    const passage = members[index]!;
     const stems = comparer.stemsOf(passage.id);
-    if (stems.size < MIN_STEMS) continue;
-    // Weighted Dice against each candidate anchor, with this passage's weights looked up once.
-    const weighted = [...stems].map((stem) => ({ stem, weight: weight(stem) }));
-    const ownWeight = weighted.reduce((sum, entry) => sum + entry.weight, 0);
-    const seeds = [...stems].sort((a, b) => comparer.weights.documentFrequency(a) - comparer.weights.documentFrequency(b)).slice(0, SEED_STEMS);
+    const weighted = [...stems].map((stem) => ({ stem, weight: weights.weight(stem) }));
+    totals.push(weighted.reduce((sum, entry) => sum + entry.weight, 0));
+    const seeds = [...stems].sort((a, b) => weights.documentFrequency(a) - weights.documentFrequency(b)).slice(0, SEED_STEMS);
     const seen = new Set<number>();
-    let best: { index: number; similarity: number } | null = null;
     scoring: for (const stem of seeds) {
-      for (const index of clustersByStem.get(stem) ?? []) {
-        // A common stem lists most claims: stop at the bound instead of walking the rest of the list.
+      for (const other of byStem.get(stem) ?? []) {
+        // A common stem lists most passages: stop at the bound instead of walking the rest of the list.
         if (seen.size >= MAX_SCORED) break scoring;
-        if (seen.has(index)) continue;
-        seen.add(index);
-        const cluster = clusters[index]!;
-        if (cluster.sources.has(passage.source)) continue;
-        const scored = Math.min(cluster.members.length, MEMBERS_SCORED);
-        for (let member = 0; member < scored; member++) {
-          const memberStems = comparer.stemsOf(cluster.members[member]!.id);
-          let shared = 0;
-          for (const entry of weighted) if (memberStems.has(entry.stem)) shared += entry.weight;
-          const similarity = (2 * shared) / (ownWeight + cluster.memberWeights[member]!);
-          if (similarity >= CARRIED_THRESHOLD && (!best || similarity > best.similarity)) best = { index, similarity };
-        }
+        if (seen.has(other)) continue;
+        seen.add(other);
+        if (members[other]!.source === passage.source) continue;
+        const otherStems = comparer.stemsOf(members[other]!.id);
+        let shared = 0;
+        for (const entry of weighted) if (otherStems.has(entry.stem)) shared += entry.weight;
+        const similarity = (2 * shared) / (totals[index]! + totals[other]!);
+        if (similarity >= threshold) pairs.push({ a: other, b: index, similarity });
       }
     }
-    if (best) {
-      const cluster = clusters[best.index]!;
-      cluster.members.push(passage);
-      cluster.memberWeights.push(ownWeight);
-      cluster.sources.add(passage.source);
-      // Later passages find the claim through this member's rare stems too.
-      if (cluster.members.length <= MEMBERS_SCORED) index(best.index, seeds);
-      continue;
-    }
-    const clusterIndex = clusters.length;
-    clusters.push({ anchor: passage, members: [passage], memberWeights: [ownWeight], sources: new Set([passage.source]) });
-    index(clusterIndex, stems);
-  }
-
-  function index(clusterIndex: number, stems: Iterable<string>): void {
     for (const stem of stems) {
-      const list = clustersByStem.get(stem);
-      if (list) {
-        if (list[list.length - 1] !== clusterIndex) list.push(clusterIndex);
-      } else clustersByStem.set(stem, [clusterIndex]);
+      const list = byStem.get(stem);
+      if (list) list.push(index);
+      else byStem.set(stem, [index]);
     }
   }
 
-  const ordered = clusters
-    .map((cluster, order) => ({ cluster, order }))
-    .sort((a, b) => b.cluster.sources.size - a.cluster.sources.size || a.order - b.order);
+  // 2. Claims: the best pairs first, one passage per source, no chaining through a single pair.
+  pairs.sort((x, y) => y.similarity - x.similarity || x.a - y.a || x.b - y.b);
+  const linked = new Set(pairs.map((pair) => pair.a * members.length + pair.b));
+  const isLinked = (x: number, y: number): boolean => linked.has(Math.min(x, y) * members.length + Math.max(x, y));
+  const claimOf = members.map((_, index) => index);
+  const claimMembers = new Map<number, number[]>(members.map((_, index) => [index, [index]]));
+  const claimSources = new Map<number, Set<string>>(members.map((passage, index) => [index, new Set([passage.source])]));
+  let merged = 0;
+  for (const pair of pairs) {
+    if (++merged % PASSAGES_PER_PAUSE === 0) yield;
+    const first = claimOf[pair.a]!;
+    const second = claimOf[pair.b]!;
+    if (first === second) continue;
+    const sourcesA = claimSources.get(first)!;
+    const sourcesB = claimSources.get(second)!;
+    if ([...sourcesB].some((source) => sourcesA.has(source))) continue;
+    const membersA = claimMembers.get(first)!;
+    const membersB = claimMembers.get(second)!;
+    const [small, large] = membersA.length <= membersB.length ? [membersA, membersB] : [membersB, membersA];
+    if (small.length * large.length <= LINKAGE_CHECK_LIMIT && small.length > 1) {
+      // At least half of the smaller claim's passages must pair with the larger one, not just the one pair.
+      const pairing = small.filter((x) => large.some((y) => isLinked(x, y))).length;
+      if (pairing * 2 < small.length) continue;
+    }
+    const [keep, drop] = membersA.length >= membersB.length ? [first, second] : [second, first];
+    for (const index of claimMembers.get(drop)!) {
+      claimOf[index] = keep;
+      claimMembers.get(keep)!.push(index);
+      claimSources.get(keep)!.add(members[index]!.source);
+    }
+    claimMembers.delete(drop);
+    claimSources.delete(drop);
+  }
+
+  const ordered = [...claimMembers.values()]
+    .map((indexes) => indexes.sort((x, y) => x - y).map((index) => members[index]!))
+    .sort((a, b) => new Set(b.map((passage) => passage.source)).size - new Set(a.map((passage) => passage.source)).size || a[0]!.id - b[0]!.id);
   const claims: Claim[] = [];
-  for (const { cluster } of ordered) {
+  for (const cluster of ordered) {
     if (claims.length % PASSAGES_PER_PAUSE === PASSAGES_PER_PAUSE - 1) yield;
     const lines: Record<string, number[]> = {};
-    for (const member of cluster.members) (lines[member.source] ??= []).push(member.line);
+    for (const member of cluster) (lines[member.source] ??= []).push(member.line);
     const conflicts: Conflict[] = [];
-    const bySource = conflictsBySource(cluster.members.map((member) => ({ source: member.source, facts: comparer.factsOf(member.text) })));
-    for (const member of cluster.members) {
+    const bySource = cluster.length < 2 ? new Map<string, Conflict[]>() : conflictsBySource(cluster.map((member) => ({ source: member.source, facts: comparer.eventFacts([member]) })));
+    for (const member of cluster) {
       for (const conflict of bySource.get(member.source) ?? []) conflicts.push({ ...conflict, source: member.source });
     }
-    claims.push({ id: claims.length + 1, summary: cluster.anchor.text, story, anchor: cluster.anchor, sources: lines, conflicts });
+    const anchor = cluster[0]!;
+    claims.push({ id: claims.length + 1, summary: anchor.text, story, anchor, sources: lines, conflicts });
   }
   return { story, sources, claims };
 }

@@ -23,7 +23,8 @@ import type { Comparison, Fact, SourceVersion } from './types.js';
 export const CARRIED_THRESHOLD = 0.3;
 /**
  * A carrier must also hold what distinguishes the claim within its story: at least one of the
- * claim's stems that are rare in the story (in at most a tenth of its passages), and this share
+ * claim's stems that are rare in the story (in at most a tenth of its passages) when those make
+ * up much of the claim, and this share
  * of the claim's weight with stems weighted by rarity in the story, not the corpus. "Not a one
  * defended Lieberman." shares the corpus-rare "Lieberman" with "Lieberman is 75 years old", but
  * in a story about Lieberman that word says nothing. Tuned on the development set only (rare
@@ -31,6 +32,8 @@ export const CARRIED_THRESHOLD = 0.3;
  */
 export const DISTINCTIVE_THRESHOLD = 0.3;
 const RARE_IN_STORY = 0.1;
+/** The rare words are required when they make up this share of the claim's story weight (0-0.5 tried: same on dev). */
+const RARE_SHARE = 0.4;
 /** The rarest stems of a claim that pick candidates; more only adds common words. */
 const SEED_STEMS = 8;
 /** At most this many candidate passages are scored. */
@@ -197,7 +200,12 @@ export class ClaimComparer {
     const passages = this.corpus.passages;
     const distinctive = this.storyWeights(stems, story);
     const storySize = story === null ? this.weights.passages : this.storyPassageCount(story);
-    const rare = new Set([...stems].filter((stem) => distinctive.documentFrequency(stem) <= Math.max(2, storySize * RARE_IN_STORY)));
+    const rareCandidates = [...stems].filter((stem) => distinctive.documentFrequency(stem) <= Math.max(2, storySize * RARE_IN_STORY));
+    const storyTotal = [...stems].reduce((sum, stem) => sum + distinctive.weight(stem), 0);
+    const rareTotal = rareCandidates.reduce((sum, stem) => sum + distinctive.weight(stem), 0);
+    // Only words that make up much of what distinguishes the claim must be there ("withdrew" in
+    // "The Angels withdrew their offer"), not one rare verb a paraphrase replaces ("made" an offer).
+    const rare = new Set(storyTotal > 0 && rareTotal / storyTotal >= RARE_SHARE ? rareCandidates : []);
     const consider = (window: Passage[]): void => {
       const windowStems = window.length === 1 ? this.stemsOf(window[0]!.id) : union(this.stemsOf(window[0]!.id), this.stemsOf(window[1]!.id));
       const similarity = claimSimilarity(stems, windowStems, this.weights);

@@ -13,7 +13,12 @@
  * - quoted labels only when they fill the same slot (the words before them) and neither holds the other.
  * A conflict names each value with the sources stating it, and the majority value when there is one.
  */
+import { contentStems } from './similarity.js';
 import type { Conflict, ConflictHolder, Fact, FactKind } from './types.js';
+
+function stemOf(word: string): string {
+  return [...contentStems(word)][0] ?? word;
+}
 
 /** Levenshtein distance, stopping early once it exceeds `limit`. */
 export function editDistance(a: string, b: string, limit = 3): number {
@@ -84,6 +89,25 @@ function sharesContext(a: Fact, b: Fact): boolean {
   return a.context.some((stem) => b.context.includes(stem));
 }
 
+/**
+ * Two days are about the same event when the same actor is named at both ("Twitter Thursday
+ * said" / "On Friday, Twitter said"), when the one actor named is among the words around the
+ * other, or, where no name is near either, when two words around them match.
+ * Different actors ("the Senate committee said Tuesday" / "the House committee will, said on
+ * Wednesday") are different events, however alike the passages.
+ */
+function sameEvent(a: Fact, b: Fact): boolean {
+  const actorA = a.actor ?? '';
+  const actorB = b.actor ?? '';
+  // "Twitter" and "Twitter Inc", "Harbor Ferry Company" and "Company": one actor.
+  if (actorA !== '' && actorB !== '') return actorA.split(' ').some((word) => actorB.split(' ').includes(word));
+  const shared = a.context.filter((stem) => b.context.includes(stem));
+  // One side names its actor: the other must have that name among the words around its day.
+  const named = actorA || actorB;
+  if (named !== '') return named.split(' ').some((word) => shared.includes(stemOf(word)));
+  return shared.length >= 2;
+}
+
 /** The range a number allows: its qualifier, or the rounding its written precision implies. */
 function range(fact: Fact): [number, number] {
   const value = Number.parseFloat(fact.value);
@@ -121,10 +145,10 @@ function range(fact: Fact): [number, number] {
 function comparable(kind: FactKind, a: Fact, b: Fact): boolean {
   switch (kind) {
     case 'weekday':
-      return sharesContext(a, b);
+      return sameEvent(a, b);
     case 'date':
       // A bare year is not the same slot as a day of the month.
-      return /\s/.test(a.value) && /\s/.test(b.value) && sharesContext(a, b);
+      return /\s/.test(a.value) && /\s/.test(b.value) && sameEvent(a, b);
     case 'label':
       // The same words quoted by two sources are one slot wherever they stand.
       return sharesContext(a, b) || a.value === b.value;

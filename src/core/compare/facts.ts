@@ -98,6 +98,36 @@ function contextOf(text: string, tokens: readonly Token[], start: number, end: n
   return [...contentStems(kept.join(' '))].filter((stem) => !/^\d/.test(stem));
 }
 
+/**
+ * Who acts at a weekday or date: the capitalised words nearest before it (within six words),
+ * else just after it (within four): "Twitter" in "On Friday, Twitter said", "Senate" in "the
+ * Senate committee said Tuesday". Lowercase, '' when no name is near.
+ */
+function actorOf(text: string, tokens: readonly Token[], start: number, end: number): string {
+  const isName = (token: Token): boolean => {
+    const word = text.slice(token.start, token.end).replace(/['’]s$/, '');
+    return /^\p{Lu}/u.test(word) && !NOT_NAMES.has(word) && !CALENDAR_WORD.test(word);
+  };
+  const first = tokens.findIndex((token) => token.end > start);
+  const at = first === -1 ? tokens.length : first;
+  let last = at;
+  while (last < tokens.length && tokens[last]!.start < end) last++;
+  const word = (index: number): string => text.slice(tokens[index]!.start, tokens[index]!.end).replace(/['’]s$/, '').toLowerCase();
+  // The whole name ("Harbor Ferry Company"), its words joined by spaces.
+  const nameAround = (from: number, step: number, limit: number): string => {
+    for (let index = from, seen = 0; index >= 0 && index < tokens.length && seen < limit; index += step, seen++) {
+      if (!isName(tokens[index]!)) continue;
+      let first = index;
+      let last = index;
+      while (first > 0 && isName(tokens[first - 1]!)) first--;
+      while (last + 1 < tokens.length && isName(tokens[last + 1]!)) last++;
+      return Array.from({ length: last - first + 1 }, (_, offset) => word(first + offset)).join(' ');
+    }
+    return '';
+  };
+  return nameAround(at - 1, -1, 6) || nameAround(last, 1, 4);
+}
+
 /** Does the text read as a headline ("White House Used Bill Clinton to ...")? Its capitals are no names. */
 function isHeadline(text: string): boolean {
   const words = text.match(/\b\p{L}{4,}\b/gu) ?? [];
@@ -132,12 +162,12 @@ export function extractFacts(text: string): Fact[] {
     const day = match[2] ?? match[4] ?? '';
     const year = match[3] ?? match[6];
     const end = match.index + match[0].length;
-    facts.push({ kind: 'date', text: match[0], value: `${month} ${Number(day)}${year ? ` ${year}` : ''}`, qualifier: '', context: context(match.index, end) });
+    facts.push({ kind: 'date', text: match[0], value: `${month} ${Number(day)}${year ? ` ${year}` : ''}`, qualifier: '', context: context(match.index, end), actor: actorOf(text, tokens, match.index, end) });
     taken.push([match.index, end]);
   }
   for (const match of text.matchAll(WEEKDAY)) {
     const end = match.index + match[0].length;
-    facts.push({ kind: 'weekday', text: match[0], value: match[0].toLowerCase(), qualifier: '', context: context(match.index, end) });
+    facts.push({ kind: 'weekday', text: match[0], value: match[0].toLowerCase(), qualifier: '', context: context(match.index, end), actor: actorOf(text, tokens, match.index, end) });
   }
   for (const match of text.matchAll(AGE)) {
     const end = match.index + match[0].length;

@@ -16,6 +16,8 @@ export interface Fact {
   context: string[];
   /** Numbers: what is counted ('$', '%', 'age', or the stems of the words after the number). */
   unit?: string[];
+  /** Weekdays and dates: the name nearest before (or just after) it, its words lowercase: who acts then ('' when none). */
+  actor?: string;
   /** Numbers: the unit of the last written digit ("700,000": 100000; "$43 million": 1000000). */
   precision?: number;
   /** Numbers: written as a round figure ("$43 million", "700,000"), so possibly rounded or cut. */

@@ -126,8 +126,17 @@ export function SearchPane({ workspace, width, height, active, onStatus, onTypin
     () => Math.min(SOURCE_COLUMN_MAX, distinguishingPrefixLength(workspace.corpus.documents.map((document) => document.source))),
     [workspace],
   );
+  // Nothing holds every word of a longer query (a pasted sentence): offer the closest passages.
+  const closest = useMemo(
+    () => (results.length === 0 && !error && answered !== '' && workspace.index ? workspace.index.closest(answered, { limit: Math.max(0, listHeight - 1) }) : []),
+    [results.length, error, answered, workspace.index, listHeight],
+  );
   const rows: ReactNode[] = [];
-  for (let row = 0; row < listHeight; row++) {
+  if (closest.length > 0) rows.push(<Text key="closest" wrap="truncate-end">{fit('closest, not all words:', listWidth, theme.glyphs.ellipsis)}</Text>);
+  for (const [row, { passage, coverage, matches }] of closest.entries()) {
+    rows.push(<ResultRow key={`closest-${row}`} hit={{ passage, score: 1 - coverage, matches }} selected={false} width={listWidth} sourceColumn={sourceColumn} />);
+  }
+  for (let row = 0; row < listHeight && closest.length === 0; row++) {
     const index = navigation.offset + row;
     const hit = results.at(index);
     if (!hit) break;
@@ -185,12 +194,15 @@ function ResultRow({ hit, selected, width, sourceColumn }: { hit: SearchHit; sel
   const shortSource = passage.source.length > sourceColumn ? `${passage.source.slice(0, sourceColumn)}${theme.glyphs.ellipsis}` : passage.source;
   const citation = `${shortSource}:${passage.line}`;
   const citationWidth = sourceColumn + theme.glyphs.ellipsis.length + 5;
+  // A hit that matches only its document's title says so: its own text may not hold the words.
+  const tag = hit.titleOnly === true ? '[title] ' : '';
   const head: Segment[] = [
     { text: pointer, style: 'plain' },
     ...highlightSegments(citation.padEnd(citationWidth), [], theme.ascii, 'source'),
     { text: ' ', style: 'plain' },
+    ...(tag ? [{ text: tag, style: 'muted' as const }] : []),
   ];
-  const textRoom = Math.max(1, width - pointer.length - citationWidth - 1);
+  const textRoom = Math.max(1, width - pointer.length - citationWidth - 1 - tag.length);
   const body = truncateSegments(
     windowOnFirstMatch(highlightSegments(passage.text, hit.matches, theme.ascii), textRoom, theme.glyphs.ellipsis),
     textRoom,

@@ -6,6 +6,7 @@ import { ClaimComparer } from '../../src/core/compare/compare.js';
 import { findConflicts } from '../../src/core/compare/conflicts.js';
 import { extractFacts } from '../../src/core/compare/facts.js';
 import { loadCorpus } from '../../src/core/load.js';
+import { runCli } from '../helpers/cli.js';
 import { temporaryCorpus } from '../helpers/corpus.js';
 
 const story = 'ferry';
@@ -63,5 +64,17 @@ describe('weekdays of different actors', () => {
     const senate = extractFacts('The Senate intelligence committee said Tuesday it had subpoenaed the ferry company.');
     const house = extractFacts('The House intelligence committee will subpoena the ferry company, the committee said on Wednesday.');
     assert.deepEqual(findConflicts(senate, [house]), []);
+  });
+});
+
+describe('crosscheck claims', () => {
+  it('names who holds each value of a conflict and the majority, in text and JSON', () => {
+    const json = JSON.parse(runCli(['claims', '--min-sources', '5', '--json']).stdout) as {
+      claims: Array<{ conflicts: Array<{ kind: string; source: string; majority: string | null; holders: Array<{ value: string; sources: string[] }> }> }>;
+    };
+    const weekday = json.claims[0]!.conflicts.find((conflict) => conflict.kind === 'weekday');
+    assert.equal(weekday?.majority, 'Thursday');
+    assert.deepEqual(weekday?.holders.map((holder) => [holder.value, holder.sources.length]), [['Thursday', 2], ['Friday', 1]]);
+    assert.match(runCli(['claims', '--min-sources', '5']).stdout, /weekday: Friday \(others: Thursday\) \[Thursday: [^\]]+\(majority\); Friday: 002_/);
   });
 });

@@ -18,7 +18,8 @@ Options:
   --story NAME      the story (sub-folder); required when the corpus has stories
   --min-sources N   only claims carried by at least N sources (default 1)
   --json            {"story", "sources": [...], "claims": [{"id", "summary", "sources":
-                    {SOURCE: [lines]}, "conflicts": [{"kind", "value", "others", "source"}]}]}
+                    {SOURCE: [lines]}, "conflicts": [{"kind", "value", "others", "source",
+                    "holders": [{"value", "sources"}], "majority"}]}]}
   --corpus DIR      the corpus folder (default: $CROSSCHECK_CORPUS or the bundled corpus)
 
 Exit 0 when some claim qualifies, 1 when none does.`,

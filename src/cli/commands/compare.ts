@@ -15,8 +15,12 @@ export function storyOption(corpus: Corpus, name: string | undefined): string | 
   return name;
 }
 
+/** "weekday: Friday (others: Thursday) [Thursday: 000, 001 (majority); Friday: 002]": the value, and who holds each. */
 export function describeConflict(conflict: Conflict): string {
-  return `${conflict.kind}: ${conflict.value} (others: ${conflict.others.join(', ')})`;
+  const holders = (conflict.holders ?? [])
+    .map((holder) => `${holder.value}: ${holder.sources.join(', ')}${holder.value === conflict.majority ? ' (majority)' : ''}`)
+    .join('; ');
+  return `${conflict.kind}: ${conflict.value} (others: ${conflict.others.join(', ')})${holders ? ` [${holders}]` : ''}`;
 }
 
 export const compareCommand: Command = {
@@ -26,8 +30,9 @@ export const compareCommand: Command = {
 
 Finds, in every source of the story, the passage (or two adjacent ones) that states CLAIM,
 or reports that the source does not carry it. Facts (numbers with their qualifiers, weekdays,
-dates, names, quoted labels) are compared across the carrying sources, and each version is
-diffed word by word against the reference source.
+dates, names, quoted labels) are compared across the carrying sources, only where they fill the
+same slot and cannot both be true; each conflict names who holds each value and the majority.
+Each version is diffed word by word against the reference source.
 
 Options:
   --story NAME        the story (sub-folder) to compare within (default: the story of the
@@ -35,7 +40,8 @@ Options:
   --reference SOURCE  the source the others are diffed against (default: the closest)
   --json              {"claim", "story", "reference", "sources": [{"source", "carried", "passages":
                       [{"line", "text"}], "similarity", "facts": [{"kind", "text"}], "conflicts":
-                      [{"kind", "value", "others"}], "diff": [{"kind", "text"}]}]}
+                      [{"kind", "value", "others", "holders": [{"value", "sources"}],
+                      "majority"}], "diff": [{"kind", "text"}]}]}
   --corpus DIR        the corpus folder (default: $CROSSCHECK_CORPUS or the bundled corpus)
 
 Exit 0 when some source carries the claim, 1 when none does.

@@ -30,6 +30,8 @@ const PASSAGES_PER_PAUSE = 256;
  * set (0.2 to 0.3 tried; complete rows 10 -> 11 of 20; conflicts unchanged).
  */
 const STORY_PAIR_THRESHOLD = 0.2;
+/** Pairs kept for each passage: its best partners among the earlier passages. */
+const PAIRS_PER_PASSAGE = 4;
 /** Two claims larger than this (members multiplied) join on their best pair alone (a corpus without stories has large ones). */
 const LINKAGE_CHECK_LIMIT = 400;
 
@@ -82,6 +84,7 @@ export function* claimsMapSteps(comparer: ClaimComparer, story: string | null): 
     totals.push(weighted.reduce((sum, entry) => sum + entry.weight, 0));
     const seeds = [...stems].sort((a, b) => weights.documentFrequency(a) - weights.documentFrequency(b)).slice(0, SEED_STEMS);
     const seen = new Set<number>();
+    const found: Pair[] = [];
     scoring: for (const stem of seeds) {
       for (const other of byStem.get(stem) ?? []) {
         // A common stem lists most passages: stop at the bound instead of walking the rest of the list.
@@ -93,9 +96,12 @@ export function* claimsMapSteps(comparer: ClaimComparer, story: string | null): 
         let shared = 0;
         for (const entry of weighted) if (otherStems.has(entry.stem)) shared += entry.weight;
         const similarity = (2 * shared) / (totals[index]! + totals[other]!);
-        if (similarity >= threshold) pairs.push({ a: other, b: index, similarity });
+        if (similarity >= threshold) found.push({ a: other, b: index, similarity });
       }
     }
+    // Its best few partners suffice to place a passage; a boilerplate line of a wire corpus would have thousands.
+    found.sort((x, y) => y.similarity - x.similarity || x.a - y.a);
+    for (const pair of found.slice(0, PAIRS_PER_PASSAGE)) pairs.push(pair);
     for (const stem of stems) {
       const list = byStem.get(stem);
       if (list) list.push(index);
@@ -118,7 +124,15 @@ export function* claimsMapSteps(comparer: ClaimComparer, story: string | null): 
     if (first === second) continue;
     const sourcesA = claimSources.get(first)!;
     const sourcesB = claimSources.get(second)!;
-    if ([...sourcesB].some((source) => sourcesA.has(source))) continue;
+    const [fewer, more] = sourcesA.size <= sourcesB.size ? [sourcesA, sourcesB] : [sourcesB, sourcesA];
+    let overlap = false;
+    for (const source of fewer) {
+      if (more.has(source)) {
+        overlap = true;
+        break;
+      }
+    }
+    if (overlap) continue;
     const membersA = claimMembers.get(first)!;
     const membersB = claimMembers.get(second)!;
     const [small, large] = membersA.length <= membersB.length ? [membersA, membersB] : [membersB, membersA];

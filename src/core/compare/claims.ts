@@ -30,6 +30,12 @@ const PASSAGES_PER_PAUSE = 256;
  * set (0.2 to 0.3 tried; complete rows 10 -> 11 of 20; conflicts unchanged).
  */
 const STORY_PAIR_THRESHOLD = 0.2;
+/**
+ * Conflicts are looked for in claims of at most this many passages: comparing facts costs the
+ * square of a claim's size, and a line thousands of wire stories share ("Shr 10 cts vs 5 cts") is
+ * boilerplate, not a claim sources dispute.
+ */
+const MAX_CHECKED_MEMBERS = 40;
 /** Pairs kept for each passage: its best partners among the earlier passages. */
 const PAIRS_PER_PASSAGE = 4;
 /** Two claims larger than this (members multiplied) join on their best pair alone (a corpus without stories has large ones). */
@@ -160,7 +166,8 @@ export function* claimsMapSteps(comparer: ClaimComparer, story: string | null): 
     const lines: Record<string, number[]> = {};
     for (const member of cluster) (lines[member.source] ??= []).push(member.line);
     const conflicts: Conflict[] = [];
-    const bySource = cluster.length < 2 ? new Map<string, Conflict[]>() : conflictsBySource(cluster.map((member) => ({ source: member.source, facts: comparer.eventFacts([member]) })));
+    const checked = cluster.length >= 2 && cluster.length <= MAX_CHECKED_MEMBERS;
+    const bySource = !checked ? new Map<string, Conflict[]>() : conflictsBySource(cluster.map((member) => ({ source: member.source, facts: comparer.eventFacts([member]) })));
     for (const member of cluster) {
       for (const conflict of bySource.get(member.source) ?? []) conflicts.push({ ...conflict, source: member.source });
     }

@@ -22,13 +22,13 @@ import type { Comparison, Fact, SourceVersion } from './types.js';
  */
 export const CARRIED_THRESHOLD = 0.3;
 /**
- * A carrier must also hold what distinguishes the claim within its story: at least one of the
- * claim's stems that are rare in the story (in at most a tenth of its passages) when those make
- * up much of the claim, and this share
- * of the claim's weight with stems weighted by rarity in the story, not the corpus. "Not a one
- * defended Lieberman." shares the corpus-rare "Lieberman" with "Lieberman is 75 years old", but
- * in a story about Lieberman that word says nothing. Tuned on the development set only (rare
- * share 0.05-0.2, coverage 0-0.4 tried; carried/not-reported accuracy 0.879 -> 0.956).
+ * A carrier must also hold what distinguishes the claim within its story: this share of the
+ * claim's weight with stems weighted by rarity in the story, not the corpus, and at least one of
+ * the claim's stems that are rare in the story (in at most a tenth of its passages) when those
+ * make up much of the claim. "Not a one defended Lieberman." shares the corpus-rare "Lieberman"
+ * with "Lieberman is 75 years old", but in a story about Lieberman that word says nothing. Tuned
+ * on the development set only (rare in 0.05-0.2 of the passages, coverage 0-0.4 tried;
+ * carried/not-reported accuracy 0.879 -> 0.956).
  */
 export const DISTINCTIVE_THRESHOLD = 0.3;
 const RARE_IN_STORY = 0.1;

@@ -1,67 +1,208 @@
 /**
- * Compare against the hand alignment of the bundled corpus: precision and recall of aligned
- * passages, of "not reported" decisions, and of flagged conflicts (by claim and kind).
+ * Compare and the claims map against hand annotations:
+ * - the bundled corpus (test/fixtures/claims.annotations.json);
+ * - a DEVELOPMENT and a TEST set of BASIL and ECB+ claims (test/fixtures/claims.{dev,test}.annotations.json,
+ *   corpora in /work/shared/corpora or $CROSSCHECK_CORPORA; skipped with a note when absent), with
+ *   every conflict the claims map flags on their stories judged in test/fixtures/conflicts.judged.json.
+ * Thresholds are tuned on the development set only; the test set is reported as it comes.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildClaimsMap } from '../../src/core/compare/claims.js';
 import { ClaimComparer } from '../../src/core/compare/compare.js';
+import type { Conflict } from '../../src/core/compare/types.js';
 import { loadCorpus } from '../../src/core/load.js';
 
 interface Annotation {
+  corpus?: string;
+  story?: string;
   claim: string;
   sources: Record<string, number[] | null>;
   conflicts: string[];
 }
 
+interface Judged {
+  set: string;
+  corpus: string;
+  story: string;
+  kind: string;
+  values: [string, string];
+  true: boolean;
+  note: string;
+}
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const corporaRoot = process.env.CROSSCHECK_CORPORA ?? '/work/shared/corpora';
 
 function ratio(numerator: number, denominator: number): string {
   return denominator === 0 ? '  -  ' : (numerator / denominator).toFixed(3);
 }
 
-export async function evaluate(): Promise<void> {
-  const { claims } = JSON.parse(readFileSync(path.join(root, 'test/fixtures/claims.annotations.json'), 'utf8')) as { claims: Annotation[] };
+function readJson<T>(name: string): T {
+  return JSON.parse(readFileSync(path.join(root, 'test/fixtures', name), 'utf8')) as T;
+}
+
+/** Source ids are "story/stem" in the shared corpora and "000_..." in the bundled one. */
+function sourceKey(source: string, bundled: boolean): string {
+  return bundled ? source.slice(0, 3) : (source.split('/').pop() ?? source);
+}
+
+/** A conflict's values, compared as the judged file writes them (case, apostrophes, "$", qualifiers aside). */
+function comparableValue(value: string, keepQualifier: boolean): string {
+  let text = value.toLowerCase().replace(/’/g, "'").replace(/\s*\(no qualifier\)/, '').replace(/\$/g, '').trim();
+  if (!keepQualifier) text = text.replace(/^(more than|less than|fewer than|at least|up to|just over|just under|nearly|almost|about|around|some|roughly|approximately|over|under|only)\s+/, '');
+  return text;
+}
+
+function judgedFor(conflict: Conflict, story: string, judged: readonly Judged[]): Judged | undefined {
+  const keep = conflict.kind === 'qualifier';
+  const values = new Set([conflict.value, ...conflict.others].map((value) => comparableValue(value, keep)));
+  return judged.find(
+    (entry) => entry.story === story && entry.kind === conflict.kind && entry.values.every((value) => values.has(comparableValue(value, keep))),
+  );
+}
+
+interface Tally {
+  alignedRight: number;
+  alignedFound: number;
+  alignedExpected: number;
+  decisionsRight: number;
+  decisions: number;
+  absentRight: number;
+  absentFound: number;
+  absentExpected: number;
+  conflictRight: number;
+  conflictFound: number;
+  conflictExpected: number;
+  misses: string[];
+}
+
+function emptyTally(): Tally {
+  return {
+    alignedRight: 0, alignedFound: 0, alignedExpected: 0, decisionsRight: 0, decisions: 0, absentRight: 0, absentFound: 0,
+    absentExpected: 0, conflictRight: 0, conflictFound: 0, conflictExpected: 0, misses: [],
+  };
+}
+
+function scoreClaim(comparer: ClaimComparer, annotation: Annotation, bundled: boolean, tally: Tally): void {
+  const comparison = comparer.compare(annotation.claim, annotation.story === undefined ? {} : { story: annotation.story });
+  const short = annotation.claim.slice(0, 50);
+  for (const version of comparison.sources) {
+    const key = sourceKey(version.source, bundled);
+    const expected = annotation.sources[key];
+    if (expected === undefined) continue;
+    const lines = version.passages.map((passage) => passage.line);
+    tally.decisions++;
+    if (version.carried === (expected !== null)) tally.decisionsRight++;
+    if (expected !== null) tally.alignedExpected++;
+    else tally.absentExpected++;
+    if (version.carried) {
+      tally.alignedFound++;
+      if (expected !== null && lines.some((line) => expected.includes(line))) tally.alignedRight++;
+      else tally.misses.push(`  ${expected === null ? 'false carrier' : 'wrong passage'} ${key}:${lines.join(',')} (${version.similarity}) for "${short}"`);
+    } else {
+      tally.absentFound++;
+      if (expected === null) tally.absentRight++;
+      else tally.misses.push(`  missed ${key}:${expected.join(',')} (${version.similarity}) for "${short}"`);
+    }
+  }
+  const flagged = new Set<string>(comparison.sources.flatMap((version) => version.conflicts.map((conflict) => conflict.kind)));
+  tally.conflictFound += flagged.size;
+  tally.conflictExpected += annotation.conflicts.length;
+  for (const kind of flagged) {
+    if (annotation.conflicts.includes(kind)) tally.conflictRight++;
+    else {
+      const detail = comparison.sources.flatMap((version) => version.conflicts.filter((conflict) => conflict.kind === kind).map((conflict) => `${sourceKey(version.source, bundled)} ${conflict.value} vs ${conflict.others.join('/')}`));
+      tally.misses.push(`  extra conflict ${kind} (${detail.join('; ')}) for "${short}"`);
+    }
+  }
+  for (const kind of annotation.conflicts) if (!flagged.has(kind)) tally.misses.push(`  missed conflict ${kind} for "${short}"`);
+}
+
+function printTally(title: string, tally: Tally, claims: number, sources: string): void {
+  console.log(`\n${title}`);
+  console.log('measure                      precision recall');
+  console.log(`aligned passages              ${ratio(tally.alignedRight, tally.alignedFound)}   ${ratio(tally.alignedRight, tally.alignedExpected)}   ${tally.alignedRight} right of ${tally.alignedFound} found, ${tally.alignedExpected} expected`);
+  console.log(`"not reported" decisions      ${ratio(tally.absentRight, tally.absentFound)}   ${ratio(tally.absentRight, tally.absentExpected)}   ${tally.absentRight} right of ${tally.absentFound} found, ${tally.absentExpected} expected`);
+  console.log(`conflicts (claim, kind)       ${ratio(tally.conflictRight, tally.conflictFound)}   ${ratio(tally.conflictRight, tally.conflictExpected)}   ${tally.conflictRight} right of ${tally.conflictFound} found, ${tally.conflictExpected} expected`);
+  console.log(`carried / not reported        accuracy ${ratio(tally.decisionsRight, tally.decisions)} (${tally.decisionsRight} of ${tally.decisions} decisions; ${claims} claims x ${sources})`);
+}
+
+async function evaluateBundled(): Promise<void> {
+  const { claims } = readJson<{ claims: Annotation[] }>('claims.annotations.json');
   const corpus = await loadCorpus(path.join(root, 'corpus'));
   const started = performance.now();
   const comparer = new ClaimComparer(corpus);
-  let alignedRight = 0, alignedFound = 0, alignedExpected = 0;
-  let absentRight = 0, absentFound = 0, absentExpected = 0;
-  let conflictRight = 0, conflictFound = 0, conflictExpected = 0;
-  const misses: string[] = [];
-  for (const annotation of claims) {
-    const comparison = comparer.compare(annotation.claim);
-    for (const version of comparison.sources) {
-      const expected = annotation.sources[version.source.slice(0, 3)];
-      if (expected === undefined) continue;
-      const lines = version.passages.map((passage) => passage.line);
-      if (expected !== null) alignedExpected++;
-      else absentExpected++;
-      if (version.carried) {
-        alignedFound++;
-        if (expected !== null && lines.some((line) => expected.includes(line))) alignedRight++;
-        else misses.push(`  ${expected === null ? 'false carrier' : 'wrong passage'} ${version.source.slice(0, 3)}:${lines.join(',')} (${version.similarity}) for "${annotation.claim.slice(0, 50)}"`);
-      } else {
-        absentFound++;
-        if (expected === null) absentRight++;
-        else misses.push(`  missed ${version.source.slice(0, 3)}:${expected.join(',')} (${version.similarity}) for "${annotation.claim.slice(0, 50)}"`);
+  const tally = emptyTally();
+  for (const annotation of claims) scoreClaim(comparer, annotation, true, tally);
+  const elapsed = performance.now() - started;
+  printTally('Compare (bundled corpus, test/fixtures/claims.annotations.json)', tally, claims.length, `${corpus.documents.length} sources`);
+  console.log(`in ${elapsed.toFixed(0)} ms (index included)`);
+  for (const miss of tally.misses) console.log(miss);
+}
+
+async function evaluateSet(name: 'dev' | 'test', comparers: Map<string, ClaimComparer>, judged: readonly Judged[]): Promise<void> {
+  const { claims } = readJson<{ claims: Annotation[] }>(`claims.${name}.annotations.json`);
+  const tally = emptyTally();
+  for (const annotation of claims) scoreClaim(comparers.get(annotation.corpus!)!, annotation, false, tally);
+  printTally(`Compare, ${name === 'dev' ? 'DEVELOPMENT' : 'TEST'} set (BASIL + ECB+, test/fixtures/claims.${name}.annotations.json)`, tally, claims.length, 'the sources of their stories');
+
+  // The claims map of each story: its conflicts judged, and whether each annotated claim is one row.
+  let mapTrue = 0, mapFalse = 0, oneRow = 0, multiCarrier = 0;
+  const unjudged: string[] = [];
+  const falseOnes: string[] = [];
+  const stories = [...new Set(claims.map((annotation) => `${annotation.corpus}\u0000${annotation.story}`))];
+  for (const key of stories) {
+    const [corpusName, story] = key.split('\u0000') as [string, string];
+    const comparer = comparers.get(corpusName)!;
+    const map = buildClaimsMap(comparer, story);
+    const seen = new Set<string>();
+    for (const claim of map.claims) {
+      for (const conflict of claim.conflicts) {
+        // Both sides of a tie are listed; judge the disagreement once.
+        const id = `${claim.id}|${conflict.kind}|${[conflict.value, ...conflict.others].sort().join('|')}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const verdict = judgedFor(conflict, story, judged);
+        const text = `${story.slice(0, 8)} claim ${claim.id}: ${conflict.kind} ${conflict.value} vs ${conflict.others.join('/')}`;
+        if (!verdict) unjudged.push(`  unjudged ${text}`);
+        else if (verdict.true) mapTrue++;
+        else {
+          mapFalse++;
+          falseOnes.push(`  false conflict ${text} (${verdict.note})`);
+        }
       }
     }
-    const flagged = new Set<string>(comparison.sources.flatMap((version) => version.conflicts.map((conflict) => conflict.kind)));
-    conflictFound += flagged.size;
-    conflictExpected += annotation.conflicts.length;
-    for (const kind of flagged) {
-      if (annotation.conflicts.includes(kind)) conflictRight++;
-      else misses.push(`  extra conflict ${kind} for "${annotation.claim.slice(0, 50)}"`);
+    for (const annotation of claims.filter((candidate) => candidate.story === story)) {
+      const carriers = Object.entries(annotation.sources).filter((entry): entry is [string, number[]] => entry[1] !== null);
+      if (carriers.length < 2) continue;
+      multiCarrier++;
+      const together = map.claims.some((claim) =>
+        carriers.every(([source, lines]) => Object.entries(claim.sources).some(([id, found]) => sourceKey(id, false) === source && found.some((line) => lines.includes(line)))),
+      );
+      if (together) oneRow++;
     }
-    for (const kind of annotation.conflicts) if (!flagged.has(kind)) misses.push(`  missed conflict ${kind} for "${annotation.claim.slice(0, 50)}"`);
   }
-  const elapsed = performance.now() - started;
-  console.log('\nCompare (bundled corpus, test/fixtures/claims.annotations.json)');
-  console.log('measure                      precision recall');
-  console.log(`aligned passages              ${ratio(alignedRight, alignedFound)}   ${ratio(alignedRight, alignedExpected)}   ${alignedRight} right of ${alignedFound} found, ${alignedExpected} expected`);
-  console.log(`"not reported" decisions      ${ratio(absentRight, absentFound)}   ${ratio(absentRight, absentExpected)}   ${absentRight} right of ${absentFound} found, ${absentExpected} expected`);
-  console.log(`conflicts (claim, kind)       ${ratio(conflictRight, conflictFound)}   ${ratio(conflictRight, conflictExpected)}   ${conflictRight} right of ${conflictFound} found, ${conflictExpected} expected`);
-  console.log(`${claims.length} claims x ${corpus.documents.length} sources in ${elapsed.toFixed(0)} ms (index included)`);
-  for (const miss of misses) console.log(miss);
+  console.log(`claims map conflicts          precision ${ratio(mapTrue, mapTrue + mapFalse)} (${mapTrue} true, ${mapFalse} false, ${unjudged.length} not judged yet)`);
+  console.log(`claims map rows               ${ratio(oneRow, multiCarrier)} of the claims with two or more carriers are one row (${oneRow} of ${multiCarrier})`);
+  const allFound = tally.conflictFound + mapTrue + mapFalse;
+  console.log(`all conflicts shown           precision ${ratio(tally.conflictRight + mapTrue, allFound)} (typed claims and claims maps together)`);
+  for (const miss of [...tally.misses, ...falseOnes, ...unjudged]) console.log(miss);
+}
+
+export async function evaluate(): Promise<void> {
+  await evaluateBundled();
+  const basil = path.join(corporaRoot, 'basil', 'texts');
+  const ecbplus = path.join(corporaRoot, 'ecbplus', 'texts');
+  if (!existsSync(basil) || !existsSync(ecbplus)) {
+    console.log(`\nCompare, development and test sets: skipped (${corporaRoot}/{basil,ecbplus}/texts not found; set CROSSCHECK_CORPORA)`);
+    return;
+  }
+  const comparers = new Map<string, ClaimComparer>([
+    ['basil', new ClaimComparer(await loadCorpus(basil))],
+    ['ecbplus', new ClaimComparer(await loadCorpus(ecbplus))],
+  ]);
+  const { conflicts: judged } = readJson<{ conflicts: Judged[] }>('conflicts.judged.json');
+  for (const name of ['dev', 'test'] as const) await evaluateSet(name, comparers, judged);
 }

@@ -8,6 +8,7 @@
  * passage gives, at the cost of a few hundred Fuse.js evaluations.
  */
 import Fuse, { type FuseIndex, type FuseResult, type IFuseOptions } from 'fuse.js';
+import { closestSteps, type ClosestHit } from './closest.js';
 import { buildFieldIndex, candidatesOf, matchWords, maxErrors, type FieldIndex, type WordMatches } from './prefilter.js';
 import { bitapPasses, compileQuery, parseQuery, passesFilters, type QueryAlternative, type QueryTerm } from './query.js';
 import { runAtOnce, type Steps } from './slices.js';
@@ -29,6 +30,8 @@ export interface SearchHit {
   score: number;
   /** Matched ranges in passage.text, sorted and merged. */
   matches: Range[];
+  /** The query matched only the document's title or source id, nothing in the passage's own text (absent: false). */
+  titleOnly?: boolean;
 }
 
 export interface SearchOptions {
@@ -81,6 +84,19 @@ export function matchRanges(result: FuseResult<PassageRecord>): Range[] {
   }
   return merged;
 }
+
+function hitOf(passage: Passage, result: FuseResult<PassageRecord>): SearchHit {
+  const matches = matchRanges(result);
+  return { passage, score: result.score ?? 0, matches, titleOnly: !(result.matches ?? []).some((match) => match.key === 'text') };
+}
+
+/** Hits whose own text matches first, each group in score order (a stable partition). */
+function textFirst(hits: readonly SearchHit[]): SearchHit[] {
+  return [...hits.filter((hit) => hit.titleOnly !== true), ...hits.filter((hit) => hit.titleOnly === true)];
+}
+
+/** How far past `limit` a search looks for hits whose own text matches before title-only ones fill the list. */
+const TITLE_ONLY_LOOKAHEAD = 16;
 
 type IndexRecord = FuseIndex<PassageRecord>['records'][number];
 type IndexKeys = FuseIndex<PassageRecord>['keys'];
@@ -364,6 +380,14 @@ export class PassageIndex {
     return this.parts_;
   }
 
+  /**
+   * For a query of four words or more that no passage matches in full: the passages holding most
+   * of its weighted words ("closest, not all words"; see closest.ts).
+   */
+  closest(query: string, options: Pick<SearchOptions, 'limit' | 'sources'> = {}): ClosestHit[] {
+    return runAtOnce(closestSteps(this.parts_.text, this.corpus.passages, query, { ...options, threshold: THRESHOLD }));
+  }
+
   /** Passages matching `query`, best first. Throws QueryError for a query it refuses. */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     return runAtOnce(this.searchSteps(query, options));
@@ -374,6 +398,20 @@ export class PassageIndex {
    * runInSlices so keys are handled while it runs and a stale search can be dropped.
    */
   *searchSteps(query: string, options: SearchOptions = {}): Steps<SearchHit[]> {
+    const limit = options.limit ?? Number.POSITIVE_INFINITY;
+    let fetched = limit;
+    let hits = yield* this.rankedSteps(query, options);
+    // Hits that match only their document's title go after every hit whose own text matches: when
+    // they fill the list, look further down for text hits (a few times the limit at most).
+    while (Number.isFinite(limit) && hits.length === fetched && hits.filter((hit) => hit.titleOnly !== true).length < limit && fetched < limit * TITLE_ONLY_LOOKAHEAD) {
+      fetched *= 4;
+      hits = yield* this.rankedSteps(query, { ...options, limit: fetched });
+    }
+    return textFirst(hits).slice(0, limit);
+  }
+
+  /** Passages matching `query` in Fuse.js's order (title-only hits mixed in). */
+  private *rankedSteps(query: string, options: SearchOptions): Steps<SearchHit[]> {
     const terms = parseQuery(query);
     if (terms.length === 0) return [];
     const compiled = compileQuery(terms);
@@ -387,7 +425,7 @@ export class PassageIndex {
       const hits: SearchHit[] = [];
       const passages = this.corpus.passages;
       for (let id = 0; id < passages.length && hits.length < limit; id++) {
-        if (accept(passages[id]!)) hits.push({ passage: passages[id]!, score: 0, matches: [] });
+        if (accept(passages[id]!)) hits.push({ passage: passages[id]!, score: 0, matches: [], titleOnly: false });
         if (id % WALK_SLICE === WALK_SLICE - 1) yield;
       }
       return hits;
@@ -412,7 +450,7 @@ export class PassageIndex {
     for (const result of results) {
       if (hits.length >= limit) break;
       const passage = this.corpus.passages[result.refIndex]!;
-      if (accept(passage)) hits.push({ passage, score: result.score ?? 0, matches: matchRanges(result) });
+      if (accept(passage)) hits.push(hitOf(passage, result));
     }
     return hits;
   }
@@ -443,7 +481,7 @@ export class PassageIndex {
       const records = slice.filter((id) => !this.huge.has(id)).map((id) => this.fullRecords[id]!);
       this.batchFuse.setCollection(this.records, Fuse.parseIndex<PassageRecord>({ keys: this.keys, records }));
       for (const result of this.batchFuse.search(scoring.fuseQuery)) {
-        best.keep({ passage: passages[result.refIndex]!, score: result.score ?? 0, matches: matchRanges(result) });
+        best.keep(hitOf(passages[result.refIndex]!, result));
       }
       const huge = slice.filter((id) => this.huge.has(id)).map((id) => this.fullRecords[id]!);
       if (huge.length > 0) {

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { buildClaimsMap, MAX_COMPARED_CARRIERS, type ClaimsWork } from '../../src/core/compare/claims.js';
+import { buildClaimsMap, MAX_CHECKED_MEMBERS, type ClaimsWork } from '../../src/core/compare/claims.js';
 import { ClaimComparer } from '../../src/core/compare/compare.js';
 import { loadCorpus } from '../../src/core/load.js';
 import { PatternMasks, substringDistance } from '../../src/core/prefilter.js';
@@ -245,21 +245,16 @@ describe('the claims map of many near-identical files (issue 15, case 12)', () =
   });
   after(() => folder.cleanup());
 
-  it('checks each carrier against a bounded number of others, not all of them', () => {
+  it('compares facts only within claims of a bounded size, never every carrier with every other', () => {
     const work: ClaimsWork = { comparedCarriers: 0 };
     const map = buildClaimsMap(new ClaimComparer(corpus), null, work);
-    const widest = map.claims[0];
-    assert.ok(widest && Object.keys(widest.sources).length > 1000, 'the files carry one claim');
     const carriers = map.claims.reduce((sum, claim) => sum + Object.keys(claim.sources).length, 0);
-    // Before: every carrier against every other, 1500 x 1499 per claim.
-    assert.ok(work.comparedCarriers > 0 && work.comparedCarriers <= carriers * MAX_COMPARED_CARRIERS, `${work.comparedCarriers} comparisons for ${carriers} carriers`);
-    // Conflicts are still found, each naming values other carriers do give, a bounded list of them.
-    const numbers = widest.conflicts.filter((conflict) => conflict.kind === 'number');
-    assert.ok(numbers.length > 0, 'the budgets differ');
-    const texts = corpus.passages.map((passage) => passage.text);
-    for (const conflict of numbers.slice(0, 20)) {
-      assert.ok(conflict.others.length <= MAX_COMPARED_CARRIERS);
-      for (const other of conflict.others) assert.ok(texts.some((text) => text.includes(other)), other);
+    assert.ok(carriers >= FILES, 'every file carries a claim');
+    // Before: every carrier of a claim against every other, 1500 x 1499 for a claim all files carry.
+    assert.ok(work.comparedCarriers <= carriers * MAX_CHECKED_MEMBERS, `${work.comparedCarriers} comparisons for ${carriers} carriers`);
+    // A claim wider than the bound is boilerplate to a map: no conflict is claimed for it rather than a guess.
+    for (const claim of map.claims) {
+      if (Object.keys(claim.sources).length > MAX_CHECKED_MEMBERS) assert.deepEqual(claim.conflicts, []);
     }
   });
 });

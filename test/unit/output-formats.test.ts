@@ -44,7 +44,7 @@ describe('--format and citations', () => {
     assert.ok(json.results.length > 0);
     assert.deepEqual(
       { ...json.results[0], score: undefined, matches: undefined, text: undefined },
-      { source: 'fox-2', label: 'Fox News 2018-01-05', outlet: 'Fox News', title: 'Storm hits coast', date: '2018-01-05', url: null, path: 'news/articles.jsonl', record: 3, story: 'storm', line: 1, paragraph: 1, sentence: 1, score: undefined, matches: undefined, text: undefined },
+      { source: 'fox-2', label: 'Fox News 2018-01-05', outlet: 'Fox News', title: 'Storm hits coast', date: '2018-01-05', url: null, path: 'news/articles.jsonl', record: 3, story: 'storm', line: 1, paragraph: 1, sentence: 1, titleOnly: false, score: undefined, matches: undefined, text: undefined },
     );
   });
 

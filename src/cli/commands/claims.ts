@@ -21,7 +21,7 @@ Options:
   ${FORMAT_HELP}
                     json: {"story", "sources": [...], "labels": {SOURCE: LABEL}, "claims": [{"id",
                     "summary", "sources": {SOURCE: [lines]}, "conflicts": [{"kind", "value",
-                    "others", "source"}]}]}
+                    "others", "source", "holders": [{"value", "sources"}], "majority"}]}]}
   --corpus PATH     the corpus (default: $CROSSCHECK_CORPUS or the bundled corpus)
 
 Exit 0 when some claim qualifies, 1 when none does.`,

@@ -17,8 +17,12 @@ export function storyOption(corpus: Corpus, name: string | undefined): string | 
   return name;
 }
 
+/** "weekday: Friday (others: Thursday) [Thursday: 000, 001 (majority); Friday: 002]": the value, and who holds each. */
 export function describeConflict(conflict: Conflict): string {
-  return `${conflict.kind}: ${conflict.value} (others: ${conflict.others.join(', ')})`;
+  const holders = (conflict.holders ?? [])
+    .map((holder) => `${holder.value}: ${holder.sources.join(', ')}${holder.value === conflict.majority ? ' (majority)' : ''}`)
+    .join('; ');
+  return `${conflict.kind}: ${conflict.value} (others: ${conflict.others.join(', ')})${holders ? ` [${holders}]` : ''}`;
 }
 
 export const compareCommand: Command = {
@@ -28,9 +32,10 @@ export const compareCommand: Command = {
 
 Finds, in every source of the story, the passage (or two adjacent ones) that states CLAIM,
 or reports that the source does not carry it. Facts (numbers with their qualifiers, weekdays,
-dates, names, quoted labels) are compared across the carrying sources, and each version is
-diffed word by word against the reference source. Carrying sources are listed by date when
-their dates are known, the earliest marked.
+dates, names, quoted labels) are compared across the carrying sources, only where they fill the
+same slot and cannot both be true; each conflict names who holds each value and the majority.
+Each version is diffed word by word against the reference source. Carrying sources are listed
+by date when their dates are known, the earliest marked.
 
 Options:
   --story ID          the story to compare within (default: the story of the passage closest
@@ -40,7 +45,8 @@ Options:
                       json: {"claim", "story", "reference", "sources": [{"source", "label", "outlet",
                       "title", "date", "url", "path", "record", "carried", "earliest", "passages":
                       [{"line", "text"}], "similarity", "facts": [{"kind", "text"}], "conflicts":
-                      [{"kind", "value", "others"}], "diff": [{"kind", "text"}]}]}
+                      [{"kind", "value", "others", "holders": [{"value", "sources"}],
+                      "majority"}], "diff": [{"kind", "text"}]}]}
   --corpus PATH       the corpus (default: $CROSSCHECK_CORPUS or the bundled corpus)
 
 Exit 0 when some source carries the claim, 1 when none does.

@@ -20,19 +20,27 @@ Options:
   --limit N      at most N results (default 20)
   --source ID    only passages of this source (repeatable; an id or a label)
   --story ID     only passages of this story (crosscheck stories lists them)
+  --closest      when nothing holds every word of a query of four words or more (a pasted
+                 sentence), list the closest passages: those holding most of its words, rarer
+                 words weighing more ("closest, not all words"; the exit code stays 1)
   ${FORMAT_HELP}
                  json: {"query", "results": [{"source", "label", "outlet", "title", "date", "url",
                  "path", "record", "story", "line", "paragraph", "sentence", "text", "score",
-                 "matches": [[start, end), ...]}]}; score 0 is perfect
+                 "matches": [[start, end), ...], "titleOnly"}]}; score 0 is perfect; with
+                 --closest also "closest": [{"source", "label", "path", "line", "text",
+                 "coverage", "matches"}]
   --corpus PATH  the corpus (default: $CROSSCHECK_CORPUS or the bundled corpus)
 
-Output: PATH:LINE: [LABEL] passage (PATH#RECORD:LINE for a record of a .jsonl or .csv file).
+Output: PATH:LINE: [LABEL] passage (PATH#RECORD:LINE for a record of a .jsonl or .csv file). A
+hit that matches only its document's title, not its own text, is marked [title only] and listed
+after the hits whose text matches.
 Exit 0 when something matched, 1 when nothing did.
 Example: crosscheck search "'170,000 accounts"`,
   options: {
     limit: { type: 'string' },
     source: { type: 'string', multiple: true },
     story: { type: 'string' },
+    closest: { type: 'boolean' },
   },
   async run({ positionals, values, style, format, loadCorpus, loadIndex }) {
     if (positionals.length === 0) throw new UsageError('search needs a QUERY (crosscheck search --help)');
@@ -48,9 +56,11 @@ Example: crosscheck search "'170,000 accounts"`,
     const storySources = story === undefined ? [] : corpus.documents.filter((document) => document.story === story).map((document) => document.source);
     const only = sources.length > 0 && story !== undefined ? sources.filter((source) => storySources.includes(source)) : sources.length > 0 ? sources : storySources;
     if (only.length === 0 && (sources.length > 0 || story !== undefined)) return EXIT_NOTHING;
-    const hits = (await loadIndex()).search(query, { limit, sources: only });
+    const index = await loadIndex();
+    const hits = index.search(query, { limit, sources: only });
     writeNotes(queryNotes(query));
-    const results = hits.map(({ passage, score, matches }) => ({
+    const closest = hits.length === 0 && values.closest === true ? index.closest(query, { limit, sources: only }) : [];
+    const results = hits.map(({ passage, score, matches, titleOnly }) => ({
       ...sourceFields(documents.get(passage.source), passage.source),
       story: passage.story,
       line: passage.line,
@@ -59,21 +69,35 @@ Example: crosscheck search "'170,000 accounts"`,
       text: passage.text,
       score: Number(score.toFixed(6)),
       matches,
+      titleOnly: titleOnly === true,
+    }));
+    const closestResults = closest.map(({ passage, coverage, matches }) => ({
+      ...sourceFields(documents.get(passage.source), passage.source),
+      line: passage.line,
+      text: passage.text,
+      coverage,
+      matches,
     }));
     emit(
       format,
       {
-        json: { query, results },
-        rows: results.map(({ matches, ...row }) => ({ ...row, matches: JSON.stringify(matches) })),
-        quickfix: hits.flatMap(({ passage }) => quickfixLine(documents.get(passage.source), passage.line, passage.text, style) ?? []),
+        json: { query, results, ...(values.closest === true ? { closest: closestResults } : {}) },
+        rows: [...results, ...closestResults.map((row) => ({ ...row, closest: true }))].map(({ matches, ...row }) => ({ ...row, matches: JSON.stringify(matches) })),
+        quickfix: [...hits, ...closest].flatMap(({ passage }) => quickfixLine(documents.get(passage.source), passage.line, passage.text, style) ?? []),
         text: () => {
-          for (const { passage, matches } of hits) {
-            writeLine(`${plainPrefix(documents.get(passage.source), passage.source, passage.line, style)}${formatText(passage.text, matches, style)}`);
+          for (const { passage, matches, titleOnly } of hits) {
+            const mark = titleOnly === true ? '[title only] ' : '';
+            writeLine(`${plainPrefix(documents.get(passage.source), passage.source, passage.line, style)}${mark}${formatText(passage.text, matches, style)}`);
+          }
+          if (closest.length > 0) writeLine('closest, not all words:');
+          for (const { passage, matches, coverage } of closest) {
+            writeLine(`${plainPrefix(documents.get(passage.source), passage.source, passage.line, style)}(${Math.round(coverage * 100)}%) ${formatText(passage.text, matches, style)}`);
           }
         },
       },
       style,
     );
+    // Closest passages are suggestions, not matches: the exit code says nothing matched.
     return hits.length > 0 ? EXIT_FOUND : EXIT_NOTHING;
   },
 };

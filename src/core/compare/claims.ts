@@ -1,56 +1,71 @@
 /**
  * The claims map: every passage of a story clustered into claims, and which sources carry each.
  *
- * One pass over the story's passages in corpus order: a passage joins the most similar claim
- * already found (when similar enough and its source is not in it yet), or starts a new one.
- * Claims are found through the stems they share with the passage, rarest first, and only a bounded
- * number are scored, so the map grows with the story's size, never with its square.
+ * 1. Pairs: each passage is scored against the earlier passages of other sources that share its
+ *    rarest stems (a bounded number), by weighted Dice with weights from the story itself: within
+ *    a story about a subpoena, "subpoena" says little, and "Senate" or "House" says which one.
+ * 2. Claims: pairs are joined best first, never two passages of one source in a claim, and two
+ *    claims only when most of the smaller one's passages pair with the other's: one shared generic
+ *    word does not chain two claims into a row, and the order of the sources does not decide
+ *    which version of a claim a third source joins.
+ * The work grows with the story's size times the bound, never with its square.
  */
 import { runAtOnce, type Steps } from '../slices.js';
 import type { Passage } from '../types.js';
 import type { ClaimComparer } from './compare.js';
 import { CARRIED_THRESHOLD } from './compare.js';
-import { findConflicts } from './conflicts.js';
+import { conflictsBySource } from './conflicts.js';
+import { StemWeights } from './similarity.js';
 import type { Claim, ClaimsMap, Conflict } from './types.js';
 
 /** A passage with fewer content words ("Leave a Reply", "Twitter") states no claim. */
 const MIN_STEMS = 4;
 const SEED_STEMS = 6;
 const MAX_SCORED = 60;
-/** Passages (or claims) handled between two pauses of the map's construction. */
+/** Passages (or pairs, or claims) handled between two pauses of the map's construction. */
 const PASSAGES_PER_PAUSE = 256;
 /**
- * A carrier's facts are checked against at most this many other carriers of its claim (the
- * first, in corpus order): checking each against all the others was quadratic, and 40,000
- * near-identical files (one claim of 40,000 carriers) took 21 s and 1 GB, 200,000 over 10 minutes.
- * A conflict found is still true; one with a carrier past these is not reported. Stories of the
- * real corpora have at most 22 sources, so their maps are unchanged.
+ * With weights from the story itself, the words every version of a claim shares (the story's
+ * names) weigh little, so versions score lower than with corpus weights: tuned on the development
+ * set (0.2 to 0.3 tried; complete rows 10 -> 11 of 20; conflicts unchanged).
  */
-export const MAX_COMPARED_CARRIERS = 32;
+const STORY_PAIR_THRESHOLD = 0.2;
+/**
+ * Conflicts are looked for in claims of at most this many passages: comparing facts costs the
+ * square of a claim's size, and a line thousands of wire stories share ("Shr 10 cts vs 5 cts") is
+ * boilerplate, not a claim sources dispute.
+ */
+export const MAX_CHECKED_MEMBERS = 40;
 
 /** The work a claims map did, for tests that bound it. */
 export interface ClaimsWork {
   /** Fact lists of other carriers a carrier was checked against, summed over carriers. */
   comparedCarriers: number;
 }
+/** Pairs kept for each passage: its best partners among the earlier passages. */
+const PAIRS_PER_PASSAGE = 4;
+/** Two claims larger than this (members multiplied) join on their best pair alone (a corpus without stories has large ones). */
+const LINKAGE_CHECK_LIMIT = 400;
 
-/** Facts of the carriers `facts[index]` is checked against: the first others, at most MAX_COMPARED_CARRIERS. */
-function othersOf<T>(facts: readonly T[], index: number): T[] {
-  const others: T[] = [];
-  for (let other = 0; other < facts.length && others.length < MAX_COMPARED_CARRIERS; other++) if (other !== index) others.push(facts[other]!);
-  return others;
-}
-
-interface Cluster {
-  anchor: Passage;
-  /** The summed IDF weights of the anchor's stems (the denominator of weighted Dice, computed once). */
-  anchorWeight: number;
-  members: Passage[];
-  sources: Set<string>;
+interface Pair {
+  a: number;
+  b: number;
+  similarity: number;
 }
 
 export function buildClaimsMap(comparer: ClaimComparer, story: string | null, work?: ClaimsWork): ClaimsMap {
   return runAtOnce(claimsMapSteps(comparer, story, work));
+}
+
+/** The weights of stems among the story's passages (the corpus's own when there is no story). */
+function* storyWeightSteps(comparer: ClaimComparer, members: readonly Passage[], story: string | null): Steps<StemWeights> {
+  if (story === null) return comparer.weights;
+  const weights = new StemWeights();
+  for (let index = 0; index < members.length; index++) {
+    if (index % (PASSAGES_PER_PAUSE * 16) === PASSAGES_PER_PAUSE * 16 - 1) yield;
+    weights.add(comparer.stemsOf(members[index]!.id));
+  }
+  return weights;
 }
 
 /**
@@ -60,81 +75,111 @@ export function buildClaimsMap(comparer: ClaimComparer, story: string | null, wo
 export function* claimsMapSteps(comparer: ClaimComparer, story: string | null, work?: ClaimsWork): Steps<ClaimsMap> {
   const sources = comparer.sourcesOf(story);
   const inStory = new Set(sources);
-  const clusters: Cluster[] = [];
-  const clustersByStem = new Map<string, number[]>();
-
-  const weight = (stem: string): number => comparer.weights.weight(stem);
+  const members: Passage[] = [];
   let walked = 0;
   for (const passage of comparer.corpus.passages) {
-    if (++walked % PASSAGES_PER_PAUSE === 0) yield;
-    if (!inStory.has(passage.source)) continue;
+    if (++walked % (PASSAGES_PER_PAUSE * 16) === 0) yield;
+    if (inStory.has(passage.source) && comparer.stemsOf(passage.id).size >= MIN_STEMS) members.push(passage);
+  }
+  const weights = yield* storyWeightSteps(comparer, members, story);
+  const threshold = story === null ? CARRIED_THRESHOLD : STORY_PAIR_THRESHOLD;
+
+  // 1. Pairs above the threshold, each passage against earlier passages sharing its rarest stems.
+  const byStem = new Map<string, number[]>();
+  const totals: number[] = [];
+  const pairs: Pair[] = [];
+  for (let index = 0; index < members.length; index++) {
+    if (index % PASSAGES_PER_PAUSE === PASSAGES_PER_PAUSE - 1) yield;
+    const passage = members[index]!;
     const stems = comparer.stemsOf(passage.id);
-    if (stems.size < MIN_STEMS) continue;
-    // Weighted Dice against each candidate anchor, with this passage's weights looked up once.
-    const weighted = [...stems].map((stem) => ({ stem, weight: weight(stem) }));
-    const ownWeight = weighted.reduce((sum, entry) => sum + entry.weight, 0);
-    const seeds = [...stems].sort((a, b) => comparer.weights.documentFrequency(a) - comparer.weights.documentFrequency(b)).slice(0, SEED_STEMS);
+    const weighted = [...stems].map((stem) => ({ stem, weight: weights.weight(stem) }));
+    totals.push(weighted.reduce((sum, entry) => sum + entry.weight, 0));
+    const seeds = [...stems].sort((a, b) => weights.documentFrequency(a) - weights.documentFrequency(b)).slice(0, SEED_STEMS);
     const seen = new Set<number>();
-    let best: { index: number; similarity: number } | null = null;
+    const found: Pair[] = [];
     scoring: for (const stem of seeds) {
-      for (const index of clustersByStem.get(stem) ?? []) {
-        // A common stem lists most claims: stop at the bound instead of walking the rest of the list.
+      for (const other of byStem.get(stem) ?? []) {
+        // A common stem lists most passages: stop at the bound instead of walking the rest of the list.
         if (seen.size >= MAX_SCORED) break scoring;
-        if (seen.has(index)) continue;
-        seen.add(index);
-        const cluster = clusters[index]!;
-        if (cluster.sources.has(passage.source)) continue;
-        const anchorStems = comparer.stemsOf(cluster.anchor.id);
+        if (seen.has(other)) continue;
+        seen.add(other);
+        if (members[other]!.source === passage.source) continue;
+        const otherStems = comparer.stemsOf(members[other]!.id);
         let shared = 0;
-        for (const entry of weighted) if (anchorStems.has(entry.stem)) shared += entry.weight;
-        const similarity = (2 * shared) / (ownWeight + cluster.anchorWeight);
-        if (similarity >= CARRIED_THRESHOLD && (!best || similarity > best.similarity)) best = { index, similarity };
+        for (const entry of weighted) if (otherStems.has(entry.stem)) shared += entry.weight;
+        const similarity = (2 * shared) / (totals[index]! + totals[other]!);
+        if (similarity >= threshold) found.push({ a: other, b: index, similarity });
       }
     }
-    if (best) {
-      const cluster = clusters[best.index]!;
-      cluster.members.push(passage);
-      cluster.sources.add(passage.source);
-      continue;
-    }
-    const index = clusters.length;
-    clusters.push({ anchor: passage, anchorWeight: ownWeight, members: [passage], sources: new Set([passage.source]) });
+    // Its best few partners suffice to place a passage; a boilerplate line of a wire corpus would have thousands.
+    found.sort((x, y) => y.similarity - x.similarity || x.a - y.a);
+    for (const pair of found.slice(0, PAIRS_PER_PASSAGE)) pairs.push(pair);
     for (const stem of stems) {
-      const list = clustersByStem.get(stem);
+      const list = byStem.get(stem);
       if (list) list.push(index);
-      else clustersByStem.set(stem, [index]);
+      else byStem.set(stem, [index]);
     }
   }
 
-  const ordered = clusters
-    .map((cluster, order) => ({ cluster, order }))
-    .sort((a, b) => b.cluster.sources.size - a.cluster.sources.size || a.order - b.order);
-  const claims: Claim[] = [];
-  for (const { cluster } of ordered) {
-    if (claims.length % PASSAGES_PER_PAUSE === PASSAGES_PER_PAUSE - 1) yield;
-    const lines: Record<string, number[]> = {};
-    for (const member of cluster.members) (lines[member.source] ??= []).push(member.line);
-    const facts = cluster.members.map((member) => comparer.factsOf(member.text));
-    const conflicts: Conflict[] = [];
-    // Carriers past the first MAX_COMPARED_CARRIERS all face the same others: equal facts, equal conflicts.
-    const conflictsOfLater = new Map<string, Conflict[]>();
-    for (let index = 0; index < facts.length; index++) {
-      // One claim can have every source of the corpus: pause within it too.
-      if (++walked % PASSAGES_PER_PAUSE === 0) yield;
-      const later = index >= MAX_COMPARED_CARRIERS;
-      const key = later ? JSON.stringify(facts[index]) : '';
-      let found = later ? conflictsOfLater.get(key) : undefined;
-      if (!found) {
-        const others = othersOf(facts, index);
-        if (work) work.comparedCarriers += others.length;
-        found = findConflicts(facts[index]!, others);
-        if (later) conflictsOfLater.set(key, found);
-      }
-      for (const conflict of found) {
-        conflicts.push({ ...conflict, source: cluster.members[index]!.source });
+  // 2. Claims: the best pairs first, one passage per source, no chaining through a single pair.
+  pairs.sort((x, y) => y.similarity - x.similarity || x.a - y.a || x.b - y.b);
+  const linked = new Set(pairs.map((pair) => pair.a * members.length + pair.b));
+  const isLinked = (x: number, y: number): boolean => linked.has(Math.min(x, y) * members.length + Math.max(x, y));
+  const claimOf = members.map((_, index) => index);
+  const claimMembers = new Map<number, number[]>(members.map((_, index) => [index, [index]]));
+  const claimSources = new Map<number, Set<string>>(members.map((passage, index) => [index, new Set([passage.source])]));
+  let merged = 0;
+  for (const pair of pairs) {
+    if (++merged % PASSAGES_PER_PAUSE === 0) yield;
+    const first = claimOf[pair.a]!;
+    const second = claimOf[pair.b]!;
+    if (first === second) continue;
+    const sourcesA = claimSources.get(first)!;
+    const sourcesB = claimSources.get(second)!;
+    const [fewer, more] = sourcesA.size <= sourcesB.size ? [sourcesA, sourcesB] : [sourcesB, sourcesA];
+    let overlap = false;
+    for (const source of fewer) {
+      if (more.has(source)) {
+        overlap = true;
+        break;
       }
     }
-    claims.push({ id: claims.length + 1, summary: cluster.anchor.text, story, anchor: cluster.anchor, sources: lines, conflicts });
+    if (overlap) continue;
+    const membersA = claimMembers.get(first)!;
+    const membersB = claimMembers.get(second)!;
+    const [small, large] = membersA.length <= membersB.length ? [membersA, membersB] : [membersB, membersA];
+    if (small.length * large.length <= LINKAGE_CHECK_LIMIT && small.length > 1) {
+      // At least half of the smaller claim's passages must pair with the larger one, not just the one pair.
+      const pairing = small.filter((x) => large.some((y) => isLinked(x, y))).length;
+      if (pairing * 2 < small.length) continue;
+    }
+    const [keep, drop] = membersA.length >= membersB.length ? [first, second] : [second, first];
+    for (const index of claimMembers.get(drop)!) {
+      claimOf[index] = keep;
+      claimMembers.get(keep)!.push(index);
+      claimSources.get(keep)!.add(members[index]!.source);
+    }
+    claimMembers.delete(drop);
+    claimSources.delete(drop);
+  }
+
+  const ordered = [...claimMembers.values()]
+    .map((indexes) => indexes.sort((x, y) => x - y).map((index) => members[index]!))
+    .sort((a, b) => new Set(b.map((passage) => passage.source)).size - new Set(a.map((passage) => passage.source)).size || a[0]!.id - b[0]!.id);
+  const claims: Claim[] = [];
+  for (const cluster of ordered) {
+    if (claims.length % PASSAGES_PER_PAUSE === PASSAGES_PER_PAUSE - 1) yield;
+    const lines: Record<string, number[]> = {};
+    for (const member of cluster) (lines[member.source] ??= []).push(member.line);
+    const conflicts: Conflict[] = [];
+    const checked = cluster.length >= 2 && cluster.length <= MAX_CHECKED_MEMBERS;
+    if (checked && work) work.comparedCarriers += cluster.length * (cluster.length - 1);
+    const bySource = !checked ? new Map<string, Conflict[]>() : conflictsBySource(cluster.map((member) => ({ source: member.source, facts: comparer.eventFacts([member]) })));
+    for (const member of cluster) {
+      for (const conflict of bySource.get(member.source) ?? []) conflicts.push({ ...conflict, source: member.source });
+    }
+    const anchor = cluster[0]!;
+    claims.push({ id: claims.length + 1, summary: anchor.text, story, anchor, sources: lines, conflicts });
   }
   return { story, sources, claims };
 }

@@ -1,8 +1,24 @@
 /**
- * Where sources disagree: the same slot (a weekday, a date, a count, a label, a name) with
- * different values. A source is checked against the other sources carrying the same claim.
+ * Where sources disagree: the same slot (a weekday, a date, a count, a label, a person's name)
+ * with values that cannot both be true. Sources are checked against each other only where they
+ * state the same thing, and only incompatible values count:
+ * - weekdays and dates are compared only between facts about the same event: the words around
+ *   them share a content word ("the House voted Wednesday" / "the House passed it on Tuesday");
+ * - numbers only when they count the same thing (money, a percentage, an age, the same noun)
+ *   and their ranges cannot meet: "$43 million", "nearly $44 million" and "$43,885,310" are one
+ *   figure rounded; "more than 170,000" agrees with "170,000";
+ * - names after normalising case, apostrophes and possessives, not a word and its derivation
+ *   ("Russia"/"Russian", "Democrats"/"Democratic"), and only between people: one letter
+ *   separates a city from a team as often as a misspelling from a name;
+ * - quoted labels only when they fill the same slot (the words before them) and neither holds the other.
+ * A conflict names each value with the sources stating it, and the majority value when there is one.
  */
-import type { Conflict, Fact } from './types.js';
+import { contentStems } from './similarity.js';
+import type { Conflict, ConflictHolder, Fact, FactKind } from './types.js';
+
+function stemOf(word: string): string {
+  return [...contentStems(word)][0] ?? word;
+}
 
 /** Levenshtein distance, stopping early once it exceeds `limit`. */
 export function editDistance(a: string, b: string, limit = 3): number {
@@ -23,76 +39,268 @@ export function editDistance(a: string, b: string, limit = 3): number {
   return previous[b.length]!;
 }
 
-function values(facts: readonly Fact[], kind: Fact['kind']): Set<string> {
-  // A bare year is not the same slot as a day of the month.
-  return new Set(facts.filter((fact) => fact.kind === kind && (kind !== 'date' || /\s/.test(fact.value))).map((fact) => fact.value));
+/** The facts one carrying source states. */
+export interface SourceFacts {
+  source: string;
+  facts: readonly Fact[];
 }
 
-function disjointSlot(kind: 'weekday' | 'date' | 'label', mine: readonly Fact[], others: readonly (readonly Fact[])[]): Conflict | null {
-  const own = values(mine, kind);
-  const theirs = new Set(others.flatMap((facts) => [...values(facts, kind)]));
-  if (own.size === 0 || theirs.size === 0) return null;
-  for (const value of own) if (theirs.has(value)) return null;
-  const shown = (set: Set<string>): string[] => [...set].map((value) => (kind === 'weekday' ? value[0]!.toUpperCase() + value.slice(1) : value));
-  return { kind, value: shown(own).join(', '), others: shown(theirs) };
+/** One slot on which the carrying sources disagree. */
+export interface SlotConflict {
+  kind: Conflict['kind'];
+  /** Each value and its sources, most sources first. */
+  holders: ConflictHolder[];
+  /** The value held by more sources than any other, or null. */
+  majority: string | null;
+  /** Sources stating only one of the values (a source giving both disagrees with no one). */
+  exclusive: Map<string, string>;
 }
 
-function numberConflicts(mine: readonly Fact[], others: readonly (readonly Fact[])[]): Conflict[] {
-  const conflicts: Conflict[] = [];
-  const theirs = others.flat().filter((fact) => fact.kind === 'number');
-  const own = new Set(mine.filter((fact) => fact.kind === 'number').map((fact) => fact.value));
-  for (const fact of mine.filter((candidate) => candidate.kind === 'number')) {
-    const same = theirs.filter((other) => other.value === fact.value);
-    if (same.length > 0) {
-      // The same count: a qualifier ("more than", "about") one source adds or changes.
-      const qualifiers = new Set(same.map((other) => other.qualifier));
-      if (!qualifiers.has(fact.qualifier)) {
-        conflicts.push({
-          kind: 'qualifier',
-          value: fact.qualifier ? fact.text : `${fact.text} (no qualifier)`,
-          others: [...qualifiers].map((qualifier) => (qualifier ? `${qualifier} ${fact.text.replace(/^\D+/, '')}` : `${fact.text.replace(/^\D+/, '')} (no qualifier)`)),
-        });
-      }
-      continue;
+/** Case, apostrophe style, possessives and the dots of initials do not make two spellings. */
+export function normaliseName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .replace(/'s\b|'(?=\s|$)/g, '')
+    .replace(/\.(?=\p{L})|\.$/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const DERIVATION_SUFFIXES = new Set(['', 's', 'es', 'n', 'an', 'ian', 'ns', 'ans', 'ians', 'ic', 'ics', 'ese', 'ish', 'i', 'is']);
+
+/** "Russia"/"Russian", "Democrats"/"Democratic", "America"/"Americas": one word, two forms. */
+function isDerivation(a: string, b: string): boolean {
+  let common = 0;
+  while (common < a.length && common < b.length && a[common] === b[common]) common++;
+  return common >= 4 && DERIVATION_SUFFIXES.has(a.slice(common)) && DERIVATION_SUFFIXES.has(b.slice(common));
+}
+
+/** The one word two names of the same length differ in, or null when they differ in none or several. */
+function differingWord(a: string, b: string): [string, string] | null {
+  const wordsA = a.split(' ');
+  const wordsB = b.split(' ');
+  if (wordsA.length !== wordsB.length) return null;
+  const differing = wordsA.map((word, index) => [word, wordsB[index]!] as [string, string]).filter(([x, y]) => x !== y);
+  return differing.length === 1 ? differing[0]! : null;
+}
+
+function sharesContext(a: Fact, b: Fact): boolean {
+  return a.context.some((stem) => b.context.includes(stem));
+}
+
+/**
+ * Two days are about the same event when the same actor is named at both ("Twitter Thursday
+ * said" / "On Friday, Twitter said"), when the one actor named is among the words around the
+ * other, or, where no name is near either, when two words around them match.
+ * Different actors ("the Senate committee said Tuesday" / "the House committee will, said on
+ * Wednesday") are different events, however alike the passages.
+ */
+function sameEvent(a: Fact, b: Fact): boolean {
+  const actorA = a.actor ?? '';
+  const actorB = b.actor ?? '';
+  // "Twitter" and "Twitter Inc", "Harbor Ferry Company" and "Company": one actor.
+  if (actorA !== '' && actorB !== '') return actorA.split(' ').some((word) => actorB.split(' ').includes(word));
+  const shared = a.context.filter((stem) => b.context.includes(stem));
+  // One side names its actor: the other must have that name among the words around its day.
+  const named = actorA || actorB;
+  if (named !== '') return named.split(' ').some((word) => shared.includes(stemOf(word)));
+  return shared.length >= 2;
+}
+
+/** The range a number allows: its qualifier, or the rounding its written precision implies. */
+function range(fact: Fact): [number, number] {
+  const value = Number.parseFloat(fact.value);
+  const precision = fact.precision ?? 1;
+  switch (fact.qualifier) {
+    case 'more than':
+    case 'over':
+    case 'just over':
+      return [value + precision * 1e-9, Number.POSITIVE_INFINITY];
+    case 'at least':
+      return [value, Number.POSITIVE_INFINITY];
+    case 'less than':
+    case 'fewer than':
+    case 'under':
+    case 'just under':
+      return [Number.NEGATIVE_INFINITY, value - precision * 1e-9];
+    case 'up to':
+      return [Number.NEGATIVE_INFINITY, value];
+    case 'nearly':
+    case 'almost':
+      return [value - Math.max(precision, value * 0.1), value];
+    case 'about':
+    case 'around':
+    case 'some':
+    case 'roughly':
+    case 'approximately':
+      return [value - precision / 2, value + precision / 2];
+    default:
+      // A round figure may be rounded ("$43 million" for 43.4) or cut ("$43 million" for 43.9); other figures only rounded.
+      return fact.rounded ? [value - precision / 2, value + precision] : [value - precision / 2, value + precision / 2];
+  }
+}
+
+/** Two facts about the same slot (not yet whether they agree). */
+function comparable(kind: FactKind, a: Fact, b: Fact): boolean {
+  switch (kind) {
+    case 'weekday':
+      return sameEvent(a, b);
+    case 'date':
+      // A bare year is not the same slot as a day of the month.
+      return /\s/.test(a.value) && /\s/.test(b.value) && sameEvent(a, b);
+    case 'label':
+      // The same words quoted by two sources are one slot wherever they stand.
+      return sharesContext(a, b) || a.value === b.value;
+    case 'number': {
+      const units = a.unit ?? [];
+      if (!units.some((unit) => (b.unit ?? []).includes(unit))) return false;
+      // Figures framed by different years ("for 2014" / "from 2007 through 2014") are different figures.
+      const yearsA = (a.years ?? []).join(' ');
+      const yearsB = (b.years ?? []).join(' ');
+      if (yearsA !== '' && yearsB !== '' && yearsA !== yearsB) return false;
+      const ratio = Number.parseFloat(a.value) / Number.parseFloat(b.value);
+      // Counts of different sizes ("3" and "31" accounts) are different counts, not one disputed.
+      return ratio > 0.5 && ratio < 2 && sharesContext(a, b);
     }
-    // A different count of the same size (within a factor of two) reads as the same slot.
-    const value = Number.parseFloat(fact.value);
-    // Counts this source also gives are not a disagreement ("170,000, of them 150,000 amplifiers").
-    const near = theirs.filter((other) => {
-      if (own.has(other.value)) return false;
-      const ratio = Number.parseFloat(other.value) / value;
-      return ratio > 0.5 && ratio < 2 && other.value.endsWith('%') === fact.value.endsWith('%');
+    case 'name': {
+      if (!a.person || !b.person) return false;
+      const words = differingWord(normaliseName(a.value), normaliseName(b.value));
+      if (!words) return normaliseName(a.value) === normaliseName(b.value);
+      const [x, y] = words;
+      if (x.length < 4 || y.length < 4 || isDerivation(x, y)) return false;
+      const distance = editDistance(x, y, 2);
+      return distance <= (Math.max(x.length, y.length) >= 8 ? 2 : 1);
+    }
+  }
+}
+
+function agree(kind: FactKind, a: Fact, b: Fact): boolean {
+  switch (kind) {
+    case 'number': {
+      if (a.value === b.value && a.qualifier === b.qualifier) return true;
+      const [lowA, highA] = range(a);
+      const [lowB, highB] = range(b);
+      return lowA < highB && lowB < highA;
+    }
+    case 'date': {
+      // "September 12" agrees with "September 12 2001".
+      const [monthA, dayA, yearA] = a.value.split(' ');
+      const [monthB, dayB, yearB] = b.value.split(' ');
+      return monthA === monthB && dayA === dayB && (!yearA || !yearB || yearA === yearB);
+    }
+    case 'label': {
+      const wordsA = a.value.replace(/’/g, "'").split(/[\s,.]+/).filter(Boolean);
+      const wordsB = b.value.replace(/’/g, "'").split(/[\s,.]+/).filter(Boolean);
+      // “coward” and “sniveling coward”: one quotes more of the same words.
+      return wordsA.every((word) => wordsB.includes(word)) || wordsB.every((word) => wordsA.includes(word));
+    }
+    case 'name':
+      return normaliseName(a.value) === normaliseName(b.value);
+    case 'weekday':
+      return a.value === b.value;
+  }
+}
+
+function shown(kind: FactKind, fact: Fact): string {
+  if (kind === 'weekday') return fact.value[0]!.toUpperCase() + fact.value.slice(1);
+  if (kind === 'label') return fact.value;
+  return fact.text;
+}
+
+interface Placed {
+  source: string;
+  fact: Fact;
+}
+
+/** The slots of one kind on which the sources disagree. */
+function kindConflicts(kind: FactKind, versions: readonly SourceFacts[]): SlotConflict[] {
+  const placed: Placed[] = versions.flatMap(({ source, facts }) => facts.filter((fact) => fact.kind === kind).map((fact) => ({ source, fact })));
+  if (placed.length < 2) return [];
+  // Slots: facts of different sources that compare, joined transitively.
+  const parent = placed.map((_, index) => index);
+  const find = (index: number): number => (parent[index] === index ? index : (parent[index] = find(parent[index]!)));
+  for (let i = 0; i < placed.length; i++) {
+    for (let j = i + 1; j < placed.length; j++) {
+      if (placed[i]!.source !== placed[j]!.source && comparable(kind, placed[i]!.fact, placed[j]!.fact)) parent[find(i)] = find(j);
+    }
+  }
+  const slots = new Map<number, Placed[]>();
+  placed.forEach((entry, index) => {
+    const root = find(index);
+    const slot = slots.get(root);
+    if (slot) slot.push(entry);
+    else slots.set(root, [entry]);
+  });
+  const conflicts: SlotConflict[] = [];
+  for (const slot of slots.values()) {
+    if (new Set(slot.map((entry) => entry.source)).size < 2) continue;
+    // Values: facts that agree with a value's first fact join it.
+    const groups: Array<{ first: Fact; facts: Fact[]; sources: Set<string> }> = [];
+    for (const { source, fact } of slot) {
+      const group = groups.find((candidate) => agree(kind, candidate.first, fact));
+      if (group) {
+        group.facts.push(fact);
+        group.sources.add(source);
+      } else groups.push({ first: fact, facts: [fact], sources: new Set([source]) });
+    }
+    if (groups.length < 2) continue;
+    const exclusive = new Map<string, string>();
+    const groupsOf = new Map<string, number[]>();
+    groups.forEach((group, index) => {
+      for (const source of group.sources) (groupsOf.get(source) ?? groupsOf.set(source, []).get(source)!).push(index);
     });
-    if (near.length > 0 && value >= 10) conflicts.push({ kind: 'number', value: fact.text, others: [...new Set(near.map((other) => other.text))] });
+    // A source that also states another value anywhere ("170,000 in all") disagrees with no one.
+    const factsOf = new Map(versions.map((version) => [version.source, version.facts.filter((fact) => fact.kind === kind)]));
+    for (const [source, indexes] of groupsOf) {
+      const own = factsOf.get(source) ?? [];
+      const alsoAgrees = groups.some((group, index) => !indexes.includes(index) && own.some((fact) => agree(kind, group.first, fact)));
+      if (indexes.length === 1 && !alsoAgrees) exclusive.set(source, shown(kind, groups[indexes[0]!]!.first));
+    }
+    // A disagreement needs two sources each holding only its own value.
+    if (new Set(exclusive.values()).size < 2) continue;
+    groups.sort((a, b) => b.sources.size - a.sources.size);
+    const holders = groups.map((group) => ({ value: shown(kind, group.first), sources: [...group.sources] }));
+    const majority = groups.length > 1 && groups[0]!.sources.size > groups[1]!.sources.size ? holders[0]!.value : null;
+    const sameNumber = kind === 'number' && groups.every((group) => Number.parseFloat(group.first.value) === Number.parseFloat(groups[0]!.first.value));
+    conflicts.push({ kind: sameNumber ? 'qualifier' : kind === 'name' ? 'spelling' : kind, holders, majority, exclusive });
   }
   return conflicts;
 }
 
-function spellingConflicts(mine: readonly Fact[], others: readonly (readonly Fact[])[]): Conflict[] {
-  const theirs = new Set(others.flatMap((facts) => [...values(facts, 'name')]));
-  const conflicts: Conflict[] = [];
-  for (const name of values(mine, 'name')) {
-    if (theirs.has(name) || name.length < 5) continue;
-    const variants = [...theirs].filter((other) => {
-      if (other.length < 5 || other.split(' ').length !== name.split(' ').length) return false;
-      // "Republican" and "Republicans" are one word in two numbers, not two spellings.
-      const singular = (text: string): string => text.toLowerCase().replace(/(['’]s|s)$/, '');
-      if (singular(name) === singular(other)) return false;
-      const distance = editDistance(name.toLowerCase(), other.toLowerCase(), 2);
-      return distance > 0 && distance <= (name.length >= 8 ? 2 : 1);
-    });
-    if (variants.length > 0) conflicts.push({ kind: 'spelling', value: name, others: variants });
-  }
-  return conflicts;
+const KINDS: readonly FactKind[] = ['weekday', 'date', 'number', 'name', 'label'];
+
+/** Every slot the carrying sources disagree on. */
+export function slotConflicts(versions: readonly SourceFacts[]): SlotConflict[] {
+  if (versions.length < 2) return [];
+  return KINDS.flatMap((kind) => kindConflicts(kind, versions));
 }
 
-/** This source's conflicts with the other sources carrying the same claim. */
+/**
+ * Each source's side of each disagreement: the sources that hold a minority value, or every
+ * source holding a value of its own when no value has a majority.
+ */
+export function conflictsBySource(versions: readonly SourceFacts[]): Map<string, Conflict[]> {
+  const bySource = new Map<string, Conflict[]>();
+  for (const slot of slotConflicts(versions)) {
+    for (const [source, value] of slot.exclusive) {
+      if (slot.majority !== null && value === slot.majority) continue;
+      const conflict: Conflict = {
+        kind: slot.kind,
+        value,
+        others: slot.holders.map((holder) => holder.value).filter((other) => other !== value),
+        holders: slot.holders,
+        majority: slot.majority,
+      };
+      (bySource.get(source) ?? bySource.set(source, []).get(source)!).push(conflict);
+    }
+  }
+  return bySource;
+}
+
+/** This source's conflicts with the other sources carrying the same claim (`mine` is source 0). */
 export function findConflicts(mine: readonly Fact[], others: readonly (readonly Fact[])[]): Conflict[] {
   if (others.length === 0) return [];
-  const slots = (['weekday', 'date', 'label'] as const).map((kind) => disjointSlot(kind, mine, others));
-  return [
-    ...slots.filter((conflict): conflict is Conflict => conflict !== null),
-    ...numberConflicts(mine, others),
-    ...spellingConflicts(mine, others),
-  ];
+  const versions = [mine, ...others].map((facts, index) => ({ source: String(index), facts }));
+  return (conflictsBySource(versions).get('0') ?? []).map(({ holders: _holders, majority: _majority, ...conflict }) => conflict);
 }

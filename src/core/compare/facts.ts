@@ -1,21 +1,35 @@
 /**
- * Checkable facts in a passage: numbers with their qualifiers, weekdays, dates, names, and the
- * short labels a source puts in quotation marks (“amplifier”, “misleading”).
+ * Checkable facts in a passage: numbers with their qualifiers and what they count, ages,
+ * weekdays, dates, names, and the short labels a source puts in quotation marks (“amplifier”).
+ *
+ * Each fact keeps the content words around it (its context): two facts are compared only when
+ * they fill the same slot, and the words around them are what says so ("the House voted
+ * Wednesday" and "passed the resolution on Tuesday" share "House"; "Obama said Wednesday" and
+ * "the House passed it Tuesday" share nothing and are two events, not a disagreement).
  */
+import { contentStems } from './similarity.js';
 import type { Fact } from './types.js';
 
 const QUALIFIERS = [
   'more than', 'less than', 'fewer than', 'at least', 'up to', 'just over', 'just under', 'nearly', 'almost', 'about',
   'around', 'some', 'roughly', 'approximately', 'over', 'under', 'only',
 ];
-const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
+const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 const NUMBER = new RegExp(
-  `\\b(?:(${QUALIFIERS.join('|')})\\s+)?(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?:\\s+(thousand|million|billion))?(?:\\s*(%|percent|per cent))?`,
+  `(\\$\\s?)?\\b(?:(${QUALIFIERS.join('|')})\\s+)?(\\$\\s?)?(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?:\\s+(thousand|million|billion|trillion))?(?:\\s*(%|percent|per cent))?`,
   'gi',
 );
+/** "60-year-old", "61 years old", "age 61": the same slot, however written. */
+const AGE = /\b(?:(\d{1,3})[-\s]years?[-\s]old\b|\b[Aa]ged?\s+(\d{1,3})\b)/g;
+/** Clock times ("10:24 a.m.") and scores ("348-77") count nothing comparable. */
+const CLOCK = /\b\d{1,2}:\d{2}\b/g;
+/** Weekdays and months say when, not which event: they are left out of a fact's context. */
+const CALENDAR_WORD = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/;
 const WEEKDAY = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g;
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
-const DATE = new RegExp(`\\b(?:(${MONTHS})\\s+(\\d{1,2})(?:,?\\s+(\\d{4}))?|(\\d{1,2})\\s+(${MONTHS})(?:\\s+(\\d{4}))?)\\b`, 'g');
+const MONTH_ABBREVIATIONS = 'Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
+const MONTH_NAME = `(?:${MONTHS}|(?:${MONTH_ABBREVIATIONS})\\.?)`;
+const DATE = new RegExp(`\\b(?:(${MONTH_NAME})\\s+(\\d{1,2})(?:,?\\s+(\\d{4}))?|(\\d{1,2})\\s+(${MONTH_NAME})(?:\\s+(\\d{4}))?)(?!\\d)`, 'g');
 const LABEL = /[“"‘]([^“”"‘’\n]{2,40}?)[”"’]/g;
 const CAPITALISED = /\b[\p{Lu}][\p{L}’'-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+|al-)?[\p{Lu}][\p{L}’'-]*)*/gu;
 const NOT_NAMES = new Set([
@@ -25,57 +39,192 @@ const NOT_NAMES = new Set([
   ...'Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(' '),
   ...MONTHS.split('|'),
 ]);
+/** Words before a single name that make it a person's ("wife Stacy", "Mr. Cowan", "strongman Muammar"). */
+const PERSON_CUES = new Set(
+  (
+    'mr mrs ms dr sen senator rep representative gov governor president secretary judge justice minister spokesman ' +
+    'spokeswoman spokesperson strongman leader chairman chairwoman director wife husband son daughter father mother brother ' +
+    'sister attorney lawyer agent officer chief coach general gen lt col sgt'
+  ).split(' '),
+);
+/** First words of place names: "Los Angeles" is a city, not a Mr. Angeles. */
+const PLACE_PREFIXES = new Set(['Los', 'Las', 'San', 'Santa', 'New', 'St', 'Fort', 'Port', 'Mount', 'Lake', 'North', 'South', 'East', 'West']);
+/** Words around a fact that say which slot it fills. */
+const CONTEXT_WORDS = 6;
+/** Words before a quoted label that name its slot ("labeled two of President Donald Trump’s tweets “unsubstantiated”"). */
+const LABEL_SLOT_WORDS = 8;
+/** Of those, the common words nearest the label. */
+const LABEL_SLOT_STEMS = 3;
 
-function numberValue(digits: string, scale: string | undefined, percent: string | undefined): string {
-  const value = Number(digits.replace(/,/g, '')) * (scale ? (SCALES[scale.toLowerCase()] ?? 1) : 1);
-  return `${Number(value.toPrecision(12))}${percent ? '%' : ''}`;
+/** The month of a date, spelled out ("Nov." and "November" are one month). */
+function monthName(written: string): string {
+  const short = written.replace(/\.$/, '').slice(0, 3).toLowerCase();
+  return MONTHS.split('|').find((month) => month.slice(0, 3).toLowerCase() === short)!.toLowerCase();
+}
+
+/**
+ * The value of a written number, the unit of its last written digit (its precision), and whether
+ * it reads as a round figure ("$43 million", "700,000"), which may have been rounded or cut.
+ */
+function numberValue(digits: string, scale: string | undefined): { value: number; precision: number; rounded: boolean } {
+  const multiplier = scale ? (SCALES[scale.toLowerCase()] ?? 1) : 1;
+  const plain = digits.replace(/,/g, '');
+  const decimals = plain.includes('.') ? plain.length - plain.indexOf('.') - 1 : 0;
+  const trailingZeros = decimals > 0 ? 0 : (/0*$/.exec(plain)?.[0].length ?? 0);
+  // "700,000" is written to the hundred thousand; "0" and "10" to the unit and the ten.
+  const zeros = Math.min(trailingZeros, plain.replace(/^0+/, '').length - 1);
+  return { value: Number(plain) * multiplier, precision: Math.pow(10, zeros - decimals) * multiplier, rounded: scale !== undefined || zeros > 0 };
 }
 
 function isYear(digits: string): boolean {
   return /^(1[89]|20)\d\d$/.test(digits);
 }
 
+interface Token {
+  start: number;
+  end: number;
+}
+
+/** The content stems of the words around [start, end), the words of the fact itself left out. */
+function contextOf(text: string, tokens: readonly Token[], start: number, end: number, before = CONTEXT_WORDS, after = CONTEXT_WORDS, commonWordsOnly = false): string[] {
+  let first = tokens.findIndex((token) => token.end > start);
+  if (first === -1) first = tokens.length;
+  let last = first;
+  while (last < tokens.length && tokens[last]!.start < end) last++;
+  const words: string[] = [];
+  for (let at = Math.max(0, first - before); at < first; at++) words.push(text.slice(tokens[at]!.start, tokens[at]!.end));
+  for (let at = last; at < Math.min(tokens.length, last + after); at++) words.push(text.slice(tokens[at]!.start, tokens[at]!.end));
+  const kept = words.filter((word) => !CALENDAR_WORD.test(word) && !(commonWordsOnly && /^\p{Lu}/u.test(word)));
+  return [...contentStems(kept.join(' '))].filter((stem) => !/^\d/.test(stem));
+}
+
+/**
+ * Who acts at a weekday or date: the capitalised words nearest before it (within six words),
+ * else just after it (within four): "Twitter" in "On Friday, Twitter said", "Senate" in "the
+ * Senate committee said Tuesday". Lowercase, '' when no name is near.
+ */
+function actorOf(text: string, tokens: readonly Token[], start: number, end: number): string {
+  const isName = (token: Token): boolean => {
+    const word = text.slice(token.start, token.end).replace(/['’]s$/, '');
+    return /^\p{Lu}/u.test(word) && !NOT_NAMES.has(word) && !CALENDAR_WORD.test(word);
+  };
+  const first = tokens.findIndex((token) => token.end > start);
+  const at = first === -1 ? tokens.length : first;
+  let last = at;
+  while (last < tokens.length && tokens[last]!.start < end) last++;
+  const word = (index: number): string => text.slice(tokens[index]!.start, tokens[index]!.end).replace(/['’]s$/, '').toLowerCase();
+  // The whole name ("Harbor Ferry Company"), its words joined by spaces.
+  const nameAround = (from: number, step: number, limit: number): string => {
+    for (let index = from, seen = 0; index >= 0 && index < tokens.length && seen < limit; index += step, seen++) {
+      if (!isName(tokens[index]!)) continue;
+      let first = index;
+      let last = index;
+      while (first > 0 && isName(tokens[first - 1]!)) first--;
+      while (last + 1 < tokens.length && isName(tokens[last + 1]!)) last++;
+      return Array.from({ length: last - first + 1 }, (_, offset) => word(first + offset)).join(' ');
+    }
+    return '';
+  };
+  return nameAround(at - 1, -1, 6) || nameAround(last, 1, 4);
+}
+
+/** Does the text read as a headline ("White House Used Bill Clinton to ...")? Its capitals are no names. */
+function isHeadline(text: string): boolean {
+  const words = text.match(/\b\p{L}{4,}\b/gu) ?? [];
+  return words.length >= 4 && words.filter((word) => /^\p{Lu}/u.test(word)).length / words.length > 0.7;
+}
+
+/** Is the name at [start, end) a person's: a title or relation before it, "said" next to it, or a first-and-last name? */
+function looksLikePerson(text: string, name: string, start: number, end: number): boolean {
+  const words = name.split(/\s+/);
+  const before = text.slice(Math.max(0, start - 40), start);
+  const previous = /([\p{L}.]+)[\s,.]*$/u.exec(before)?.[1]?.replace(/\.$/, '').toLowerCase() ?? '';
+  if (previous === 'the' || PLACE_PREFIXES.has(words[0]!)) return false;
+  if (PERSON_CUES.has(previous)) return true;
+  const after = text.slice(end, end + 20);
+  if (/^[’']?s?\s*,?\s+(said|says|told|added)\b/.test(after) || /\bsaid\s*,?\s*$/.test(before)) return true;
+  // "Muammar) al-Qaddafi", "Hua Chunying": a first name and a surname.
+  return words.length >= 2 && words.length <= 3 && words.every((word) => /^\p{Lu}\p{Ll}/u.test(word));
+}
+
 export function extractFacts(text: string): Fact[] {
   const facts: Fact[] = [];
   const taken: Array<[number, number]> = [];
   const overlaps = (start: number, end: number): boolean => taken.some(([from, to]) => start < to && end > from);
+  const tokens: Token[] = [...text.matchAll(/[\p{L}\p{N}]+(?:[.,'’-][\p{L}\p{N}]+)*/gu)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+  const context = (start: number, end: number): string[] => contextOf(text, tokens, start, end);
 
+  for (const match of text.matchAll(CLOCK)) taken.push([match.index, match.index + match[0].length]);
+  // The years a passage names frame its figures: a rate "for 2014" or "last year" is not the rate "from 2007 through 2014".
+  const years = [...new Set([...text.matchAll(/(?<![\d,.$-])(1[89]\d\d|20\d\d)(?!\d|[,.-]\d|\s*(?:%|percent|million|billion))/g)].map((match) => match[1]!)), ...[...text.matchAll(/\b(last|this|next) (year|month|week)\b/gi)].map((match) => match[0].toLowerCase())].sort();
   for (const match of text.matchAll(DATE)) {
-    const month = match[1] ?? match[5] ?? '';
+    const month = monthName(match[1] ?? match[5] ?? '');
     const day = match[2] ?? match[4] ?? '';
     const year = match[3] ?? match[6];
-    facts.push({ kind: 'date', text: match[0], value: `${month.toLowerCase()} ${Number(day)}${year ? ` ${year}` : ''}`, qualifier: '' });
-    taken.push([match.index, match.index + match[0].length]);
+    const end = match.index + match[0].length;
+    facts.push({ kind: 'date', text: match[0], value: `${month} ${Number(day)}${year ? ` ${year}` : ''}`, qualifier: '', context: context(match.index, end), actor: actorOf(text, tokens, match.index, end) });
+    taken.push([match.index, end]);
   }
   for (const match of text.matchAll(WEEKDAY)) {
-    facts.push({ kind: 'weekday', text: match[0], value: match[0].toLowerCase(), qualifier: '' });
+    const end = match.index + match[0].length;
+    facts.push({ kind: 'weekday', text: match[0], value: match[0].toLowerCase(), qualifier: '', context: context(match.index, end), actor: actorOf(text, tokens, match.index, end) });
+  }
+  for (const match of text.matchAll(AGE)) {
+    const end = match.index + match[0].length;
+    if (overlaps(match.index, end)) continue;
+    const digits = match[1] ?? match[2] ?? '';
+    facts.push({ kind: 'number', text: match[0], value: String(Number(digits)), qualifier: '', context: context(match.index, end), unit: ['age'], precision: 1, years });
+    taken.push([match.index, end]);
   }
   for (const match of text.matchAll(NUMBER)) {
-    const [whole, qualifier, digits = '', scale, percent] = match;
-    const start = match.index + (qualifier ? whole.indexOf(digits) : 0);
-    if (overlaps(start, match.index + whole.length)) continue;
-    // A number glued to letters or a hyphen ("COVID-19", "20-episode") names a thing; it counts nothing.
-    const before = text[start - 1] ?? ' ';
-    const after = text[match.index + whole.length] ?? ' ';
-    if (/[\p{L}-]/u.test(before) || /[\p{L}-]/u.test(after)) continue;
-    if (isYear(digits) && !qualifier && !scale) {
-      facts.push({ kind: 'date', text: digits, value: digits, qualifier: '' });
+    const [whole, dollarBefore, qualifier, dollarAfter, digits = '', scale, percent] = match;
+    const digitsAt = match.index + whole.indexOf(digits, (dollarBefore?.length ?? 0) + (qualifier?.length ?? 0));
+    const start = qualifier || dollarBefore || dollarAfter ? match.index : digitsAt;
+    const end = match.index + whole.length;
+    if (overlaps(digitsAt, end)) continue;
+    // A number glued to letters or a hyphen ("COVID-19", "20-episode", "348-77") names a thing; it counts nothing.
+    const before = text[digitsAt - 1] ?? ' ';
+    const after = text[end] ?? ' ';
+    if (/[\p{L}-]/u.test(before) || /[\p{L}-]/u.test(after) || (after === ':' && /\d/.test(text[end + 1] ?? ''))) continue;
+    if (isYear(digits) && !qualifier && !scale && !dollarBefore && !dollarAfter && !percent) {
+      facts.push({ kind: 'date', text: digits, value: digits, qualifier: '', context: context(digitsAt, end) });
       continue;
     }
-    facts.push({ kind: 'number', text: whole, value: numberValue(digits, scale, percent), qualifier: (qualifier ?? '').toLowerCase() });
+    const { value, precision, rounded } = numberValue(digits, scale);
+    // What the number counts: money, a percentage, or the words right after it ("170,000 accounts").
+    const unit = dollarBefore || dollarAfter ? ['$'] : percent ? ['%'] : contextOf(text, tokens, digitsAt, end, 0, 3).slice(0, 2);
+    facts.push({
+      kind: 'number',
+      text: whole.trim(),
+      value: `${Number(value.toPrecision(12))}${percent ? '%' : ''}`,
+      qualifier: (qualifier ?? '').toLowerCase(),
+      context: context(start, end),
+      unit,
+      precision,
+      rounded,
+      years,
+    });
   }
   for (const match of text.matchAll(LABEL)) {
     const words = match[1]!.trim().split(/\s+/);
     const value = match[1]!.trim().toLowerCase().replace(/[.,;:!?]+$/, '');
-    if (words.length <= 4) facts.push({ kind: 'label', text: match[0], value, qualifier: '' });
+    // The slot a label fills is named by the words just before it ("labelled two of them as “misleading”").
+    // Longer quotations are quotes, not labels; the slot is a common word ("labelled"), not a name.
+    if (words.length <= 2) {
+      const slot = contextOf(text, tokens, match.index, match.index + match[0].length, LABEL_SLOT_WORDS, 0, true).slice(-LABEL_SLOT_STEMS);
+      facts.push({ kind: 'label', text: match[0], value, qualifier: '', context: slot });
+    }
   }
+  if (isHeadline(text)) return facts;
   for (const match of text.matchAll(CAPITALISED)) {
     const words = match[0].split(/\s+/).filter((word) => !NOT_NAMES.has(word));
     while (words.length > 0 && /^(of|the|de)$/.test(words[0]!)) words.shift();
-    const name = words.join(' ').replace(/['’]s$/, '');
+    const name = words.join(' ').replace(/['’]s?$/, '');
     if (name.length < 3) continue;
     if (facts.some((fact) => fact.kind === 'name' && fact.value === name)) continue;
-    facts.push({ kind: 'name', text: name, value: name, qualifier: '' });
+    const start = match.index + match[0].indexOf(words[0] ?? '');
+    const end = start + name.length;
+    facts.push({ kind: 'name', text: name, value: name, qualifier: '', context: context(start, end), person: looksLikePerson(text, name, start, end) });
   }
   return facts;
 }

@@ -58,6 +58,14 @@ export class StemWeights {
     for (const stem of stemSet) this.frequency.set(stem, (this.frequency.get(stem) ?? 0) + 1);
   }
 
+  /** Counts taken elsewhere (the passages of one story): `passages` in all, `frequency` per stem. */
+  set(passages: number, frequency: ReadonlyMap<string, number>): void {
+    this.count = passages;
+    this.weights.clear();
+    this.frequency.clear();
+    for (const [stem, count] of frequency) this.frequency.set(stem, count);
+  }
+
   /** How many passages hold the stem. */
   documentFrequency(stem: string): number {
     return this.frequency.get(stem) ?? 0;

@@ -12,6 +12,20 @@ export interface Fact {
   value: string;
   /** The qualifier of a number ("more than", "about"), or '' when it has none. */
   qualifier: string;
+  /** Content stems of the words around the fact (before a label): which slot it fills. */
+  context: string[];
+  /** Numbers: what is counted ('$', '%', 'age', or the stems of the words after the number). */
+  unit?: string[];
+  /** Weekdays and dates: the name nearest before (or just after) it, its words lowercase: who acts then ('' when none). */
+  actor?: string;
+  /** Numbers: the unit of the last written digit ("700,000": 100000; "$43 million": 1000000). */
+  precision?: number;
+  /** Numbers: written as a round figure ("$43 million", "700,000"), so possibly rounded or cut. */
+  rounded?: boolean;
+  /** Numbers: the years their passage names (the time frame of the figure). */
+  years?: string[];
+  /** Names: whether the passage shows it as a person's (a title, "said", a first and last name). */
+  person?: boolean;
 }
 
 export type ConflictKind = 'number' | 'qualifier' | 'weekday' | 'date' | 'spelling' | 'label';
@@ -25,6 +39,15 @@ export interface Conflict {
   others: string[];
   /** In the claims map: the source that says `value`. */
   source?: string;
+  /** Every value of the slot and the sources stating it, most sources first. */
+  holders?: ConflictHolder[];
+  /** The value most of the carrying sources state, or null when no value has more sources than every other. */
+  majority?: string | null;
+}
+
+export interface ConflictHolder {
+  value: string;
+  sources: string[];
 }
 
 /** A word-level difference against the reference: insert = only in this source, delete = only in the reference. */

@@ -133,8 +133,18 @@ export function SearchPane({ workspace, width, height, active, onStatus, onTypin
     const longest = labels.reduce((widest, label) => Math.max(widest, stringWidth(label)), 0);
     return Math.min(longest, Math.max(SOURCE_COLUMN_MAX, Math.floor(width / 3)));
   }, [workspace, width]);
+  // Nothing holds every word of a longer query (a pasted sentence): offer the closest passages.
+  const closest = useMemo(
+    () => (results.length === 0 && !error && answered !== '' && workspace.index ? workspace.index.closest(answered, { limit: Math.max(0, listHeight - 1) }) : []),
+    [results.length, error, answered, workspace.index, listHeight],
+  );
   const rows: ReactNode[] = [];
-  for (let row = 0; row < listHeight; row++) {
+  if (closest.length > 0) rows.push(<Text key="closest" wrap="truncate-end">{fit('closest, not all words:', listWidth, theme.glyphs.ellipsis)}</Text>);
+  for (const [row, { passage, coverage, matches }] of closest.entries()) {
+    const label = workspace.documents.get(passage.source)?.label ?? passage.source;
+    rows.push(<ResultRow key={`closest-${row}`} hit={{ passage, score: 1 - coverage, matches }} selected={false} width={listWidth} sourceColumn={sourceColumn} label={label} />);
+  }
+  for (let row = 0; row < listHeight && closest.length === 0; row++) {
     const index = navigation.offset + row;
     const hit = results.at(index);
     if (!hit) break;
@@ -193,12 +203,15 @@ function ResultRow({ hit, selected, width, sourceColumn, label }: { hit: SearchH
   const shortSource = stringWidth(label) > sourceColumn ? fit(label, sourceColumn + stringWidth(theme.glyphs.ellipsis), theme.glyphs.ellipsis) : label;
   const citation = `${shortSource}:${passage.line}`;
   const citationWidth = sourceColumn + theme.glyphs.ellipsis.length + 5;
+  // A hit that matches only its document's title says so: its own text may not hold the words.
+  const tag = hit.titleOnly === true ? '[title] ' : '';
   const head: Segment[] = [
     { text: pointer, style: 'plain' },
     ...highlightSegments(citation.padEnd(citationWidth), [], theme.ascii, 'source'),
     { text: ' ', style: 'plain' },
+    ...(tag ? [{ text: tag, style: 'muted' as const }] : []),
   ];
-  const textRoom = Math.max(1, width - pointer.length - citationWidth - 1);
+  const textRoom = Math.max(1, width - pointer.length - citationWidth - 1 - tag.length);
   const body = truncateSegments(
     windowOnFirstMatch(highlightSegments(passage.text, hit.matches, theme.ascii), textRoom, theme.glyphs.ellipsis),
     textRoom,

@@ -2,10 +2,8 @@
  * Running the workbench in a real terminal: the alternate screen, and putting the terminal back
  * exactly as it was on every way out (q, Ctrl-C, SIGTERM, SIGHUP, a crash), plus Ctrl-Z / fg.
  */
-import { render, useStdout } from 'ink';
-import type { ReactNode } from 'react';
+import { render } from 'ink';
 import { App } from './App.js';
-import { useKeys } from './hooks/useKeys.js';
 import { ThemeContext, themeFor } from './theme.js';
 
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H';
@@ -13,25 +11,9 @@ const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
 const SHOW_CURSOR = '\u001b[?25h';
 const HIDE_CURSOR = '\u001b[?25l';
 const CLEAR_SCREEN = '\u001b[2J\u001b[H';
-
-interface JobControlProps {
-  /** Hands the terminal back and stops the job; returns once it is continued (`fg`). */
-  suspend: () => void;
-  children: ReactNode;
-}
-
-/** Ctrl-Z: in raw mode the terminal sends it as a key instead of stopping us, so it is done here. */
-function JobControl({ suspend, children }: JobControlProps): ReactNode {
-  const { write } = useStdout();
-  // useKeys, not useInput: Ctrl-Z typed right after text arrives in the same burst as the text.
-  useKeys((input, key) => {
-    if (!key.ctrl || input !== 'z') return;
-    suspend();
-    // Ink's own write path erases its frame, writes the (empty) text and draws the whole frame again.
-    write('');
-  });
-  return children;
-}
+// Bracketed paste: the terminal wraps a paste in ESC[200~ … ESC[201~, so it is text, not keys.
+const BRACKETED_PASTE_ON = '\u001b[?2004h';
+const BRACKETED_PASTE_OFF = '\u001b[?2004l';
 
 export interface WorkbenchOptions {
   corpusPath: string;
@@ -42,13 +24,13 @@ export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<nu
   let screenActive = false;
   const enterScreen = (): void => {
     if (screenActive) return;
-    stdout.write(ENTER_ALTERNATE_SCREEN);
+    stdout.write(ENTER_ALTERNATE_SCREEN + BRACKETED_PASTE_ON);
     screenActive = true;
   };
   const restoreTerminal = (): void => {
     if (stdin.isTTY) stdin.setRawMode(false);
     if (!screenActive) return;
-    stdout.write(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
+    stdout.write(BRACKETED_PASTE_OFF + SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
     screenActive = false;
   };
 
@@ -87,9 +69,7 @@ export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<nu
   enterScreen();
   const instance = render(
     <ThemeContext.Provider value={themeFor(process.env)}>
-      <JobControl suspend={suspend}>
-        <App corpusPath={corpusPath} />
-      </JobControl>
+      <App corpusPath={corpusPath} suspend={suspend} />
     </ThemeContext.Provider>,
     { exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
   );

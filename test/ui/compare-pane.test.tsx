@@ -95,18 +95,27 @@ describe('the Claims pane', () => {
     });
   }
 
-  it('o keeps the claims one source alone makes; Enter opens Compare on one', async () => {
+  it('o picks a source from a list and keeps the claims it alone makes, one column; Enter compares one, Esc comes back to Claims', async () => {
     const app = renderApp(80, 24);
     await press(app.stdin, KEYS.enter, '4');
     await waitForFrame(app.lastFrame, (text) => /\d+ claims/.test(text));
     await press(app.stdin, 'o');
-    let frame = await waitForFrame(app.lastFrame, (text) => /claims made by one source only/.test(text));
+    await waitForFrame(app.lastFrame, (text) => /choose the source/.test(text) && /001_bdd18a99971e829b +\d+ claims no other source makes/.test(text));
+    await press(app.stdin, 'j', KEYS.enter);
+    let frame = await waitForFrame(app.lastFrame, (text) => /claims made by 001_bdd18a99971e829b alone/.test(text));
     const rows = frame.split('\n').filter((line) => /^ *\d+ [●!·]/.test(line));
     assert.ok(rows.length > 0);
-    assert.ok(rows.every((line) => (line.match(/[●!]/g) ?? []).length === 1), 'one mark a row');
-    await press(app.stdin, KEYS.enter);
+    assert.ok(rows.every((line) => /^ *\d+ [●!] \S/.test(line)), 'one column: the chosen source');
+    assert.match(frame, /^A 001_bdd18a99971e829b$/m);
+    const selected = rows[1]!.replace(/^ *\d+ [●!] /, '').slice(0, 30);
+    await press(app.stdin, 'j', KEYS.enter);
     frame = await waitForFrame(app.lastFrame, (text) => /of 5 sources carry it/.test(text));
-    assert.match(frame, /3 Compare/);
+    assert.match(frame, /Compare │ view/);
+    await press(app.stdin, KEYS.escape);
+    frame = await waitForFrame(app.lastFrame, (text) => text.includes('Claims │'));
+    assert.match(frame, /claims made by 001_bdd18a99971e829b alone/, 'the filter is kept');
+    const back = frame.split('\n').find((line) => line.includes(selected));
+    assert.ok(back, 'the claim compared is still listed');
     app.unmount();
   });
 });

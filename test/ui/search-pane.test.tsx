@@ -48,8 +48,8 @@ describe('the Search pane', () => {
     await press(app.stdin, 'k');
     frame = await waitForFrame(app.lastFrame, (text) => /^›/.test(text.split('\n')[3] ?? ''));
     await press(app.stdin, KEYS.enter);
-    frame = await waitForFrame(app.lastFrame, (text) => text.includes('Search │ preview'));
-    assert.doesNotMatch(frame, /^›/m, 'the preview takes the whole pane');
+    frame = await waitForFrame(app.lastFrame, (text) => text.includes('Search │ reader'));
+    assert.doesNotMatch(frame, /^›/m, 'the reader takes the whole pane');
     await press(app.stdin, KEYS.escape);
     await waitForFrame(app.lastFrame, (text) => text.includes('Search │ results'));
     app.unmount();
@@ -67,7 +67,7 @@ describe('the Search pane', () => {
     await press(app.stdin, 'twitter', KEYS.enter, '?');
     let frame = await waitForFrame(app.lastFrame, (text) => text.includes('crosscheck keys'));
     assert.match(frame, /PgUp PgDn/);
-    assert.match(frame, /'exact/);
+    assert.match(frame, /switch pane/);
     await press(app.stdin, 'x');
     frame = await waitForFrame(app.lastFrame, (text) => !text.includes('crosscheck keys'));
     assert.match(frame, /\/ twitter/);
@@ -81,8 +81,10 @@ describe('the Search pane', () => {
     assert.match(frame, /more \(j or PgDn\)/);
     assert.doesNotMatch(frame, /go to the results/);
     await press(app.stdin, KEYS.pageDown, 'j', 'j');
-    frame = await waitForFrame(app.lastFrame, (text) => text.includes('go to the results'));
-    assert.match(frame, /Ctrl-W/);
+    frame = await waitForFrame(app.lastFrame, (text) => text.includes('Search: the query'));
+    await press(app.stdin, 'G');
+    frame = await waitForFrame(app.lastFrame, (text) => text.includes("'exact"));
+    assert.doesNotMatch(frame, /more \(j or PgDn\)/);
     await press(app.stdin, 'x');
     await waitForFrame(app.lastFrame, (text) => !text.includes('crosscheck keys'));
     app.unmount();

@@ -12,24 +12,17 @@ import { QueryField } from '../components/QueryField.js';
 import { QuoteDetail } from '../components/QuoteDetail.js';
 import { SegmentLine } from '../components/SegmentLine.js';
 import { useImmediateState } from '../hooks/useImmediateState.js';
-import { usePaneArea } from '../hooks/usePaneArea.js';
-import { useKeys } from '../hooks/useKeys.js';
 import { useLineEditor } from '../hooks/useLineEditor.js';
 import { useListNavigation } from '../hooks/useListNavigation.js';
 import type { Workspace } from '../hooks/useWorkspace.js';
-import { fit, highlightSegments, stringWidth, type Segment } from '../text.js';
+import type { Handlers, KeyLayer } from '../keys/dispatch.js';
+import { fit, highlightSegments, plural, stringWidth, type Segment } from '../text.js';
 import { useTheme } from '../theme.js';
 import type { PaneProps } from './paneProps.js';
 
 type Area = 'query' | 'groups' | 'sources';
 const AREAS: readonly Area[] = ['query', 'groups', 'sources'];
 const SPEAKER_COLUMN = 16;
-
-const HINTS: Record<Area, string> = {
-  query: 'Enter groups  Up/Down move  Esc clear  Ctrl-C quit',
-  groups: '/ query  j/k move  Enter sources  c compare  t terms  ? help  q quit',
-  sources: 'j/k source  Enter read in Search  c compare  Esc back',
-};
 
 /** The passage holding a quote's opening mark, so Search can show it in context. */
 function passageOf(workspace: Workspace, quote: Quote): Passage | undefined {
@@ -45,10 +38,15 @@ function passageOf(workspace: Workspace, quote: Quote): Passage | undefined {
   return found;
 }
 
-export function QuotesPane({ workspace, width, height, active, onStatus, onTyping, navigate, request }: PaneProps): ReactNode {
+export function QuotesPane({ workspace, width, height, active, controls, navigate }: PaneProps): ReactNode {
   const theme = useTheme();
-  const editor = useLineEditor();
-  const [area, areaRef, setArea] = usePaneArea<Area>('query', 'query', active, onTyping);
+  const [area, areaRef, setArea] = useImmediateState<Area>('query');
+  // A group to select once the filter's answer is in, by identity (its reference quote).
+  const [pendingGroup, , setPendingGroup] = useImmediateState<Quote | null>(null);
+  const editor = useLineEditor('', () => {
+    setPendingGroup(null);
+    navigation.select(0);
+  });
   const [allKinds, allKindsRef, setAllKinds] = useImmediateState(false);
   const [member, memberRef, setMember] = useImmediateState(0);
   // Quotes are found once per workspace, the first time the pane is shown (never per keystroke),
@@ -92,70 +90,105 @@ export function QuotesPane({ workspace, width, height, active, onStatus, onTypin
   const navigation = useListNavigation(groups.length, listHeight);
   const group = groups[navigation.selected];
   useEffect(() => setMember(0), [group, setMember]);
-
   useEffect(() => {
-    if (request?.target.pane !== 'quotes') return;
-    editor.set(request.target.query ?? '');
-    navigation.select(0);
-    setArea('groups');
-  }, [request, setArea]);
-  useEffect(() => {
-    if (active) onStatus({ where: `Quotes ${theme.glyphs.separator} ${area}`, hints: HINTS[area] });
-  }, [active, area, onStatus, theme]);
+    if (pendingGroup === null || pending) return;
+    const at = groups.findIndex((candidate) => candidate.reference === pendingGroup);
+    if (at !== -1) navigation.select(at);
+    setPendingGroup(null);
+  }, [pendingGroup, pending, groups]);
 
   /** Compare opens on the quote's words, anchored on the passage that carries them. */
-  const compare = (quote: Quote): void => {
+  const compare = (quote: Quote | undefined): boolean => {
+    if (!quote) return false;
     const passage = passageOf(workspace, quote);
     navigate({ pane: 'compare', claim: quote.text, ...(passage ? { passageId: passage.id } : {}) });
+    return true;
   };
-
-  useKeys(
-    (input, key) => {
-      const current = areaRef.current;
-      if (key.tab) {
-        const step = key.shift ? AREAS.length - 1 : 1;
-        setArea(AREAS[(AREAS.indexOf(current) + step) % AREAS.length]!);
-        return;
-      }
-      if (current === 'query') {
-        if (key.upArrow || key.downArrow || key.pageUp || key.pageDown) navigation.handleKey(input, key, { letters: false });
-        else if (key.return) setArea('groups');
-        else if (key.escape) {
-          if (editor.current() !== '') editor.set('');
-          else setArea('groups');
-          navigation.select(0);
-        } else {
-          const before = editor.current();
-          if (editor.edit(input, key) && editor.current() !== before) navigation.select(0);
-        }
-        return;
-      }
-      if (current === 'groups') {
-        if (input === '/') setArea('query');
-        else if (input === 't') {
-          setAllKinds(!allKindsRef.current);
-          navigation.select(0);
-        } else if (key.return && group) setArea('sources');
-        else if (input === 'c' && group) compare(group.reference);
-        else if (key.escape) setArea('query');
-        else navigation.handleKey(input, key);
-        return;
-      }
-      // The sources of one group: j/k pick one, Enter reads it in Search, c compares its words.
-      const members = group?.members ?? [];
-      const selected = members[memberRef.current];
-      if (key.escape) setArea('groups');
-      else if (input === '/') setArea('query');
-      else if (key.downArrow || input === 'j') setMember(Math.min(members.length - 1, memberRef.current + 1));
-      else if (key.upArrow || input === 'k') setMember(Math.max(0, memberRef.current - 1));
-      else if (selected && input === 'c') compare(selected.quote);
-      else if (selected && key.return) {
-        const passage = passageOf(workspace, selected.quote);
-        if (passage) navigate({ pane: 'search', passageId: passage.id });
-      }
+  const members = group?.members ?? [];
+  const memberHandlers: Handlers = {
+    up: () => setMember(Math.max(0, memberRef.current - 1)),
+    down: () => setMember(Math.max(0, Math.min(members.length - 1, memberRef.current + 1))),
+    first: () => setMember(0),
+    last: () => setMember(Math.max(0, members.length - 1)),
+  };
+  const paneLayer: KeyLayer = {
+    scope: 'quotes',
+    handlers: {
+      compare: () => compare(areaRef.current === 'sources' ? members[memberRef.current]?.quote : group?.reference),
+      'focus-field': () => setArea('query'),
     },
-    { isActive: active },
-  );
+  };
+  const layers: Record<Area, KeyLayer[]> = {
+    query: [
+      {
+        scope: 'quotes.query',
+        handlers: {
+          submit: () => setArea('groups'),
+          'leave-field': () => (editor.current() !== '' ? editor.set('') : setArea('groups')),
+        },
+      },
+      paneLayer,
+    ],
+    groups: [
+      {
+        scope: 'quotes.groups',
+        handlers: {
+          open: () => (group ? setArea('sources') : false),
+          'toggle-terms': () => {
+            setAllKinds(!allKindsRef.current);
+            navigation.select(0);
+          },
+          'focus-field': () => setArea('query'),
+        },
+      },
+      { scope: 'move', handlers: navigation.handlers },
+      paneLayer,
+    ],
+    sources: [
+      {
+        scope: 'quotes.sources',
+        handlers: {
+          read: () => {
+            const selected = members[memberRef.current];
+            const passage = selected ? passageOf(workspace, selected.quote) : undefined;
+            if (!passage) return false;
+            navigate({ pane: 'search', passageId: passage.id });
+            return true;
+          },
+          close: () => setArea('groups'),
+        },
+      },
+      { scope: 'move', handlers: memberHandlers },
+      paneLayer,
+    ],
+  };
+  // Read when a key arrives: the area is the latest (a key of the same burst may have changed it).
+  controls('quotes', () => ({
+    where: `Quotes ${theme.glyphs.separator} ${areaRef.current}`,
+    field: areaRef.current === 'query' ? { editor, handlers: { ...editor.handlers, ...navigation.handlers } } : null,
+    layers: layers[areaRef.current],
+    cycleArea: (step) => setArea(AREAS[(AREAS.indexOf(areaRef.current) + step + AREAS.length) % AREAS.length]!),
+    paste: (text) => {
+      setArea('query');
+      editor.insert(text);
+    },
+    capture: () => {
+      const place = { query: editor.current(), area: areaRef.current, allKinds: allKindsRef.current, group: group?.reference ?? null, member: memberRef.current };
+      return () => {
+        editor.set(place.query);
+        setAllKinds(place.allKinds);
+        setPendingGroup(place.group);
+        setArea(place.area);
+        queueMicrotask(() => setMember(place.member));
+      };
+    },
+    open: (target) => {
+      if (target.pane !== 'quotes') return;
+      editor.set(target.query ?? '');
+      navigation.select(0);
+      setArea('groups');
+    },
+  }));
 
   const counter = !index
     ? `finding quotes${theme.glyphs.ellipsis}`
@@ -163,7 +196,7 @@ export function QuotesPane({ workspace, width, height, active, onStatus, onTypin
       ? `filtering${theme.glyphs.ellipsis}`
       : filtered?.error
         ? 'query error'
-        : `${groups.length} ${allKinds ? 'quotes+terms' : 'quotes'}`;
+        : allKinds ? plural(groups.length, 'quote or term', 'quotes and terms') : plural(groups.length, 'quote');
   const prompt = area === 'query' ? `${theme.glyphs.pointer} ` : '/ ';
   const inputWidth = Math.max(1, width - stringWidth(prompt) - counter.length - 2);
 

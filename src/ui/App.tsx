@@ -55,9 +55,11 @@ export interface AppProps {
   load?: CorpusLoader;
   /** Ctrl-Z: hands the terminal back and stops the job (the real terminal only). */
   suspend?: () => void;
+  /** Tests: sees each pane's controls as the App gets them. */
+  inspect?: (pane: PaneKey, controls: () => PaneControls) => void;
 }
 
-export function App({ corpusPath, workspace: preloaded, size: fixedSize, load, suspend }: AppProps): ReactNode {
+export function App({ corpusPath, workspace: preloaded, size: fixedSize, load, suspend, inspect }: AppProps): ReactNode {
   const { exit } = useApp();
   const { write } = useStdout();
   const theme = useTheme();
@@ -152,9 +154,10 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize, load, s
   refreshRef.current = refreshStatus;
   const controls = useCallback((pane: PaneKey, next: () => PaneControls) => {
     controlsRef.current.set(pane, next);
+    inspect?.(pane, next);
     // After the render that produced them: the status line reads the hints of the latest controls.
     if (pane === tabRef.current) queueMicrotask(() => refreshRef.current());
-  }, [tabRef]);
+  }, [tabRef, inspect]);
 
   useKeyboard((event) => {
     if (statusRef.current === 'loading') {
@@ -171,6 +174,7 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize, load, s
     if (event.kind === 'paste') {
       // Nothing in a paste is ever a command.
       if (!helpOpenRef.current) pane?.paste(event.text);
+      refreshStatus();
       return;
     }
     if (helpOpenRef.current) {

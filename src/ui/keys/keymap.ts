@@ -114,7 +114,7 @@ export const BINDINGS: readonly Binding[] = [
   // Lists and views that scroll (results, groups, claims, the reader, Compare, this help).
   { scope: 'move', keys: MOVE_UP, action: 'up', label: 'k j  Up Down', help: 'up / down one line (Ctrl-P Ctrl-N, Ctrl-K Ctrl-J too)', hint: 'j/k move' },
   { scope: 'move', keys: MOVE_DOWN, action: 'down', label: '', help: '' },
-  { scope: 'move', keys: ['pgup'], action: 'page-up', label: 'PgUp PgDn', help: 'up / down one page' },
+  { scope: 'move', keys: ['pgup'], action: 'page-up', label: 'PgUp PgDn', help: 'up / down one page (Space: down too)' },
   { scope: 'move', keys: ['pgdn', ' '], action: 'page-down', label: '', help: '' },
   { scope: 'move', keys: ['ctrl-u'], action: 'half-page-up', label: 'Ctrl-U Ctrl-D', help: 'up / down half a page' },
   { scope: 'move', keys: ['ctrl-d'], action: 'half-page-down', label: '', help: '' },
@@ -125,7 +125,7 @@ export const BINDINGS: readonly Binding[] = [
   { scope: 'search.query', keys: ['enter'], action: 'submit', help: 'go to the results', hint: 'Enter results' },
   { scope: 'search.query', keys: ['esc'], action: 'leave-field', help: 'clear the query; when empty, go to the results', hint: 'Esc clear' },
   { scope: 'search.results', keys: ['enter'], action: 'read', help: 'read the passage in its whole article', hint: 'Enter read' },
-  { scope: 'search.results', keys: ['esc'], action: 'back', when: 'history', help: 'back to where you came from', hint: 'Esc back' },
+  { scope: 'search.results', keys: ['esc'], action: 'back', when: 'history', help: 'back to where you came from; else to the query', hint: 'Esc back' },
   { scope: 'search.results', keys: ['esc'], action: 'focus-field', label: '', help: '' },
   { scope: 'search.reader', keys: ['/'], action: 'find', help: 'find in the article', hint: '/ find' },
   { scope: 'search.reader', keys: ['n'], action: 'next-match', label: 'n N', help: 'next / previous match of the find', hint: 'n/N next' },
@@ -141,7 +141,7 @@ export const BINDINGS: readonly Binding[] = [
   { scope: 'quotes.query', keys: ['esc'], action: 'leave-field', help: 'clear the filter; when empty, go to the groups', hint: 'Esc clear' },
   { scope: 'quotes.groups', keys: ['enter'], action: 'open', help: "open the group: each source's version", hint: 'Enter sources' },
   { scope: 'quotes.groups', keys: ['t'], action: 'toggle-terms', help: 'show / hide terms and labels ("amplifier")', hint: 't terms' },
-  { scope: 'quotes.groups', keys: ['esc'], action: 'back', when: 'history', help: 'back to where you came from', hint: 'Esc back' },
+  { scope: 'quotes.groups', keys: ['esc'], action: 'back', when: 'history', help: 'back to where you came from; else to the filter', hint: 'Esc back' },
   { scope: 'quotes.groups', keys: ['esc'], action: 'focus-field', label: '', help: '' },
   { scope: 'quotes.sources', keys: ['enter'], action: 'read', help: 'read this version in its whole article (Search)', hint: 'Enter read' },
   { scope: 'quotes.sources', keys: ['esc'], action: 'close', help: 'back to the groups', hint: 'Esc groups' },
@@ -285,3 +285,7 @@ export function keyTableMarkdown(): string {
   }
   return rows.join('\n');
 }
+
+/** The README's generated block lies between these lines. */
+export const KEY_TABLE_START = '<!-- keys: generated from src/ui/keys/keymap.ts by `npm run keys-table` -->';
+export const KEY_TABLE_END = '<!-- /keys -->';

@@ -1,6 +1,7 @@
 /** The workbench: numbered panes, the status line, help, and the screen-size guard. */
 import { Box, Text, useApp, useStdout } from 'ink';
-import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { CorpusError } from '../core/load.js';
 import { neutralize } from '../core/sanitize.js';
 import { HelpOverlay, helpLineCount } from './components/HelpOverlay.js';
 import { StatusLine } from './components/StatusLine.js';
@@ -55,11 +56,13 @@ export interface AppProps {
   load?: CorpusLoader;
   /** Ctrl-Z: hands the terminal back and stops the job (the real terminal only). */
   suspend?: () => void;
+  /** A corpus that fails to load ends the App with a CorpusError (the real terminal). */
+  exitOnFailure?: boolean;
   /** Tests: sees each pane's controls as the App gets them. */
   inspect?: (pane: PaneKey, controls: () => PaneControls) => void;
 }
 
-export function App({ corpusPath, workspace: preloaded, size: fixedSize, load, suspend, inspect }: AppProps): ReactNode {
+export function App({ corpusPath, workspace: preloaded, size: fixedSize, load, suspend, inspect, exitOnFailure = false }: AppProps): ReactNode {
   const { exit } = useApp();
   const { write } = useStdout();
   const theme = useTheme();
@@ -68,11 +71,17 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize, load, s
   const [tab, tabRef, setTab] = useImmediateState<PaneKey>(PANES[0]!.key);
   const [helpOpen, helpOpenRef, setHelpOpen] = useImmediateState(false);
   const [helpScroll, helpScrollRef, setHelpScroll] = useImmediateState(0);
-  const helpHeight = size.rows - 3;
+  const helpHeight = size.rows - 2;
   // Keys typed while the corpus loads go to the query line the workbench opens on (q included, as there).
   const typedAhead = useLineEditor();
   const statusRef = useRef(state.status);
   statusRef.current = state.status;
+  // A corpus that cannot load ends the workbench: the message goes to stderr, the exit code is 2
+  // (run.tsx), rather than vanishing with the alternate screen.
+  const failure = state.status === 'failed' ? state.message : null;
+  useEffect(() => {
+    if (failure !== null && corpusPath !== undefined && !preloaded && exitOnFailure) exit(new CorpusError(failure));
+  }, [failure, corpusPath, preloaded, exitOnFailure, exit]);
 
   // Each pane hands over its controls on every render; a key reads the visible pane's latest.
   const controlsRef = useRef(new Map<PaneKey, () => PaneControls>());
@@ -189,13 +198,14 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize, load, s
   });
 
   const { columns, rows } = size;
-  // One row is left free: a frame as tall as the terminal makes Ink clear the whole screen on every update.
-  const height = rows - 1;
+  // The frame fills the terminal, status line on the last row. Ink then redraws the whole frame on
+  // each update (clear and draw, in one synchronized write where the terminal supports it).
+  const height = rows;
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
     return (
       <Box width={columns} height={height} flexDirection="column">
-        <Text>{fit(`Terminal too small: ${columns}x${rows}.`, columns, theme.glyphs.ellipsis)}</Text>
-        <Text>{fit(`crosscheck needs ${MIN_COLUMNS}x${MIN_ROWS}; enlarge the window. q quits.`, columns, theme.glyphs.ellipsis)}</Text>
+        {/* Wrapped, not cut: the whole message reads at any width. */}
+        <Text wrap="wrap">{`Terminal too small: ${columns}x${rows}. crosscheck needs ${MIN_COLUMNS}x${MIN_ROWS}; enlarge the window. q quits.`}</Text>
       </Box>
     );
   }

@@ -3,6 +3,9 @@
  * exactly as it was on every way out (q, Ctrl-C, SIGTERM, SIGHUP, a crash), plus Ctrl-Z / fg.
  */
 import { render } from 'ink';
+import { CorpusError } from '../core/load.js';
+import { prefersUnicode } from '../core/display.js';
+import { neutralize } from '../core/sanitize.js';
 import { App } from './App.js';
 import { ThemeContext, themeFor } from './theme.js';
 
@@ -69,7 +72,7 @@ export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<nu
   enterScreen();
   const instance = render(
     <ThemeContext.Provider value={themeFor(process.env)}>
-      <App corpusPath={corpusPath} suspend={suspend} />
+      <App corpusPath={corpusPath} suspend={suspend} exitOnFailure />
     </ThemeContext.Provider>,
     { exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
   );
@@ -110,6 +113,11 @@ export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<nu
 
   try {
     await instance.waitUntilExit();
+  } catch (error) {
+    if (!(error instanceof CorpusError)) throw error;
+    restoreTerminal();
+    process.stderr.write(`crosscheck: ${neutralize(error.message, { ascii: !prefersUnicode(process.env) })}\n`);
+    return 2;
   } finally {
     restoreTerminal();
   }

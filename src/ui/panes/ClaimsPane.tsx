@@ -8,13 +8,14 @@
 import { Box } from 'ink';
 import { useMemo, useState, type ReactNode } from 'react';
 import type { Claim } from '../../core/compare/types.js';
-import { QueryField } from '../components/QueryField.js';
+import { PromptLine } from '../components/PromptLine.js';
 import { SegmentLine } from '../components/SegmentLine.js';
 import { useClaimsMap } from '../hooks/useClaims.js';
 import { useImmediateState } from '../hooks/useImmediateState.js';
 import { useLineEditor } from '../hooks/useLineEditor.js';
 import { useListNavigation } from '../hooks/useListNavigation.js';
 import type { KeyLayer } from '../keys/dispatch.js';
+import { areaControls, filterFieldLayer, movingArea, onItem } from '../keys/paneKeys.js';
 import { highlightSegments, plural, type Segment } from '../text.js';
 import { useTheme } from '../theme.js';
 import type { PaneProps } from './paneProps.js';
@@ -85,6 +86,12 @@ export function ClaimsPane({ workspace, width, height, active, controls, navigat
   const navigation = useListNavigation(claims.length, listHeight - 1);
   const picker = useListNavigation(soleSources.length, listHeight - 1);
 
+  /** h / l: a screenful of source columns left or right, when more than fit. */
+  const scrollColumns = (step: 1 | -1): boolean => {
+    if (sources.length <= columnsShown) return false;
+    setColumnOffset(Math.max(0, Math.min(sources.length - columnsShown, firstColumn + step * columnsShown)));
+    return true;
+  };
   const paneLayer: KeyLayer = {
     scope: 'claims',
     handlers: {
@@ -108,45 +115,29 @@ export function ClaimsPane({ workspace, width, height, active, controls, navigat
     },
   };
   const layers: Record<Area, KeyLayer[]> = {
-    filter: [
+    filter: [filterFieldLayer('claims.filter', filter, () => setArea('list')), paneLayer],
+    list: movingArea(
+      'claims.list',
       {
-        scope: 'claims.filter',
-        handlers: {
-          submit: () => setArea('list'),
-          'leave-field': () => (filter.current() !== '' ? filter.set('') : setArea('list')),
-        },
+        compare: onItem(() => claims[navigation.current()], (claim) => navigate({ pane: 'compare', claim: claim.summary, passageId: claim.anchor.id })),
+        'columns-left': () => scrollColumns(-1),
+        'columns-right': () => scrollColumns(1),
       },
+      navigation.handlers,
       paneLayer,
-    ],
-    list: [
-      {
-        scope: 'claims.list',
-        handlers: {
-          compare: () => {
-            const claim = claims[navigation.current()];
-            if (!claim) return false;
-            navigate({ pane: 'compare', claim: claim.summary, passageId: claim.anchor.id });
-            return true;
-          },
-          'columns-left': () => (sources.length > columnsShown ? setColumnOffset(Math.max(0, firstColumn - columnsShown)) : false),
-          'columns-right': () => (sources.length > columnsShown ? setColumnOffset(Math.min(sources.length - columnsShown, firstColumn + columnsShown)) : false),
-        },
-      },
-      { scope: 'move', handlers: navigation.handlers },
-      paneLayer,
-    ],
+    ),
     sources: [
       {
         scope: 'claims.sources',
         handlers: {
-          submit: () => {
-            const chosen = soleSources[picker.current()];
-            if (!chosen) return false;
-            setOnlySource(chosen.source);
-            navigation.select(0);
-            setArea('list');
-            return true;
-          },
+          submit: onItem(
+            () => soleSources[picker.current()],
+            (chosen) => {
+              setOnlySource(chosen.source);
+              navigation.select(0);
+              setArea('list');
+            },
+          ),
           close: () => setArea('list'),
         },
       },
@@ -155,14 +146,17 @@ export function ClaimsPane({ workspace, width, height, active, controls, navigat
   };
   // Read when a key arrives: the area is the latest (a key of the same burst may have changed it).
   controls('claims', () => ({
-    where: `Claims ${theme.glyphs.separator} ${story ?? 'corpus'}`,
-    field: areaRef.current === 'filter' ? { editor: filter, handlers: { ...filter.handlers, ...navigation.handlers } } : null,
-    layers: layers[areaRef.current],
-    cycleArea: (step) => setArea(AREAS[(Math.max(0, AREAS.indexOf(areaRef.current)) + step + AREAS.length) % AREAS.length]!),
-    paste: (text) => {
-      setArea('filter');
-      filter.insert(text);
-    },
+    ...areaControls({
+      name: 'Claims',
+      separator: theme.glyphs.separator,
+      areaRef,
+      setArea,
+      cycle: AREAS,
+      layers,
+      fields: { filter: { editor: filter, moves: navigation.handlers } },
+      pasteArea: 'filter',
+    }),
+    where: `Claims ${theme.glyphs.separator} ${storyRef.current ?? 'corpus'}`,
     capture: () => {
       const place = { area: areaRef.current, story: storyRef.current, filter: filter.current(), onlySource: onlySourceRef.current, conflictsOnly: conflictsOnlyRef.current, selected: claims[navigation.current()]?.id ?? null };
       return () => {
@@ -205,13 +199,7 @@ export function ClaimsPane({ workspace, width, height, active, controls, navigat
       ? [{ text: `  sources ${firstColumn + 1}-${firstColumn + shownSources.length} of ${sources.length.toLocaleString('en-US')} (h/l)`, style: 'muted' as const }]
       : []),
   ];
-  const prompt = area === 'filter' ? `${theme.glyphs.pointer} ` : '/ ';
-  const filterLine = (
-    <Box height={1} width={width}>
-      <SegmentLine segments={[{ text: prompt, style: area === 'filter' ? 'focus' : 'muted' }]} width={2} />
-      <QueryField text={filter.text} cursor={filter.cursor} focused={active && area === 'filter'} placeholder="filter claims by their words (/)" width={Math.max(1, width - 2)} />
-    </Box>
-  );
+  const filterLine = <PromptLine editor={filter} focused={active && area === 'filter'} placeholder="filter claims by their words (/)" width={width} />;
 
   if (area === 'sources') {
     const rows: ReactNode[] = [];

@@ -3,10 +3,10 @@
  * with its word differences against the reference and its conflicting facts; a line for each
  * source that does not report it. Columns side by side on a wide terminal, stacked blocks otherwise.
  */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Comparison, Conflict, SourceVersion } from '../../core/compare/types.js';
-import { QueryField } from '../components/QueryField.js';
+import { PromptLine } from '../components/PromptLine.js';
 import { SegmentLine } from '../components/SegmentLine.js';
 import { useClaimsMap, useComparer } from '../hooks/useClaims.js';
 import { diffSegments } from '../diffText.js';
@@ -14,7 +14,8 @@ import { useImmediateState } from '../hooks/useImmediateState.js';
 import { useLineEditor } from '../hooks/useLineEditor.js';
 import { useScrollView } from '../hooks/useListNavigation.js';
 import type { KeyLayer } from '../keys/dispatch.js';
-import { highlightSegments, plural, stringWidth, wrapSegments, type Segment } from '../text.js';
+import { areaControls } from '../keys/paneKeys.js';
+import { highlightSegments, plural, wrapSegments, type Segment } from '../text.js';
 import { useTheme } from '../theme.js';
 import type { PaneProps } from './paneProps.js';
 
@@ -199,14 +200,16 @@ export function ComparePane({ workspace, width, height, active, controls, naviga
   };
   // Read when a key arrives: the area is the latest (a key of the same burst may have changed it).
   controls('compare', () => ({
-    where: `Compare ${theme.glyphs.separator} ${areaRef.current}`,
-    field: areaRef.current === 'claim' ? { editor, handlers: { ...editor.handlers, ...scroll.handlers } } : null,
-    layers: layers[areaRef.current],
-    cycleArea: (step) => setArea(AREAS[(AREAS.indexOf(areaRef.current) + step + AREAS.length) % AREAS.length]!),
-    paste: (text) => {
-      setArea('claim');
-      editor.insert(text);
-    },
+    ...areaControls({
+      name: 'Compare',
+      separator: theme.glyphs.separator,
+      areaRef,
+      setArea,
+      cycle: AREAS,
+      layers,
+      fields: { claim: { editor, moves: scroll.handlers } },
+      pasteArea: 'claim',
+    }),
     capture: () => {
       const place = { claim: editor.current(), area: areaRef.current, target: targetRef.current, reference: referenceRef.current, scroll: scroll.current() };
       return () => {
@@ -224,16 +227,8 @@ export function ComparePane({ workspace, width, height, active, controls, naviga
     },
   }));
 
-  const prompt = area === 'claim' ? `${theme.glyphs.pointer} ` : '/ ';
   const claimLine = (
-    <Box height={1} width={width}>
-      <Text bold {...(theme.color && area === 'claim' ? { color: theme.colors.accent } : {})}>
-        {prompt}
-      </Text>
-      <Box width={Math.max(1, width - stringWidth(prompt))}>
-        <QueryField text={editor.text} cursor={editor.cursor} focused={active && area === 'claim'} placeholder="type a claim and press Enter, or press c on a passage in Search or Quotes" width={Math.max(1, width - stringWidth(prompt))} />
-      </Box>
-    </Box>
+    <PromptLine editor={editor} focused={active && area === 'claim'} placeholder="type a claim and press Enter, or press c on a passage in Search or Quotes" width={width} />
   );
   if (!comparison || !layout) {
     const message = target

@@ -8,7 +8,7 @@ import { QuoteIndex } from '../../core/quotes/index.js';
 import type { Quote, QuoteGroup } from '../../core/quotes/types.js';
 import { runInSlices } from '../../core/slices.js';
 import type { Passage } from '../../core/types.js';
-import { QueryField } from '../components/QueryField.js';
+import { PromptLine } from '../components/PromptLine.js';
 import { QuoteDetail } from '../components/QuoteDetail.js';
 import { SegmentLine } from '../components/SegmentLine.js';
 import { useImmediateState } from '../hooks/useImmediateState.js';
@@ -16,7 +16,8 @@ import { useLineEditor } from '../hooks/useLineEditor.js';
 import { useListNavigation } from '../hooks/useListNavigation.js';
 import type { Workspace } from '../hooks/useWorkspace.js';
 import type { Handlers, KeyLayer } from '../keys/dispatch.js';
-import { fit, highlightSegments, plural, stringWidth, type Segment } from '../text.js';
+import { areaControls, filterFieldLayer, movingArea, onItem } from '../keys/paneKeys.js';
+import { fit, highlightSegments, plural, type Segment } from '../text.js';
 import { useTheme } from '../theme.js';
 import type { PaneProps } from './paneProps.js';
 
@@ -119,59 +120,48 @@ export function QuotesPane({ workspace, width, height, active, controls, navigat
     },
   };
   const layers: Record<Area, KeyLayer[]> = {
-    query: [
+    query: [filterFieldLayer('quotes.query', editor, () => setArea('groups')), paneLayer],
+    groups: movingArea(
+      'quotes.groups',
       {
-        scope: 'quotes.query',
-        handlers: {
-          submit: () => setArea('groups'),
-          'leave-field': () => (editor.current() !== '' ? editor.set('') : setArea('groups')),
+        open: onItem(() => group, () => setArea('sources')),
+        'toggle-terms': () => {
+          setAllKinds(!allKindsRef.current);
+          navigation.select(0);
         },
+        'focus-field': () => setArea('query'),
       },
+      navigation.handlers,
       paneLayer,
-    ],
-    groups: [
+    ),
+    sources: movingArea(
+      'quotes.sources',
       {
-        scope: 'quotes.groups',
-        handlers: {
-          open: () => (group ? setArea('sources') : false),
-          'toggle-terms': () => {
-            setAllKinds(!allKindsRef.current);
-            navigation.select(0);
-          },
-          'focus-field': () => setArea('query'),
-        },
-      },
-      { scope: 'move', handlers: navigation.handlers },
-      paneLayer,
-    ],
-    sources: [
-      {
-        scope: 'quotes.sources',
-        handlers: {
-          read: () => {
+        read: onItem(
+          () => {
             const selected = members[memberRef.current];
-            const passage = selected ? passageOf(workspace, selected.quote) : undefined;
-            if (!passage) return false;
-            navigate({ pane: 'search', passageId: passage.id });
-            return true;
+            return selected ? passageOf(workspace, selected.quote) : undefined;
           },
-          close: () => setArea('groups'),
-        },
+          (passage) => navigate({ pane: 'search', passageId: passage.id }),
+        ),
+        close: () => setArea('groups'),
       },
-      { scope: 'move', handlers: memberHandlers },
+      memberHandlers,
       paneLayer,
-    ],
+    ),
   };
   // Read when a key arrives: the area is the latest (a key of the same burst may have changed it).
   controls('quotes', () => ({
-    where: `Quotes ${theme.glyphs.separator} ${areaRef.current}`,
-    field: areaRef.current === 'query' ? { editor, handlers: { ...editor.handlers, ...navigation.handlers } } : null,
-    layers: layers[areaRef.current],
-    cycleArea: (step) => setArea(AREAS[(AREAS.indexOf(areaRef.current) + step + AREAS.length) % AREAS.length]!),
-    paste: (text) => {
-      setArea('query');
-      editor.insert(text);
-    },
+    ...areaControls({
+      name: 'Quotes',
+      separator: theme.glyphs.separator,
+      areaRef,
+      setArea,
+      cycle: AREAS,
+      layers,
+      fields: { query: { editor, moves: navigation.handlers } },
+      pasteArea: 'query',
+    }),
     capture: () => {
       const place = { query: editor.current(), area: areaRef.current, allKinds: allKindsRef.current, group: group?.reference ?? null, member: memberRef.current };
       return () => {
@@ -197,8 +187,6 @@ export function QuotesPane({ workspace, width, height, active, controls, navigat
       : filtered?.error
         ? 'query error'
         : allKinds ? plural(groups.length, 'quote or term', 'quotes and terms') : plural(groups.length, 'quote');
-  const prompt = area === 'query' ? `${theme.glyphs.pointer} ` : '/ ';
-  const inputWidth = Math.max(1, width - stringWidth(prompt) - counter.length - 2);
 
   const rows: ReactNode[] = [];
   for (let row = 0; row < listHeight; row++) {
@@ -215,15 +203,7 @@ export function QuotesPane({ workspace, width, height, active, controls, navigat
 
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Box height={1} width={width}>
-        <Text bold {...(theme.color && area === 'query' ? { color: theme.colors.accent } : {})}>
-          {prompt}
-        </Text>
-        <Box width={inputWidth}>
-          <QueryField text={query} cursor={editor.cursor} focused={active && area === 'query'} placeholder="filter quotes by words or speaker" width={inputWidth} />
-        </Box>
-        <Text> {counter}</Text>
-      </Box>
+      <PromptLine editor={editor} focused={active && area === 'query'} placeholder="filter quotes by words or speaker" counter={counter} width={width} />
       <Box flexDirection="column" width={width} height={listHeight} overflow="hidden">
         {rows.length > 0 ? rows : <Text>{fit(highlightSegments(empty, [], theme.ascii).map((segment) => segment.text).join(''), width, theme.glyphs.ellipsis)}</Text>}
       </Box>

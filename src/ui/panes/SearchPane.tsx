@@ -4,17 +4,17 @@ import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { distinguishingPrefixLength } from '../../core/context.js';
 import type { SearchHit } from '../../core/searchIndex.js';
 import { Preview } from '../components/Preview.js';
-import { QueryField } from '../components/QueryField.js';
+import { PromptLine } from '../components/PromptLine.js';
 import { SegmentLine } from '../components/SegmentLine.js';
 import { Reader, articleLines } from '../components/Reader.js';
 import { useImmediateState } from '../hooks/useImmediateState.js';
 import { useLineEditor } from '../hooks/useLineEditor.js';
 import { useListNavigation, useScrollView } from '../hooks/useListNavigation.js';
 import type { KeyLayer } from '../keys/dispatch.js';
+import { areaControls, filterFieldLayer, movingArea, onItem } from '../keys/paneKeys.js';
 import { useSearch } from '../hooks/useSearch.js';
-import { fit, highlightSegments, plural, stringWidth, truncateSegments, windowOnFirstMatch, type Segment } from '../text.js';
+import { fit, highlightSegments, plural, truncateSegments, windowOnFirstMatch, type Segment } from '../text.js';
 import { useTheme } from '../theme.js';
-import type { PaneControls } from '../navigation.js';
 import type { PaneProps } from './paneProps.js';
 
 type Area = 'query' | 'results' | 'reader' | 'find';
@@ -115,50 +115,32 @@ export function SearchPane({ workspace, width, height, active, controls, navigat
     },
   };
   const layers: Record<Area, KeyLayer[]> = {
-    query: [
+    query: [filterFieldLayer('search.query', editor, () => setArea('results')), paneLayer],
+    results: movingArea(
+      'search.results',
       {
-        scope: 'search.query',
-        handlers: {
-          submit: () => setArea('results'),
-          'leave-field': () => (editor.current() !== '' ? editor.set('') : setArea('results')),
+        read: onItem(() => results.at(navigation.current()), (hit) => openReader(hit.passage.id, false)),
+        'focus-field': () => setArea('query'),
+      },
+      navigation.handlers,
+      paneLayer,
+    ),
+    reader: movingArea(
+      'search.reader',
+      {
+        find: () => setArea('find'),
+        'next-match': () => nextMatch(1),
+        'previous-match': () => nextMatch(-1),
+        close: (_, conditions) => {
+          // Sent from another pane: Esc goes back there.
+          if (readingRef.current?.sent && conditions.history) return false;
+          setArea('results');
+          return true;
         },
       },
+      readerScroll.handlers,
       paneLayer,
-    ],
-    results: [
-      {
-        scope: 'search.results',
-        handlers: {
-          read: () => {
-            const hit = results.at(navigation.current());
-            if (!hit) return false;
-            openReader(hit.passage.id, false);
-            return true;
-          },
-          'focus-field': () => setArea('query'),
-        },
-      },
-      { scope: 'move', handlers: navigation.handlers },
-      paneLayer,
-    ],
-    reader: [
-      {
-        scope: 'search.reader',
-        handlers: {
-          find: () => setArea('find'),
-          'next-match': () => nextMatch(1),
-          'previous-match': () => nextMatch(-1),
-          close: (_, conditions) => {
-            // Sent from another pane: Esc goes back there.
-            if (readingRef.current?.sent && conditions.history) return false;
-            setArea('results');
-            return true;
-          },
-        },
-      },
-      { scope: 'move', handlers: readerScroll.handlers },
-      paneLayer,
-    ],
+    ),
     find: [
       {
         scope: 'search.find',
@@ -176,22 +158,18 @@ export function SearchPane({ workspace, width, height, active, controls, navigat
       paneLayer,
     ],
   };
-  const fieldOf = (current: Area): PaneControls['field'] => current === 'query' ? { editor, handlers: { ...editor.handlers, ...navigation.handlers } } : area === 'find' ? { editor: find, handlers: { ...find.handlers, ...readerScroll.handlers } } : null;
   // Read when a key arrives: the area is the latest (a key of the same burst may have changed it).
   controls('search', () => ({
-    where: `Search ${theme.glyphs.separator} ${areaRef.current}`,
-    field: fieldOf(areaRef.current),
-    layers: layers[areaRef.current],
-    cycleArea: (step) => {
-      const areas = AREAS.filter((candidate) => candidate !== 'reader' || readingRef.current !== null);
-      const at = Math.max(0, areas.indexOf(areaRef.current === 'find' ? 'reader' : areaRef.current));
-      setArea(areas[(at + step + areas.length) % areas.length]!);
-    },
-    paste: (text) => {
-      const target = areaRef.current === 'find' ? find : editor;
-      if (target === editor) setArea('query');
-      target.insert(text);
-    },
+    ...areaControls({
+      name: 'Search',
+      separator: theme.glyphs.separator,
+      areaRef,
+      setArea,
+      cycle: readingRef.current ? AREAS : AREAS.filter((candidate) => candidate !== 'reader'),
+      layers,
+      fields: { query: { editor, moves: navigation.handlers }, find: { editor: find, moves: readerScroll.handlers } },
+      pasteArea: areaRef.current === 'find' ? 'find' : 'query',
+    }),
     capture: () => {
       const place = { query: editor.current(), area: areaRef.current, selected: results.at(navigation.current())?.passage.id ?? null, reading: readingRef.current, scroll: readerScroll.current() };
       return () => {
@@ -210,8 +188,6 @@ export function SearchPane({ workspace, width, height, active, controls, navigat
   const pending = answered !== query;
   const count = error ? 'query error' : `${results.length}${more ? '+' : ''}/${workspace.corpus.passages.length}`;
   const counter = `${pending ? theme.glyphs.ellipsis : ''}${count}`;
-  const prompt = area === 'query' ? `${theme.glyphs.pointer} ` : '/ ';
-  const inputWidth = Math.max(1, width - stringWidth(prompt) - counter.length - 2);
 
   const sourceColumn = useMemo(
     () => Math.min(SOURCE_COLUMN_MAX, distinguishingPrefixLength(workspace.corpus.documents.map((document) => document.source))),
@@ -234,15 +210,7 @@ export function SearchPane({ workspace, width, height, active, controls, navigat
   }
 
   const queryLine = (
-    <Box height={1} width={width}>
-      <Text bold {...(theme.color && area === 'query' ? { color: theme.colors.accent } : {})}>
-        {prompt}
-      </Text>
-      <Box width={inputWidth}>
-        <QueryField text={query} cursor={editor.cursor} focused={active && area === 'query'} placeholder="search passages (? help)" width={inputWidth} />
-      </Box>
-      <Text {...(error && theme.color ? { color: theme.colors.warning } : {})}> {counter}</Text>
-    </Box>
+    <PromptLine editor={editor} focused={active && area === 'query'} placeholder="search passages (? help)" counter={counter} warning={error !== null} width={width} />
   );
 
   if ((area === 'reader' || area === 'find') && readerPassage && article) {
@@ -257,10 +225,7 @@ export function SearchPane({ workspace, width, height, active, controls, navigat
       <Box flexDirection="column" width={width} height={height}>
         {queryLine}
         {area === 'find' ? (
-          <Box height={1} width={width}>
-            <Text bold>{`find ${theme.glyphs.pointer} `}</Text>
-            <QueryField text={find.text} cursor={find.cursor} focused={active} placeholder="words in this article" width={Math.max(1, width - 8)} />
-          </Box>
+          <PromptLine editor={find} focused={active} placeholder="words in this article" width={width} label="find " />
         ) : null}
         <Box paddingX={1}>
           <Reader header={header} lines={article.lines} offset={readerOffset} width={readerWidth} height={readerHeight} />

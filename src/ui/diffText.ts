@@ -21,8 +21,9 @@ function deletionNote(text: string): string {
 export function diffSegments(changes: readonly DiffChange[], ascii: boolean, markers: boolean): Segment[] {
   const out: Segment[] = [];
   const lastChar = (): string => out.at(-1)?.text.at(-1) ?? ' ';
+  // A space between runs, but not after an opening bracket or quote.
   const space = (): void => {
-    if (!/\s/.test(lastChar())) out.push({ text: ' ', style: 'plain' });
+    if (!/[\s([“‘"]/.test(lastChar())) out.push({ text: ' ', style: 'plain' });
   };
   changes.forEach((change, index) => {
     if (change.text.trim() === '' && change.kind !== 'same') return;
@@ -40,7 +41,7 @@ export function diffSegments(changes: readonly DiffChange[], ascii: boolean, mar
       out.push(...highlightSegments(markers ? `{+${text}+}` : text, [], ascii, 'insert'));
     }
     const next = changes[index + 1];
-    if (next && !/^\s|^[,.;:!?)”’"]/.test(next.text)) out.push({ text: ' ', style: 'plain' });
+    if (next && !/^\s|^[,.;:!?)”’"]/.test(next.text)) space();
   });
   return out;
 }

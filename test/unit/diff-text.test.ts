@@ -41,3 +41,12 @@ test('[-…-]{+…+} markers without colour and on terminals that do not draw st
   assert.equal(themeFor({ TERM: 'linux' }).diffMarkers, true);
   assert.equal(themeFor({ TERM: 'xterm-256color' }).diffMarkers, false);
 });
+
+test('no space is put after an opening bracket or quote', () => {
+  const changes = [
+    { kind: 'same' as const, text: 'accounts (' },
+    { kind: 'insert' as const, text: '23,750' },
+    { kind: 'same' as const, text: ' accounts)' },
+  ];
+  assert.equal(text(diffSegments(changes, false, false)), 'accounts (23,750 accounts)');
+});

@@ -177,6 +177,7 @@ describe('Compare reads and scrolls', () => {
     await press(app.stdin, KEYS.enter, 'c');
     const top = await waitForFrame(app.lastFrame, (text) => /of 5 sources carry it/.test(text));
     assert.doesNotMatch(top, /conflict\(s\)/, 'plural, not conflict(s)');
+    assert.match(top, /^\/ The company suspended a core network/m, 'the claim line shows how the claim starts');
     assert.match(top, /1 conflict\b/);
     await press(app.stdin, ...Array<string>(30).fill('j'));
     const bottom = await waitForFrame(app.lastFrame, (text) => text.includes('not reported'));

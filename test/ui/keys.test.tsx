@@ -204,6 +204,34 @@ describe('Compare reads and scrolls', () => {
   });
 });
 
+describe('the reader', () => {
+  it('Enter reads the whole article scrolled to the passage; G/g go to its end and start; / finds words, n goes to the next line found', async () => {
+    const app = renderApp(80, 24);
+    await press(app.stdin, "'amplifier");
+    await waitForFrame(app.lastFrame, (text) => / 3\/104/.test(text));
+    await press(app.stdin, KEYS.enter, KEYS.enter);
+    const opened = await waitForFrame(app.lastFrame, (text) => text.includes('Search │ reader'));
+    assert.match(opened, /004_b0ee60363008b165:13 /);
+    assert.match(opened, /“amplifier”/, 'the passage is in view');
+    await press(app.stdin, 'g');
+    const start = await waitForFrame(app.lastFrame, (text) => text !== opened);
+    const article = workspace.corpus.passages.filter((passage) => passage.source === '004_b0ee60363008b165');
+    assert.ok(start.includes(article[0]!.text.slice(0, 40)), 'g shows the first paragraph of the article');
+    await press(app.stdin, 'G');
+    const end = await waitForFrame(app.lastFrame, (text) => text !== start);
+    assert.ok(end.includes(article.at(-1)!.text.slice(0, 30)), 'G shows the last paragraph');
+    await press(app.stdin, '/', 'Twitter');
+    await waitForFrame(app.lastFrame, (text) => /find › Twitter +\d+ lines? found/.test(text));
+    await press(app.stdin, KEYS.enter, 'g');
+    const found = await waitForFrame(app.lastFrame, (text) => text.includes('Search │ reader') && text.includes(article[0]!.text.slice(0, 40)));
+    await press(app.stdin, 'n');
+    await waitForFrame(app.lastFrame, (text) => text !== found && text.includes('Search │ reader'));
+    await press(app.stdin, KEYS.escape);
+    await waitForFrame(app.lastFrame, (text) => text.includes('Search │ results'));
+    app.unmount();
+  });
+});
+
 describe('the key map and the panes', () => {
   it('every binding of a pane area has a handler there (or anywhere): what the help lists works', async () => {
     const seen = new Map<PaneKey, () => PaneControls>();

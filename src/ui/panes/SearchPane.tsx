@@ -1,6 +1,6 @@
 /** Pane 1, Search: the query line, ranked results with matches highlighted, and a preview. */
 import { Box, Text } from 'ink';
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import { distinguishingPrefixLength } from '../../core/context.js';
 import type { SearchHit } from '../../core/searchIndex.js';
 import { Preview } from '../components/Preview.js';
@@ -76,8 +76,9 @@ export function SearchPane({ workspace, width, height, active, controls, navigat
   const readerScroll = useScrollView(article?.lines.length ?? 0, readerHeight - 1);
   const focusLine = article?.focusLine ?? 0;
   // An article opens scrolled to its passage (the line above it in view), from the first frame on.
+  // A layout effect: it runs before any key that follows the frame, so g or k act on the passage's place.
   const focusPending = useRef(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!focusPending.current || !article) return;
     focusPending.current = false;
     readerScroll.set(focusLine - 1);
@@ -219,13 +220,12 @@ export function SearchPane({ workspace, width, height, active, controls, navigat
     const header: Segment[] = [
       ...highlightSegments(`${readerPassage.source}:${readerPassage.line}`, [], theme.ascii, 'source'),
       { text: `  ${document?.title ?? ''}`, style: 'plain' },
-      ...(find.text.trim() !== '' ? [{ text: `  ${matches === 0 ? 'no match' : plural(matches, 'line')} with "${find.text.trim()}"`, style: 'muted' as const }] : []),
     ];
     return (
       <Box flexDirection="column" width={width} height={height}>
         {queryLine}
         {area === 'find' ? (
-          <PromptLine editor={find} focused={active} placeholder="words in this article" width={width} label="find " />
+          <PromptLine editor={find} focused={active} placeholder="words in this article" width={width} label="find " counter={find.text.trim() === '' ? '' : matches === 0 ? 'no match' : `${plural(matches, 'line')} found`} />
         ) : null}
         <Box paddingX={1}>
           <Reader header={header} lines={article.lines} offset={readerOffset} width={readerWidth} height={readerHeight} />

@@ -138,7 +138,9 @@ describe('the Claims pane at scale', () => {
       let frame = await waitForFrame(app.lastFrame, (text) => /\d+ claims/.test(text));
       const bridge = frame.split('\n').find((line) => /[●!] The city council approved the new/.test(line));
       assert.ok(bridge, `the claim's text shows beside its marks:\n${frame}`);
-      assert.match(frame, /sources 1-\d+ of 30 \(h\/l\)/);
+      assert.match(frame, /sources 1-19 of 30 \(h\/l\)/);
+      assert.match(frame, /A outlet00 +B outlet01/, 'the legend packs several sources to a row');
+      assert.match(frame, /S outlet18/, 'and names every column shown');
       await press(app.stdin, 'l');
       frame = await waitForFrame(app.lastFrame, (text) => /sources \d+-30 of 30/.test(text));
       await press(app.stdin, '/', 'bridge', KEYS.enter);

@@ -30,6 +30,17 @@ export function columnLabel(index: number): string {
   return index < 26 ? String.fromCharCode(65 + index) : columnLabel(Math.floor(index / 26) - 1) + String.fromCharCode(65 + (index % 26));
 }
 
+/** Legend entries ("A 000_067ac…") packed into rows of `width` columns, two spaces apart. */
+export function packLegend(entries: readonly string[], width: number): string[] {
+  const rows: string[] = [];
+  for (const entry of entries) {
+    const last = rows.at(-1);
+    if (last !== undefined && last.length + 2 + entry.length <= width) rows[rows.length - 1] = `${last}  ${entry}`;
+    else rows.push(entry);
+  }
+  return rows;
+}
+
 function matchesFilter(claim: Claim, words: readonly string[]): boolean {
   const text = claim.summary.toLocaleLowerCase();
   return words.every((word) => text.includes(word));
@@ -81,7 +92,9 @@ export function ClaimsPane({ workspace, width, height, active, controls, navigat
   const columnsShown = Math.max(1, Math.min(sources.length, Math.floor((width - idWidth - 1 - textWidth) / 2)));
   const firstColumn = Math.max(0, Math.min(columnOffset, sources.length - columnsShown));
   const shownSources = sources.slice(firstColumn, firstColumn + columnsShown);
-  const legendRows = Math.min(shownSources.length, Math.max(1, Math.floor((height - 5) / 3)));
+  // The legend names every column shown, several to a row when they fit (ECB+ stories have 13).
+  const legendLines = packLegend(shownSources.map((source, index) => `${columnLabel(firstColumn + index)} ${source}`), width);
+  const legendRows = Math.min(legendLines.length, Math.max(1, Math.floor((height - 5) / 3)));
   const listHeight = Math.max(1, height - 2 - legendRows);
   const navigation = useListNavigation(claims.length, listHeight - 1);
   const picker = useListNavigation(soleSources.length, listHeight - 1);
@@ -247,8 +260,8 @@ export function ClaimsPane({ workspace, width, height, active, controls, navigat
     );
   }
   if (rows.length === 0) rows.push(<SegmentLine key="none" width={width} segments={[{ text: 'No claim matches: / changes the filter, ! and o turn theirs off.', style: 'muted' }]} />);
-  const legend = shownSources.slice(0, legendRows).map((source, index) => (
-    <SegmentLine key={source} width={width} segments={[{ text: `${columnLabel(firstColumn + index)} `, style: 'source' }, ...highlightSegments(source, [], theme.ascii, 'muted')]} />
+  const legend = legendLines.slice(0, legendRows).map((line, row) => (
+    <SegmentLine key={row} width={width} segments={highlightSegments(row === legendRows - 1 && legendLines.length > legendRows ? `${line}  ${theme.glyphs.ellipsis}` : line, [], theme.ascii, 'muted')} />
   ));
   return (
     <Box flexDirection="column" width={width} height={height}>

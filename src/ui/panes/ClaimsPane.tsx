@@ -133,8 +133,8 @@ export function ClaimsPane({ workspace, width, height, active, controls, navigat
       'claims.list',
       {
         compare: onItem(() => claims[navigation.current()], (claim) => navigate({ pane: 'compare', claim: claim.summary, passageId: claim.anchor.id })),
-        'columns-left': () => scrollColumns(-1),
-        'columns-right': () => scrollColumns(1),
+        // Only when more sources carry claims than fit: the hint shows only then.
+        ...(sources.length > columnsShown ? { 'columns-left': () => scrollColumns(-1), 'columns-right': () => scrollColumns(1) } : {}),
       },
       navigation.handlers,
       paneLayer,

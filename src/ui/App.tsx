@@ -154,7 +154,7 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize, load, s
     const controls = controlsRef.current.get(tabRef.current)?.();
     if (!controls) return;
     const target = targetOf(controls);
-    const next = { where: controls.where, hints: hintsOf(target, global), help: helpHint(target) };
+    const next = { where: controls.where, hints: controls.note ? [controls.note] : hintsOf(target, global), help: helpHint(target) };
     setStatus((previous) =>
       previous.where === next.where && previous.help === next.help && previous.hints.join('\n') === next.hints.join('\n') ? previous : next,
     );

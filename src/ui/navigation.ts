@@ -16,6 +16,8 @@ export type PaneKey = NavigationTarget['pane'];
 export interface PaneControls {
   /** Where the user is, e.g. "Search │ results". */
   where: string;
+  /** A note the status line shows in place of the key hints (a query cut to bound its work); the help hint stays. */
+  note?: string;
   /** The focused field (it takes printable keys first), if any, with its editing handlers. */
   field: { editor: TextField; handlers: Handlers } | null;
   /** The focused area's layers and the pane's, top first. */

@@ -100,3 +100,9 @@ test('hints list only keys that reach their binding: no "q quit" while a field h
   assert.deepEqual(hintsOf(list, global), ['j/k move', 'c compare', 'q quit']);
   assert.ok(activeBindings(list, global).some(({ binding }) => binding.keys.includes('G')), 'G is live wherever a list moves');
 });
+
+test('the status line keeps whole hints that fit and always ends with the help; a long note is cut, not dropped', async () => {
+  const { fitHints } = await import('../../src/ui/components/StatusLine.js');
+  assert.equal(fitHints(['j/k move', 'Enter read', 'c compare'], '? help', 30), 'j/k move  Enter read  ? help');
+  assert.equal(fitHints(['query cut: terms past 32 dropped, 40 characters matched exactly'], '? help', 30), 'query cut: terms past…  ? help');
+});

@@ -1,5 +1,5 @@
 /** The program's entry: picks a subcommand or the interactive workbench, and owns exit codes. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -133,6 +133,13 @@ async function runWorkbench(args: string[]): Promise<number> {
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
   const corpusPath = corpusPathFrom(values);
+  // A corpus that is not there is said on stderr (exit 2) before the full screen opens.
+  try {
+    statSync(corpusPath);
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    throw new CorpusError(`corpus ${corpusPath}: ${code === 'ENOENT' ? 'not found' : error instanceof Error ? error.message : String(error)}`);
+  }
   const start = await loadWorkbenchDrawingAtOnce(corpusPath);
   const code = await start({ corpusPath });
   for (const note of takeHeldCacheNotes()) warn(note);

@@ -1,17 +1,19 @@
 /** The workbench: numbered panes, the status line, help, and the screen-size guard. */
-import { Box, Text, useApp } from 'ink';
-import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { Box, Text, useApp, useStdout } from 'ink';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { CorpusError } from '../core/load.js';
 import { neutralize } from '../core/sanitize.js';
 import { HelpOverlay, helpLineCount } from './components/HelpOverlay.js';
 import { StatusLine } from './components/StatusLine.js';
 import { TabBar, type TabInfo } from './components/TabBar.js';
 import { useImmediateState } from './hooks/useImmediateState.js';
-import { useKeys } from './hooks/useKeys.js';
+import { useKeyboard } from './hooks/useKeyboard.js';
 import { useLineEditor } from './hooks/useLineEditor.js';
 import { useTerminalSize, type TerminalSize } from './hooks/useTerminalSize.js';
 import { useWorkspace, type CorpusLoader, type Workspace } from './hooks/useWorkspace.js';
-import type { NavigationRequest, NavigationTarget, PaneKey } from './navigation.js';
-import type { PaneDefinition, PaneStatus } from './panes/paneProps.js';
+import { dispatchKey, helpHint, hintsOf, type Handlers, type KeyTarget } from './keys/dispatch.js';
+import type { NavigationTarget, PaneControls, PaneKey } from './navigation.js';
+import type { PaneDefinition } from './panes/paneProps.js';
 import { ClaimsPane } from './panes/ClaimsPane.js';
 import { ComparePane } from './panes/ComparePane.js';
 import { QuotesPane } from './panes/QuotesPane.js';
@@ -22,13 +24,26 @@ import { useTheme } from './theme.js';
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 16;
 
-/** The panes, in the order of their number keys; `typing`: the pane opens on its text field. */
-const PANES: readonly (PaneDefinition & { typing: boolean })[] = [
-  { key: 'search', label: 'Search', Component: SearchPane, typing: true },
-  { key: 'quotes', label: 'Quotes', Component: QuotesPane, typing: true },
-  { key: 'compare', label: 'Compare', Component: ComparePane, typing: false },
-  { key: 'claims', label: 'Claims', Component: ClaimsPane, typing: false },
+/** The panes, in the order of their number keys. */
+const PANES: readonly PaneDefinition[] = [
+  { key: 'search', label: 'Search', Component: SearchPane },
+  { key: 'quotes', label: 'Quotes', Component: QuotesPane },
+  { key: 'compare', label: 'Compare', Component: ComparePane },
+  { key: 'claims', label: 'Claims', Component: ClaimsPane },
 ];
+
+/** 1-4, Alt-1..4 and F2-F5 name panes 1-4. */
+function paneNumber(key: string): number {
+  const fKey = /^f(\d)$/.exec(key);
+  if (fKey) return Number(fKey[1]) - 1;
+  return Number(key.replace(/^alt-/, ''));
+}
+
+interface HistoryEntry {
+  from: PaneKey;
+  to: PaneKey;
+  restore: () => void;
+}
 const TABS: readonly TabInfo[] = PANES.map(({ key, label }) => ({ key, label }));
 
 export interface AppProps {
@@ -39,86 +54,158 @@ export interface AppProps {
   size?: TerminalSize;
   /** How `corpusPath` is loaded (tests); otherwise from the index cache or the files. */
   load?: CorpusLoader;
+  /** Ctrl-Z: hands the terminal back and stops the job (the real terminal only). */
+  suspend?: () => void;
+  /** A corpus that fails to load ends the App with a CorpusError (the real terminal). */
+  exitOnFailure?: boolean;
+  /** Tests: sees each pane's controls as the App gets them. */
+  inspect?: (pane: PaneKey, controls: () => PaneControls) => void;
 }
 
-export function App({ corpusPath, workspace: preloaded, size: fixedSize, load }: AppProps): ReactNode {
+export function App({ corpusPath, workspace: preloaded, size: fixedSize, load, suspend, inspect, exitOnFailure = false }: AppProps): ReactNode {
   const { exit } = useApp();
+  const { write } = useStdout();
   const theme = useTheme();
   const size = useTerminalSize(fixedSize);
   const state = useWorkspace(corpusPath, preloaded, load);
-  /** The visible pane's text field has the keys: q and digits are typed, not commands. */
-  const typingRef = useRef(false);
-  const [tab, setTabState] = useState<PaneKey>(PANES[0]!.key);
-  // Whether each pane's field had the keys when it was last shown. A pane reports it a moment
-  // after it is shown; keys arriving with the switch ("2q" in one packet) are judged by this
-  // meanwhile, so a q meant for the Quotes filter does not quit.
-  const tabRef = useRef<PaneKey>(PANES[0]!.key);
-  const typingOfPane = useRef(new Map<PaneKey, boolean>(PANES.map((pane) => [pane.key, pane.typing])));
-  const setTab = useCallback((next: PaneKey) => {
-    tabRef.current = next;
-    typingRef.current = typingOfPane.current.get(next) ?? false;
-    setTabState(next);
-  }, []);
-  const [request, setRequest] = useState<NavigationRequest | null>(null);
-  const navigate = useCallback((target: NavigationTarget) => {
-    // A pane not built yet (Compare, while it is being written) is not a place to go.
-    if (!PANES.some((pane) => pane.key === target.pane)) return;
-    setTab(target.pane);
-    setRequest((previous) => ({ target, serial: (previous?.serial ?? 0) + 1 }));
-  }, []);
+  const [tab, tabRef, setTab] = useImmediateState<PaneKey>(PANES[0]!.key);
   const [helpOpen, helpOpenRef, setHelpOpen] = useImmediateState(false);
-  const [helpScroll, setHelpScroll] = useState(0);
-  const [status, setStatus] = useState<PaneStatus>({ where: 'Search', hints: '' });
-  const onStatus = useCallback((next: PaneStatus) => setStatus(next), []);
-  // Keys typed while the corpus loads go to the query line the workbench opens on (q included, as
-  // there). So do keys that arrive after the first frame but before the pane has subscribed to
-  // keys (its effects run a moment after the frame is drawn): the pane's first report ends that.
+  const [helpScroll, helpScrollRef, setHelpScroll] = useImmediateState(0);
+  const helpHeight = size.rows - 2;
+  // Keys typed while the corpus loads go to the query line the workbench opens on (q included, as there).
   const typedAhead = useLineEditor();
   const statusRef = useRef(state.status);
   statusRef.current = state.status;
-  const paneHasKeysRef = useRef(false);
-  const onTyping = useCallback((next: boolean) => {
-    typingRef.current = next;
-    typingOfPane.current.set(tabRef.current, next);
-    paneHasKeysRef.current = true;
-  }, []);
+  // A corpus that cannot load ends the workbench: the message goes to stderr, the exit code is 2
+  // (run.tsx), rather than vanishing with the alternate screen.
+  const failure = state.status === 'failed' ? state.message : null;
+  useEffect(() => {
+    if (failure !== null && corpusPath !== undefined && !preloaded && exitOnFailure) exit(new CorpusError(failure));
+  }, [failure, corpusPath, preloaded, exitOnFailure, exit]);
 
-  useKeys((input, key) => {
-    if (key.ctrl && input === 'c') {
-      exit();
+  // Each pane hands over its controls on every render; a key reads the visible pane's latest.
+  const controlsRef = useRef(new Map<PaneKey, () => PaneControls>());
+  const [status, setStatus] = useState<{ where: string; hints: string[]; help: string }>({ where: 'Search', hints: [], help: '? help' });
+  // Where Esc goes back to: pushed when a selection opens another pane, popped by Esc there.
+  const historyRef = useRef<HistoryEntry[]>([]);
+
+  const targetOf = (controls: PaneControls | undefined): KeyTarget => {
+    const history = historyRef.current.at(-1)?.to === tabRef.current;
+    if (!controls) return { field: null, layers: [], conditions: { 'field-empty': true, history } };
+    return {
+      field: controls.field,
+      layers: controls.layers,
+      conditions: { 'field-empty': (controls.field?.editor.current() ?? '') === '', history, ...controls.conditions },
+    };
+  };
+
+  const navigate = useCallback((target: NavigationTarget) => {
+    const from = tabRef.current;
+    const restore = controlsRef.current.get(from)?.().capture();
+    if (restore) historyRef.current.push({ from, to: target.pane, restore });
+    setTab(target.pane);
+    controlsRef.current.get(target.pane)?.().open(target);
+  }, [setTab, tabRef]);
+
+  const global: Handlers = {
+    quit: () => exit(),
+    suspend: () => {
+      if (!suspend) return false;
+      suspend();
+      // After fg: Ink's own write path erases its frame, writes the (empty) text and draws the whole frame again.
+      write('');
+      return true;
+    },
+    help: () => {
+      setHelpScroll(0);
+      setHelpOpen(true);
+    },
+    pane: (key) => {
+      const next = PANES[paneNumber(key) - 1];
+      if (!next) return false;
+      setTab(next.key);
+      return true;
+    },
+    'next-area': () => controlsRef.current.get(tabRef.current)?.().cycleArea(1),
+    'previous-area': () => controlsRef.current.get(tabRef.current)?.().cycleArea(-1),
+    back: () => {
+      const top = historyRef.current.at(-1);
+      if (!top || top.to !== tabRef.current) return false;
+      historyRef.current.pop();
+      setTab(top.from);
+      top.restore();
+      return true;
+    },
+  };
+  // The help's scroll stays within its lines, so k after many j moves at once.
+  const scrollHelp = (to: number): void => setHelpScroll(Math.max(0, Math.min(helpLineCount() - helpHeight, to)));
+  const helpScrollHandlers: Handlers = {
+    up: () => scrollHelp(helpScrollRef.current - 1),
+    down: () => scrollHelp(helpScrollRef.current + 1),
+    'page-up': () => scrollHelp(helpScrollRef.current - helpHeight),
+    'page-down': () => scrollHelp(helpScrollRef.current + helpHeight),
+    'half-page-up': () => scrollHelp(helpScrollRef.current - Math.floor(helpHeight / 2)),
+    'half-page-down': () => scrollHelp(helpScrollRef.current + Math.floor(helpHeight / 2)),
+    first: () => scrollHelp(0),
+    last: () => scrollHelp(helpLineCount()),
+  };
+
+  const refreshStatus = (): void => {
+    const controls = controlsRef.current.get(tabRef.current)?.();
+    if (!controls) return;
+    const target = targetOf(controls);
+    const next = { where: controls.where, hints: controls.note ? [controls.note] : hintsOf(target, global), help: helpHint(target) };
+    setStatus((previous) =>
+      previous.where === next.where && previous.help === next.help && previous.hints.join('\n') === next.hints.join('\n') ? previous : next,
+    );
+  };
+  const refreshRef = useRef(refreshStatus);
+  refreshRef.current = refreshStatus;
+  const controls = useCallback((pane: PaneKey, next: () => PaneControls) => {
+    controlsRef.current.set(pane, next);
+    inspect?.(pane, next);
+    // After the render that produced them: the status line reads the hints of the latest controls.
+    if (pane === tabRef.current) queueMicrotask(() => refreshRef.current());
+  }, [tabRef, inspect]);
+
+  useKeyboard((event) => {
+    if (statusRef.current === 'loading') {
+      if (event.kind === 'paste') typedAhead.insert(event.text);
+      else if (event.name === 'ctrl-c') exit();
+      else dispatchKey(event.name, { field: { editor: typedAhead, handlers: typedAhead.handlers }, layers: [], conditions: { 'field-empty': false, history: false } }, {});
       return;
     }
-    if (statusRef.current === 'loading' || (statusRef.current === 'ready' && !paneHasKeysRef.current)) {
-      typedAhead.edit(input, key);
+    if (statusRef.current === 'failed') {
+      if (event.kind === 'key') dispatchKey(event.name, targetOf(undefined), global);
+      return;
+    }
+    const pane = controlsRef.current.get(tabRef.current)?.();
+    if (event.kind === 'paste') {
+      // Nothing in a paste is ever a command.
+      if (!helpOpenRef.current) pane?.paste(event.text);
+      refreshStatus();
       return;
     }
     if (helpOpenRef.current) {
-      const page = Math.max(1, size.rows - 5);
-      const step = key.downArrow || input === 'j' ? 1 : key.upArrow || input === 'k' ? -1 : key.pageDown ? page : key.pageUp ? -page : 0;
-      if (step !== 0) setHelpScroll((scroll) => Math.max(0, Math.min(helpLineCount() - 1, scroll + step)));
-      else setHelpOpen(false);
+      if (event.name === 'ctrl-c' || event.name === 'ctrl-z') dispatchKey(event.name, targetOf(undefined), global);
+      else if (dispatchKey(event.name, { field: null, layers: [{ scope: 'move', handlers: helpScrollHandlers }], conditions: { 'field-empty': true, history: false } }, {}) === null) {
+        setHelpOpen(false);
+      }
       return;
     }
-    if (typingRef.current) return;
-    if (input === 'q') exit();
-    else if (input === '?') {
-      setHelpScroll(0);
-      setHelpOpen(true);
-    }
-    else if (/^[1-9]$/.test(input)) {
-      const next = PANES[Number(input) - 1];
-      if (next) setTab(next.key);
-    }
+    dispatchKey(event.name, targetOf(pane), global);
+    refreshStatus();
   });
 
   const { columns, rows } = size;
-  // One row is left free: a frame as tall as the terminal makes Ink clear the whole screen on every update.
-  const height = rows - 1;
+  // The frame fills the terminal, status line on the last row. Ink then redraws the whole frame on
+  // each update (clear and draw, in one synchronized write where the terminal supports it).
+  const height = rows;
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
     return (
       <Box width={columns} height={height} flexDirection="column">
-        <Text>{fit(`Terminal too small: ${columns}x${rows}.`, columns, theme.glyphs.ellipsis)}</Text>
-        <Text>{fit(`crosscheck needs ${MIN_COLUMNS}x${MIN_ROWS}; enlarge the window. q quits.`, columns, theme.glyphs.ellipsis)}</Text>
+        {/* Wrapped, not cut: the whole message reads at any width. */}
+        <Text wrap="wrap">{`Terminal too small: ${columns}x${rows}. crosscheck needs ${MIN_COLUMNS}x${MIN_ROWS}; enlarge the window. q quits.`}</Text>
       </Box>
     );
   }
@@ -141,7 +228,7 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize, load }:
           </Text>
           {loading && typedAhead.text !== '' ? <Text>{fit(`${theme.glyphs.pointer} ${neutralize(typedAhead.text, { ascii: theme.ascii })}`, columns - 2, theme.glyphs.ellipsis)}</Text> : null}
         </Box>
-        <StatusLine where={loading ? 'Loading' : 'Error'} facts="" hints={loading ? 'type to search  Ctrl-C quit' : 'q quit'} width={columns} />
+        <StatusLine where={loading ? 'Loading' : 'Error'} facts="" hints={loading ? ['type to search', 'Ctrl-C quit'] : ['q quit']} help="" width={columns} />
       </Box>
     );
   }
@@ -158,7 +245,7 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize, load }:
     <Box width={columns} height={height} flexDirection="column">
       <TabBar tabs={TABS} active={tab} title={neutralize(corpus.root, { ascii: theme.ascii })} width={columns} />
       <Box height={paneHeight} width={columns}>
-        {helpOpen ? <HelpOverlay width={columns} height={paneHeight} scroll={helpScroll} /> : null}
+        {helpOpen ? <HelpOverlay width={columns} height={paneHeight} scroll={helpScroll} pane={tab} /> : null}
         {/* Panes stay mounted while hidden, so a query or a selection survives a visit elsewhere. */}
         {PANES.map(({ key, Component }) => (
           <Box key={key} display={!helpOpen && tab === key ? 'flex' : 'none'}>
@@ -167,16 +254,14 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize, load }:
               width={columns}
               height={paneHeight}
               active={!helpOpen && tab === key}
-              onStatus={onStatus}
-              onTyping={onTyping}
+              controls={controls}
               navigate={navigate}
-              request={request?.target.pane === key ? request : null}
               typedAhead={typedAhead.text}
             />
           </Box>
         ))}
       </Box>
-      <StatusLine where={helpOpen ? 'Help' : status.where} facts={facts} hints={helpOpen ? 'j/k scroll  any other key closes' : status.hints} width={columns} />
+      <StatusLine where={helpOpen ? 'Help' : status.where} facts={facts} hints={helpOpen ? ['j/k scroll', 'any other key closes'] : status.hints} help={helpOpen ? '' : status.help} width={columns} />
     </Box>
   );
 }

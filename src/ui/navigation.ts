@@ -1,7 +1,9 @@
-/** Moving between panes with a selection: "show this passage in Search", "compare this claim". */
+/** Moving between panes with a selection: "read this passage", "compare this claim", and back. */
+import type { Condition } from './keys/keymap.js';
+import type { Handlers, KeyLayer, TextField } from './keys/dispatch.js';
 
 export type NavigationTarget =
-  /** Show a passage (by Corpus.passages index) in Search's list and preview. */
+  /** Read a passage (by Corpus.passages index) in its whole article, in Search. */
   | { pane: 'search'; passageId: number }
   /** Compare a claim across sources, optionally anchored on the passage it came from. */
   | { pane: 'compare'; claim: string; passageId?: number }
@@ -10,8 +12,23 @@ export type NavigationTarget =
 
 export type PaneKey = NavigationTarget['pane'];
 
-/** A request delivered to a pane; `serial` changes with every request, so a pane acts on each once. */
-export interface NavigationRequest {
-  target: NavigationTarget;
-  serial: number;
+/** What a pane tells the App, anew on every render: where the keys go, and how to come back. */
+export interface PaneControls {
+  /** Where the user is, e.g. "Search │ results". */
+  where: string;
+  /** A note the status line shows in place of the key hints (a query cut to bound its work); the help hint stays. */
+  note?: string;
+  /** The focused field (it takes printable keys first), if any, with its editing handlers. */
+  field: { editor: TextField; handlers: Handlers } | null;
+  /** The focused area's layers and the pane's, top first. */
+  layers: KeyLayer[];
+  conditions?: Partial<Record<Condition, boolean>>;
+  /** Tab / Shift-Tab: the next area (+1) or the previous one (-1). */
+  cycleArea(step: 1 | -1): void;
+  /** A paste: into the pane's text field as text, never as keys. */
+  paste(text: string): void;
+  /** A restorer for exactly this place (area, query, selection by identity, scroll). */
+  capture(): () => void;
+  /** Opens a selection sent from another pane. */
+  open(target: NavigationTarget): void;
 }

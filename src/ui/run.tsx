@@ -3,11 +3,12 @@
  * exactly as it was on every way out (q, Ctrl-C, any fatal signal (see signals.ts), a crash), plus
  * Ctrl-Z / fg.
  */
-import { render, useStdout } from 'ink';
-import type { ReactNode } from 'react';
+import { render } from 'ink';
+import { CorpusError } from '../core/load.js';
+import { prefersUnicode } from '../core/display.js';
+import { neutralize } from '../core/sanitize.js';
 import { App } from './App.js';
 import { diffingStdout } from './frameDiff.js';
-import { useKeys } from './hooks/useKeys.js';
 import { endBySignal, guardTerminal } from './signals.js';
 import { ThemeContext, themeFor } from './theme.js';
 
@@ -16,25 +17,9 @@ const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
 const SHOW_CURSOR = '\u001b[?25h';
 const HIDE_CURSOR = '\u001b[?25l';
 const CLEAR_SCREEN = '\u001b[2J\u001b[H';
-
-interface JobControlProps {
-  /** Hands the terminal back and stops the job; returns once it is continued (`fg`). */
-  suspend: () => void;
-  children: ReactNode;
-}
-
-/** Ctrl-Z: in raw mode the terminal sends it as a key instead of stopping us, so it is done here. */
-function JobControl({ suspend, children }: JobControlProps): ReactNode {
-  const { write } = useStdout();
-  // useKeys, not useInput: Ctrl-Z typed right after text arrives in the same burst as the text.
-  useKeys((input, key) => {
-    if (!key.ctrl || input !== 'z') return;
-    suspend();
-    // Ink's own write path erases its frame, writes the (empty) text and draws the whole frame again.
-    write('');
-  });
-  return children;
-}
+// Bracketed paste: the terminal wraps a paste in ESC[200~ … ESC[201~, so it is text, not keys.
+const BRACKETED_PASTE_ON = '\u001b[?2004h';
+const BRACKETED_PASTE_OFF = '\u001b[?2004l';
 
 export interface WorkbenchOptions {
   corpusPath: string;
@@ -46,7 +31,7 @@ export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<nu
   let screenActive = false;
   const enterScreen = (): void => {
     if (screenActive) return;
-    stdout.write(ENTER_ALTERNATE_SCREEN);
+    stdout.write(ENTER_ALTERNATE_SCREEN + BRACKETED_PASTE_ON);
     screenActive = true;
   };
   const restoreTerminal = (): void => {
@@ -56,7 +41,7 @@ export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<nu
       // Even when the terminal refused the mode change (it may be gone), the screen is put back.
       if (screenActive) {
         screenActive = false;
-        stdout.write(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
+        stdout.write(BRACKETED_PASTE_OFF + SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
       }
     }
   };
@@ -106,9 +91,7 @@ export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<nu
   enterScreen();
   instance = render(
     <ThemeContext.Provider value={themeFor(process.env)}>
-      <JobControl suspend={suspend}>
-        <App corpusPath={corpusPath} />
-      </JobControl>
+      <App corpusPath={corpusPath} suspend={suspend} exitOnFailure />
     </ThemeContext.Provider>,
     { stdout: frames.stream, exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
   );
@@ -133,6 +116,11 @@ export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<nu
 
   try {
     await instance.waitUntilExit();
+  } catch (error) {
+    if (!(error instanceof CorpusError)) throw error;
+    restoreTerminal();
+    process.stderr.write(`crosscheck: ${neutralize(error.message, { ascii: !prefersUnicode(process.env) })}\n`);
+    return 2;
   } finally {
     restoreTerminal();
   }

@@ -6,6 +6,11 @@ export interface Theme {
   /** Colours allowed. Without them, emphasis is bold/underline/inverse only. */
   color: boolean;
   ascii: boolean;
+  /**
+   * Word differences spelled out as [-deleted-] and {+added+}: without colour, and on terminals
+   * that do not draw strike-through (GNU screen, tmux's screen TERM, the Linux console).
+   */
+  diffMarkers: boolean;
   glyphs: {
     ellipsis: string;
     pointer: string;
@@ -29,6 +34,7 @@ export function themeFor(env: NodeJS.ProcessEnv): Theme {
   return {
     color: colorAllowed(env),
     ascii,
+    diffMarkers: !colorAllowed(env) || /^(screen|linux)/.test(env.TERM ?? ''),
     glyphs: ascii
       ? { ellipsis: '...', pointer: '>', rule: '-', separator: '|', up: '^', down: 'v' }
       : { ellipsis: '…', pointer: '›', rule: '─', separator: '│', up: '↑', down: '↓' },

@@ -1,6 +1,6 @@
 /** The workbench rendered by ink-testing-library, at a fixed size, as the component tests drive it. */
 import { render } from 'ink-testing-library';
-import { App } from '../../src/ui/App.js';
+import { App, type AppProps } from '../../src/ui/App.js';
 import type { Workspace } from '../../src/ui/hooks/useWorkspace.js';
 import { ThemeContext, themeFor } from '../../src/ui/theme.js';
 
@@ -9,15 +9,16 @@ export interface WorkbenchOptions {
   rows?: number;
   /** The environment the theme reads (LANG, NO_COLOR, TERM). */
   env?: NodeJS.ProcessEnv;
+  inspect?: AppProps['inspect'];
 }
 
 export type Workbench = ReturnType<typeof render>;
 
 /** The workbench on an already loaded workspace. */
-export function renderWorkbench(workspace: Workspace, { columns = 80, rows = 24, env = { LANG: 'en_US.UTF-8' } }: WorkbenchOptions = {}): Workbench {
+export function renderWorkbench(workspace: Workspace, { columns = 80, rows = 24, env = { LANG: 'en_US.UTF-8' }, inspect }: WorkbenchOptions = {}): Workbench {
   return render(
     <ThemeContext.Provider value={themeFor(env)}>
-      <App workspace={workspace} size={{ columns, rows }} />
+      <App workspace={workspace} size={{ columns, rows }} {...(inspect ? { inspect } : {})} />
     </ThemeContext.Provider>,
   );
 }

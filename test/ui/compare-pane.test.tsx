@@ -2,8 +2,10 @@ import '../helpers/forceColor.js';
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { workspaceOf, type Workspace } from '../../src/ui/hooks/useWorkspace.js';
-import { renderWorkbench, type Workbench } from '../helpers/app.js';
-import { bundledCorpus } from '../helpers/corpus.js';
+import { type Workbench } from '../helpers/app.js';
+import { loadCorpus } from '../../src/core/load.js';
+import { bundledCorpus, temporaryCorpus } from '../helpers/corpus.js';
+import { renderWorkbench } from '../helpers/app.js';
 import { KEYS, press, waitForFrame } from '../helpers/ink.js';
 
 let workspace: Workspace;
@@ -95,18 +97,60 @@ describe('the Claims pane', () => {
     });
   }
 
-  it('o keeps the claims one source alone makes; Enter opens Compare on one', async () => {
+  it('o picks a source from a list and keeps the claims it alone makes, one column; Enter compares one, Esc comes back to Claims', async () => {
     const app = renderApp(80, 24);
     await press(app.stdin, KEYS.enter, '4');
     await waitForFrame(app.lastFrame, (text) => /\d+ claims/.test(text));
     await press(app.stdin, 'o');
-    let frame = await waitForFrame(app.lastFrame, (text) => /claims made by one source only/.test(text));
+    await waitForFrame(app.lastFrame, (text) => /choose the source/.test(text) && /001_bdd18a99971e829b +\d+ claims no other source makes/.test(text));
+    await press(app.stdin, 'j', KEYS.enter);
+    let frame = await waitForFrame(app.lastFrame, (text) => /claims made by 001_bdd18a99971e829b alone/.test(text));
     const rows = frame.split('\n').filter((line) => /^ *\d+ [●!·]/.test(line));
     assert.ok(rows.length > 0);
-    assert.ok(rows.every((line) => (line.match(/[●!]/g) ?? []).length === 1), 'one mark a row');
-    await press(app.stdin, KEYS.enter);
+    assert.ok(rows.every((line) => /^ *\d+ [●!] \S/.test(line)), 'one column: the chosen source');
+    assert.match(frame, /^A 001_bdd18a99971e829b$/m);
+    const selected = rows[1]!.replace(/^ *\d+ [●!] /, '').slice(0, 30);
+    await press(app.stdin, 'j', KEYS.enter);
     frame = await waitForFrame(app.lastFrame, (text) => /of 5 sources carry it/.test(text));
-    assert.match(frame, /3 Compare/);
+    assert.match(frame, /Compare │ view/);
+    await press(app.stdin, KEYS.escape);
+    frame = await waitForFrame(app.lastFrame, (text) => text.includes('Claims │'));
+    assert.match(frame, /claims made by 001_bdd18a99971e829b alone/, 'the filter is kept');
+    const back = frame.split('\n').find((line) => line.includes(selected));
+    assert.ok(back, 'the claim compared is still listed');
     app.unmount();
+  });
+});
+
+describe('the Claims pane at scale', () => {
+  it('with 30 sources carrying a claim: the claim text stays readable at 80 columns, the columns scroll with l, / filters, ! keeps conflicts', async () => {
+    const files: Record<string, string> = {};
+    for (let index = 0; index < 30; index++) {
+      const name = `outlet${String(index).padStart(2, '0')}.txt`;
+      const day = index === 7 ? 'Tuesday' : 'Monday';
+      files[name] = `The city council approved the new harbour bridge budget of 40 million euros on ${day}.\n\nOutlet ${index} also covered the weather in a separate note about rain.\n`;
+    }
+    const folder = temporaryCorpus(files);
+    try {
+      const wide = workspaceOf(await loadCorpus(folder.root));
+      const app = renderWorkbench(wide, { columns: 80, rows: 24 });
+      await press(app.stdin, KEYS.enter, '4');
+      let frame = await waitForFrame(app.lastFrame, (text) => /\d+ claims/.test(text));
+      const bridge = frame.split('\n').find((line) => /[●!] The city council approved the new/.test(line));
+      assert.ok(bridge, `the claim's text shows beside its marks:\n${frame}`);
+      assert.match(frame, /sources 1-19 of 30 \(h\/l\)/);
+      assert.match(frame, /A outlet00 +B outlet01/, 'the legend packs several sources to a row');
+      assert.match(frame, /S outlet18/, 'and names every column shown');
+      await press(app.stdin, 'l');
+      frame = await waitForFrame(app.lastFrame, (text) => /sources \d+-30 of 30/.test(text));
+      await press(app.stdin, '/', 'bridge', KEYS.enter);
+      frame = await waitForFrame(app.lastFrame, (text) => /^1 claim\b/m.test(text));
+      assert.match(frame, /The city council approved/);
+      await press(app.stdin, '!');
+      frame = await waitForFrame(app.lastFrame, (text) => /with conflicts/.test(text));
+      app.unmount();
+    } finally {
+      folder.cleanup();
+    }
   });
 });

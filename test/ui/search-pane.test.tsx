@@ -23,7 +23,7 @@ describe('the Search pane', () => {
     assert.match(frame, new RegExp(`${workspace.corpus.passages.length}/${workspace.corpus.passages.length}`));
     assert.match(frame, /5 sources \d+ passages/);
     assert.match(frame, /› 000…:1 +The Chinese government says/);
-    assert.equal(frame.split('\n').length, 23, 'one row is left free below the status line');
+    assert.equal(frame.split('\n').length, 24, 'the status line is on the last row, none left blank');
     app.unmount();
   });
 
@@ -48,8 +48,8 @@ describe('the Search pane', () => {
     await press(app.stdin, 'k');
     frame = await waitForFrame(app.lastFrame, (text) => /^›/.test(text.split('\n')[3] ?? ''));
     await press(app.stdin, KEYS.enter);
-    frame = await waitForFrame(app.lastFrame, (text) => text.includes('Search │ preview'));
-    assert.doesNotMatch(frame, /^›/m, 'the preview takes the whole pane');
+    frame = await waitForFrame(app.lastFrame, (text) => text.includes('Search │ reader'));
+    assert.doesNotMatch(frame, /^›/m, 'the reader takes the whole pane');
     await press(app.stdin, KEYS.escape);
     await waitForFrame(app.lastFrame, (text) => text.includes('Search │ results'));
     app.unmount();
@@ -66,8 +66,8 @@ describe('the Search pane', () => {
     const app = renderApp();
     await press(app.stdin, 'twitter', KEYS.enter, '?');
     let frame = await waitForFrame(app.lastFrame, (text) => text.includes('crosscheck keys'));
-    assert.match(frame, /PgUp PgDn/);
-    assert.match(frame, /'exact/);
+    assert.match(frame, /Search: the results/, "the pane's own keys come first");
+    assert.match(frame, /switch pane/);
     await press(app.stdin, 'x');
     frame = await waitForFrame(app.lastFrame, (text) => !text.includes('crosscheck keys'));
     assert.match(frame, /\/ twitter/);
@@ -79,10 +79,12 @@ describe('the Search pane', () => {
     await press(app.stdin, KEYS.enter, '?');
     let frame = await waitForFrame(app.lastFrame, (text) => text.includes('crosscheck keys'));
     assert.match(frame, /more \(j or PgDn\)/);
-    assert.doesNotMatch(frame, /go to the results/);
+    assert.doesNotMatch(frame, /Query syntax/);
     await press(app.stdin, KEYS.pageDown, 'j', 'j');
-    frame = await waitForFrame(app.lastFrame, (text) => text.includes('go to the results'));
-    assert.match(frame, /Ctrl-W/);
+    frame = await waitForFrame(app.lastFrame, (text) => text.includes('Lists and views') || text.includes('Text fields'));
+    await press(app.stdin, 'G');
+    frame = await waitForFrame(app.lastFrame, (text) => text.includes("'exact"));
+    assert.doesNotMatch(frame, /more \(j or PgDn\)/);
     await press(app.stdin, 'x');
     await waitForFrame(app.lastFrame, (text) => !text.includes('crosscheck keys'));
     app.unmount();
@@ -147,6 +149,7 @@ describe('the Search pane', () => {
     const app = renderApp(50, 12);
     const frame = await waitForFrame(app.lastFrame, (text) => text.includes('too small'));
     assert.match(frame, /50x12/);
+    assert.match(frame.replace(/\s+/g, ' '), /crosscheck needs 60x16; enlarge the window\. q quits\./, 'the message is whole, wrapped, not cut');
     app.unmount();
   });
 

@@ -26,10 +26,10 @@ export function QueryField({ text, cursor, focused, placeholder, width }: QueryF
   }
   const chars = Array.from(neutralize(text, { ascii: theme.ascii }));
   const at = Math.min(cursor, chars.length);
-  // Keep the cursor in view: show the end of a query longer than the field.
+  // Focused, keep the cursor in view (the end of a long query); otherwise show how it starts.
   let start = 0;
   let shown = chars.slice(0, at + 1);
-  while (start < at && stringWidth(shown.slice(start).join('')) > width - 1) start++;
+  while (focused && start < at && stringWidth(shown.slice(start).join('')) > width - 1) start++;
   shown = chars.slice(start);
   const before = shown.slice(0, at - start).join('');
   const under = shown[at - start] ?? ' ';

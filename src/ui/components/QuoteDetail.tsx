@@ -3,16 +3,16 @@ import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { memberDiff } from '../../core/quotes/grouping.js';
 import type { QuoteGroup, QuoteMember } from '../../core/quotes/types.js';
+import { diffSegments } from '../diffText.js';
 import { highlightSegments, wrapSegments, type Segment } from '../text.js';
 import { useTheme } from '../theme.js';
 import { SegmentLine } from './SegmentLine.js';
 
-/** The member's words against the reference: the reference's missing words struck, added words underlined. */
-function diffSegments(group: QuoteGroup, member: QuoteMember, ascii: boolean): Segment[] {
+/** The member's own words, those it adds marked, a short [-…-] note where it lacks the reference's (no glued words). */
+function memberSegments(group: QuoteGroup, member: QuoteMember, ascii: boolean, markers: boolean): Segment[] {
   if (member.quote === group.reference) return highlightSegments(member.quote.text, [], ascii);
-  return memberDiff(group, member).flatMap((change) =>
-    highlightSegments(change.value, [], ascii, change.added ? 'insert' : change.removed ? 'delete' : 'plain'),
-  );
+  const changes = memberDiff(group, member).map((change) => ({ kind: change.added ? ('insert' as const) : change.removed ? ('delete' as const) : ('same' as const), text: change.value }));
+  return diffSegments(changes, ascii, markers);
 }
 
 export interface DetailLines {
@@ -21,7 +21,7 @@ export interface DetailLines {
   memberStarts: number[];
 }
 
-export function detailLines(group: QuoteGroup, width: number, ascii: boolean, separator: string, labelOf: (source: string) => string = (source) => source): DetailLines {
+export function detailLines(group: QuoteGroup, width: number, ascii: boolean, separator: string, markers = false, labelOf: (source: string) => string = (source) => source): DetailLines {
   const lines: Segment[][] = [];
   const memberStarts: number[] = [];
   group.members.forEach((member) => {
@@ -35,7 +35,7 @@ export function detailLines(group: QuoteGroup, width: number, ascii: boolean, se
       ...highlightSegments(speaker, [], ascii, member.speakerVariant ? 'warning' : 'plain'),
       ...(member.speakerVariant ? [{ text: ` (spelled differently; elsewhere ${group.speaker ?? ''})`, style: 'warning' as const }] : []),
     ]);
-    for (const line of wrapSegments(diffSegments(group, member, ascii), Math.max(1, width - 2))) lines.push([{ text: '  ', style: 'plain' }, ...line]);
+    for (const line of wrapSegments(memberSegments(group, member, ascii, markers), Math.max(1, width - 2))) lines.push([{ text: '  ', style: 'plain' }, ...line]);
     for (const line of wrapSegments(highlightSegments(quote.attribution, [], ascii, 'muted'), Math.max(1, width - 4))) {
       lines.push([{ text: '    ', style: 'plain' }, ...line]);
     }
@@ -68,7 +68,7 @@ export function QuoteDetail({
       </Box>
     );
   }
-  const { lines, memberStarts } = detailLines(group, width, theme.ascii, theme.glyphs.separator, labelOf);
+  const { lines, memberStarts } = detailLines(group, width, theme.ascii, theme.glyphs.separator, theme.diffMarkers, labelOf);
   const focusLine = memberStarts[selectedMember] ?? 0;
   const start = Math.max(0, Math.min(focusLine, lines.length - height));
   return (

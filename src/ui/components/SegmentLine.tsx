@@ -33,7 +33,8 @@ export function textStyle(style: SegmentStyle, theme: Theme): TextStyle {
     case 'insert':
       return theme.color ? { color: 'green', underline: true } : { underline: true };
     case 'delete':
-      return theme.color ? { color: 'red', strikethrough: true } : { strikethrough: true };
+      // Deletions are drawn as [-…-] notes, readable where strike-through is not drawn.
+      return theme.color ? { color: 'red' } : {};
   }
 }
 

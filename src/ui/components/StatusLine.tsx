@@ -4,13 +4,29 @@ import type { ReactNode } from 'react';
 import { fit, stringWidth } from '../text.js';
 import { useTheme } from '../theme.js';
 
-export function StatusLine({ where, facts, hints, width }: { where: string; facts: string; hints: string; width: number }): ReactNode {
+/** Whole hints that fit in `room` columns, two spaces apart, `help` always last (it is never cut). */
+export function fitHints(hints: readonly string[], help: string, room: number, ellipsis = '…'): string {
+  const shown: string[] = [];
+  let used = help ? stringWidth(help) : 0;
+  for (const hint of hints) {
+    const width = stringWidth(hint) + (used > 0 ? 2 : 0);
+    if (used + width > room) break;
+    shown.push(hint);
+    used += width;
+  }
+  // A first hint too long for the room (a note) is cut rather than dropped.
+  if (shown.length === 0 && hints[0]) shown.push(fit(hints[0], Math.max(0, room - used - 2), ellipsis));
+  return [...shown.filter((hint) => hint !== ''), ...(help ? [help] : [])].join('  ');
+}
+
+export function StatusLine({ where, facts, hints, help, width }: { where: string; facts: string; hints: readonly string[]; help: string; width: number }): ReactNode {
   const theme = useTheme();
   const left = fit(` ${where} `, width, theme.glyphs.ellipsis);
-  const right = facts ? ` ${facts} ` : '';
-  // Hints give way first: the facts and the location stay readable at 80 columns.
+  // Hints give way first, then the facts: the location and the way to the help stay readable.
+  const factsRoom = Math.max(0, width - stringWidth(left) - stringWidth(help) - 3);
+  const right = facts ? fit(` ${facts} `, factsRoom, theme.glyphs.ellipsis) : '';
   const room = Math.max(0, width - stringWidth(left) - stringWidth(right) - 1);
-  const middle = fit(hints, room, theme.glyphs.ellipsis);
+  const middle = fit(fitHints(hints, help, room, theme.glyphs.ellipsis), room, theme.glyphs.ellipsis);
   const gap = Math.max(0, room - stringWidth(middle));
   return (
     <Box width={width} height={1}>

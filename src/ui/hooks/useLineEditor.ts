@@ -1,13 +1,13 @@
 /**
  * A one-line text field's state, edited from key handlers that read it at once.
  *
- * ink-text-input keeps its text and cursor in React state captured by the handler of the last
- * render; keys that arrive before the next render (fast typing, a slow link, a busy frame) were
- * applied to stale text, dropping and reordering characters (seen in the end-to-end tests at
- * 20 ms between keys). Here the text and cursor live in a ref, so every key sees every key before.
+ * The text and cursor live in a ref as well as in React state: keys that arrive before the next
+ * render (fast typing, a slow link, a busy frame) must see every key before them, or characters
+ * are dropped and reordered (seen in the end-to-end tests at 20 ms between keys).
  */
-import { useCallback, useRef, useState } from 'react';
-import type { Key } from 'ink';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { Handlers, TextField } from '../keys/dispatch.js';
+import { pastedLine } from '../keys/read.js';
 
 export interface LineState {
   text: string;
@@ -15,70 +15,81 @@ export interface LineState {
   cursor: number;
 }
 
-export interface LineEditor {
+export type EditAction = 'cursor-left' | 'cursor-right' | 'line-start' | 'line-end' | 'delete-back' | 'delete-forward' | 'delete-word' | 'delete-to-start';
+const EDIT_ACTIONS: readonly EditAction[] = ['cursor-left', 'cursor-right', 'line-start', 'line-end', 'delete-back', 'delete-forward', 'delete-word', 'delete-to-start'];
+
+export interface LineEditor extends TextField {
   text: string;
   cursor: number;
-  /** The latest text, for handlers running before the next render. */
-  current(): string;
   /** Replaces the text, cursor at the end. */
   set(text: string): void;
-  /** Applies an editing key; returns whether the key was an edit. */
-  edit(input: string, key: Key): boolean;
+  /** The editing actions of the key map (Left, Ctrl-W, Backspace...), for the field's key layer. */
+  handlers: Handlers;
 }
-
-const CONTROL = /[\u0000-\u001f\u007f]/g;
 
 function isWordChar(char: string | undefined): boolean {
   return char !== undefined && /[\p{L}\p{N}_']/u.test(char);
 }
 
 /** The pure editing step, exported for unit tests. */
-export function applyEdit(state: LineState, input: string, key: Key): LineState | null {
+export function applyEdit(state: LineState, action: EditAction): LineState {
   const chars = Array.from(state.text);
   const cursor = Math.min(state.cursor, chars.length);
   const at = (text: string[], position: number): LineState => ({ text: text.join(''), cursor: position });
-  if (key.leftArrow) return at(chars, Math.max(0, cursor - 1));
-  if (key.rightArrow) return at(chars, Math.min(chars.length, cursor + 1));
-  if (key.home || (key.ctrl && input === 'a')) return at(chars, 0);
-  if (key.end || (key.ctrl && input === 'e')) return at(chars, chars.length);
-  if (key.ctrl && input === 'u') return at(chars.slice(cursor), 0);
-  if (key.ctrl && input === 'k') return at(chars.slice(0, cursor), cursor);
-  if (key.ctrl && input === 'w') {
-    let start = cursor;
-    while (start > 0 && !isWordChar(chars[start - 1])) start--;
-    while (start > 0 && isWordChar(chars[start - 1])) start--;
-    return at([...chars.slice(0, start), ...chars.slice(cursor)], start);
+  switch (action) {
+    case 'cursor-left':
+      return at(chars, Math.max(0, cursor - 1));
+    case 'cursor-right':
+      return at(chars, Math.min(chars.length, cursor + 1));
+    case 'line-start':
+      return at(chars, 0);
+    case 'line-end':
+      return at(chars, chars.length);
+    case 'delete-to-start':
+      return at(chars.slice(cursor), 0);
+    case 'delete-word': {
+      let start = cursor;
+      while (start > 0 && !isWordChar(chars[start - 1])) start--;
+      while (start > 0 && isWordChar(chars[start - 1])) start--;
+      return at([...chars.slice(0, start), ...chars.slice(cursor)], start);
+    }
+    case 'delete-back':
+      if (cursor === 0) return at(chars, 0);
+      return at([...chars.slice(0, cursor - 1), ...chars.slice(cursor)], cursor - 1);
+    case 'delete-forward':
+      return at([...chars.slice(0, cursor), ...chars.slice(cursor + 1)], cursor);
   }
-  // Terminals send DEL (0x7f) for Backspace, which Ink reports as `delete`; the Delete key is ESC[3~.
-  if (key.backspace || (key.delete && input === '')) {
-    if (cursor === 0) return at(chars, 0);
-    return at([...chars.slice(0, cursor - 1), ...chars.slice(cursor)], cursor - 1);
-  }
-  if (key.ctrl || key.meta || key.escape || key.return || key.tab || key.upArrow || key.downArrow || key.pageUp || key.pageDown) {
-    return null;
-  }
-  const typed = Array.from(input.replace(CONTROL, ''));
-  if (typed.length === 0) return null;
-  return at([...chars.slice(0, cursor), ...typed, ...chars.slice(cursor)], cursor + typed.length);
 }
 
-export function useLineEditor(initial = ''): LineEditor {
+/** Text typed or pasted at the cursor: one line, no control characters. */
+export function insertText(state: LineState, text: string): LineState {
+  const typed = Array.from(pastedLine(text));
+  const chars = Array.from(state.text);
+  const cursor = Math.min(state.cursor, chars.length);
+  return { text: [...chars.slice(0, cursor), ...typed, ...chars.slice(cursor)].join(''), cursor: cursor + typed.length };
+}
+
+/**
+ * `onChange` runs after every edit that changed the text (a new query selects its first result).
+ */
+export function useLineEditor(initial = '', onChange?: (text: string) => void): LineEditor {
   const ref = useRef<LineState>({ text: initial, cursor: Array.from(initial).length });
   const [state, setState] = useState<LineState>(ref.current);
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
   const update = useCallback((next: LineState) => {
+    const changed = next.text !== ref.current.text;
+    if (!changed && next.cursor === ref.current.cursor) return;
     ref.current = next;
     setState(next);
+    if (changed) onChangeRef.current?.(next.text);
   }, []);
   const current = useCallback(() => ref.current.text, []);
   const set = useCallback((text: string) => update({ text, cursor: Array.from(text).length }), [update]);
-  const edit = useCallback(
-    (input: string, key: Key) => {
-      const next = applyEdit(ref.current, input, key);
-      if (next === null) return false;
-      if (next.text !== ref.current.text || next.cursor !== ref.current.cursor) update(next);
-      return true;
-    },
+  const insert = useCallback((text: string) => update(insertText(ref.current, text)), [update]);
+  const handlers = useMemo<Handlers>(
+    () => Object.fromEntries(EDIT_ACTIONS.map((action) => [action, () => update(applyEdit(ref.current, action))])),
     [update],
   );
-  return { text: state.text, cursor: state.cursor, current, set, edit };
+  return { text: state.text, cursor: state.cursor, current, set, insert, handlers };
 }

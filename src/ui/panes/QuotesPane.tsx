@@ -3,35 +3,29 @@
  * type, and the selected group's versions source by source with their differences marked.
  */
 import { Box, Text } from 'ink';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { labelOf } from '../../core/labels.js';
 import { queryNotes } from '../../core/query.js';
 import { QuoteIndex } from '../../core/quotes/index.js';
 import type { Quote, QuoteGroup } from '../../core/quotes/types.js';
 import { runInSlices } from '../../core/slices.js';
 import type { Passage } from '../../core/types.js';
-import { QueryField } from '../components/QueryField.js';
-import { labelOf } from '../../core/labels.js';
+import { PromptLine } from '../components/PromptLine.js';
 import { QuoteDetail } from '../components/QuoteDetail.js';
 import { SegmentLine } from '../components/SegmentLine.js';
 import { useImmediateState } from '../hooks/useImmediateState.js';
-import { usePaneArea } from '../hooks/usePaneArea.js';
-import { useKeys } from '../hooks/useKeys.js';
 import { useLineEditor } from '../hooks/useLineEditor.js';
 import { useListNavigation } from '../hooks/useListNavigation.js';
 import type { Workspace } from '../hooks/useWorkspace.js';
-import { fit, highlightSegments, stringWidth, type Segment } from '../text.js';
+import type { Handlers, KeyLayer } from '../keys/dispatch.js';
+import { areaControls, filterFieldLayer, movingArea, onItem } from '../keys/paneKeys.js';
+import { fit, highlightSegments, plural, type Segment } from '../text.js';
 import { useTheme } from '../theme.js';
 import type { PaneProps } from './paneProps.js';
 
 type Area = 'query' | 'groups' | 'sources';
 const AREAS: readonly Area[] = ['query', 'groups', 'sources'];
 const SPEAKER_COLUMN = 16;
-
-const HINTS: Record<Area, string> = {
-  query: 'Enter groups  Up/Down move  Esc clear  Ctrl-C quit',
-  groups: '/ query  j/k move  Enter sources  c compare  t terms  ? help  q quit',
-  sources: 'j/k source  Enter read in Search  c compare  Esc back',
-};
 
 /** The passage holding a quote's opening mark, so Search can show it in context. */
 function passageOf(workspace: Workspace, quote: Quote): Passage | undefined {
@@ -47,10 +41,15 @@ function passageOf(workspace: Workspace, quote: Quote): Passage | undefined {
   return found;
 }
 
-export function QuotesPane({ workspace, width, height, active, onStatus, onTyping, navigate, request }: PaneProps): ReactNode {
+export function QuotesPane({ workspace, width, height, active, controls, navigate }: PaneProps): ReactNode {
   const theme = useTheme();
-  const editor = useLineEditor();
-  const [area, areaRef, setArea] = usePaneArea<Area>('query', 'query', active, onTyping);
+  const [area, areaRef, setArea] = useImmediateState<Area>('query');
+  // A group to select once the filter's answer is in, by identity (its reference quote).
+  const [pendingGroup, , setPendingGroup] = useImmediateState<Quote | null>(null);
+  const editor = useLineEditor('', () => {
+    setPendingGroup(null);
+    navigation.select(0);
+  });
   const [allKinds, allKindsRef, setAllKinds] = useImmediateState(false);
   const [member, memberRef, setMember] = useImmediateState(0);
   // Quotes are found once per workspace, the first time the pane is shown (never per keystroke),
@@ -94,72 +93,96 @@ export function QuotesPane({ workspace, width, height, active, onStatus, onTypin
   const navigation = useListNavigation(groups.length, listHeight);
   const group = groups[navigation.selected];
   useEffect(() => setMember(0), [group, setMember]);
-
   useEffect(() => {
-    if (request?.target.pane !== 'quotes') return;
-    editor.set(request.target.query ?? '');
-    navigation.select(0);
-    setArea('groups');
-  }, [request, setArea]);
-  // A filter cut to bound its work says so in the status line, in place of the key hints.
-  const cut = useMemo(() => queryNotes(filtered?.query ?? '').join('; '), [filtered?.query]);
-  useEffect(() => {
-    if (active) onStatus({ where: `Quotes ${theme.glyphs.separator} ${area}`, hints: cut || HINTS[area] });
-  }, [active, area, onStatus, theme, cut]);
+    if (pendingGroup === null || pending) return;
+    const at = groups.findIndex((candidate) => candidate.reference === pendingGroup);
+    if (at !== -1) navigation.select(at);
+    setPendingGroup(null);
+  }, [pendingGroup, pending, groups]);
 
   /** Compare opens on the quote's words, anchored on the passage that carries them. */
-  const compare = (quote: Quote): void => {
+  const compare = (quote: Quote | undefined): boolean => {
+    if (!quote) return false;
     const passage = passageOf(workspace, quote);
     navigate({ pane: 'compare', claim: quote.text, ...(passage ? { passageId: passage.id } : {}) });
+    return true;
   };
-
-  useKeys(
-    (input, key) => {
-      const current = areaRef.current;
-      if (key.tab) {
-        const step = key.shift ? AREAS.length - 1 : 1;
-        setArea(AREAS[(AREAS.indexOf(current) + step) % AREAS.length]!);
-        return;
-      }
-      if (current === 'query') {
-        if (key.upArrow || key.downArrow || key.pageUp || key.pageDown) navigation.handleKey(input, key, { letters: false });
-        else if (key.return) setArea('groups');
-        else if (key.escape) {
-          if (editor.current() !== '') editor.set('');
-          else setArea('groups');
-          navigation.select(0);
-        } else {
-          const before = editor.current();
-          if (editor.edit(input, key) && editor.current() !== before) navigation.select(0);
-        }
-        return;
-      }
-      if (current === 'groups') {
-        if (input === '/') setArea('query');
-        else if (input === 't') {
+  const members = group?.members ?? [];
+  const memberHandlers: Handlers = {
+    up: () => setMember(Math.max(0, memberRef.current - 1)),
+    down: () => setMember(Math.max(0, Math.min(members.length - 1, memberRef.current + 1))),
+    first: () => setMember(0),
+    last: () => setMember(Math.max(0, members.length - 1)),
+  };
+  const paneLayer: KeyLayer = {
+    scope: 'quotes',
+    handlers: {
+      compare: () => compare(areaRef.current === 'sources' ? members[memberRef.current]?.quote : group?.reference),
+      'focus-field': () => setArea('query'),
+    },
+  };
+  const layers: Record<Area, KeyLayer[]> = {
+    query: [filterFieldLayer('quotes.query', editor, () => setArea('groups')), paneLayer],
+    groups: movingArea(
+      'quotes.groups',
+      {
+        open: onItem(() => group, () => setArea('sources')),
+        'toggle-terms': () => {
           setAllKinds(!allKindsRef.current);
           navigation.select(0);
-        } else if (key.return && group) setArea('sources');
-        else if (input === 'c' && group) compare(group.reference);
-        else if (key.escape) setArea('query');
-        else navigation.handleKey(input, key);
-        return;
-      }
-      // The sources of one group: j/k pick one, Enter reads it in Search, c compares its words.
-      const members = group?.members ?? [];
-      const selected = members[memberRef.current];
-      if (key.escape) setArea('groups');
-      else if (input === '/') setArea('query');
-      else if (key.downArrow || input === 'j') setMember(Math.min(members.length - 1, memberRef.current + 1));
-      else if (key.upArrow || input === 'k') setMember(Math.max(0, memberRef.current - 1));
-      else if (selected && input === 'c') compare(selected.quote);
-      else if (selected && key.return) {
-        const passage = passageOf(workspace, selected.quote);
-        if (passage) navigate({ pane: 'search', passageId: passage.id });
-      }
+        },
+        'focus-field': () => setArea('query'),
+      },
+      navigation.handlers,
+      paneLayer,
+    ),
+    sources: movingArea(
+      'quotes.sources',
+      {
+        read: onItem(
+          () => {
+            const selected = members[memberRef.current];
+            return selected ? passageOf(workspace, selected.quote) : undefined;
+          },
+          (passage) => navigate({ pane: 'search', passageId: passage.id }),
+        ),
+        close: () => setArea('groups'),
+      },
+      memberHandlers,
+      paneLayer,
+    ),
+  };
+  // Read when a key arrives: the area is the latest (a key of the same burst may have changed it).
+  controls('quotes', () => ({
+    ...areaControls({
+      name: 'Quotes',
+      separator: theme.glyphs.separator,
+      areaRef,
+      setArea,
+      cycle: AREAS,
+      layers,
+      fields: { query: { editor, moves: navigation.handlers } },
+      pasteArea: 'query',
+    }),
+    // A filter cut to bound its work says so in the status line, in place of the key hints.
+    note: queryNotes(filtered?.query ?? '').join('; '),
+    capture: () => {
+      const place = { query: editor.current(), area: areaRef.current, allKinds: allKindsRef.current, group: group?.reference ?? null, member: memberRef.current };
+      return () => {
+        editor.set(place.query);
+        setAllKinds(place.allKinds);
+        setPendingGroup(place.group);
+        setArea(place.area);
+        queueMicrotask(() => setMember(place.member));
+      };
     },
-    { isActive: active },
-  );
+    open: (target) => {
+      if (target.pane !== 'quotes') return;
+      editor.set(target.query ?? '');
+      navigation.select(0);
+      setArea('groups');
+    },
+  }));
 
   const counter = !index
     ? `finding quotes${theme.glyphs.ellipsis}`
@@ -167,9 +190,7 @@ export function QuotesPane({ workspace, width, height, active, onStatus, onTypin
       ? `filtering${theme.glyphs.ellipsis}`
       : filtered?.error
         ? 'query error'
-        : `${groups.length} ${allKinds ? 'quotes+terms' : 'quotes'}`;
-  const prompt = area === 'query' ? `${theme.glyphs.pointer} ` : '/ ';
-  const inputWidth = Math.max(1, width - stringWidth(prompt) - counter.length - 2);
+        : allKinds ? plural(groups.length, 'quote or term', 'quotes and terms') : plural(groups.length, 'quote');
 
   const rows: ReactNode[] = [];
   for (let row = 0; row < listHeight; row++) {
@@ -186,15 +207,7 @@ export function QuotesPane({ workspace, width, height, active, onStatus, onTypin
 
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Box height={1} width={width}>
-        <Text bold {...(theme.color && area === 'query' ? { color: theme.colors.accent } : {})}>
-          {prompt}
-        </Text>
-        <Box width={inputWidth}>
-          <QueryField text={query} cursor={editor.cursor} focused={active && area === 'query'} placeholder="filter quotes by words or speaker" width={inputWidth} />
-        </Box>
-        <Text> {counter}</Text>
-      </Box>
+      <PromptLine editor={editor} focused={active && area === 'query'} placeholder="filter quotes by words or speaker" counter={counter} width={width} />
       <Box flexDirection="column" width={width} height={listHeight} overflow="hidden">
         {rows.length > 0 ? rows : <Text>{fit(highlightSegments(empty, [], theme.ascii).map((segment) => segment.text).join(''), width, theme.glyphs.ellipsis)}</Text>}
       </Box>

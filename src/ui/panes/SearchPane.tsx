@@ -1,129 +1,198 @@
 /** Pane 1, Search: the query line, ranked results with matches highlighted, and a preview. */
 import { Box, Text } from 'ink';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
+import stringWidth from 'string-width';
 import { distinguishingPrefixLength } from '../../core/context.js';
 import { queryNotes } from '../../core/query.js';
 import type { SearchHit } from '../../core/searchIndex.js';
 import { Preview } from '../components/Preview.js';
-import { QueryField } from '../components/QueryField.js';
+import { PromptLine } from '../components/PromptLine.js';
 import { SegmentLine } from '../components/SegmentLine.js';
-import { usePaneArea } from '../hooks/usePaneArea.js';
-import { useKeys } from '../hooks/useKeys.js';
+import { Reader, articleLines } from '../components/Reader.js';
+import { useImmediateState } from '../hooks/useImmediateState.js';
 import { useLineEditor } from '../hooks/useLineEditor.js';
-import { useListNavigation } from '../hooks/useListNavigation.js';
+import { useListNavigation, useScrollView } from '../hooks/useListNavigation.js';
+import type { KeyLayer } from '../keys/dispatch.js';
+import { areaControls, filterFieldLayer, movingArea, onItem } from '../keys/paneKeys.js';
 import { useSearch } from '../hooks/useSearch.js';
-import { fit, highlightSegments, stringWidth, truncateSegments, windowOnFirstMatch, type Segment } from '../text.js';
+import { fit, highlightSegments, plural, truncateSegments, windowOnFirstMatch, type Segment } from '../text.js';
 import { useTheme } from '../theme.js';
 import type { PaneProps } from './paneProps.js';
 
-type Area = 'query' | 'results' | 'preview';
-const AREAS: readonly Area[] = ['query', 'results', 'preview'];
+type Area = 'query' | 'results' | 'reader' | 'find';
+const AREAS: readonly Area[] = ['query', 'results', 'reader'];
 /** Columns from which the preview sits beside the results instead of below them. */
 const SIDE_BY_SIDE_WIDTH = 120;
 const SOURCE_COLUMN_MAX = 16;
 
-const HINTS: Record<Area, string> = {
-  query: 'Enter results  Up/Down move  Esc clear  Ctrl-C quit',
-  results: '/ query  j/k move  Enter read  c compare  ? help  q quit',
-  preview: 'j/k scroll  c compare  Esc back  / query  ? help',
-};
+/** Which passage the reader shows, and whether another pane sent it (Esc then goes back there). */
+interface Reading {
+  passageId: number;
+  sent: boolean;
+}
 
-export function SearchPane({ workspace, width, height, active, onStatus, onTyping, navigate, request, typedAhead }: PaneProps): ReactNode {
+export function SearchPane({ workspace, width, height, active, controls, navigate, typedAhead }: PaneProps): ReactNode {
   const theme = useTheme();
-  const editor = useLineEditor(typedAhead);
-  // Typed ahead after this pane was drawn but before it took the keys (App stops then, so this
-  // never overwrites what was typed here).
-  const { set: setQuery, current: currentQuery } = editor;
-  useEffect(() => {
-    if (typedAhead !== undefined && typedAhead !== currentQuery()) setQuery(typedAhead);
-  }, [typedAhead, setQuery, currentQuery]);
+  const [area, areaRef, setArea] = useImmediateState<Area>('query');
+  // A passage to select once the results of the current query are in: chosen by identity, never by index.
+  const [pendingSelect, , setPendingSelect] = useImmediateState<number | null>(null);
+  const editor = useLineEditor(typedAhead, () => {
+    // A new query starts at the top; results arriving later keep whatever the user selected since.
+    setPendingSelect(null);
+    navigation.select(0);
+  });
   const query = editor.text;
-  const [area, areaRef, setArea] = usePaneArea<Area>('query', 'query', active, onTyping);
-  const [previewScroll, setPreviewScroll] = useState(0);
   const { results, answered, error, more } = useSearch(workspace.index, workspace.corpus.passages, query);
+  const [reading, readingRef, setReading] = useImmediateState<Reading | null>(null);
+  const find = useLineEditor();
 
-  const sideBySide = width >= SIDE_BY_SIDE_WIDTH && area !== 'preview';
+  const sideBySide = width >= SIDE_BY_SIDE_WIDTH;
   const bodyHeight = height - 1;
   const listWidth = sideBySide ? Math.floor(width * 0.55) : width;
   const previewWidth = sideBySide ? width - listWidth - 1 : width;
-  const listHeight = area === 'preview' ? 0 : sideBySide ? bodyHeight : Math.max(3, Math.floor(bodyHeight * 0.5));
-  const previewHeight = sideBySide ? bodyHeight : bodyHeight - listHeight - (area === 'preview' ? 0 : 1);
+  const listHeight = sideBySide ? bodyHeight : Math.max(3, Math.floor(bodyHeight * 0.5));
+  const previewHeight = sideBySide ? bodyHeight : bodyHeight - listHeight - 1;
 
   const navigation = useListNavigation(results.length, listHeight);
   const selectedHit = results.at(navigation.selected);
 
-  useEffect(() => setPreviewScroll(0), [selectedHit?.passage.id]);
-  // A passage sent from another pane: list the whole corpus (where index = passage id) and read it.
-  const pendingPassage = useRef<number | null>(null);
   useEffect(() => {
-    if (request?.target.pane !== 'search') return;
-    pendingPassage.current = request.target.passageId;
-    editor.set('');
-    setArea('preview');
-  }, [request, setArea]);
-  useEffect(() => {
-    if (pendingPassage.current === null) return;
-    navigation.select(pendingPassage.current);
-    pendingPassage.current = null;
-    // The request too: when the query was empty already, no new answer arrives to trigger this.
-  }, [answered, request]);
-  // A query cut to bound its work says so in the status line, in place of the key hints.
-  const cut = useMemo(() => queryNotes(answered).join('; '), [answered]);
-  useEffect(() => {
-    if (active) onStatus({ where: `Search ${theme.glyphs.separator} ${area}`, hints: cut || HINTS[area] });
-  }, [active, area, onStatus, theme, cut]);
+    if (pendingSelect === null || answered !== query) return;
+    for (let index = 0; index < results.length; index++) {
+      if (results.at(index)?.passage.id === pendingSelect) {
+        navigation.select(index);
+        break;
+      }
+    }
+    setPendingSelect(null);
+  }, [pendingSelect, answered, query, results]);
 
-  useKeys(
-    (input, key) => {
-      const area = areaRef.current;
-      if (key.tab) {
-        const step = key.shift ? AREAS.length - 1 : 1;
-        setArea(AREAS[(AREAS.indexOf(area) + step) % AREAS.length]!);
-        return;
-      }
-      if (area === 'query') {
-        if (key.upArrow || key.downArrow || key.pageUp || key.pageDown) navigation.handleKey(input, key, { letters: false });
-        else if (key.return) setArea('results');
-        else if (key.escape) {
-          if (editor.current() !== '') {
-            navigation.select(0);
-            editor.set('');
-          } else setArea('results');
-        } else {
-          const before = editor.current();
-          // A new query starts at the top; results arriving later keep whatever the user selected since.
-          if (editor.edit(input, key) && editor.current() !== before) navigation.select(0);
-        }
-        return;
-      }
-      // c: this passage across every source of its story (two keys from a hit: Enter, c).
-      if (input === 'c' && selectedHit) {
-        navigate({ pane: 'compare', claim: selectedHit.passage.text, passageId: selectedHit.passage.id });
-        return;
-      }
-      if (area === 'results') {
-        if (input === '/') setArea('query');
-        else if (key.return && selectedHit) setArea('preview');
-        else if (key.escape) setArea('query');
-        else navigation.handleKey(input, key);
-        return;
-      }
-      // Reading the preview: j/k scroll it, Esc goes back to the list.
-      if (key.escape || key.return) setArea('results');
-      else if (input === '/') setArea('query');
-      else if (key.downArrow || input === 'j') setPreviewScroll((scroll) => scroll + 1);
-      else if (key.upArrow || input === 'k') setPreviewScroll((scroll) => scroll - 1);
-      else if (key.pageDown) setPreviewScroll((scroll) => scroll + previewHeight - 2);
-      else if (key.pageUp) setPreviewScroll((scroll) => scroll - (previewHeight - 2));
-    },
-    { isActive: active },
+  // The reader: the whole article, scrolled to the passage.
+  const readerPassage = reading ? workspace.corpus.passages[reading.passageId] : undefined;
+  const readerWidth = Math.max(1, width - 2);
+  const article = useMemo(
+    () => (readerPassage ? articleLines(workspace.corpus, readerPassage, readerWidth, theme.ascii, find.text) : null),
+    [workspace, readerPassage, readerWidth, theme.ascii, find.text],
   );
+  const readerHeight = bodyHeight - (area === 'find' ? 1 : 0);
+  const readerScroll = useScrollView(article?.lines.length ?? 0, readerHeight - 1);
+  const focusLine = article?.focusLine ?? 0;
+  // An article opens scrolled to its passage (the line above it in view), from the first frame on.
+  // A layout effect: it runs before any key that follows the frame, so g or k act on the passage's place.
+  const focusPending = useRef(false);
+  useLayoutEffect(() => {
+    if (!focusPending.current || !article) return;
+    focusPending.current = false;
+    readerScroll.set(focusLine - 1);
+  });
+  useEffect(() => {
+    focusPending.current = true;
+  }, [readerWidth]);
+  const readerOffset = focusPending.current && article ? Math.max(0, Math.min(article.lines.length - (readerHeight - 1), focusLine - 1)) : readerScroll.offset;
+
+  const openReader = (passageId: number, sent: boolean): void => {
+    focusPending.current = true;
+    setReading({ passageId, sent });
+    setArea('reader');
+  };
+  const compare = (passageId: number | undefined): boolean => {
+    const passage = passageId === undefined ? undefined : workspace.corpus.passages[passageId];
+    if (!passage) return false;
+    navigate({ pane: 'compare', claim: passage.text, passageId: passage.id });
+    return true;
+  };
+  const nextMatch = (step: 1 | -1): boolean => {
+    const lines = article?.matchLines ?? [];
+    if (lines.length === 0) return false;
+    const from = readerScroll.current() + 1;
+    const next = step > 0 ? (lines.find((line) => line > from) ?? lines[0]!) : ([...lines].reverse().find((line) => line < from) ?? lines.at(-1)!);
+    readerScroll.set(next - 1);
+    return true;
+  };
+
+  const paneLayer: KeyLayer = {
+    scope: 'search',
+    handlers: {
+      compare: () => compare(areaRef.current === 'reader' || areaRef.current === 'find' ? readingRef.current?.passageId : results.at(navigation.current())?.passage.id),
+      'focus-field': () => setArea('query'),
+    },
+  };
+  const layers: Record<Area, KeyLayer[]> = {
+    query: [filterFieldLayer('search.query', editor, () => setArea('results')), paneLayer],
+    results: movingArea(
+      'search.results',
+      {
+        read: onItem(() => results.at(navigation.current()), (hit) => openReader(hit.passage.id, false)),
+        'focus-field': () => setArea('query'),
+      },
+      navigation.handlers,
+      paneLayer,
+    ),
+    reader: movingArea(
+      'search.reader',
+      {
+        find: () => setArea('find'),
+        'next-match': () => nextMatch(1),
+        'previous-match': () => nextMatch(-1),
+        close: (_, conditions) => {
+          // Sent from another pane: Esc goes back there.
+          if (readingRef.current?.sent && conditions.history) return false;
+          setArea('results');
+          return true;
+        },
+      },
+      readerScroll.handlers,
+      paneLayer,
+    ),
+    find: [
+      {
+        scope: 'search.find',
+        handlers: {
+          submit: () => {
+            setArea('reader');
+            nextMatch(1);
+          },
+          'leave-field': () => {
+            find.set('');
+            setArea('reader');
+          },
+        },
+      },
+      paneLayer,
+    ],
+  };
+  // Read when a key arrives: the area is the latest (a key of the same burst may have changed it).
+  controls('search', () => ({
+    ...areaControls({
+      name: 'Search',
+      separator: theme.glyphs.separator,
+      areaRef,
+      setArea,
+      cycle: readingRef.current ? AREAS : AREAS.filter((candidate) => candidate !== 'reader'),
+      layers,
+      fields: { query: { editor, moves: navigation.handlers }, find: { editor: find, moves: readerScroll.handlers } },
+      pasteArea: areaRef.current === 'find' ? 'find' : 'query',
+    }),
+    // A query cut to bound its work says so in the status line, in place of the key hints.
+    note: queryNotes(answered).join('; '),
+    capture: () => {
+      const place = { query: editor.current(), area: areaRef.current, selected: results.at(navigation.current())?.passage.id ?? null, reading: readingRef.current, scroll: readerScroll.current() };
+      return () => {
+        editor.set(place.query);
+        setPendingSelect(place.selected);
+        setReading(place.reading);
+        setArea(place.area === 'find' ? 'reader' : place.area);
+        queueMicrotask(() => readerScroll.set(place.scroll));
+      };
+    },
+    open: (target) => {
+      if (target.pane === 'search') openReader(target.passageId, true);
+    },
+  }));
 
   const pending = answered !== query;
   const count = error ? 'query error' : `${results.length}${more ? '+' : ''}/${workspace.corpus.passages.length}`;
   const counter = `${pending ? theme.glyphs.ellipsis : ''}${count}`;
-  const prompt = area === 'query' ? `${theme.glyphs.pointer} ` : '/ ';
-  const inputWidth = Math.max(1, width - stringWidth(prompt) - counter.length - 2);
 
   // Labels (outlet and date) shown whole where the width allows: a third of the row at most.
   const sourceColumn = useMemo(() => {
@@ -133,6 +202,7 @@ export function SearchPane({ workspace, width, height, active, onStatus, onTypin
     const longest = labels.reduce((widest, label) => Math.max(widest, stringWidth(label)), 0);
     return Math.min(longest, Math.max(SOURCE_COLUMN_MAX, Math.floor(width / 3)));
   }, [workspace, width]);
+  const labelOf = (source: string): string => workspace.documents.get(source)?.label ?? source;
   // Nothing holds every word of a longer query (a pasted sentence): offer the closest passages.
   const closest = useMemo(
     () => (results.length === 0 && !error && answered !== '' && workspace.index ? workspace.index.closest(answered, { limit: Math.max(0, listHeight - 1) }) : []),
@@ -141,8 +211,7 @@ export function SearchPane({ workspace, width, height, active, onStatus, onTypin
   const rows: ReactNode[] = [];
   if (closest.length > 0) rows.push(<Text key="closest" wrap="truncate-end">{fit('closest, not all words:', listWidth, theme.glyphs.ellipsis)}</Text>);
   for (const [row, { passage, coverage, matches }] of closest.entries()) {
-    const label = workspace.documents.get(passage.source)?.label ?? passage.source;
-    rows.push(<ResultRow key={`closest-${row}`} hit={{ passage, score: 1 - coverage, matches }} selected={false} width={listWidth} sourceColumn={sourceColumn} label={label} />);
+    rows.push(<ResultRow key={`closest-${row}`} hit={{ passage, score: 1 - coverage, matches }} selected={false} width={listWidth} sourceColumn={sourceColumn} label={labelOf(passage.source)} />);
   }
   for (let row = 0; row < listHeight && closest.length === 0; row++) {
     const index = navigation.offset + row;
@@ -155,36 +224,50 @@ export function SearchPane({ workspace, width, height, active, onStatus, onTypin
         selected={index === navigation.selected}
         width={listWidth}
         sourceColumn={sourceColumn}
-        label={workspace.documents.get(hit.passage.source)?.label ?? hit.passage.source}
+        label={labelOf(hit.passage.source)}
       />,
+    );
+  }
+
+  const queryLine = (
+    <PromptLine editor={editor} focused={active && area === 'query'} placeholder="search passages (? help)" counter={counter} warning={error !== null} width={width} />
+  );
+
+  if ((area === 'reader' || area === 'find') && readerPassage && article) {
+    const document = workspace.documents.get(readerPassage.source);
+    const matches = article.matchLines.length;
+    const header: Segment[] = [
+      ...highlightSegments(`${labelOf(readerPassage.source)}:${readerPassage.line}`, [], theme.ascii, 'source'),
+      { text: `  ${document?.title ?? ''}`, style: 'plain' },
+    ];
+    return (
+      <Box flexDirection="column" width={width} height={height}>
+        {queryLine}
+        {area === 'find' ? (
+          <PromptLine editor={find} focused={active} placeholder="words in this article" width={width} label="find " counter={find.text.trim() === '' ? '' : matches === 0 ? 'no match' : `${plural(matches, 'line')} found`} />
+        ) : null}
+        <Box paddingX={1}>
+          <Reader header={header} lines={article.lines} offset={readerOffset} width={readerWidth} height={readerHeight} />
+        </Box>
+      </Box>
     );
   }
 
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Box height={1} width={width}>
-        <Text bold {...(theme.color && area === 'query' ? { color: theme.colors.accent } : {})}>
-          {prompt}
-        </Text>
-        <Box width={inputWidth}>
-          <QueryField text={query} cursor={editor.cursor} focused={active && area === 'query'} placeholder="search passages" width={inputWidth} />
-        </Box>
-        <Text {...(error && theme.color ? { color: theme.colors.warning } : {})}> {counter}</Text>
-      </Box>
+      {queryLine}
       <Box flexDirection={sideBySide ? 'row' : 'column'} height={bodyHeight}>
-        {listHeight > 0 ? (
-          <Box flexDirection="column" width={listWidth} height={listHeight} overflow="hidden">
-            {rows.length > 0 ? rows : <EmptyResults query={answered} error={error} width={listWidth} />}
-          </Box>
-        ) : null}
+        <Box flexDirection="column" width={listWidth} height={listHeight} overflow="hidden">
+          {rows.length > 0 ? rows : <EmptyResults query={answered} error={error} width={listWidth} />}
+        </Box>
         {sideBySide ? (
           <Box width={1} height={bodyHeight} flexDirection="column" overflow="hidden">
             <Text {...(theme.color ? { color: theme.colors.muted } : {})}>{Array(bodyHeight).fill(theme.glyphs.separator).join('\n')}</Text>
           </Box>
-        ) : listHeight > 0 ? (
+        ) : (
           <Text {...(theme.color ? { color: theme.colors.muted } : {})}>{fit(theme.glyphs.rule.repeat(width), width, '')}</Text>
-        ) : null}
-        <Preview workspace={workspace} hit={selectedHit} width={previewWidth} height={previewHeight} scroll={previewScroll} focused={area === 'preview'} />
+        )}
+        <Preview workspace={workspace} hit={selectedHit} width={previewWidth} height={previewHeight} scroll={0} focused={false} />
       </Box>
     </Box>
   );

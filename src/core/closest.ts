@@ -7,7 +7,7 @@
  * labelled "closest, not all words".
  */
 import { matchWords, type FieldIndex } from './prefilter.js';
-import type { Range } from './searchIndex.js';
+import { occurrenceRanges, type Range } from './ranges.js';
 import type { Steps } from './slices.js';
 import type { Passage } from './types.js';
 
@@ -48,21 +48,7 @@ function sameWord(entry: string, word: string, errors: number): boolean {
 
 /** Where the matched words stand in `text`, as sorted, merged half-open ranges. */
 function rangesOf(text: string, found: readonly string[]): Range[] {
-  const lower = text.toLowerCase();
-  const ranges: Range[] = [];
-  for (const word of found) {
-    const bare = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-    if (bare === '') continue;
-    for (let at = lower.indexOf(bare); at !== -1; at = lower.indexOf(bare, at + bare.length)) ranges.push([at, at + bare.length]);
-  }
-  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const merged: Range[] = [];
-  for (const range of ranges) {
-    const last = merged[merged.length - 1];
-    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
-    else merged.push([range[0], range[1]]);
-  }
-  return merged;
+  return occurrenceRanges(text, found.map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')));
 }
 
 export function* closestSteps(field: FieldIndex, passages: readonly Passage[], query: string, options: ClosestOptions): Steps<ClosestHit[]> {

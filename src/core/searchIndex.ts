@@ -9,6 +9,7 @@
  */
 import Fuse, { type FuseIndex, type FuseResult, type IFuseOptions } from 'fuse.js';
 import { closestSteps, type ClosestHit } from './closest.js';
+import { mergeRanges, occurrenceRanges, type Range } from './ranges.js';
 import { buildFieldIndex, candidatesOf, matchWords, maxErrors, type FieldIndex, type WordMatches } from './prefilter.js';
 import { bitapPasses, compileQuery, parseQuery, passesFilters, type QueryAlternative, type QueryTerm } from './query.js';
 import { runAtOnce, type Steps } from './slices.js';
@@ -22,7 +23,7 @@ export interface PassageRecord {
 }
 
 /** A half-open [start, end) character range: text.slice(start, end) is the matched part. */
-export type Range = [number, number];
+export type { Range } from './ranges.js';
 
 export interface SearchHit {
   passage: Passage;
@@ -75,14 +76,7 @@ export function matchRanges(result: FuseResult<PassageRecord>): Range[] {
     if (match.key !== 'text') continue;
     for (const [start, end] of match.indices) ranges.push([start, end + 1]);
   }
-  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const merged: Range[] = [];
-  for (const range of ranges) {
-    const last = merged[merged.length - 1];
-    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
-    else merged.push([range[0], range[1]]);
-  }
-  return merged;
+  return mergeRanges(ranges);
 }
 
 function hitOf(passage: Passage, result: FuseResult<PassageRecord>): SearchHit {
@@ -240,24 +234,6 @@ function fieldMatches(field: FieldIndex, size: number): boolean {
   return field.size === size && field.offsets.length === field.vocabulary.length + 1 && field.offsets[field.vocabulary.length] === field.ids.length;
 }
 
-/** Where `words` (lower case) occur in `text`, sorted and merged, at most HUGE_PASSAGE_RANGES of them. */
-function occurrenceRanges(text: string, words: readonly string[]): Range[] {
-  const lower = text.toLowerCase();
-  const ranges: Range[] = [];
-  for (const word of words) {
-    for (let at = lower.indexOf(word); at !== -1 && ranges.length < HUGE_PASSAGE_RANGES; at = lower.indexOf(word, at + word.length)) {
-      ranges.push([at, at + word.length]);
-    }
-  }
-  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const merged: Range[] = [];
-  for (const range of ranges) {
-    const last = merged[merged.length - 1];
-    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
-    else merged.push(range);
-  }
-  return merged;
-}
 
 /** What a search scores passages with: the Fuse.js query, and the words that highlight a huge passage. */
 interface Scoring {
@@ -488,7 +464,7 @@ export class PassageIndex {
         this.scoreOnlyFuse.setCollection(this.records, Fuse.parseIndex<PassageRecord>({ keys: this.keys, records: huge }));
         for (const result of this.scoreOnlyFuse.search(scoring.fuseQuery)) {
           const passage = passages[result.refIndex]!;
-          best.keep({ passage, score: result.score ?? 0, matches: occurrenceRanges(passage.text, scoring.highlights) });
+          best.keep({ passage, score: result.score ?? 0, matches: occurrenceRanges(passage.text, scoring.highlights, HUGE_PASSAGE_RANGES) });
         }
       }
       yield;

@@ -92,8 +92,9 @@ Example: crosscheck compare "Twitter removed more than 170,000 accounts"`,
           writeLine(`${formatText(document?.label ?? version.source, [], style)}  not reported (${closest})`);
           continue;
         }
-        const lines = version.passages.map((passage) => passage.line).join(',');
-        const role = [version.source === comparison.reference ? 'reference' : `${version.conflicts.length} conflict(s)`, ...(earliest.has(version.source) ? ['earliest'] : []), ...(document?.date ? [formatText(document.date, [], style)] : [])].join(', ');
+        // Two sentences of one line are one citation (not 14,14).
+        const lines = [...new Set(version.passages.map((passage) => passage.line))].join(',');
+        const role = [version.source === comparison.reference ? 'reference' : `${version.conflicts.length} ${version.conflicts.length === 1 ? 'conflict' : 'conflicts'}`, ...(earliest.has(version.source) ? ['earliest'] : []), ...(document?.date ? [formatText(document.date, [], style)] : [])].join(', ');
         writeLine(`${plainPrefix(document, version.source, version.passages[0]?.line ?? 1, style, lines)}${percent}  ${role}`);
         writeLine(`  ${formatText(version.text, [], style)}`);
         for (const conflict of version.conflicts) writeLine(`  ! ${formatText(describeConflict(conflict), [], style)}`);
@@ -105,7 +106,7 @@ Example: crosscheck compare "Twitter removed more than 170,000 accounts"`,
         json: { claim: comparison.claim, story: comparison.story, reference: comparison.reference, sources: versions },
         rows: ordered.map((version, index) => {
           const { passages, facts, conflicts, diff, ...row } = versions[index]!;
-          return { ...row, lines: passages.map((passage) => passage.line).join(','), text: version.text, conflicts: conflicts.map(describeConflict).join('; '), facts: facts.map((fact) => fact.text).join('; '), diffParts: diff.length };
+          return { ...row, lines: [...new Set(passages.map((passage) => passage.line))].join(','), text: version.text, conflicts: conflicts.map(describeConflict).join('; '), facts: facts.map((fact) => fact.text).join('; '), diffParts: diff.length };
         }),
         quickfix: ordered.flatMap((version) => (version.carried ? (quickfixLine(documents.get(version.source), version.passages[0]?.line ?? 1, version.text, style) ?? []) : [])),
         text,

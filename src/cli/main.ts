@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { prefersUnicode } from '../core/display.js';
 import { loadIndexedCorpus, takeHeldCacheNotes, type IndexedCorpus } from '../core/cache.js';
 import { FieldsError, parseFieldsOption } from '../core/formats/fields.js';
-import { CorpusError } from '../core/load.js';
+import { CorpusError, errorCode } from '../core/load.js';
 import { QueryError } from '../core/query.js';
 import { neutralize } from '../core/sanitize.js';
 import { guardTerminal } from '../ui/signals.js';
@@ -137,7 +137,7 @@ async function runWorkbench(args: string[]): Promise<number> {
   try {
     statSync(corpusPath);
   } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    const code = errorCode(error);
     throw new CorpusError(`corpus ${corpusPath}: ${code === 'ENOENT' ? 'not found' : error instanceof Error ? error.message : String(error)}`);
   }
   const start = await loadWorkbenchDrawingAtOnce(corpusPath);

@@ -14,7 +14,7 @@ import { readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listCorpusFiles, loadCorpus, type LoadOptions } from './load.js';
+import { errorCode, listCorpusFiles, loadCorpus, type LoadOptions } from './load.js';
 import { PassageIndex, type IndexParts } from './searchIndex.js';
 import type { FieldIndex } from './prefilter.js';
 import { runAtOnce, runInSlices, type Steps } from './slices.js';
@@ -80,7 +80,7 @@ export async function corpusKey(root: string, version: string, racyWindowMs = RA
       corpusBytes += Number(info.size);
       if (racyWindowMs > 0 && info.ctimeNs >= takenNs) racy = true;
     } catch (error) {
-      hash.update(`${file}\tunreadable ${error instanceof Error && 'code' in error ? String(error.code) : ''}\n`);
+      hash.update(`${file}\tunreadable ${errorCode(error)}\n`);
     }
   }
   const key = hash.digest('hex');

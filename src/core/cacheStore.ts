@@ -35,6 +35,7 @@ import {
 import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Steps } from './slices.js';
+import { errorCode } from './load.js';
 
 const ENVELOPE_MAGIC = Buffer.from('XCCACHE2');
 /** The fixed start of a file: magic, then the length of the JSON header that follows it. */
@@ -65,10 +66,6 @@ export interface EntryHeader {
 export const cacheReadCounters = { bytesRead: 0 };
 
 export type ReadOutcome = { ok: true; header: EntryHeader; body: Buffer } | { ok: false; note: string | null };
-
-function errorCode(error: unknown): string {
-  return error instanceof Error && 'code' in error ? String(error.code) : '';
-}
 
 function reasonOf(error: unknown): string {
   const code = errorCode(error);

@@ -91,7 +91,8 @@ export interface CorpusWalk {
   counts: WalkCounts;
 }
 
-function errorCode(error: unknown): string {
+/** The `code` of a Node.js system error (ENOENT, EACCES, ...), or '' for anything else. */
+export function errorCode(error: unknown): string {
   return error instanceof Error && 'code' in error ? String(error.code) : '';
 }
 

@@ -182,7 +182,4 @@ export function fit(text: string, width: number, ellipsis: string): string {
     .join('');
 }
 
-/** "1 quote", "3 quotes": a count with its noun, singular or plural. */
-export function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? noun : pluralNoun}`;
-}
+export { plural } from '../core/display.js';

@@ -1,4 +1,5 @@
 /** `crosscheck compare CLAIM`: how every source of the story states a claim, and what differs. */
+import { plural } from '../../core/display.js';
 import { ClaimComparer } from '../../core/compare/compare.js';
 import type { Conflict } from '../../core/compare/types.js';
 import { chronology } from '../../core/stories.js';
@@ -94,7 +95,7 @@ Example: crosscheck compare "Twitter removed more than 170,000 accounts"`,
         }
         // Two sentences of one line are one citation (not 14,14).
         const lines = [...new Set(version.passages.map((passage) => passage.line))].join(',');
-        const role = [version.source === comparison.reference ? 'reference' : `${version.conflicts.length} ${version.conflicts.length === 1 ? 'conflict' : 'conflicts'}`, ...(earliest.has(version.source) ? ['earliest'] : []), ...(document?.date ? [formatText(document.date, [], style)] : [])].join(', ');
+        const role = [version.source === comparison.reference ? 'reference' : plural(version.conflicts.length, 'conflict'), ...(earliest.has(version.source) ? ['earliest'] : []), ...(document?.date ? [formatText(document.date, [], style)] : [])].join(', ');
         writeLine(`${plainPrefix(document, version.source, version.passages[0]?.line ?? 1, style, lines)}${percent}  ${role}`);
         writeLine(`  ${formatText(version.text, [], style)}`);
         for (const conflict of version.conflicts) writeLine(`  ! ${formatText(describeConflict(conflict), [], style)}`);

@@ -55,7 +55,7 @@ function open(pty: PtyModule, file: string, args: string[], cols: number, rows: 
     cols,
     rows,
     cwd,
-    env: { ...env, TERM: 'xterm-256color', LANG: 'C.UTF-8' } as Record<string, string>,
+    env: { ...env, TERM: 'xterm-256color', LANG: 'C.UTF-8' },
   });
   const session: Session = { pty: child, screen, chunks: [] };
   child.onData((data) => {

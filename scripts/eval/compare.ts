@@ -142,7 +142,7 @@ async function evaluateBundled(): Promise<void> {
   for (const miss of tally.misses) console.log(miss);
 }
 
-async function evaluateSet(name: 'dev' | 'test', comparers: Map<string, ClaimComparer>, judged: readonly Judged[]): Promise<void> {
+function evaluateSet(name: 'dev' | 'test', comparers: Map<string, ClaimComparer>, judged: readonly Judged[]): void {
   const { claims } = readJson<{ claims: Annotation[] }>(`claims.${name}.annotations.json`);
   const tally = emptyTally();
   for (const annotation of claims) scoreClaim(comparers.get(annotation.corpus!)!, annotation, false, tally);
@@ -204,5 +204,5 @@ export async function evaluate(): Promise<void> {
     ['ecbplus', new ClaimComparer(await loadCorpus(ecbplus))],
   ]);
   const { conflicts: judged } = readJson<{ conflicts: Judged[] }>('conflicts.judged.json');
-  for (const name of ['dev', 'test'] as const) await evaluateSet(name, comparers, judged);
+  for (const name of ['dev', 'test'] as const) evaluateSet(name, comparers, judged);
 }

@@ -165,7 +165,8 @@ export class Terminal {
    */
   hangUp(): void {
     const pty = this.process;
-    if ('destroy' in pty && typeof pty.destroy === 'function') pty.destroy();
+    const closable = pty as Partial<{ destroy: () => void }>;
+    if (typeof closable.destroy === 'function') closable.destroy();
     else throw new Error('this node-pty cannot close the terminal');
   }
 

@@ -54,6 +54,7 @@ describe('the first screen', () => {
     assert.match(statusLine(frame), /F1 help/);
     await press(app.stdin, F1);
     frame = await waitForFrame(app.lastFrame, (text) => text.includes('crosscheck keys'));
+    assert.match(frame, /crosscheck keys/);
     app.unmount();
   });
 

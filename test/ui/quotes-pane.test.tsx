@@ -132,7 +132,7 @@ describe('the Quotes pane on another corpus', () => {
       const frame = await waitForFrame(app.lastFrame, (text) => /1 quote\b/.test(text));
       assert.match(frame, /› 2 src +Jane Doe +“We will not back down from this fight over the bud/);
       // Sources are named by their label: the last part of the id, unique in the corpus.
-      assert.match(frame, /^fox:3  reference/m);
+      assert.match(frame, /^fox:3 {2}reference/m);
       assert.match(frame, /^nyt:3 +trimmed/m);
       app.unmount();
     } finally {

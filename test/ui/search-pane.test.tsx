@@ -44,9 +44,9 @@ describe('the Search pane', () => {
     let frame = await waitForFrame(app.lastFrame, (text) => text.includes('/ ') && text.includes('results'));
     assert.match(frame.split('\n')[2]!, /^›/);
     await press(app.stdin, 'j', KEYS.down);
-    frame = await waitForFrame(app.lastFrame, (text) => /^›/.test(text.split('\n')[4] ?? ''));
+    await waitForFrame(app.lastFrame, (text) => /^›/.test(text.split('\n')[4] ?? ''));
     await press(app.stdin, 'k');
-    frame = await waitForFrame(app.lastFrame, (text) => /^›/.test(text.split('\n')[3] ?? ''));
+    await waitForFrame(app.lastFrame, (text) => /^›/.test(text.split('\n')[3] ?? ''));
     await press(app.stdin, KEYS.enter);
     frame = await waitForFrame(app.lastFrame, (text) => text.includes('Search │ reader'));
     assert.doesNotMatch(frame, /^›/m, 'the reader takes the whole pane');
@@ -81,7 +81,7 @@ describe('the Search pane', () => {
     assert.match(frame, /more \(j or PgDn\)/);
     assert.doesNotMatch(frame, /Query syntax/);
     await press(app.stdin, KEYS.pageDown, 'j', 'j');
-    frame = await waitForFrame(app.lastFrame, (text) => text.includes('Lists and views') || text.includes('Text fields'));
+    await waitForFrame(app.lastFrame, (text) => text.includes('Lists and views') || text.includes('Text fields'));
     await press(app.stdin, 'G');
     frame = await waitForFrame(app.lastFrame, (text) => text.includes("'exact"));
     assert.doesNotMatch(frame, /more \(j or PgDn\)/);

@@ -37,7 +37,7 @@ function age(file: string, secondsAgo: number): void {
 
 test('npm start builds when dist/ is missing, then not again until a source changes', (t) => {
   const p = project();
-  t.after(p.cleanup);
+  t.after(() => p.cleanup());
   assert.equal(p.start(), 0);
   assert.equal(p.runs(), 1, 'no dist: built');
   assert.ok(existsSync(path.join(p.root, 'dist', '.build-stamp')));
@@ -54,7 +54,7 @@ test('npm start builds when dist/ is missing, then not again until a source chan
 
 test('a deleted source file makes the build stale through its folder', (t) => {
   const p = project();
-  t.after(p.cleanup);
+  t.after(() => p.cleanup());
   writeFileSync(path.join(p.root, 'src', 'core', 'b.ts'), 'export const b = 1;\n');
   assert.equal(p.start(), 0);
   for (const file of ['src', 'src/core', 'src/core/a.ts', 'src/core/b.ts', 'tsconfig.json', 'package.json']) age(path.join(p.root, file), 60);

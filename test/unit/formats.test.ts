@@ -11,7 +11,7 @@ import { storiesOf } from '../../src/core/stories.js';
 import type { Corpus } from '../../src/core/types.js';
 import { temporaryCorpus } from '../helpers/corpus.js';
 
-async function withCorpus<T>(files: Record<string, string | Uint8Array>, run: (root: string) => Promise<T>): Promise<T> {
+async function withCorpus<T>(files: Record<string, string | Uint8Array>, run: (root: string) => T | Promise<T>): Promise<T> {
   const folder = temporaryCorpus(files);
   try {
     return await run(folder.root);
@@ -100,7 +100,7 @@ describe('JSON Lines', () => {
   it('reads in chunks, never the whole file, and skips a record over the cap unread', async () => {
     const big = 'x'.repeat(5000);
     const records = jsonl({ text: 'One.' }, { text: big }, { text: 'Three.' }, { text: 'Four.' });
-    await withCorpus({ 'a.jsonl': records }, async (root) => {
+    await withCorpus({ 'a.jsonl': records }, (root) => {
       const reads: number[] = [];
       const warnings: RecordContext['warnings'] = [];
       const context: RecordContext = {

@@ -185,6 +185,36 @@ export async function measureNpmStart(pty: PtyModule, corpus: string, env: NodeJ
   return times;
 }
 
+export interface PaneReadiness {
+  /** From the pane's key to its first group of quotes on screen. */
+  quotesMs: number;
+  /** From the pane's key to its first row of claims on screen. */
+  claimsFirstMs: number;
+  /** From the pane's key until nothing on screen says it is still finding claims. */
+  claimsWholeMs: number;
+}
+
+/** Opening Quotes, then Claims, on a corpus whose cache is warm: how long until each is of use. */
+export async function measurePanes(pty: PtyModule, corpus: string, env: NodeJS.ProcessEnv): Promise<PaneReadiness> {
+  const session = open(pty, process.execPath, [BIN, '--corpus', corpus], 80, 24, env);
+  try {
+    await untilScreen(session, (lines) => lines.some((line) => /›\s+search passages/.test(line)), 'the search line');
+    await untilSilent(session, performance.now());
+    let pressed = performance.now();
+    session.pty.write('\u001b2');
+    await untilScreen(session, (lines) => lines.some((line) => /^[›\s]\s*\d+ src\s/.test(line)), 'a group of quotes');
+    const quotesMs = performance.now() - pressed;
+    pressed = performance.now();
+    session.pty.write('\u001b4');
+    await untilScreen(session, (lines) => lines.some((line) => /^\s*\d+ [●!·*.]/.test(line)), 'a row of claims');
+    const claimsFirstMs = performance.now() - pressed;
+    await untilScreen(session, (lines) => !lines.some((line) => /[Ff]inding/.test(line)), 'the whole claims map');
+    return { quotesMs, claimsFirstMs, claimsWholeMs: performance.now() - pressed };
+  } finally {
+    await close(session, '\u0003');
+  }
+}
+
 export interface SizeReport {
   size: string;
   crosscheck: KeyFigures;
@@ -195,6 +225,7 @@ export interface ScreenReport {
   sizes: SizeReport[];
   /** `npm start` to the first frame, up-to-date build, median of three. */
   npmStartFirstFrameMs: number;
+  panes: PaneReadiness;
 }
 
 export async function benchScreen(corpus: string, sizes: readonly [number, number][], cacheHome: string): Promise<ScreenReport | null> {
@@ -213,6 +244,7 @@ export async function benchScreen(corpus: string, sizes: readonly [number, numbe
   const env = { ...process.env, XDG_CACHE_HOME: cacheHome };
   const reports: SizeReport[] = [];
   let npmStart: number[];
+  let panes: PaneReadiness;
   try {
     // A first run writes the index cache so that every measured run starts as a user's second does.
     await measureCrosscheck(pty, corpus, 80, 24, env);
@@ -223,10 +255,11 @@ export async function benchScreen(corpus: string, sizes: readonly [number, numbe
       reports.push({ size: `${cols}x${rows_}`, crosscheck, fzf });
     }
     npmStart = await measureNpmStart(pty, corpus, env);
+    panes = await measurePanes(pty, corpus, env);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
-  return { sizes: reports, npmStartFirstFrameMs: median(npmStart) };
+  return { sizes: reports, npmStartFirstFrameMs: median(npmStart), panes };
 }
 
 export function screenTable(report: ScreenReport): string {
@@ -239,6 +272,8 @@ export function screenTable(report: ScreenReport): string {
     rowsOut.push([size.size, 'bytes per arrow (median)', ...pair((f) => String(f.arrowBytes))]);
   }
   rowsOut.push(['', 'npm start to first frame (built)', ms(report.npmStartFirstFrameMs), '']);
+  rowsOut.push(['80x24', 'Quotes: key to the first group', ms(report.panes.quotesMs), '']);
+  rowsOut.push(['80x24', 'Claims: key to the first claims / the whole map', `${ms(report.panes.claimsFirstMs)} / ${ms(report.panes.claimsWholeMs)}`, '']);
   return table(['size', 'figure', 'crosscheck', 'fzf'], rowsOut);
 }
 

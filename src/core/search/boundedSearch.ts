@@ -4,16 +4,12 @@
  * best-first in batches until no unscored candidate can enter the top `limit`. The result is what
  * scoring every passage gives, at the cost of a few hundred Fuse.js evaluations.
  */
-import type { QueryTerm } from '../query.js';
 import type { Steps } from '../slices.js';
-import type { Passage } from '../types.js';
 import { before, BoundQueue, type QueueItem } from './boundQueue.js';
-import { BOUND_MARGIN, keyFactor, TEXT_WEIGHT, type FuseScorer } from './fuseAdapter.js';
-import { BestHits, scoreIds, WALK_SLICE, type Scoring, type SearchHit, type SearchWork } from './hits.js';
-import type { IndexParts } from './indexParts.js';
-import type { PassageLayout } from './passageLayout.js';
+import { BOUND_MARGIN, keyFactor, TEXT_WEIGHT } from './fuseAdapter.js';
+import { BestHits, scoreIds, WALK_SLICE, type SearchHit } from './hits.js';
 import { candidateSetOf, documentBounds, straddleMean, type CandidateSet } from './queryBounds.js';
-import type { WordLookup } from './wordLookup.js';
+import type { SearchContext, SearchRequest } from './searchContext.js';
 
 /**
  * Passages outside the prefilter's candidates scored per query, shortest first: they can only
@@ -22,27 +18,6 @@ import type { WordLookup } from './wordLookup.js';
 const STRADDLE_BUDGET = 200;
 /** Documents whose title or source may match, scored per Fuse.js call (one call each is slow). */
 const DOCUMENT_BATCH = 256;
-
-/** What a search reads of the index it runs on. */
-export interface SearchContext {
-  readonly passages: readonly Passage[];
-  readonly parts: IndexParts;
-  readonly layout: PassageLayout;
-  readonly words: WordLookup;
-  readonly scorer: FuseScorer;
-  readonly work: SearchWork;
-}
-
-/** One query's search: which passages it keeps, and how many hits it wants. */
-export interface SearchRequest {
-  scoring: Scoring;
-  /** The query's terms that must match (not !exclusions). */
-  positive: readonly QueryTerm[];
-  /** The text filters (!not, ^start, end$, --source); only consulted when `filtered`. */
-  accept: (passage: Passage) => boolean;
-  filtered: boolean;
-  limit: number;
-}
 
 /**
  * Best-first search over the prefilter's candidates; null when the prefilter cannot bound the

@@ -1,7 +1,7 @@
 /** Searches that look at every passage: a query of exclusions only, and queries the prefilter cannot bound. */
 import type { Steps } from '../slices.js';
 import type { Passage } from '../types.js';
-import type { SearchContext, SearchRequest } from './boundedSearch.js';
+import type { SearchContext, SearchRequest } from './searchContext.js';
 import { BestHits, SCORE_SLICE, scoreIds, WALK_SLICE, type SearchHit } from './hits.js';
 
 /** Only exclusions: every passage that survives them, in corpus order. */

@@ -7,12 +7,13 @@ import { closestSteps, type ClosestHit } from '../closest.js';
 import { bitapPasses, compileQuery, parseQuery, passesFilters } from '../query.js';
 import { runAtOnce, type Steps } from '../slices.js';
 import type { Corpus, Passage } from '../types.js';
-import { searchBounded, type SearchContext, type SearchRequest } from './boundedSearch.js';
+import { searchBounded } from './boundedSearch.js';
 import { searchEvery, survivingPassages } from './exhaustive.js';
 import { FuseScorer, recordOf, THRESHOLD, type PassageRecord } from './fuseAdapter.js';
 import { textFirst, type Scoring, type SearchHit, type SearchOptions, type SearchWork } from './hits.js';
 import { checkParts, deriveParts, type IndexParts } from './indexParts.js';
 import { passageDocuments, PassageLayout } from './passageLayout.js';
+import type { SearchContext, SearchRequest } from './searchContext.js';
 import { WordLookup } from './wordLookup.js';
 
 /** How far past `limit` a search looks for hits whose own text matches before title-only ones fill the list. */

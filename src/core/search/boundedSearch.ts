@@ -1,0 +1,243 @@
+/**
+ * Fuse.js stays the scorer, but it does not scan every passage: the prefilter (prefilter.ts)
+ * proposes candidates with a lower bound of their score (queryBounds.ts), and Fuse.js scores them
+ * best-first in batches until no unscored candidate can enter the top `limit`. The result is what
+ * scoring every passage gives, at the cost of a few hundred Fuse.js evaluations.
+ */
+import type { Steps } from '../slices.js';
+import { before, BoundQueue, type QueueItem } from './boundQueue.js';
+import { BOUND_MARGIN, keyFactor, TEXT_WEIGHT } from './fuseAdapter.js';
+import { BestHits, scoreIds, WALK_SLICE, type SearchHit } from './hits.js';
+import { candidateSetOf, documentBounds, straddleMean, type CandidateSet } from './queryBounds.js';
+import type { SearchContext, SearchRequest } from './searchContext.js';
+
+/**
+ * Passages outside the prefilter's candidates scored per query, shortest first: they can only
+ * match through a fuzzy term spanning two words ("corona virus" for "coronavirus").
+ */
+const STRADDLE_BUDGET = 200;
+/** Documents whose title or source may match, scored per Fuse.js call (one call each is slow). */
+const DOCUMENT_BATCH = 256;
+
+/**
+ * Best-first search over the prefilter's candidates; null when the prefilter cannot bound the
+ * query (the caller then scores every passage).
+ */
+export function* searchBounded(context: SearchContext, request: SearchRequest): Steps<SearchHit[] | null> {
+  const textTerms = yield* context.words.termsFor('text', request.positive);
+  if (textTerms === null) return null;
+  const bounds = yield* documentBounds(context.words, context.parts, context.scorer, request.positive);
+  if (bounds === null) return null;
+  const candidates = yield* candidateSetOf(context.parts, context.passages, request.positive, textTerms);
+  return yield* new BoundedSearch(context, request, candidates, bounds).run();
+}
+
+/**
+ * The state of one best-first search: a queue of runs of passages ordered by the best score each
+ * can still reach, the best hits so far, and the batch of passages waiting for Fuse.js.
+ */
+class BoundedSearch {
+  private queue = new BoundQueue([]);
+  private readonly best: BestHits;
+  /** Passages already taken from the queue (a passage can be queued twice: score it once). */
+  private readonly queued = new Set<number>();
+  private batch: number[] = [];
+  private batchSize: number;
+  /** Work since the last pause, in passages looked at. */
+  private walked = 0;
+  private straddleBudget = STRADDLE_BUDGET;
+  private readonly straddleMean: number | null;
+  /** Documents whose title or source may match, in the order the queue will reach them. */
+  private pendingOrder: number[] = [];
+  private pendingRank = new Map<number, number>();
+  /** Fuse.js's score of each document reached so far (undefined: neither title nor source matches). */
+  private readonly documentScores = new Map<number, number | undefined>();
+
+  constructor(
+    private readonly context: SearchContext,
+    private readonly request: SearchRequest,
+    private readonly candidates: CandidateSet,
+    /** Lower bounds of the title-and-source factor of documents that may match there. */
+    private readonly documentBounds: ReadonlyMap<number, number>,
+  ) {
+    const { limit } = request;
+    this.best = new BestHits(limit);
+    this.batchSize = Number.isFinite(limit) ? Math.min(1024, Math.max(64, Math.ceil(limit * 1.25))) : 4096;
+    this.straddleMean = straddleMean(request.positive);
+  }
+
+  *run(): Steps<SearchHit[]> {
+    const items = yield* this.candidateItems();
+    yield* this.queueDocuments(items);
+    const firstStraddler = this.nextStraddler(0);
+    if (firstStraddler) items.push(firstStraddler);
+    this.queue = new BoundQueue(items);
+    for (;;) {
+      const next = this.queue.peek();
+      const last = this.best.worst;
+      const complete = next === undefined || (last !== undefined && before({ bound: last.score, id: last.passage.id }, next));
+      if (complete) {
+        if (this.batch.length === 0) break;
+        yield* this.scoreBatch();
+        continue;
+      }
+      // Expanding a document looks at each of its passages.
+      if (this.walk(next.kind === 'pending' ? next.run.length : 1)) yield;
+      this.queue.pop();
+      if (next.kind === 'pending') this.expandDocument(next);
+      else if (this.take(next) && this.batch.length >= this.batchSize) yield* this.scoreBatch();
+    }
+    return this.best.hits;
+  }
+
+  /** Counts `steps` of work; true when it is time to pause. */
+  private walk(steps: number): boolean {
+    this.walked += steps;
+    if (this.walked < WALK_SLICE) return false;
+    this.walked = 0;
+    return true;
+  }
+
+  /**
+   * The queue's first items for the text candidates: the first of the shortest-first walk when
+   * they are uniform, otherwise one item per bound (few distinct values: norms and edit counts are
+   * small numbers), each holding its candidates in ascending id order.
+   */
+  private *candidateItems(): Steps<QueueItem[]> {
+    const { layout } = this.context;
+    const { candidates } = this;
+    const groups = new Map<number, number[]>();
+    for (const id of candidates.ids) {
+      if (this.walk(1)) yield;
+      // Shortest-first walks leave the passages of possibly title-matched documents to their document item.
+      if (candidates.uniform) continue;
+      const documentBound = this.documentBounds.get(layout.passageDocument[id]!);
+      const bound = keyFactor(candidates.lowestOf(id), TEXT_WEIGHT, layout.textNorm(id)) * (documentBound ?? 1) * BOUND_MARGIN;
+      const group = groups.get(bound);
+      if (group) group.push(id);
+      else groups.set(bound, [id]);
+    }
+    const items: QueueItem[] = [];
+    const firstScanned = candidates.uniform ? this.nextScanned(0) : null;
+    if (firstScanned) items.push(firstScanned);
+    for (const [bound, run] of groups) items.push({ bound, id: run[0]!, kind: 'candidates', run, position: 0 });
+    return items;
+  }
+
+  /** A document whose title or source may match is scored by Fuse.js only when the queue reaches it. */
+  private *queueDocuments(items: QueueItem[]): Steps<void> {
+    const { layout } = this.context;
+    for (const [document, documentBound] of this.documentBounds) {
+      const run = layout.documentPassages[document]!;
+      if (run.length === 0) continue;
+      if (this.walk(run.length)) yield;
+      const textBound = this.candidates.uniform ? this.scanBound(layout.largestNormIn(run)) : 1;
+      items.push({ bound: documentBound * textBound, id: run[0]!, kind: 'pending', run, position: 0 });
+    }
+    // Documents are scored in batches, in the order the queue will reach them.
+    const pending = items.filter((item) => item.kind === 'pending').sort((a, b) => a.bound - b.bound);
+    this.pendingOrder = pending.map((item) => layout.passageDocument[item.id]!);
+    this.pendingRank = new Map(this.pendingOrder.map((document, rank) => [document, rank]));
+  }
+
+  /** Queues the passage after `item`'s, and `item`'s passage for Fuse.js; false when it was not batched. */
+  private take(item: QueueItem): boolean {
+    const after = this.following(item);
+    if (after) this.queue.push(after);
+    if (this.queued.has(item.id)) return false;
+    this.queued.add(item.id);
+    // The text filters (!not, ^start, end$, --source) are cheaper than Fuse.js: apply them first.
+    if (this.request.filtered && !this.request.accept(this.context.passages[item.id]!)) return false;
+    // Fuse.js scores every hit, a title-matched document's passages too: their text may match as well.
+    this.batch.push(item.id);
+    return true;
+  }
+
+  private *scoreBatch(): Steps<void> {
+    const taken = this.batch;
+    this.batch = [];
+    // Later batches reach further down the bounds, where fewer candidates make the cut.
+    this.batchSize = Math.min(this.batchSize * 2, 16384);
+    yield* scoreIds(this.context.scorer, this.context.work, this.request.scoring, taken, this.best);
+  }
+
+  /** The item that continues `item`'s run after its passage, if any. */
+  private following(item: QueueItem): QueueItem | null {
+    if (item.kind === 'pending') return null;
+    if (item.kind === 'straddle') return this.nextStraddler(item.position + 1);
+    if (item.kind === 'scan') return this.nextScanned(item.position + 1);
+    const position = item.kind === 'document' ? this.nextOutside(item.run, item.position + 1) : item.position + 1;
+    return position < item.run.length ? { ...item, id: item.run[position]!, position } : null;
+  }
+
+  /** The bound of candidate `id` when every candidate has the same mean (its text alone). */
+  private scanBound(id: number): number {
+    return keyFactor(this.candidates.mean ?? 0, TEXT_WEIGHT, this.context.layout.textNorm(id)) * BOUND_MARGIN;
+  }
+
+  /** The next uniform candidate shortest first, from `from`, outside possibly title-matched documents. */
+  private nextScanned(from: number): QueueItem | null {
+    const { layout } = this.context;
+    const order = layout.passagesShortestFirst();
+    for (let position = from; position < order.length; position++) {
+      const id = order[position]!;
+      if (!this.documentBounds.has(layout.passageDocument[id]!) && this.candidates.has(id)) return { bound: this.scanBound(id), id, kind: 'scan', run: order, position };
+    }
+    return null;
+  }
+
+  /** The next passage of `run` from `from` whose text cannot match (it scores exactly as its document). */
+  private nextOutside(run: ArrayLike<number>, from: number): number {
+    let position = from;
+    while (position < run.length && this.candidates.has(run[position]!)) position++;
+    return position;
+  }
+
+  /** The next passage shortest first, from `from`, that could match only across a word boundary. */
+  private nextStraddler(from: number): QueueItem | null {
+    if (this.straddleMean === null || this.straddleBudget-- <= 0) return null;
+    const { layout } = this.context;
+    const order = layout.passagesShortestFirst();
+    for (let position = from; position < order.length; position++) {
+      const id = order[position]!;
+      // Passages of title-matched documents too: their text may still match across a word boundary.
+      if (this.candidates.has(id)) continue;
+      const bound = keyFactor(this.straddleMean, TEXT_WEIGHT, layout.textNorm(id)) * BOUND_MARGIN;
+      return { bound, id, kind: 'straddle', run: order, position };
+    }
+    return null;
+  }
+
+  /** Scores the document of a pending item (with the next ones in a batch) and queues its passages. */
+  private expandDocument(item: QueueItem): void {
+    const document = this.context.layout.passageDocument[item.id]!;
+    if (!this.documentScores.has(document)) this.scoreDocuments(document);
+    const score = this.documentScores.get(document);
+    if (this.candidates.uniform) this.queueUniformCandidates(item.run, score);
+    if (score === undefined) return;
+    // A passage whose text cannot match, in a document whose title or source does, scores exactly as the document.
+    const position = this.nextOutside(item.run, 0);
+    if (position < item.run.length) this.queue.push({ bound: score, id: item.run[position]!, kind: 'document', run: item.run, position });
+  }
+
+  private scoreDocuments(from: number): void {
+    const rank = this.pendingRank.get(from)!;
+    const batch = this.pendingOrder.slice(rank, rank + DOCUMENT_BATCH).filter((other) => !this.documentScores.has(other));
+    const scores = this.context.scorer.documentScores(this.request.scoring.fuseQuery, batch);
+    for (const other of batch) this.documentScores.set(other, scores.get(other));
+  }
+
+  /** The uniform candidates of a reached document (left out of the shortest-first walk), grouped by bound. */
+  private queueUniformCandidates(run: ArrayLike<number>, documentScore: number | undefined): void {
+    const byBound = new Map<number, number[]>();
+    for (let at = 0; at < run.length; at++) {
+      const id = run[at]!;
+      if (!this.candidates.has(id)) continue;
+      const bound = this.scanBound(id) * (documentScore ?? 1);
+      const group = byBound.get(bound);
+      if (group) group.push(id);
+      else byBound.set(bound, [id]);
+    }
+    for (const [bound, group] of byBound) this.queue.push({ bound, id: group[0]!, kind: 'candidates', run: group, position: 0 });
+  }
+}

@@ -1,0 +1,39 @@
+/** What the passage index derives from a corpus, in the form the on-disk cache stores as-is. */
+import { buildFieldIndex, type FieldIndex } from '../prefilter.js';
+import type { Corpus } from '../types.js';
+import { KEY_COUNT } from './fuseAdapter.js';
+
+export interface IndexParts {
+  /** Fuse.js field-length norms of each passage's text, title and source, in that order (NaN: empty field). */
+  norms: Float64Array;
+  /** Words of each passage text (records = passages). */
+  text: FieldIndex;
+  /** Words of each document title and source id (records = documents). */
+  titles: FieldIndex;
+  sources: FieldIndex;
+}
+
+/** The word indexes of `corpus`, beside the norms Fuse.js measured. */
+export function deriveParts(corpus: Corpus, norms: Float64Array): IndexParts {
+  return {
+    norms,
+    text: buildFieldIndex(corpus.passages.map((passage) => passage.text)),
+    titles: buildFieldIndex(corpus.documents.map((document) => document.title)),
+    sources: buildFieldIndex(corpus.documents.map((document) => document.source)),
+  };
+}
+
+function fieldFits(field: FieldIndex, size: number): boolean {
+  return field.size === size && field.offsets.length === field.vocabulary.length + 1 && field.offsets[field.vocabulary.length] === field.ids.length;
+}
+
+/** Throws when stored `parts` cannot belong to `corpus` (a cache written for other files). */
+export function checkParts(parts: IndexParts, corpus: Corpus): void {
+  const { documents, passages } = corpus;
+  const consistent =
+    parts.norms.length === passages.length * KEY_COUNT &&
+    fieldFits(parts.text, passages.length) &&
+    fieldFits(parts.titles, documents.length) &&
+    fieldFits(parts.sources, documents.length);
+  if (!consistent) throw new Error('index parts do not fit this corpus');
+}

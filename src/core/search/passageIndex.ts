@@ -1,0 +1,104 @@
+/**
+ * The passage index: Fuse.js over every passage, with fzf's extended syntax
+ * ('exact, ^prefix, suffix$, !not, a | b, space = AND) and typo-tolerant fuzzy terms, searched
+ * best-first (boundedSearch.ts) so that only a few hundred passages are scored per query.
+ */
+import { closestSteps, type ClosestHit } from '../closest.js';
+import { bitapPasses, compileQuery, parseQuery, passesFilters } from '../query.js';
+import { runAtOnce, type Steps } from '../slices.js';
+import type { Corpus, Passage } from '../types.js';
+import { searchBounded } from './boundedSearch.js';
+import { searchEvery, survivingPassages } from './exhaustive.js';
+import { FuseScorer, recordOf, THRESHOLD, type PassageRecord } from './fuseAdapter.js';
+import { textFirst, type Scoring, type SearchHit, type SearchOptions, type SearchWork } from './hits.js';
+import { checkParts, deriveParts, type IndexParts } from './indexParts.js';
+import { passageDocuments, PassageLayout } from './passageLayout.js';
+import type { SearchContext, SearchRequest } from './searchContext.js';
+import { WordLookup } from './wordLookup.js';
+
+/** How far past `limit` a search looks for hits whose own text matches before title-only ones fill the list. */
+const TITLE_ONLY_LOOKAHEAD = 16;
+
+export class PassageIndex {
+  private readonly context: SearchContext;
+  /** Work done by this index's searches so far, for tests that bound it (see SearchWork). */
+  readonly work: SearchWork = { scored: 0, bitapPasses: 0 };
+
+  /** `parts` (from the cache) skips the slow derivations; they must come from this same corpus. */
+  constructor(private readonly corpus: Corpus, parts?: IndexParts) {
+    const { documents, passages } = corpus;
+    if (parts) checkParts(parts, corpus);
+    const documentsOfPassages = passageDocuments(corpus);
+    const records = passages.map((passage, id) => recordOf(passage, documents[documentsOfPassages.passageDocument[id]!]?.title ?? ''));
+    const documentRecords: PassageRecord[] = documents.map((document) => ({ text: '', title: document.title, source: document.source }));
+    const scorer = new FuseScorer(passages, records, documentRecords, parts?.norms);
+    const indexParts = parts ?? deriveParts(corpus, scorer.norms);
+    this.context = {
+      passages,
+      parts: indexParts,
+      layout: new PassageLayout(documentsOfPassages, indexParts.norms),
+      words: new WordLookup(indexParts),
+      scorer,
+      work: this.work,
+    };
+  }
+
+  /** What the on-disk cache stores to rebuild this index without re-deriving it. */
+  parts(): IndexParts {
+    return this.context.parts;
+  }
+
+  /**
+   * For a query of four words or more that no passage matches in full: the passages holding most
+   * of its weighted words ("closest, not all words"; see closest.ts).
+   */
+  closest(query: string, options: Pick<SearchOptions, 'limit' | 'sources'> = {}): ClosestHit[] {
+    return runAtOnce(closestSteps(this.context.parts.text, this.corpus.passages, query, { ...options, threshold: THRESHOLD }));
+  }
+
+  /** Passages matching `query`, best first. Throws QueryError for a query it refuses. */
+  search(query: string, options: SearchOptions = {}): SearchHit[] {
+    return runAtOnce(this.searchSteps(query, options));
+  }
+
+  /**
+   * The same search, pausing every few milliseconds of work (see slices.ts): run it with
+   * runInSlices so keys are handled while it runs and a stale search can be dropped.
+   */
+  *searchSteps(query: string, options: SearchOptions = {}): Steps<SearchHit[]> {
+    const limit = options.limit ?? Number.POSITIVE_INFINITY;
+    let fetched = limit;
+    let hits = yield* this.rankedSteps(query, options);
+    // Hits that match only their document's title go after every hit whose own text matches: when
+    // they fill the list, look further down for text hits (a few times the limit at most).
+    while (Number.isFinite(limit) && hits.length === fetched && hits.filter((hit) => hit.titleOnly !== true).length < limit && fetched < limit * TITLE_ONLY_LOOKAHEAD) {
+      fetched *= 4;
+      hits = yield* this.rankedSteps(query, { ...options, limit: fetched });
+    }
+    return textFirst(hits).slice(0, limit);
+  }
+
+  /** Passages matching `query` in Fuse.js's order (title-only hits mixed in). */
+  private *rankedSteps(query: string, options: SearchOptions): Steps<SearchHit[]> {
+    const terms = parseQuery(query);
+    if (terms.length === 0) return [];
+    const compiled = compileQuery(terms);
+    const sources = options.sources && options.sources.length > 0 ? new Set(options.sources) : null;
+    const accept = (passage: Passage): boolean =>
+      (!sources || sources.has(passage.source)) && passesFilters(passage.text, compiled.filters);
+    const limit = options.limit ?? Number.POSITIVE_INFINITY;
+    if (compiled.fuse === null) return yield* survivingPassages(this.corpus.passages, accept, limit);
+    const positive = terms.filter((term) => term.every((alternative) => !alternative.inverse));
+    const filtered = sources !== null || compiled.filters.length > 0;
+    if (options.exhaustive) return this.context.scorer.searchAll(compiled.fuse, accept, limit, filtered);
+    const scoring: Scoring = {
+      fuseQuery: compiled.fuse,
+      // A fuzzy match needs two characters (minMatchCharLength); an exact term is found as typed.
+      highlights: positive.flatMap((term) => term.filter(({ kind, literal }) => kind !== 'fuzzy' || literal.length >= 2).map(({ literal }) => literal.toLowerCase())),
+      passes: bitapPasses(positive),
+    };
+    const request: SearchRequest = { scoring, positive, accept, filtered, limit };
+    const bounded = yield* searchBounded(this.context, request);
+    return bounded ?? (yield* searchEvery(this.context, request));
+  }
+}

@@ -27,7 +27,8 @@ function jsonOf(group: QuoteGroup, documents: Documents): unknown {
       verbatim: member.relation === 'verbatim',
       relation: member.relation,
       damage: member.quote.span.damage,
-      diff: memberDiff(group, member),
+      // The documented JSON shape of a quote's diff (jsdiff's own).
+      diff: memberDiff(group, member).map((part) => ({ value: part.text, added: part.kind === 'insert', removed: part.kind === 'delete' })),
     })),
   };
 }

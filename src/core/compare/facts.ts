@@ -7,7 +7,8 @@
  * Wednesday" and "passed the resolution on Tuesday" share "House"; "Obama said Wednesday" and
  * "the House passed it Tuesday" share nothing and are two events, not a disagreement).
  */
-import { contentStems } from './similarity.js';
+import { MONTHS, MONTH_ABBREVIATIONS, WEEKDAYS } from '../text/calendar.js';
+import { claimStems } from '../text/stems.js';
 import type { Fact } from './types.js';
 
 const QUALIFIERS = [
@@ -24,11 +25,9 @@ const AGE = /\b(?:(\d{1,3})[-\s]years?[-\s]old\b|\b[Aa]ged?\s+(\d{1,3})\b)/g;
 /** Clock times ("10:24 a.m.") and scores ("348-77") count nothing comparable. */
 const CLOCK = /\b\d{1,2}:\d{2}\b/g;
 /** Weekdays and months say when, not which event: they are left out of a fact's context. */
-const CALENDAR_WORD = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/;
-const WEEKDAY = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g;
-const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
-const MONTH_ABBREVIATIONS = 'Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
-const MONTH_NAME = `(?:${MONTHS}|(?:${MONTH_ABBREVIATIONS})\\.?)`;
+const CALENDAR_WORD = new RegExp(`^(${[...WEEKDAYS, ...MONTHS, ...MONTH_ABBREVIATIONS].join('|')})$`);
+const WEEKDAY = new RegExp(`\\b(${WEEKDAYS.join('|')})\\b`, 'g');
+const MONTH_NAME = `(?:${MONTHS.join('|')}|(?:${MONTH_ABBREVIATIONS.join('|')})\\.?)`;
 const DATE = new RegExp(`\\b(?:(${MONTH_NAME})\\s+(\\d{1,2})(?:,?\\s+(\\d{4}))?|(\\d{1,2})\\s+(${MONTH_NAME})(?:\\s+(\\d{4}))?)(?!\\d)`, 'g');
 const LABEL = /[“"‘]([^“”"‘’\n]{2,40}?)[”"’]/g;
 const CAPITALISED = /\b[\p{Lu}][\p{L}’'-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+|al-)?[\p{Lu}][\p{L}’'-]*)*/gu;
@@ -36,8 +35,8 @@ const NOT_NAMES = new Set([
   'The', 'A', 'An', 'It', 'In', 'On', 'At', 'But', 'And', 'However', 'This', 'That', 'These', 'Those', 'He', 'She', 'They', 'We',
   'I', 'If', 'As', 'After', 'Before', 'Then', 'There', 'Apart', 'Both', 'Since', 'While', 'Without', 'Later', 'Recently',
   'Originally', 'Previous', 'Next', 'Closer', 'Many', 'Some', 'Be', 'Just', 'Not', 'Nonetheless', 'According', 'Leave', 'Your',
-  ...'Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(' '),
-  ...MONTHS.split('|'),
+  ...WEEKDAYS,
+  ...MONTHS,
 ]);
 /** Words before a single name that make it a person's ("wife Stacy", "Mr. Cowan", "strongman Muammar"). */
 const PERSON_CUES = new Set(
@@ -59,7 +58,7 @@ const LABEL_SLOT_STEMS = 3;
 /** The month of a date, spelled out ("Nov." and "November" are one month). */
 function monthName(written: string): string {
   const short = written.replace(/\.$/, '').slice(0, 3).toLowerCase();
-  return MONTHS.split('|').find((month) => month.slice(0, 3).toLowerCase() === short)!.toLowerCase();
+  return MONTHS.find((month) => month.slice(0, 3).toLowerCase() === short)!.toLowerCase();
 }
 
 /**
@@ -95,7 +94,7 @@ function contextOf(text: string, tokens: readonly Token[], start: number, end: n
   for (let at = Math.max(0, first - before); at < first; at++) words.push(text.slice(tokens[at]!.start, tokens[at]!.end));
   for (let at = last; at < Math.min(tokens.length, last + after); at++) words.push(text.slice(tokens[at]!.start, tokens[at]!.end));
   const kept = words.filter((word) => !CALENDAR_WORD.test(word) && !(commonWordsOnly && /^\p{Lu}/u.test(word)));
-  return [...contentStems(kept.join(' '))].filter((stem) => !/^\d/.test(stem));
+  return [...claimStems(kept.join(' '))].filter((stem) => !/^\d/.test(stem));
 }
 
 /**

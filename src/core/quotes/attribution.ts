@@ -25,18 +25,11 @@ import {
   tokenize,
   type Token,
 } from './names.js';
+import { WEEKDAYS } from '../text/calendar.js';
+import { REPORTING_VERBS, alternation } from '../text/reportingVerbs.js';
 import type { QuoteKind, QuoteSpan, SpeakerEvidence } from './types.js';
 
-const VERB_WORDS =
-  'said|says|say|told|tells|added|adds|continued|continues|asked|asks|stated|states|explained|explains|noted|notes|' +
-  'wrote|writes|tweeted|tweets|claimed|claims|argued|argues|insisted|insists|stressed|stresses|warned|warns|declared|' +
-  'commented|reiterated|maintained|announced|replied|responded|saying|labell?ed|labels|called|calls|described|' +
-  'dubbed|urged|acknowledged|admitted|recalled|observed|remarked|suggested|conceded|cautioned|vowed|promised|' +
-  'pledged|testified|posted|posts|countered|complained|concluded|writing|adding|implored|interjected|gushed|fumed|' +
-  'shouted|exclaimed|blurted|chimed in|quipped|emailed|e-mailed|advised|agreed|joked|posited|predicted|boasted|' +
-  'lamented|mused|wondered|demanded|retorted|snapped|yelled|screamed|whispered|pleaded|begged|assured|contended|' +
-  'scoffed|sighed|texted|messaged|recounted|confided|chided|insisting|warning|asking|noting|declaring|explaining|' +
-  'accused|cited';
+const VERB_WORDS = alternation(REPORTING_VERBS);
 /** Verbs whose inverted form (`"…," told X`) never names the speaker: X is who was told. */
 const OBJECT_VERBS = new Set(['told', 'tells', 'urged', 'implored', 'advised', 'assured', 'begged', 'chided', 'asking']);
 const VERB = new RegExp(`\\b(?:${VERB_WORDS})\\b`, 'gi');
@@ -44,11 +37,11 @@ const LEADING_VERB = new RegExp(`^[\\s,.!?…—–-]*(?:${VERB_WORDS})\\b`, 'i'
 const ACCORDING_TO = /\baccording to\b/gi;
 
 /** Words that may stand between a speaker and the verb: "Twitter on Thursday said", "Hua then said". */
-const FILLERS = new Set(
-  `has had have would will also then later further again repeatedly previously earlier reportedly once on
-  today yesterday tonight last this week month year morning afternoon evening monday tuesday wednesday
-  thursday friday saturday sunday himself herself themselves itself`.split(/\s+/),
-);
+const FILLERS = new Set([
+  ...`has had have would will also then later further again repeatedly previously earlier reportedly once on
+  today yesterday tonight last this week month year morning afternoon evening himself herself themselves itself`.split(/\s+/),
+  ...WEEKDAYS.map((day) => day.toLowerCase()),
+]);
 const DETERMINERS = new Set(['the', 'its', 'his', 'her', 'their', 'a', 'an']);
 /**
  * Characters read on either side of a quote or a verb. Attribution sits next to the quote; the cap

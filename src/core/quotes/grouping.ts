@@ -17,10 +17,11 @@
  * States of America", "the right direction"); or, in a corpus of stories, when they belong to
  * different stories and one is not a near-verbatim copy of the other, of eight words or more.
  */
-import { diffWords } from 'diff';
-import { stemmer } from 'stemmer';
 import { runAtOnce, type Steps } from '../slices.js';
-import type { Quote, QuoteGroup, QuoteMember, QuoteRelation, WordChange } from './types.js';
+import { editDistance } from '../text/editDistance.js';
+import { quoteStems } from '../text/stems.js';
+import { wordDiff, type DiffPart } from '../text/wordDiff.js';
+import type { Quote, QuoteGroup, QuoteMember, QuoteRelation } from './types.js';
 
 /** Quotes compared (or groups built) between two pauses of the grouping. */
 const QUOTES_PER_PAUSE = 256;
@@ -31,30 +32,6 @@ const MAX_POSTINGS = 200;
 const STATEMENT_CONTAINMENT = 0.5;
 /** When most of the shorter quote is shared, two runs of its wording suffice. */
 const SMALL_OVERLAP_CONTAINMENT = 0.85;
-
-const STOPWORDS = new Set(
-  `a about above after again against all am an and any are as at be because been before being below
-  between both but by can could did do does doing down during each few for from further had has have
-  having he her here hers herself him himself his how i if in into is it its itself just me more most
-  my myself no nor not of off on once only or other our ours ourselves out over own same she should so
-  some such than that the their theirs them themselves then there these they this those through to too
-  under until up very was we were what when where which while who whom why will with would you your
-  yours yourself also said says say us it's that's there's`.split(/\s+/),
-);
-
-/** favourable -> favorable, organise -> organize: one spelling for both sides of the Atlantic. */
-function britishFolded(word: string): string {
-  if (word.length < 6) return word;
-  return word.replace(/([^aeiou])our(able|ably|ite|ites|ed|ing|s|ful|less)?$/, '$1or$2').replace(/([^aeiou])is(e|ed|es|ing|ation|ations)$/, '$1iz$2');
-}
-
-/** Content-word stems of a text, in order (repeats kept). */
-export function contentStems(text: string): string[] {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
-  return words
-    .filter((word) => !STOPWORDS.has(word.replace(/’/g, "'")) && word.length > 1)
-    .map((word) => stemmer(britishFolded(word.replace(/['’]s$/, ''))));
-}
 
 /** Text compared for verbatim and trimmed: lower case, words only, curly and straight marks alike. */
 function normalized(text: string): string {
@@ -83,18 +60,6 @@ class UnionFind {
   }
 }
 
-function levenshtein(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}
-
 /** Two spellings of one name: same number of words, one word the same, the rest at most two edits apart. */
 export function sameNameVariant(a: string, b: string): boolean {
   if (a === b) return true;
@@ -102,7 +67,7 @@ export function sameNameVariant(a: string, b: string): boolean {
   const wordsB = b.toLowerCase().split(' ');
   if (wordsA.length !== wordsB.length || wordsA.length < 2) return false;
   if (!wordsA.some((word, index) => word === wordsB[index])) return false;
-  const distance = levenshtein(wordsA.join(' '), wordsB.join(' '));
+  const distance = editDistance(wordsA.join(' '), wordsB.join(' '), 2);
   return distance <= 2 && distance / Math.max(a.length, b.length) <= 0.2;
 }
 
@@ -193,9 +158,9 @@ function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
  * The reference's words changed into this member's (empty for the reference). Computed when a
  * group is shown, not for every group of a large corpus.
  */
-export function memberDiff(group: QuoteGroup, member: QuoteMember): WordChange[] {
+export function memberDiff(group: QuoteGroup, member: QuoteMember): DiffPart[] {
   if (member.quote === group.reference) return [];
-  return diffWords(group.reference.text, member.quote.text).map((change) => ({ value: change.value, added: change.added, removed: change.removed }));
+  return wordDiff(group.reference.text, member.quote.text);
 }
 
 /**
@@ -248,7 +213,7 @@ export function groupQuotes(quotes: readonly Quote[]): QuoteGroup[] {
 
 /** groupQuotes, pausing every few hundred quotes (see slices.ts): 12,000 quotes take seconds. */
 export function* groupQuoteSteps(quotes: readonly Quote[]): Steps<QuoteGroup[]> {
-  const stemLists = quotes.map((quote) => contentStems(quote.text));
+  const stemLists = quotes.map((quote) => quoteStems(quote.text));
   const postings = new Map<string, number[]>();
   stemLists.forEach((stems, index) => {
     for (const stem of new Set(stems)) {

@@ -11,6 +11,7 @@
  *   between letters (`Indonesia"s`) is an apostrophe too.
  */
 import type { Span } from '../sentences.js';
+import { CLOSER_ATTRIBUTION_WORDS, alternation } from '../text/reportingVerbs.js';
 import type { MarkDamage, QuoteSpan } from './types.js';
 
 const DOUBLE_OPENERS = new Set(['“', '«', '„']);
@@ -24,7 +25,7 @@ const SINGLE_QUOTE_MAX = 400;
 /** Elisions that start with an apostrophe: 'til, 'em, 'cause, '90s. */
 const ELISION = /^(?:til|tis|twas|em|cause|cos|n|round|bout|nother|s|\d)(?![\p{L}])/iu;
 /** A short attribution right after a mark (`, "he said.`, `, "Owen said.`): the mark closes, spaced wrongly. */
-const SPACED_CLOSER = /^(?:\p{Ll}|(?:[\p{L}.'’-]+,? ){0,12}(?:said|says|added|adds|asked|told|continued|explained|explains|noted|wrote|according)\b)/u;
+const SPACED_CLOSER = new RegExp(`^(?:\\p{Ll}|(?:[\\p{L}.'’-]+,? ){0,12}(?:${alternation(CLOSER_ATTRIBUTION_WORDS)})\\b)`, 'u');
 /** Characters after which a mark opens a quotation: space, an opening bracket or dash. */
 const OPENING_CONTEXT = /[\s([{—–\-/“‘"'«]/;
 

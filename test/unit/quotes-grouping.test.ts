@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { extractQuotes } from '../../src/core/quotes/extract.js';
-import { canonicalSpeakers, groupQuotes, memberDiff, sameNameVariant } from '../../src/core/quotes/grouping.js';
+import { groupQuotes, memberDiff } from '../../src/core/quotes/grouping.js';
+import { canonicalSpeakers, sameNameVariant } from '../../src/core/quotes/speakerNames.js';
 import { quoteStems as contentStems } from '../../src/core/text/stems.js';
 import { GROUP_FUSE_OPTIONS, QuoteIndex } from '../../src/core/quotes/index.js';
 import type { Quote, QuoteGroup } from '../../src/core/quotes/types.js';

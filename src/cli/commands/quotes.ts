@@ -7,7 +7,7 @@ import type { SourceDocument } from '../../core/types.js';
 import { EXIT_FOUND, EXIT_NOTHING, stringOption, type Command } from '../command.js';
 import { FORMAT_HELP, emit, plainPrefix, quickfixLine, sourceFields } from '../formats.js';
 import { formatText, writeLine, writeNotes, type OutputStyle } from '../output.js';
-import { storyOption } from './compare.js';
+import { storyOption } from '../storyOption.js';
 
 type Documents = ReadonlyMap<string, SourceDocument>;
 

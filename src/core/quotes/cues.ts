@@ -13,6 +13,7 @@ const OBJECT_VERBS = new Set(['told', 'tells', 'urged', 'implored', 'advised', '
 const VERB = new RegExp(`\\b(?:${VERB_WORDS})\\b`, 'gi');
 const LEADING_VERB = new RegExp(`^[\\s,.!?…—–-]*(?:${VERB_WORDS})\\b`, 'i');
 const ACCORDING_TO = /\baccording to\b/gi;
+
 /**
  * Characters read on either side of a quote or a verb. Attribution sits next to the quote; the cap
  * keeps a hostile file (one 5 MB "sentence" full of quotes) linear.

@@ -1,9 +1,10 @@
 /** The program's entry: picks a subcommand or the interactive workbench, and owns exit codes. */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { prefersUnicode } from '../core/display.js';
+import { ENTER_ALTERNATE_SCREEN, LEAVE_ALTERNATE_SCREEN, programVersion } from '../core/presentation.js';
 import { loadIndexedCorpus, takeHeldCacheNotes, type IndexedCorpus } from '../core/cache.js';
 import { FieldsError, parseFieldsOption } from '../core/formats/fields.js';
 import { CorpusError, errorCode } from '../core/load.js';
@@ -34,15 +35,10 @@ const COMMON_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-function version(): string {
-  const manifest = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string };
-  return manifest.version;
-}
-
 function programHelp(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
   const commands = COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join('\n');
-  return `crosscheck ${version()}: check what several news sources say about the same story.
+  return `crosscheck ${programVersion()}: check what several news sources say about the same story.
 
 Usage:
   crosscheck [--corpus DIR]            the interactive workbench (needs a terminal)
@@ -146,9 +142,6 @@ async function runWorkbench(args: string[]): Promise<number> {
   return code;
 }
 
-const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H\u001b[2J';
-const LEAVE_ALTERNATE_SCREEN = '\u001b[?25h\u001b[?1049l';
-
 /**
  * Loading React and Ink takes about 0.3 s before they draw anything; a plain first frame is
  * drawn meanwhile, so the screen answers at once. A fatal signal or a failed load in that window
@@ -195,7 +188,7 @@ export async function main(argv: string[]): Promise<number> {
   installPipeGuard();
   try {
     if (argv[0] === '--version' || argv[0] === '-v') {
-      process.stdout.write(`${version()}\n`);
+      process.stdout.write(`${programVersion()}\n`);
       return 0;
     }
     const at = commandPosition(argv);

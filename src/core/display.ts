@@ -1,11 +1,6 @@
 /** Display policy read from the environment, shared by plain output and the workbench. */
 
 /** Whether the locale promises UTF-8 and the terminal is not "dumb"; otherwise draw in ASCII. */
-/** "1 quote", "3 quotes": a count with its noun, singular or plural (the CLI and the workbench alike). */
-export function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? noun : pluralNoun}`;
-}
-
 export function prefersUnicode(env: NodeJS.ProcessEnv): boolean {
   if (env.TERM === 'dumb') return false;
   const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || '';

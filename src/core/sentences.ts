@@ -11,6 +11,8 @@
  *   quotation (a multi-sentence quote stays one passage, with its attribution), nor before a
  *   short attribution that follows a closing quote ("...?" Hua said).
  */
+import { MONTH_ABBREVIATIONS } from './text/calendar.js';
+import { SENTENCE_ATTRIBUTION_WORDS, alternation } from './text/reportingVerbs.js';
 
 export interface Span {
   start: number;
@@ -30,15 +32,14 @@ const ABBREVIATIONS = new Set([
   'e.g', 'i.e', 'a.m', 'p.m',
 ]);
 /** Month abbreviations end a sentence only when a date number does not follow. */
-const MONTHS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+const MONTHS = new Set(MONTH_ABBREVIATIONS.map((month) => month.toLowerCase()));
 /** Words that usually open a sentence: after "U.S." they mean the sentence did end there. */
 const SENTENCE_STARTERS = new Set([
   'The', 'This', 'That', 'These', 'Those', 'It', 'Its', 'He', 'She', 'They', 'We', 'I', 'You',
   'But', 'And', 'In', 'On', 'At', 'A', 'An', 'As', 'If', 'When', 'While', 'However', 'There',
   'His', 'Her', 'Their', 'Our', 'Some', 'Many', 'Most', 'After', 'Before', 'Since', 'So',
 ]);
-const ATTRIBUTION_VERBS =
-  /^(?:said|says|say|asked|asks|added|adds|told|tells|continued|continues|wrote|writes|explained|stressed|insisted|noted|argued|replied|according)$/i;
+const ATTRIBUTION_VERBS = new RegExp(`^(?:${alternation(SENTENCE_ATTRIBUTION_WORDS)})$`, 'i');
 
 /** A quotation longer than this is more likely a damaged mark than a real quote. */
 const MAX_PROTECTED_QUOTE = 1200;

@@ -3,12 +3,8 @@
  * and where it lacks the reference's words a short bracketed note, so it still reads as a sentence
  * (the merged diff, both versions' words interleaved, read as word salad).
  */
+import type { DiffPart } from '../core/text/wordDiff.js';
 import { highlightSegments, type Segment } from './text.js';
-
-export interface DiffChange {
-  kind: 'same' | 'insert' | 'delete';
-  text: string;
-}
 
 /** Deleted runs longer than this are counted, not spelled out. */
 const SPELLED_OUT_WORDS = 4;
@@ -18,7 +14,7 @@ function deletionNote(text: string): string {
   return words.length <= SPELLED_OUT_WORDS ? `[-${words.join(' ')}-]` : `[-${words.length} words-]`;
 }
 
-export function diffSegments(changes: readonly DiffChange[], ascii: boolean, markers: boolean): Segment[] {
+export function diffSegments(changes: readonly DiffPart[], ascii: boolean, markers: boolean): Segment[] {
   const out: Segment[] = [];
   const lastChar = (): string => out.at(-1)?.text.at(-1) ?? ' ';
   // A space between runs, but not after an opening bracket or quote.

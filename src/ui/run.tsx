@@ -6,15 +6,13 @@
 import { render } from 'ink';
 import { CorpusError } from '../core/load.js';
 import { prefersUnicode } from '../core/display.js';
+import { ENTER_ALTERNATE_SCREEN, LEAVE_ALTERNATE_SCREEN } from '../core/presentation.js';
 import { neutralize } from '../core/sanitize.js';
 import { App } from './App.js';
 import { diffingStdout } from './frameDiff.js';
 import { endBySignal, guardTerminal } from './signals.js';
 import { ThemeContext, themeFor } from './theme.js';
 
-const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H';
-const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
-const SHOW_CURSOR = '\u001b[?25h';
 const HIDE_CURSOR = '\u001b[?25l';
 const CLEAR_SCREEN = '\u001b[2J\u001b[H';
 // Bracketed paste: the terminal wraps a paste in ESC[200~ … ESC[201~, so it is text, not keys.
@@ -41,7 +39,7 @@ export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<nu
       // Even when the terminal refused the mode change (it may be gone), the screen is put back.
       if (screenActive) {
         screenActive = false;
-        stdout.write(BRACKETED_PASTE_OFF + SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
+        stdout.write(BRACKETED_PASTE_OFF + LEAVE_ALTERNATE_SCREEN);
       }
     }
   };

@@ -182,4 +182,4 @@ export function fit(text: string, width: number, ellipsis: string): string {
     .join('');
 }
 
-export { plural } from '../core/display.js';
+export { plural } from '../core/presentation.js';

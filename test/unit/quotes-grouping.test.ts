@@ -2,7 +2,9 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { extractQuotes } from '../../src/core/quotes/extract.js';
-import { canonicalSpeakers, contentStems, groupQuotes, memberDiff, sameNameVariant } from '../../src/core/quotes/grouping.js';
+import { groupQuotes, memberDiff } from '../../src/core/quotes/grouping.js';
+import { canonicalSpeakers, sameNameVariant } from '../../src/core/quotes/speakerNames.js';
+import { quoteStems as contentStems } from '../../src/core/text/stems.js';
 import { GROUP_FUSE_OPTIONS, QuoteIndex } from '../../src/core/quotes/index.js';
 import type { Quote, QuoteGroup } from '../../src/core/quotes/types.js';
 import { runInSlices } from '../../src/core/slices.js';
@@ -45,7 +47,7 @@ describe('grouping quotations across sources', () => {
     const partial = victim.members.find((member) => member.quote.source === 'dw')!;
     assert.equal(partial.relation, 'trimmed');
     assert.deepEqual(
-      memberDiff(victim, partial).filter((change) => change.removed).map((change) => change.value.trim()),
+      memberDiff(victim, partial).filter((change) => change.kind === 'delete').map((change) => change.text.trim()),
       ['This is the'],
     );
   });
@@ -57,8 +59,8 @@ describe('grouping quotations across sources', () => {
     assert.equal(altered.relation, 'altered');
     assert.ok(altered.similarity > 0.3 && altered.similarity < 1);
     const changes = memberDiff(balance, altered);
-    assert.ok(changes.some((change) => change.added) && changes.some((change) => change.removed));
-    assert.ok(changes.some((change) => !change.added && !change.removed && change.value.includes('If Twitter wants to make a difference')));
+    assert.ok(changes.some((change) => change.kind === 'insert') && changes.some((change) => change.kind === 'delete'));
+    assert.ok(changes.some((change) => change.kind === 'same' && change.text.includes('If Twitter wants to make a difference')));
   });
 
   it('links speaker name variants and flags the odd spelling', () => {

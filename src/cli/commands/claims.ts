@@ -1,10 +1,11 @@
 /** `crosscheck claims`: the claims of a story, and which sources carry each. */
 import { buildClaimsMap } from '../../core/compare/claims.js';
 import { ClaimComparer } from '../../core/compare/compare.js';
+import { describeConflict } from '../../core/presentation.js';
 import { EXIT_FOUND, EXIT_NOTHING, UsageError, positiveIntegerOption, stringOption, type Command } from '../command.js';
 import { FORMAT_HELP, emit, plainPrefix, quickfixLine, sourceFields } from '../formats.js';
 import { formatText, writeLine } from '../output.js';
-import { describeConflict, storyOption } from './compare.js';
+import { storyOption } from '../storyOption.js';
 
 export const claimsCommand: Command = {
   name: 'claims',

@@ -1,30 +1,11 @@
 /** `crosscheck compare CLAIM`: how every source of the story states a claim, and what differs. */
-import { plural } from '../../core/display.js';
 import { ClaimComparer } from '../../core/compare/compare.js';
-import type { Conflict } from '../../core/compare/types.js';
+import { describeConflict, notReported, plural } from '../../core/presentation.js';
 import { chronology } from '../../core/stories.js';
-import type { Corpus } from '../../core/types.js';
 import { EXIT_FOUND, EXIT_NOTHING, UsageError, stringOption, type Command } from '../command.js';
 import { FORMAT_HELP, emit, plainPrefix, quickfixLine, sourceFields } from '../formats.js';
 import { formatText, writeLine } from '../output.js';
-
-/** --story NAME, checked against the corpus: undefined when not given. */
-export function storyOption(corpus: Corpus, name: string | undefined): string | null | undefined {
-  if (name === undefined) return undefined;
-  if (!corpus.stories.includes(name)) {
-    const known = corpus.stories.length === 0 ? 'this corpus has no stories (sub-folders or story fields)' : `stories: ${corpus.stories.slice(0, 8).join(', ')}${corpus.stories.length > 8 ? ', ...' : ''} (crosscheck stories lists them)`;
-    throw new UsageError(`no story "${name}"; ${known}`);
-  }
-  return name;
-}
-
-/** "weekday: Friday (others: Thursday) [Thursday: 000, 001 (majority); Friday: 002]": the value, and who holds each. */
-export function describeConflict(conflict: Conflict): string {
-  const holders = (conflict.holders ?? [])
-    .map((holder) => `${holder.value}: ${holder.sources.join(', ')}${holder.value === conflict.majority ? ' (majority)' : ''}`)
-    .join('; ');
-  return `${conflict.kind}: ${conflict.value} (others: ${conflict.others.join(', ')})${holders ? ` [${holders}]` : ''}`;
-}
+import { storyOption } from '../storyOption.js';
 
 export const compareCommand: Command = {
   name: 'compare',
@@ -89,8 +70,7 @@ Example: crosscheck compare "Twitter removed more than 170,000 accounts"`,
         const document = documents.get(version.source);
         const percent = `${Math.round(version.similarity * 100)}%`;
         if (!version.carried) {
-          const closest = version.similarity > 0 ? `closest passage ${percent}` : 'no passage shares its key words';
-          writeLine(`${formatText(document?.label ?? version.source, [], style)}  not reported (${closest})`);
+          writeLine(`${formatText(document?.label ?? version.source, [], style)}  ${notReported(version.similarity)}`);
           continue;
         }
         // Two sentences of one line are one citation (not 14,14).

@@ -7,7 +7,7 @@ import type { SourceDocument } from '../../core/types.js';
 import { EXIT_FOUND, EXIT_NOTHING, stringOption, type Command } from '../command.js';
 import { FORMAT_HELP, emit, plainPrefix, quickfixLine, sourceFields } from '../formats.js';
 import { formatText, writeLine, writeNotes, type OutputStyle } from '../output.js';
-import { storyOption } from './compare.js';
+import { storyOption } from '../storyOption.js';
 
 type Documents = ReadonlyMap<string, SourceDocument>;
 
@@ -27,7 +27,8 @@ function jsonOf(group: QuoteGroup, documents: Documents): unknown {
       verbatim: member.relation === 'verbatim',
       relation: member.relation,
       damage: member.quote.span.damage,
-      diff: memberDiff(group, member),
+      // The documented JSON shape of a quote's diff (jsdiff's own).
+      diff: memberDiff(group, member).map((part) => ({ value: part.text, added: part.kind === 'insert', removed: part.kind === 'delete' })),
     })),
   };
 }

@@ -3,7 +3,7 @@ import { EXIT_FOUND, EXIT_NOTHING, UsageError, listOption, positiveIntegerOption
 import { queryNotes } from '../../core/query.js';
 import { FORMAT_HELP, emit, plainPrefix, quickfixLine, sourceFields } from '../formats.js';
 import { formatText, writeLine, writeNotes } from '../output.js';
-import { storyOption } from './compare.js';
+import { storyOption } from '../storyOption.js';
 
 export const searchCommand: Command = {
   name: 'search',

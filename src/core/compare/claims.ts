@@ -68,12 +68,8 @@ function* storyWeightSteps(comparer: ClaimComparer, members: readonly Passage[],
   return weights;
 }
 
-/**
- * buildClaimsMap, pausing every few hundred passages (see slices.ts): a corpus of 150,000
- * passages without stories is one map, which takes seconds.
- */
-export function* claimsMapSteps(comparer: ClaimComparer, story: string | null, work?: ClaimsWork): Steps<ClaimsMap> {
-  const sources = comparer.sourcesOf(story);
+/** The story's passages that state something (enough content words), in corpus order. */
+function* memberSteps(comparer: ClaimComparer, sources: readonly string[]): Steps<Passage[]> {
   const inStory = new Set(sources);
   const members: Passage[] = [];
   let walked = 0;
@@ -81,10 +77,11 @@ export function* claimsMapSteps(comparer: ClaimComparer, story: string | null, w
     if (++walked % (PASSAGES_PER_PAUSE * 16) === 0) yield;
     if (inStory.has(passage.source) && comparer.stemsOf(passage.id).size >= MIN_STEMS) members.push(passage);
   }
-  const weights = yield* storyWeightSteps(comparer, members, story);
-  const threshold = story === null ? CARRIED_THRESHOLD : STORY_PAIR_THRESHOLD;
+  return members;
+}
 
-  // 1. Pairs above the threshold, each passage against earlier passages sharing its rarest stems.
+/** 1. Pairs above the threshold, each passage against earlier passages sharing its rarest stems. */
+function* pairSteps(comparer: ClaimComparer, members: readonly Passage[], weights: StemWeights, threshold: number): Steps<Pair[]> {
   const byStem = new Map<string, number[]>();
   const totals: number[] = [];
   const pairs: Pair[] = [];
@@ -120,8 +117,17 @@ export function* claimsMapSteps(comparer: ClaimComparer, story: string | null, w
       else byStem.set(stem, [index]);
     }
   }
+  return pairs;
+}
 
-  // 2. Claims: the best pairs first, one passage per source, no chaining through a single pair.
+function sharesSource(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const [fewer, more] = a.size <= b.size ? [a, b] : [b, a];
+  for (const source of fewer) if (more.has(source)) return true;
+  return false;
+}
+
+/** 2. Claims: the best pairs first, one passage per source, no chaining through a single pair. Each claim's member indexes. */
+function* claimClusterSteps(members: readonly Passage[], pairs: Pair[]): Steps<number[][]> {
   pairs.sort((x, y) => y.similarity - x.similarity || x.a - y.a || x.b - y.b);
   const linked = new Set(pairs.map((pair) => pair.a * members.length + pair.b));
   const isLinked = (x: number, y: number): boolean => linked.has(Math.min(x, y) * members.length + Math.max(x, y));
@@ -133,18 +139,7 @@ export function* claimsMapSteps(comparer: ClaimComparer, story: string | null, w
     if (++merged % PASSAGES_PER_PAUSE === 0) yield;
     const first = claimOf[pair.a]!;
     const second = claimOf[pair.b]!;
-    if (first === second) continue;
-    const sourcesA = claimSources.get(first)!;
-    const sourcesB = claimSources.get(second)!;
-    const [fewer, more] = sourcesA.size <= sourcesB.size ? [sourcesA, sourcesB] : [sourcesB, sourcesA];
-    let overlap = false;
-    for (const source of fewer) {
-      if (more.has(source)) {
-        overlap = true;
-        break;
-      }
-    }
-    if (overlap) continue;
+    if (first === second || sharesSource(claimSources.get(first)!, claimSources.get(second)!)) continue;
     const membersA = claimMembers.get(first)!;
     const membersB = claimMembers.get(second)!;
     const [small, large] = membersA.length <= membersB.length ? [membersA, membersB] : [membersB, membersA];
@@ -162,24 +157,41 @@ export function* claimsMapSteps(comparer: ClaimComparer, story: string | null, w
     claimMembers.delete(drop);
     claimSources.delete(drop);
   }
+  return [...claimMembers.values()];
+}
 
-  const ordered = [...claimMembers.values()]
+/** A claim of passages (most widely carried first), with the conflicts among its carriers. */
+function buildClaim(comparer: ClaimComparer, cluster: readonly Passage[], id: number, story: string | null, work?: ClaimsWork): Claim {
+  const lines: Record<string, number[]> = {};
+  for (const member of cluster) (lines[member.source] ??= []).push(member.line);
+  const conflicts: Conflict[] = [];
+  const checked = cluster.length >= 2 && cluster.length <= MAX_CHECKED_MEMBERS;
+  if (checked && work) work.comparedCarriers += cluster.length * (cluster.length - 1);
+  const bySource = !checked ? new Map<string, Conflict[]>() : conflictsBySource(cluster.map((member) => ({ source: member.source, facts: comparer.eventFacts([member]) })));
+  for (const member of cluster) {
+    for (const conflict of bySource.get(member.source) ?? []) conflicts.push({ ...conflict, source: member.source });
+  }
+  const anchor = cluster[0]!;
+  return { id, summary: anchor.text, story, anchor, sources: lines, conflicts };
+}
+
+/**
+ * buildClaimsMap, pausing every few hundred passages (see slices.ts): a corpus of 150,000
+ * passages without stories is one map, which takes seconds.
+ */
+export function* claimsMapSteps(comparer: ClaimComparer, story: string | null, work?: ClaimsWork): Steps<ClaimsMap> {
+  const sources = comparer.sourcesOf(story);
+  const members = yield* memberSteps(comparer, sources);
+  const weights = yield* storyWeightSteps(comparer, members, story);
+  const pairs = yield* pairSteps(comparer, members, weights, story === null ? CARRIED_THRESHOLD : STORY_PAIR_THRESHOLD);
+  const clusters = yield* claimClusterSteps(members, pairs);
+  const ordered = clusters
     .map((indexes) => indexes.sort((x, y) => x - y).map((index) => members[index]!))
     .sort((a, b) => new Set(b.map((passage) => passage.source)).size - new Set(a.map((passage) => passage.source)).size || a[0]!.id - b[0]!.id);
   const claims: Claim[] = [];
   for (const cluster of ordered) {
     if (claims.length % PASSAGES_PER_PAUSE === PASSAGES_PER_PAUSE - 1) yield;
-    const lines: Record<string, number[]> = {};
-    for (const member of cluster) (lines[member.source] ??= []).push(member.line);
-    const conflicts: Conflict[] = [];
-    const checked = cluster.length >= 2 && cluster.length <= MAX_CHECKED_MEMBERS;
-    if (checked && work) work.comparedCarriers += cluster.length * (cluster.length - 1);
-    const bySource = !checked ? new Map<string, Conflict[]>() : conflictsBySource(cluster.map((member) => ({ source: member.source, facts: comparer.eventFacts([member]) })));
-    for (const member of cluster) {
-      for (const conflict of bySource.get(member.source) ?? []) conflicts.push({ ...conflict, source: member.source });
-    }
-    const anchor = cluster[0]!;
-    claims.push({ id: claims.length + 1, summary: anchor.text, story, anchor, sources: lines, conflicts });
+    claims.push(buildClaim(comparer, cluster, claims.length + 1, story, work));
   }
   return { story, sources, claims };
 }

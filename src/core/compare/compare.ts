@@ -9,10 +9,11 @@
 import { runAtOnce, type Steps } from '../slices.js';
 import type { Corpus, Passage } from '../types.js';
 import { conflictsBySource } from './conflicts.js';
-import { wordDiff } from './diff.js';
 import { extractFacts } from './facts.js';
-import { StemWeights, claimSimilarity, contentStems, union, weightedCoverage } from './similarity.js';
+import { StemWeights, claimSimilarity, union, weightedCoverage } from './similarity.js';
 import type { Comparison, Fact, SourceVersion } from './types.js';
+import { claimStems } from '../text/stems.js';
+import { wordDiff } from '../text/wordDiff.js';
 
 /**
  * At or above this similarity a source states the claim; below it, the source does not report it.
@@ -68,7 +69,7 @@ interface StemIndex {
 function* stemIndexSteps(corpus: Corpus): Steps<StemIndex> {
   const index: StemIndex = { passageStems: [], postings: new Map(), weights: new StemWeights() };
   for (const passage of corpus.passages) {
-    const stems = contentStems(passage.text);
+    const stems = claimStems(passage.text);
     const id = index.passageStems.push(stems) - 1;
     index.weights.add(stems);
     for (const stem of stems) {
@@ -232,7 +233,7 @@ export class ClaimComparer {
 
   compare(claim: string, options: CompareOptions = {}): Comparison {
     const anchor = options.passageId === undefined ? undefined : this.corpus.passages[options.passageId];
-    const stems = contentStems(claim);
+    const stems = claimStems(claim);
     const story = options.story !== undefined ? options.story : anchor ? anchor.story : this.likelyStory(stems);
     const windows = this.bestWindows(stems, story);
     if (anchor && (story === null || anchor.story === story)) windows.set(anchor.source, { passages: [anchor], similarity: 1, carries: true });

@@ -13,30 +13,12 @@
  * - quoted labels only when they fill the same slot (the words before them) and neither holds the other.
  * A conflict names each value with the sources stating it, and the majority value when there is one.
  */
-import { contentStems } from './similarity.js';
+import { editDistance } from '../text/editDistance.js';
+import { claimStems } from '../text/stems.js';
 import type { Conflict, ConflictHolder, Fact, FactKind } from './types.js';
 
 function stemOf(word: string): string {
-  return [...contentStems(word)][0] ?? word;
-}
-
-/** Levenshtein distance, stopping early once it exceeds `limit`. */
-export function editDistance(a: string, b: string, limit = 3): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      current.push(value);
-      best = Math.min(best, value);
-    }
-    if (best > limit) return limit + 1;
-    previous = current;
-  }
-  return previous[b.length]!;
+  return [...claimStems(word)][0] ?? word;
 }
 
 /** The facts one carrying source states. */

@@ -7,7 +7,8 @@
  * Wednesday" and "passed the resolution on Tuesday" share "House"; "Obama said Wednesday" and
  * "the House passed it Tuesday" share nothing and are two events, not a disagreement).
  */
-import { contentStems } from './similarity.js';
+import { MONTHS, MONTH_ABBREVIATIONS, WEEKDAYS } from '../text/calendar.js';
+import { claimStems } from '../text/stems.js';
 import type { Fact } from './types.js';
 
 const QUALIFIERS = [
@@ -24,11 +25,9 @@ const AGE = /\b(?:(\d{1,3})[-\s]years?[-\s]old\b|\b[Aa]ged?\s+(\d{1,3})\b)/g;
 /** Clock times ("10:24 a.m.") and scores ("348-77") count nothing comparable. */
 const CLOCK = /\b\d{1,2}:\d{2}\b/g;
 /** Weekdays and months say when, not which event: they are left out of a fact's context. */
-const CALENDAR_WORD = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/;
-const WEEKDAY = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g;
-const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
-const MONTH_ABBREVIATIONS = 'Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
-const MONTH_NAME = `(?:${MONTHS}|(?:${MONTH_ABBREVIATIONS})\\.?)`;
+const CALENDAR_WORD = new RegExp(`^(${[...WEEKDAYS, ...MONTHS, ...MONTH_ABBREVIATIONS].join('|')})$`);
+const WEEKDAY = new RegExp(`\\b(${WEEKDAYS.join('|')})\\b`, 'g');
+const MONTH_NAME = `(?:${MONTHS.join('|')}|(?:${MONTH_ABBREVIATIONS.join('|')})\\.?)`;
 const DATE = new RegExp(`\\b(?:(${MONTH_NAME})\\s+(\\d{1,2})(?:,?\\s+(\\d{4}))?|(\\d{1,2})\\s+(${MONTH_NAME})(?:\\s+(\\d{4}))?)(?!\\d)`, 'g');
 const LABEL = /[“"‘]([^“”"‘’\n]{2,40}?)[”"’]/g;
 const CAPITALISED = /\b[\p{Lu}][\p{L}’'-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+|al-)?[\p{Lu}][\p{L}’'-]*)*/gu;
@@ -36,8 +35,8 @@ const NOT_NAMES = new Set([
   'The', 'A', 'An', 'It', 'In', 'On', 'At', 'But', 'And', 'However', 'This', 'That', 'These', 'Those', 'He', 'She', 'They', 'We',
   'I', 'If', 'As', 'After', 'Before', 'Then', 'There', 'Apart', 'Both', 'Since', 'While', 'Without', 'Later', 'Recently',
   'Originally', 'Previous', 'Next', 'Closer', 'Many', 'Some', 'Be', 'Just', 'Not', 'Nonetheless', 'According', 'Leave', 'Your',
-  ...'Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(' '),
-  ...MONTHS.split('|'),
+  ...WEEKDAYS,
+  ...MONTHS,
 ]);
 /** Words before a single name that make it a person's ("wife Stacy", "Mr. Cowan", "strongman Muammar"). */
 const PERSON_CUES = new Set(
@@ -59,7 +58,7 @@ const LABEL_SLOT_STEMS = 3;
 /** The month of a date, spelled out ("Nov." and "November" are one month). */
 function monthName(written: string): string {
   const short = written.replace(/\.$/, '').slice(0, 3).toLowerCase();
-  return MONTHS.split('|').find((month) => month.slice(0, 3).toLowerCase() === short)!.toLowerCase();
+  return MONTHS.find((month) => month.slice(0, 3).toLowerCase() === short)!.toLowerCase();
 }
 
 /**
@@ -95,7 +94,7 @@ function contextOf(text: string, tokens: readonly Token[], start: number, end: n
   for (let at = Math.max(0, first - before); at < first; at++) words.push(text.slice(tokens[at]!.start, tokens[at]!.end));
   for (let at = last; at < Math.min(tokens.length, last + after); at++) words.push(text.slice(tokens[at]!.start, tokens[at]!.end));
   const kept = words.filter((word) => !CALENDAR_WORD.test(word) && !(commonWordsOnly && /^\p{Lu}/u.test(word)));
-  return [...contentStems(kept.join(' '))].filter((stem) => !/^\d/.test(stem));
+  return [...claimStems(kept.join(' '))].filter((stem) => !/^\d/.test(stem));
 }
 
 /**
@@ -147,64 +146,90 @@ function looksLikePerson(text: string, name: string, start: number, end: number)
   return words.length >= 2 && words.length <= 3 && words.every((word) => /^\p{Lu}\p{Ll}/u.test(word));
 }
 
-export function extractFacts(text: string): Fact[] {
-  const facts: Fact[] = [];
-  const taken: Array<[number, number]> = [];
-  const overlaps = (start: number, end: number): boolean => taken.some(([from, to]) => start < to && end > from);
-  const tokens: Token[] = [...text.matchAll(/[\p{L}\p{N}]+(?:[.,'’-][\p{L}\p{N}]+)*/gu)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
-  const context = (start: number, end: number): string[] => contextOf(text, tokens, start, end);
+/** One passage being read: its word tokens, the facts found so far and the spans they took. */
+interface Reading {
+  text: string;
+  tokens: Token[];
+  facts: Fact[];
+  taken: Array<[number, number]>;
+}
 
-  for (const match of text.matchAll(CLOCK)) taken.push([match.index, match.index + match[0].length]);
-  // The years a passage names frame its figures: a rate "for 2014" or "last year" is not the rate "from 2007 through 2014".
-  const years = [...new Set([...text.matchAll(/(?<![\d,.$-])(1[89]\d\d|20\d\d)(?!\d|[,.-]\d|\s*(?:%|percent|million|billion))/g)].map((match) => match[1]!)), ...[...text.matchAll(/\b(last|this|next) (year|month|week)\b/gi)].map((match) => match[0].toLowerCase())].sort();
+function overlaps({ taken }: Reading, start: number, end: number): boolean {
+  return taken.some(([from, to]) => start < to && end > from);
+}
+
+function contextAround(reading: Reading, start: number, end: number): string[] {
+  return contextOf(reading.text, reading.tokens, start, end);
+}
+
+/** The years a passage names frame its figures: a rate "for 2014" or "last year" is not the rate "from 2007 through 2014". */
+function framingYears(text: string): string[] {
+  const written = [...new Set([...text.matchAll(/(?<![\d,.$-])(1[89]\d\d|20\d\d)(?!\d|[,.-]\d|\s*(?:%|percent|million|billion))/g)].map((match) => match[1]!))];
+  const relative = [...text.matchAll(/\b(last|this|next) (year|month|week)\b/gi)].map((match) => match[0].toLowerCase());
+  return [...written, ...relative].sort();
+}
+
+function readDates(reading: Reading): void {
+  const { text, tokens } = reading;
   for (const match of text.matchAll(DATE)) {
     const month = monthName(match[1] ?? match[5] ?? '');
     const day = match[2] ?? match[4] ?? '';
     const year = match[3] ?? match[6];
     const end = match.index + match[0].length;
-    facts.push({ kind: 'date', text: match[0], value: `${month} ${Number(day)}${year ? ` ${year}` : ''}`, qualifier: '', context: context(match.index, end), actor: actorOf(text, tokens, match.index, end) });
-    taken.push([match.index, end]);
+    reading.facts.push({ kind: 'date', text: match[0], value: `${month} ${Number(day)}${year ? ` ${year}` : ''}`, qualifier: '', context: contextAround(reading, match.index, end), actor: actorOf(text, tokens, match.index, end) });
+    reading.taken.push([match.index, end]);
   }
   for (const match of text.matchAll(WEEKDAY)) {
     const end = match.index + match[0].length;
-    facts.push({ kind: 'weekday', text: match[0], value: match[0].toLowerCase(), qualifier: '', context: context(match.index, end), actor: actorOf(text, tokens, match.index, end) });
+    reading.facts.push({ kind: 'weekday', text: match[0], value: match[0].toLowerCase(), qualifier: '', context: contextAround(reading, match.index, end), actor: actorOf(text, tokens, match.index, end) });
   }
-  for (const match of text.matchAll(AGE)) {
+}
+
+function readAges(reading: Reading, years: string[]): void {
+  for (const match of reading.text.matchAll(AGE)) {
     const end = match.index + match[0].length;
-    if (overlaps(match.index, end)) continue;
+    if (overlaps(reading, match.index, end)) continue;
     const digits = match[1] ?? match[2] ?? '';
-    facts.push({ kind: 'number', text: match[0], value: String(Number(digits)), qualifier: '', context: context(match.index, end), unit: ['age'], precision: 1, years });
-    taken.push([match.index, end]);
+    reading.facts.push({ kind: 'number', text: match[0], value: String(Number(digits)), qualifier: '', context: contextAround(reading, match.index, end), unit: ['age'], precision: 1, years });
+    reading.taken.push([match.index, end]);
   }
+}
+
+function readNumbers(reading: Reading, years: string[]): void {
+  const { text, tokens } = reading;
   for (const match of text.matchAll(NUMBER)) {
     const [whole, dollarBefore, qualifier, dollarAfter, digits = '', scale, percent] = match;
     const digitsAt = match.index + whole.indexOf(digits, (dollarBefore?.length ?? 0) + (qualifier?.length ?? 0));
     const start = qualifier || dollarBefore || dollarAfter ? match.index : digitsAt;
     const end = match.index + whole.length;
-    if (overlaps(digitsAt, end)) continue;
+    if (overlaps(reading, digitsAt, end)) continue;
     // A number glued to letters or a hyphen ("COVID-19", "20-episode", "348-77") names a thing; it counts nothing.
     const before = text[digitsAt - 1] ?? ' ';
     const after = text[end] ?? ' ';
     if (/[\p{L}-]/u.test(before) || /[\p{L}-]/u.test(after) || (after === ':' && /\d/.test(text[end + 1] ?? ''))) continue;
     if (isYear(digits) && !qualifier && !scale && !dollarBefore && !dollarAfter && !percent) {
-      facts.push({ kind: 'date', text: digits, value: digits, qualifier: '', context: context(digitsAt, end) });
+      reading.facts.push({ kind: 'date', text: digits, value: digits, qualifier: '', context: contextAround(reading, digitsAt, end) });
       continue;
     }
     const { value, precision, rounded } = numberValue(digits, scale);
     // What the number counts: money, a percentage, or the words right after it ("170,000 accounts").
     const unit = dollarBefore || dollarAfter ? ['$'] : percent ? ['%'] : contextOf(text, tokens, digitsAt, end, 0, 3).slice(0, 2);
-    facts.push({
+    reading.facts.push({
       kind: 'number',
       text: whole.trim(),
       value: `${Number(value.toPrecision(12))}${percent ? '%' : ''}`,
       qualifier: (qualifier ?? '').toLowerCase(),
-      context: context(start, end),
+      context: contextAround(reading, start, end),
       unit,
       precision,
       rounded,
       years,
     });
   }
+}
+
+function readLabels(reading: Reading): void {
+  const { text, tokens } = reading;
   for (const match of text.matchAll(LABEL)) {
     const words = match[1]!.trim().split(/\s+/);
     const value = match[1]!.trim().toLowerCase().replace(/[.,;:!?]+$/, '');
@@ -212,10 +237,13 @@ export function extractFacts(text: string): Fact[] {
     // Longer quotations are quotes, not labels; the slot is a common word ("labelled"), not a name.
     if (words.length <= 2) {
       const slot = contextOf(text, tokens, match.index, match.index + match[0].length, LABEL_SLOT_WORDS, 0, true).slice(-LABEL_SLOT_STEMS);
-      facts.push({ kind: 'label', text: match[0], value, qualifier: '', context: slot });
+      reading.facts.push({ kind: 'label', text: match[0], value, qualifier: '', context: slot });
     }
   }
-  if (isHeadline(text)) return facts;
+}
+
+function readNames(reading: Reading): void {
+  const { text, facts } = reading;
   for (const match of text.matchAll(CAPITALISED)) {
     const words = match[0].split(/\s+/).filter((word) => !NOT_NAMES.has(word));
     while (words.length > 0 && /^(of|the|de)$/.test(words[0]!)) words.shift();
@@ -224,7 +252,19 @@ export function extractFacts(text: string): Fact[] {
     if (facts.some((fact) => fact.kind === 'name' && fact.value === name)) continue;
     const start = match.index + match[0].indexOf(words[0] ?? '');
     const end = start + name.length;
-    facts.push({ kind: 'name', text: name, value: name, qualifier: '', context: context(start, end), person: looksLikePerson(text, name, start, end) });
+    facts.push({ kind: 'name', text: name, value: name, qualifier: '', context: contextAround(reading, start, end), person: looksLikePerson(text, name, start, end) });
   }
-  return facts;
+}
+
+export function extractFacts(text: string): Fact[] {
+  const tokens: Token[] = [...text.matchAll(/[\p{L}\p{N}]+(?:[.,'’-][\p{L}\p{N}]+)*/gu)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+  const reading: Reading = { text, tokens, facts: [], taken: [] };
+  for (const match of text.matchAll(CLOCK)) reading.taken.push([match.index, match.index + match[0].length]);
+  const years = framingYears(text);
+  readDates(reading);
+  readAges(reading, years);
+  readNumbers(reading, years);
+  readLabels(reading);
+  if (!isHeadline(text)) readNames(reading);
+  return reading.facts;
 }

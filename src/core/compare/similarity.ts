@@ -1,50 +1,13 @@
 /**
  * The alignment measure: do two passages state the same claim?
  *
- * Each passage becomes the set of its content words, stemmed (Porter, via `stemmer`), so that
- * "removed"/"removal" and "accounts"/"account" meet, and numbers written without separators, so
- * "170,000" in one source meets "170000" in another. Two sets are compared with a Dice coefficient
+ * Each passage becomes the set of its content words (text/stems.ts: claimStems). Two sets are compared with a Dice coefficient
  * in which every stem weighs its inverse document frequency over the corpus's passages: sharing
  * "23,750" or "amplifier" says far more than sharing "Twitter" or "China", which every passage of
  * this story has. This survives paraphrase and re-translation (the same facts keep the same rare
  * words even when the wording around them changes), where character-level fuzzy matching
  * (Fuse.js's Bitap, limited to 32-character patterns) cannot compare whole sentences.
  */
-import { stemmer } from 'stemmer';
-
-const STOPWORDS = new Set(
-  (
-    'a an and are as at be been being but by can could did do does for from had has have he her hers him his i if in into ' +
-    'is it its itself me my no nor not of on or our ours out over she should so such than that the their theirs them then ' +
-    'there these they this those to too under until up very was we were what when where which while who whom why will with ' +
-    'would you your also said says say saying told tell according just only other same both each own all any us was one'
-  ).split(' '),
-);
-
-const WORD = /[\p{L}\p{N}]+(?:[.,'’][\p{L}\p{N}]+)*/gu;
-const stems = new Map<string, string>();
-
-/** The stemmed content words of a text, as a set. */
-export function contentStems(text: string): Set<string> {
-  const found = new Set<string>();
-  for (const match of text.toLowerCase().matchAll(WORD)) {
-    let word = match[0].replace(/['’]s$/, '');
-    if (/^\d[\d,.]*$/.test(word)) {
-      found.add(word.replace(/,/g, '').replace(/\.$/, ''));
-      continue;
-    }
-    word = word.replace(/['’.,]/g, '');
-    if (word.length < 2 || STOPWORDS.has(word)) continue;
-    let stem = stems.get(word);
-    if (stem === undefined) {
-      stem = stemmer(word);
-      if (stems.size < 200_000) stems.set(word, stem);
-    }
-    found.add(stem);
-  }
-  return found;
-}
-
 /** Inverse document frequency of stems over a set of passages. */
 export class StemWeights {
   private readonly frequency = new Map<string, number>();

@@ -1,5 +1,8 @@
 /** What Compare and the claims map answer: how each source states a claim, and what differs. */
+import type { DiffPart } from '../text/wordDiff.js';
 import type { Passage } from '../types.js';
+
+export type { DiffPart };
 
 export type FactKind = 'number' | 'date' | 'weekday' | 'name' | 'label';
 
@@ -50,11 +53,6 @@ export interface ConflictHolder {
   sources: string[];
 }
 
-/** A word-level difference against the reference: insert = only in this source, delete = only in the reference. */
-export interface DiffPart {
-  kind: 'same' | 'insert' | 'delete';
-  text: string;
-}
 
 export interface SourceVersion {
   source: string;
@@ -69,6 +67,7 @@ export interface SourceVersion {
   facts: Fact[];
   conflicts: Conflict[];
   /** Against the reference version; empty for the reference itself and for sources not carrying it. */
+  /** Word by word: insert = only in this source, delete = only in the reference. */
   diff: DiffPart[];
 }
 

@@ -11,6 +11,7 @@
  *   between letters (`Indonesia"s`) is an apostrophe too.
  */
 import type { Span } from '../sentences.js';
+import { CLOSER_ATTRIBUTION_WORDS, alternation } from '../text/reportingVerbs.js';
 import type { MarkDamage, QuoteSpan } from './types.js';
 
 const DOUBLE_OPENERS = new Set(['“', '«', '„']);
@@ -24,7 +25,7 @@ const SINGLE_QUOTE_MAX = 400;
 /** Elisions that start with an apostrophe: 'til, 'em, 'cause, '90s. */
 const ELISION = /^(?:til|tis|twas|em|cause|cos|n|round|bout|nother|s|\d)(?![\p{L}])/iu;
 /** A short attribution right after a mark (`, "he said.`, `, "Owen said.`): the mark closes, spaced wrongly. */
-const SPACED_CLOSER = /^(?:\p{Ll}|(?:[\p{L}.'’-]+,? ){0,12}(?:said|says|added|adds|asked|told|continued|explained|explains|noted|wrote|according)\b)/u;
+const SPACED_CLOSER = new RegExp(`^(?:\\p{Ll}|(?:[\\p{L}.'’-]+,? ){0,12}(?:${alternation(CLOSER_ATTRIBUTION_WORDS)})\\b)`, 'u');
 /** Characters after which a mark opens a quotation: space, an opening bracket or dash. */
 const OPENING_CONTEXT = /[\s([{—–\-/“‘"'«]/;
 
@@ -126,6 +127,19 @@ class SingleQuoteCloser {
   }
 }
 
+/** Whether a paragraph opens with a quote mark: the convention for a quote that runs on into it. */
+function reopensQuote(text: string, next: Span | undefined): boolean {
+  if (next === undefined) return false;
+  const first = text[firstCharacter(text, next)];
+  return DOUBLE_OPENERS.has(first ?? '') || first === STRAIGHT_DOUBLE;
+}
+
+/** Where a quote left open at a paragraph's end ends: in a one-sentence-a-line file, with its line, not with the whole block. */
+function unclosedQuoteEnd(text: string, open: OpenQuote, paragraph: Span, linesAreSentences: boolean): number {
+  const lineEnd = linesAreSentences ? text.indexOf('\n', open.pieceStart) : -1;
+  return lineEnd !== -1 && lineEnd < paragraph.end ? lineEnd : paragraph.end;
+}
+
 /**
  * Every quotation in `text`, in order. `paragraphs` are the document's paragraph spans (as
  * splitParagraphs gives them); a quote never runs past a paragraph unless the next one reopens it.
@@ -200,14 +214,10 @@ export function findQuoteSpans(text: string, paragraphs: readonly Span[], option
       }
     }
     if (!open) return;
-    const next = paragraphs[paragraphIndex + 1];
-    const reopens = next !== undefined && (DOUBLE_OPENERS.has(text[firstCharacter(text, next)] ?? '') || text[firstCharacter(text, next)] === STRAIGHT_DOUBLE);
-    if (reopens) {
+    if (reopensQuote(text, paragraphs[paragraphIndex + 1])) {
       open.pieces.push({ start: open.pieceStart, end: paragraph.end });
     } else {
-      // In a one-sentence-a-line file an unclosed quote ends with its line, not with the whole block.
-      const lineEnd = options.linesAreSentences ? text.indexOf('\n', open.pieceStart) : -1;
-      close(open, lineEnd !== -1 && lineEnd < paragraph.end ? lineEnd : paragraph.end, null);
+      close(open, unclosedQuoteEnd(text, open, paragraph, options.linesAreSentences === true), null);
       open = null;
     }
   });

@@ -13,7 +13,7 @@ export interface Token {
   gap: string;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 
 /** The words of `text`; `offset` is added to their positions (where `text` sits in its document). */
 export function tokenize(text: string, offset = 0): Token[] {

@@ -66,15 +66,6 @@ export interface Quote {
 /** How a member's words relate to its group's reference. */
 export type QuoteRelation = 'verbatim' | 'trimmed' | 'altered';
 
-/** A word-level difference against the group's reference: what the member adds or lacks. */
-export interface WordChange {
-  value: string;
-  /** Words this member has that the reference does not. */
-  added: boolean;
-  /** Words the reference has that this member does not. */
-  removed: boolean;
-}
-
 export interface QuoteMember {
   quote: Quote;
   /** Word overlap with the reference, 0 to 1 (1 for the reference itself). */

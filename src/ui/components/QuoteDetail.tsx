@@ -11,8 +11,7 @@ import { SegmentLine } from './SegmentLine.js';
 /** The member's own words, those it adds marked, a short [-…-] note where it lacks the reference's (no glued words). */
 function memberSegments(group: QuoteGroup, member: QuoteMember, ascii: boolean, markers: boolean): Segment[] {
   if (member.quote === group.reference) return highlightSegments(member.quote.text, [], ascii);
-  const changes = memberDiff(group, member).map((change) => ({ kind: change.added ? ('insert' as const) : change.removed ? ('delete' as const) : ('same' as const), text: change.value }));
-  return diffSegments(changes, ascii, markers);
+  return diffSegments(memberDiff(group, member), ascii, markers);
 }
 
 export interface DetailLines {

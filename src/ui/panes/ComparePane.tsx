@@ -5,10 +5,11 @@
  */
 import { Box } from 'ink';
 import { labelOf } from '../../core/labels.js';
+import { conflictSummary, notReported } from '../../core/presentation.js';
 import { chronology } from '../../core/stories.js';
 import type { SourceDocument } from '../../core/types.js';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Comparison, Conflict, SourceVersion } from '../../core/compare/types.js';
+import type { Comparison, SourceVersion } from '../../core/compare/types.js';
 import { PromptLine } from '../components/PromptLine.js';
 import { SegmentLine } from '../components/SegmentLine.js';
 import { useClaimsMap, useComparer } from '../hooks/useClaims.js';
@@ -34,10 +35,6 @@ interface Target {
   story?: string | null;
 }
 
-export function conflictText(conflict: Conflict): string {
-  return `${conflict.kind}: ${conflict.value} (others: ${conflict.others.join(', ')})`;
-}
-
 /** The lines of one source's block, wrapped to `width`. */
 function versionLines(version: SourceVersion, comparison: Comparison, width: number, ascii: boolean, markers: boolean, label: string, earliest: boolean): Segment[][] {
   const isReference = version.source === comparison.reference;
@@ -52,20 +49,15 @@ function versionLines(version: SourceVersion, comparison: Comparison, width: num
   const body: Segment[] = isReference || version.diff.length === 0 ? highlightSegments(version.text, [], ascii) : diffSegments(version.diff, ascii, markers);
   const out: Segment[][] = [header, ...wrapSegments(body, Math.max(1, width - 2)).map((line) => [{ text: '  ', style: 'plain' as const }, ...line])];
   for (const conflict of version.conflicts) {
-    out.push(...wrapSegments(highlightSegments(`  ! ${conflictText(conflict)}`, [], ascii, 'warning'), width));
+    out.push(...wrapSegments(highlightSegments(`  ! ${conflictSummary(conflict)}`, [], ascii, 'warning'), width));
   }
   return out;
-}
-
-/** How near the source came: its closest passage, or that none shares the claim's rarest words. */
-export function closest(version: SourceVersion): string {
-  return version.similarity > 0 ? `(closest passage ${Math.round(version.similarity * 100)}%)` : '(no passage shares its key words)';
 }
 
 function absentLine(version: SourceVersion, ascii: boolean, label: string): Segment[] {
   return [
     ...highlightSegments(label, [], ascii, 'source'),
-    { text: `  not reported ${closest(version)}`, style: 'muted' },
+    { text: `  ${notReported(version.similarity)}`, style: 'muted' },
   ];
 }
 

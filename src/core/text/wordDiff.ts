@@ -1,6 +1,11 @@
-/** Word-level differences of a source's version against the reference's (jsdiff's diffWords). */
+/** Word-level differences of one version of a text against a reference (jsdiff's diffWords). */
 import { diffWords } from 'diff';
-import type { DiffPart } from './types.js';
+
+/** insert = only in the version, delete = only in the reference. */
+export interface DiffPart {
+  kind: 'same' | 'insert' | 'delete';
+  text: string;
+}
 
 export function wordDiff(reference: string, version: string): DiffPart[] {
   return diffWords(reference, version).map((change) => ({

@@ -1,0 +1,13 @@
+/** --story NAME, shared by the commands that work within one story. */
+import type { Corpus } from '../core/types.js';
+import { UsageError } from './command.js';
+
+/** --story NAME, checked against the corpus: undefined when not given. */
+export function storyOption(corpus: Corpus, name: string | undefined): string | null | undefined {
+  if (name === undefined) return undefined;
+  if (!corpus.stories.includes(name)) {
+    const known = corpus.stories.length === 0 ? 'this corpus has no stories (sub-folders or story fields)' : `stories: ${corpus.stories.slice(0, 8).join(', ')}${corpus.stories.length > 8 ? ', ...' : ''} (crosscheck stories lists them)`;
+    throw new UsageError(`no story "${name}"; ${known}`);
+  }
+  return name;
+}

@@ -1,0 +1,157 @@
+/**
+ * The attribution cues around one quotation: after it (`"…," said X`, `"…," X said`, `according
+ * to X`, appositions) and before it (`X said: "…"`, reported speech, a colon introduction).
+ */
+import { REPORTING_VERBS, alternation } from '../text/reportingVerbs.js';
+import { firstPersonIn, mentionAfter, mentionBefore, sentenceSubject, type Mention } from './mentions.js';
+import { tokenize, type Token } from './names.js';
+import type { SpeakerEvidence } from './types.js';
+
+const VERB_WORDS = alternation(REPORTING_VERBS);
+/** Verbs whose inverted form (`"…," told X`) never names the speaker: X is who was told. */
+const OBJECT_VERBS = new Set(['told', 'tells', 'urged', 'implored', 'advised', 'assured', 'begged', 'chided', 'asking']);
+const VERB = new RegExp(`\\b(?:${VERB_WORDS})\\b`, 'gi');
+const LEADING_VERB = new RegExp(`^[\\s,.!?…—–-]*(?:${VERB_WORDS})\\b`, 'i');
+const ACCORDING_TO = /\baccording to\b/gi;
+
+/**
+ * Characters read on either side of a quote or a verb. Attribution sits next to the quote; the cap
+ * keeps a hostile file (one 5 MB "sentence" full of quotes) linear.
+ */
+export const WINDOW = 400;
+/** A comma-separated piece longer than this is a clause, not a name with its role. */
+const APPOSITION_WORDS = 8;
+
+export interface Found {
+  mention: Mention;
+  pattern: SpeakerEvidence['pattern'];
+  /** The attribution words as written. */
+  words: string;
+}
+
+/** The speaker named in `text` from `from` on, with the words that name them ("Chinese spokesman Hua Chuning"). */
+function mentionAfterAt(text: string, from: number, base: number): { mention: Mention; used: number; words: string } | null {
+  const tokens = tokenize(text.slice(from));
+  const after = mentionAfter(tokens.map((token) => ({ ...token, start: token.start + base + from })));
+  if (!after) return null;
+  return { ...after, words: text.slice(from, from + tokens[after.used - 1]!.end).trim() };
+}
+
+/**
+ * Speech verbs in `text`. A capitalised match is a verb only where a sentence or the text starts
+ * ("Added Gibbs:"); mid-sentence it is a noun ("the United States is …").
+ */
+export function verbsIn(text: string): RegExpExecArray[] {
+  const verbs: RegExpExecArray[] = [];
+  for (const match of text.matchAll(VERB)) {
+    const code = match[0].charCodeAt(0);
+    if (code >= 65 && code <= 90 && /[\p{L}\p{N},;]\s*$/u.test(text.slice(Math.max(0, match.index - 3), match.index))) continue;
+    verbs.push(match);
+  }
+  return verbs;
+}
+
+function evidencePattern(mention: Mention, pattern: SpeakerEvidence['pattern']): SpeakerEvidence['pattern'] {
+  return mention.kind === 'pronoun' ? 'pronoun' : pattern;
+}
+
+/** Attribution in the text after the closing mark, up to the end of its sentence. */
+export function afterQuote(suffix: string, base: number): Found | null {
+  const lead = LEADING_VERB.exec(suffix);
+  if (lead) {
+    const verb = lead[0].replace(/^[\s,.!?…—–-]+/, '');
+    // `"…," told CNN` never names the speaker: CNN was told.
+    const after = OBJECT_VERBS.has(verb.toLowerCase()) ? null : mentionAfterAt(suffix, lead[0].length, base);
+    if (after) return { mention: after.mention, pattern: evidencePattern(after.mention, 'said-name'), words: `${verb} ${after.words}` };
+  }
+  const according = /^[\s,.]*according to\s+/i.exec(suffix);
+  if (according) {
+    const after = mentionAfterAt(suffix, according[0].length, base);
+    if (after) return { mention: after.mention, pattern: 'according-to', words: `according to ${after.words}` };
+  }
+  for (const match of verbsIn(suffix)) {
+    // The words since the quote, or since the last comma: `"…," X said` or `…, X said.` around a partial quote.
+    const clauseStart = suffix.lastIndexOf(',', match.index) + 1;
+    const clause = suffix.slice(clauseStart, match.index);
+    const tokens = tokenize(clause).map((token) => ({ ...token, start: token.start + base + clauseStart }));
+    let vague = false;
+    if (tokens.length > 0) {
+      const mention = mentionBefore(tokens, true);
+      if (mention?.kind === 'vague') vague = true;
+      else if (mention) return { mention, pattern: evidencePattern(mention, 'name-said'), words: `${clause.trim()} ${match[0]}` };
+    } else if (!OBJECT_VERBS.has(match[0].toLowerCase())) {
+      const after = mentionAfterAt(suffix, match.index + match[0].length, base);
+      if (after) return { mention: after.mention, pattern: evidencePattern(after.mention, 'said-name'), words: `${match[0]} ${after.words}` };
+    }
+    // Appositions between the quote and the verb: `"…," Representative John Lewis, Democrat of
+    // Georgia, said`, `"…," the White House press secretary, Sarah Huckabee Sanders, told` or
+    // `"…," Commodore Jane Roe, a navy spokeswoman, told CNN`.
+    let chunkStart = 0;
+    for (const chunk of suffix.slice(0, clauseStart).split(',')) {
+      const named = tokenize(chunk).map((token) => ({ ...token, start: token.start + base + chunkStart }));
+      chunkStart += chunk.length + 1;
+      const appositive = named.length > 0 && named.length <= APPOSITION_WORDS ? mentionBefore(named, true) : null;
+      if (appositive?.kind === 'name') return { mention: appositive, pattern: 'name-said', words: `${appositive.name} … ${match[0]}` };
+    }
+    if (vague) return { mention: { kind: 'vague' }, pattern: 'name-said', words: `${clause.trim()} ${match[0]}` };
+    if (tokens.length > 0) continue;
+  }
+  return null;
+}
+
+/** An apposition between a name and its verb: `X Y, the editor in chief of Z, wrote`, `X, Republican of Ohio, said`. */
+export const APPOSITION = /,\s+[^,]{2,120},\s*(?:also\s+|later\s+|then\s+)?$/;
+
+function describeMention(mention: Mention, verb: string): string {
+  if (mention.kind === 'name') return `${mention.name} ${verb}`;
+  if (mention.kind === 'reference') return `the ${mention.noun} ${verb}`;
+  if (mention.kind === 'pronoun') return `${mention.pronoun} ${verb}`;
+  if (mention.kind === 'role') return `the ${mention.role} ${verb}`;
+  return verb;
+}
+
+/** Attribution in the sentence before the opening mark: `X said: "…"`, reported speech, `according to X`. */
+export function beforeQuote(prefix: string, base: number, knownWords: ReadonlySet<string>, sentenceTokens: readonly Token[]): Found | null {
+  const verbs = verbsIn(prefix);
+  const lastVerb = verbs[verbs.length - 1] ?? null;
+  let lastAccording: RegExpExecArray | null = null;
+  for (const match of prefix.matchAll(ACCORDING_TO)) lastAccording = match;
+  if (lastAccording && (!lastVerb || lastAccording.index > lastVerb.index)) {
+    const after = mentionAfterAt(prefix, lastAccording.index + lastAccording[0].length, base);
+    if (after) return { mention: after.mention, pattern: 'according-to', words: `according to ${after.words}` };
+  }
+  const colon = /:\s*$/.test(prefix);
+  if (!lastVerb) {
+    // A colon introduction without a speech verb: `X deflected with a non sequitur: "…"`, `X Y, The Z Journal: "…"`.
+    if (!colon) return null;
+    const tokens = tokenize(prefix).map((token) => ({ ...token, start: token.start + base }));
+    const subject = sentenceSubject(tokens, knownWords) ?? firstPersonIn(tokens);
+    // A colon introduction naming nobody ("a post provides the following commentary:") still says who did not speak.
+    return subject ? { mention: subject, pattern: 'subject', words: `${subject.name} …:` } : { mention: { kind: 'vague' }, pattern: 'subject', words: ':' };
+  }
+  const verbEnd = lastVerb.index + lastVerb[0].length;
+  const afterVerb = prefix.slice(verbEnd);
+  // `said Hua: "…"`: the name follows the verb and only a colon or comma follows the name.
+  const named = OBJECT_VERBS.has(lastVerb[0].toLowerCase()) ? null : mentionAfterAt(prefix, verbEnd, base);
+  if (named && named.mention.kind === 'name' && tokenize(afterVerb).length === named.used && /[:,]\s*$/.test(afterVerb)) {
+    return { mention: named.mention, pattern: 'said-name', words: `${lastVerb[0]} ${named.words}` };
+  }
+  const beforeVerb = prefix.slice(0, lastVerb.index);
+  const mentionEndingAt = (end: number): Mention | null => mentionBefore(tokenize(prefix.slice(0, end)).map((token) => ({ ...token, start: token.start + base })), false);
+  // `Janette Brimmer, an attorney with Earthjustice, said`: the name before the apposition speaks.
+  const apposition = APPOSITION.exec(beforeVerb);
+  let mention = apposition ? mentionEndingAt(apposition.index) : null;
+  if (mention?.kind !== 'name') mention = mentionEndingAt(lastVerb.index) ?? mention;
+  if (mention?.kind === 'pronoun' && (mention.pronoun === 'he' || mention.pronoun === 'she')) {
+    // "Mr. X continued to deny it, but he acknowledged …": the person this sentence is about.
+    const own = sentenceSubject(tokenize(beforeVerb).map((token) => ({ ...token, start: token.start + base })), knownWords);
+    if (own) return { mention: own, pattern: 'pronoun', words: `${own.name} … ${mention.pronoun} ${lastVerb[0]}` };
+  }
+  if (mention) return { mention, pattern: evidencePattern(mention, 'name-before'), words: describeMention(mention, lastVerb[0]).trim() };
+  const subject = sentenceSubject(sentenceTokens, knownWords);
+  if (subject) return { mention: subject, pattern: 'subject', words: `${subject.name} … ${lastVerb[0]}` };
+  // A speech verb in the quote's own sentence whose subject is unnamed ("a handbook described …
+  // as"): an explicit cue, so no earlier speaker is carried over.
+  return { mention: { kind: 'vague' }, pattern: 'name-before', words: lastVerb[0] };
+}
+

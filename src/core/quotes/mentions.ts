@@ -1,0 +1,215 @@
+/**
+ * Reading who a clause names as its speaker, from the tokens next to a speech verb: a name with
+ * its roles ("Foreign Ministry spokeswoman Hua Chunying"), a pronoun, "the senator", or an
+ * explicit cue that names nobody ("one official said"), which is `vague`.
+ */
+import {
+  PRONOUNS,
+  REFERENCE_NOUNS,
+  isCapitalised,
+  isOrganisation,
+  isNameWord,
+  isPossessive,
+  isRole,
+  joinsName,
+  nameText,
+  type Token,
+} from './names.js';
+import { WEEKDAYS } from '../text/calendar.js';
+
+/** Words that may stand between a speaker and the verb: "Twitter on Thursday said", "Hua then said". */
+export const FILLERS = new Set([
+  ...`has had have would will also then later further again repeatedly previously earlier reportedly once on
+  today yesterday tonight last this week month year morning afternoon evening himself herself themselves itself`.split(/\s+/),
+  ...WEEKDAYS.map((day) => day.toLowerCase()),
+]);
+const DETERMINERS = new Set(['the', 'its', 'his', 'her', 'their', 'a', 'an']);
+/** Lower-case words that may precede a role and a name: "former Representative Thomas Davis", "state Senate President". */
+const ROLE_MODIFIERS = new Set(['former', 'state', 'federal', 'senior', 'top', 'acting', 'then', 'longtime', 'campaign', 'press', 'party']);
+
+export interface NameMention {
+  kind: 'name';
+  name: string;
+  /** Offset of the name in the document, to resolve a surname against names introduced before it. */
+  at: number;
+}
+
+/**
+ * `vague`: the attribution names a speaker the text leaves unnamed ("one official said", "said a
+ * spokesman for the ministry", "said his brother"): an explicit cue, so no earlier speaker is carried over.
+ */
+export type Mention =
+  | NameMention
+  | { kind: 'pronoun'; pronoun: string }
+  | { kind: 'reference'; noun: string }
+  /** "the president said": whoever the article titled so, if only one person. */
+  | { kind: 'role'; role: string; at: number }
+  | { kind: 'vague' };
+
+/** Words that tie a name to the person before it: "Herbert Flynn of Fort Coffee", "a spokesman for Acme". */
+const PLACE_PREPOSITIONS = new Set(['of', 'for', 'from', 'at', 'with', 'in', 'on', 'by', 'to']);
+/** Nouns after a name that make it a modifier of unnamed people: "Interior Department officials described …". */
+const UNNAMED_HEADS = new Set(
+  `officials official aides aide sources source lawmakers leaders members representatives staff staffers employees
+  workers experts analysts investigators authorities prosecutors police officers spokesman spokeswoman spokesperson
+  spokespeople executives researchers scientists critics supporters residents witnesses protesters students fans`.split(/\s+/),
+);
+/** Words opening an unnamed source: "one official said", "another spokesperson added". */
+const VAGUE_OPENERS = new Set(['a', 'an', 'one', 'another', 'some', 'several', 'two', 'three', 'many', 'other', 'his', 'her', 'their', 'the', 'its', 'our', 'my']);
+
+/** A name run of two or more words (or an initial and a surname): a person, not a lone capitalised word. */
+function personRunEndingAt(tokens: readonly Token[], last: number): Token[] {
+  const run: Token[] = [];
+  for (let index = last; index >= 0 && isNameWord(tokens[index]!) && (run.length === 0 || joinsName(tokens[index], run[0]!)); index--) run.unshift(tokens[index]!);
+  return run;
+}
+
+/**
+ * The person before "of"/"for"/"at" when the name next to the verb is a place or a body: `Herbert
+ * Flynn of Fort Coffee said` names Herbert Flynn; `a spokesman for the Interior Department said`
+ * names nobody.
+ */
+function personBeforePreposition(tokens: readonly Token[], preposition: number): Mention {
+  for (let index = preposition - 1; index >= 0 && preposition - index <= 6; index--) {
+    const token = tokens[index]!;
+    if (/[,;:]/.test(tokens[index + 1]!.gap)) break;
+    if (isNameWord(token)) {
+      const run = personRunEndingAt(tokens, index);
+      const name = nameText(run);
+      if (run.length >= 2 && !isOrganisation(name)) return { kind: 'name', name, at: run[0]!.start };
+      break;
+    }
+  }
+  return { kind: 'vague' };
+}
+
+/** The speaker named just before a verb, reading backwards over fillers; `whole` demands nothing else precede it. */
+export function mentionBefore(tokens: readonly Token[], whole: boolean): Mention | null {
+  let index = tokens.length - 1;
+  while (index >= 0 && FILLERS.has(tokens[index]!.lower) && !(index === 0 && whole && isNameWord(tokens[index]!))) index--;
+  if (index < 0) return null;
+  const last = tokens[index]!;
+  if (PRONOUNS.has(last.lower)) return whole && index > 0 ? null : { kind: 'pronoun', pronoun: last.lower };
+  if (REFERENCE_NOUNS.has(last.lower) && index > 0 && DETERMINERS.has(tokens[index - 1]!.lower)) {
+    return whole && index > 1 ? null : { kind: 'reference', noun: last.lower };
+  }
+  if (isRole(last) && !isCapitalised(last) && index > 0 && tokens[index - 1]!.lower === 'the') {
+    return whole && index > 1 ? null : { kind: 'role', role: last.lower, at: last.start };
+  }
+  const run: Token[] = [];
+  while (index >= 0 && isNameWord(tokens[index]!) && (run.length === 0 || joinsName(tokens[index], run[0]!))) run.unshift(tokens[index--]!);
+  if (run.length === 0) {
+    // "…," another spokesperson added / one official said: a speaker, but not a named one.
+    if (whole && tokens.length <= 6 && VAGUE_OPENERS.has(tokens[0]!.lower) && tokens.every((token) => !isCapitalised(token))) return { kind: 'vague' };
+    return null;
+  }
+  let before = index;
+  // "X and Y said": two speakers, and the quote is not Y's alone.
+  let coordinated = before;
+  while (coordinated >= 0 && (isRole(tokens[coordinated]!) || isCapitalised(tokens[coordinated]!) || ROLE_MODIFIERS.has(tokens[coordinated]!.lower))) coordinated--;
+  // "Sherlock star and Doctor Who writer X" describes one person; "lawmakers and Gov. X" are two.
+  if (coordinated > 0 && tokens[coordinated]!.lower === 'and' && !isRole(tokens[coordinated - 1]!)) return { kind: 'vague' };
+  if (before >= 0 && DETERMINERS.has(tokens[before]!.lower)) before--;
+  if (before >= 0 && PLACE_PREPOSITIONS.has(tokens[before]!.lower)) return personBeforePreposition(tokens, before);
+  if (whole) {
+    // "…," Foreign Ministry spokeswoman Hua Chunying said: only roles and names may precede the name,
+    // or any description ending in a role ("team general manager A.J. Smith").
+    const describedByRole = index >= 0 && isRole(tokens[index]!) && index < 6;
+    for (let at = 0; at <= index && !describedByRole; at++) {
+      const token = tokens[at]!;
+      const allowed = isCapitalised(token) || isRole(token) || DETERMINERS.has(token.lower) || ROLE_MODIFIERS.has(token.lower);
+      if (!allowed) return null;
+    }
+  }
+  return { kind: 'name', name: nameText(run), at: run[0]!.start };
+}
+
+/** Lower-case words that may describe a speaker before the name after a verb: "said the 32-year-old protester Paris Kyriakides". */
+const DESCRIPTION_WORDS = 5;
+
+/** The speaker named just after a verb: roles and titles, then the name ("said Chinese spokesman Hua Chuning"). */
+export function mentionAfter(tokens: readonly Token[]): { mention: Mention; used: number } | null {
+  const first = tokens[0];
+  if (!first) return null;
+  if (PRONOUNS.has(first.lower)) return { mention: { kind: 'pronoun', pronoun: first.lower }, used: 1 };
+  if (DETERMINERS.has(first.lower) && tokens[1] && REFERENCE_NOUNS.has(tokens[1].lower)) {
+    return { mention: { kind: 'reference', noun: tokens[1].lower }, used: 2 };
+  }
+  // "said the senator" (and nothing named after it)
+  const role = tokens[1];
+  if (first.lower === 'the' && role && isRole(role) && !isCapitalised(role) && !(tokens[2] && isNameWord(tokens[2]) && joinsName(role, tokens[2]))) {
+    return { mention: { kind: 'role', role: role.lower, at: role.start }, used: 2 };
+  }
+  let name: Token[] = [];
+  let used = 0;
+  let described = 0;
+  for (const [index, token] of tokens.entries()) {
+    if (index > 0 && !joinsName(tokens[index - 1], token)) break;
+    if (isRole(token) || ROLE_MODIFIERS.has(token.lower)) name = [];
+    else if (isNameWord(token)) name.push(token);
+    // A possessive ends the name: "said Hua Twitter’s removal" names Hua.
+    else if (isCapitalised(token) && isPossessive(token)) break;
+    else if (isCapitalised(token) || (token.lower === 'the' && name.length === 0)) name = [];
+    // A description before any name ("the 32-year-old protester"); a preposition ends it ("a spokesman for …").
+    else if (name.length === 0 && !PLACE_PREPOSITIONS.has(token.lower) && described < DESCRIPTION_WORDS && !/^(?:that|and|in|on|after|before|while|when|as|but)$/.test(token.lower)) described++;
+    else break;
+    used = index + 1;
+  }
+  if (name.length === 0) {
+    // "said one official", "said his brother": an explicit cue with nobody named.
+    return used > 0 && VAGUE_OPENERS.has(first.lower) ? { mention: { kind: 'vague' }, used } : null;
+  }
+  if (tokens[used] && PLACE_PREPOSITIONS.has(tokens[used]!.lower) === false && UNNAMED_HEADS.has(tokens[used]!.lower)) return { mention: { kind: 'vague' }, used: used + 1 };
+  return { mention: { kind: 'name', name: nameText(name), at: name[0]!.start }, used };
+}
+
+/** The first person a clause names (two name words or more, not a body): `Homeland star David Harewood`. */
+export function firstPersonIn(tokens: readonly Token[]): NameMention | null {
+  for (let index = 0; index < tokens.length; index++) {
+    if (!isNameWord(tokens[index]!)) continue;
+    let end = index;
+    while (end + 1 < tokens.length && isNameWord(tokens[end + 1]!) && joinsName(tokens[end], tokens[end + 1]!)) end++;
+    const run = tokens.slice(index, end + 1);
+    const name = nameText(run);
+    // A surname after a title counts too: "Mr. Farenthold".
+    const titled = index > 0 && isRole(tokens[index - 1]!) && joinsName(tokens[index - 1], tokens[index]!);
+    if ((run.length >= 2 || titled) && !isOrganisation(name)) return { kind: 'name', name, at: run[0]!.start };
+    index = end;
+  }
+  return null;
+}
+
+/** Words an introductory clause may have before the subject ("In a speech earlier this month, Hunter …"). */
+const INTRODUCTION_WORDS = 8;
+
+/** The named subject opening a sentence (after an introductory "In late May," clause). */
+export function sentenceSubject(tokens: readonly Token[], knownWords: ReadonlySet<string>): NameMention | null {
+  let from = 0;
+  const comma = tokens.findIndex((token, index) => index > 0 && index <= INTRODUCTION_WORDS && token.gap.includes(','));
+  // An opening participle or adverb ("Saying …,", "Finally,") is not a name.
+  if (comma > 0 && (!isNameWord(tokens[0]!) || /(?:ing|ly)$/.test(tokens[0]!.lower))) from = comma;
+  let name: Token[] = [];
+  let next: Token | undefined;
+  for (let index = from; index < tokens.length; index++) {
+    const token = tokens[index]!;
+    if (index > from && !joinsName(tokens[index - 1], token)) break;
+    if (isRole(token)) name = [];
+    else if (isNameWord(token)) name.push(token);
+    else if (!isCapitalised(token)) {
+      next = token;
+      break;
+    }
+  }
+  if (name.length === 0) return null;
+  // "Interior Department officials said": the officials speak, and they are not named.
+  if (next && UNNAMED_HEADS.has(next.lower)) return null;
+  // A lone capitalised word opening a sentence ("Many") is a name only if the article capitalises it
+  // elsewhere too, or a title stands before it ("Mr. Farenthold").
+  const titled = (token: Token): boolean => {
+    const at = tokens.indexOf(token);
+    return at > 0 && isRole(tokens[at - 1]!) && joinsName(tokens[at - 1], token);
+  };
+  if (name.length === 1 && !knownWords.has(name[0]!.text) && !titled(name[0]!)) return null;
+  return { kind: 'name', name: nameText(name), at: name[0]!.start };
+}
+

@@ -1,0 +1,167 @@
+/**
+ * Who the text is about, sentence by sentence, so that "he said" and an unattributed follow-on
+ * quote find their speaker: a named person opening a sentence or reporting speech becomes the
+ * referent of he/she; a sentence opening with he/she keeps them; another named speaker or subject
+ * replaces them (carry-over never crosses a sentence naming someone else).
+ */
+import type { ParagraphSentences, Span } from '../sentences.js';
+import { APPOSITION, WINDOW, verbsIn } from './cues.js';
+import { FILLERS, mentionBefore, sentenceSubject, type Mention } from './mentions.js';
+import { isCapitalised, tokenize, type NameBook, type Token } from './names.js';
+
+/** Sentence spans in document order with the index of their paragraph. */
+export interface Sentence extends Span {
+  paragraph: number;
+}
+
+export function sentencesOf(layout: readonly ParagraphSentences[]): Sentence[] {
+  return layout.flatMap((paragraph, index) => paragraph.sentences.map((sentence) => ({ ...sentence, paragraph: index })));
+}
+
+/** Index of the sentence holding `offset` (the last one starting at or before it). */
+export function sentenceAt(sentences: readonly Sentence[], offset: number): number {
+  let low = 0;
+  let high = sentences.length - 1;
+  let found = 0;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (sentences[middle]!.start <= offset) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
+}
+
+export interface Named {
+  name: string;
+  /** Index of the last sentence that names them or refers to them by he/she. */
+  sentence: number;
+}
+
+/** Words after which a verb shares the sentence's subject: "X praised it, while saying …". */
+const CLAUSE_LINKS = new Set(['and', 'while', 'but', 'then', 'also', 'before', 'after', 'when', 'as']);
+
+/** Sentences a he/she may reach back to its referent (each sentence about them renews it). */
+const PRONOUN_REACH = 3;
+
+/** Index of the first token starting at or after `position` (binary search: a long sentence is read once). */
+function firstTokenAtOrAfter(tokens: readonly Token[], position: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (tokens[middle]!.start < position) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * The speaker named right before a verb in reported speech (an apposition skipped); else the
+ * sentence's subject, which is who the sentence is about but not said to speak (`direct` false).
+ */
+function clauseSpeaker(
+  sentenceText: string,
+  offset: number,
+  verbAt: number,
+  tokens: readonly Token[],
+  knownWords: ReadonlySet<string>,
+): { mention: Mention; direct: boolean } | null {
+  const from = Math.max(0, verbAt - WINDOW);
+  const clause = sentenceText.slice(from, verbAt);
+  const clauseFirst = firstTokenAtOrAfter(tokens, offset + from);
+  const tokensOf = (end: number): readonly Token[] => tokens.slice(clauseFirst, firstTokenAtOrAfter(tokens, offset + from + end));
+  const apposition = APPOSITION.exec(clause);
+  const named = apposition ? mentionBefore(tokensOf(apposition.index), false) : null;
+  if (named?.kind === 'name') return { mention: named, direct: true };
+  const clauseTokens = tokensOf(clause.length);
+  const mention = mentionBefore(clauseTokens, false);
+  if (mention?.kind === 'name' || mention?.kind === 'pronoun') return { mention, direct: true };
+  if (mention?.kind === 'vague') return null;
+  const subject = sentenceSubject(tokens, knownWords);
+  if (!subject) return null;
+  // "X praised the move, while saying …" is X speaking; in "X was on patrol, a ministry statement
+  // said" the verb has a subject of its own, and X is only who the sentence is about.
+  let leftAt = clauseTokens.length - 1;
+  while (leftAt >= 0 && FILLERS.has(clauseTokens[leftAt]!.lower)) leftAt--;
+  const left = clauseTokens[leftAt];
+  const ownSubject = left !== undefined && !isCapitalised(left) && !CLAUSE_LINKS.has(left.lower) && !/[,;]\s*$/.test(clause);
+  return { mention: subject, direct: !ownSubject };
+}
+
+function isHeOrShe(word: string): boolean {
+  return word === 'he' || word === 'she';
+}
+
+/** Who the text is about, read sentence by sentence up to each quote. */
+export class Referents {
+  /** The last person named (for he/she). */
+  person: Named | null = null;
+  /** The last person or body named. */
+  named: Named | null = null;
+  /** The last one said to speak. */
+  spoke: Named | null = null;
+  /** Who last spoke in each paragraph. */
+  readonly paragraphSpeaker = new Map<number, string>();
+  private nextSentence = 0;
+
+  constructor(
+    /** The text with quoted words masked, so that nothing inside a quote reads as attribution. */
+    private readonly masked: string,
+    private readonly sentences: readonly Sentence[],
+    private readonly names: NameBook,
+    /** Capitalised words the article uses mid-sentence: names, not sentence openers. */
+    readonly knownWords: ReadonlySet<string>,
+  ) {}
+
+  note(name: string, sentence: number, paragraph: number, spoke: boolean): void {
+    const named = { name, sentence };
+    this.named = named;
+    if (this.names.isPerson(name)) this.person = named;
+    if (spoke) {
+      this.paragraphSpeaker.set(paragraph, name);
+      this.spoke = named;
+    }
+  }
+
+  /** The person or body a mention in sentence `sentence` stands for, or null. */
+  resolve(mention: Mention, sentence: number): string | null {
+    const { names } = this;
+    // The capitals of a headline-style line run words together: a name there is trusted only if short.
+    if (mention.kind === 'name') return names.inHeadline(mention.at) && mention.name.split(' ').length > 3 ? null : names.resolve(mention.name, mention.at);
+    if (mention.kind === 'vague') return null;
+    if (mention.kind === 'role') return names.roleHolder(mention.role, mention.at);
+    const recent = (named: Named | null): string | null => (named && sentence - named.sentence <= PRONOUN_REACH ? named.name : null);
+    const body = this.named && !names.isPerson(this.named.name) ? recent(this.named) : null;
+    if (mention.kind === 'reference') return body;
+    if (isHeOrShe(mention.pronoun)) return recent(this.person);
+    if (mention.pronoun === 'it' || mention.pronoun === 'they') return body;
+    return null;
+  }
+
+  /** Reported speech without quote marks ("Hua said while she …") and named subjects, in the sentences before `offset`. */
+  readSentencesBefore(offset: number): void {
+    while (this.nextSentence < this.sentences.length && this.sentences[this.nextSentence]!.end <= offset) this.readSentence(this.nextSentence++);
+  }
+
+  private readSentence(at: number): void {
+    const { names } = this;
+    const sentence = this.sentences[at]!;
+    const sentenceText = this.masked.slice(sentence.start, sentence.end);
+    const tokens = tokenize(sentenceText, sentence.start);
+    let spoke = false;
+    for (const match of verbsIn(sentenceText)) {
+      const speaking = clauseSpeaker(sentenceText, sentence.start, match.index, tokens, this.knownWords);
+      const mention = speaking?.mention;
+      if (mention?.kind === 'name' && !names.inHeadline(mention.at)) {
+        this.note(names.resolve(mention.name, mention.at), at, sentence.paragraph, speaking!.direct);
+        spoke = true;
+      } else if (mention?.kind === 'pronoun' && isHeOrShe(mention.pronoun) && this.person) this.person.sentence = at;
+    }
+    if (spoke) return;
+    const subject = sentenceSubject(tokens, this.knownWords);
+    if (subject && !names.inHeadline(subject.at) && (subject.name.includes(' ') || names.isPerson(subject.name))) this.note(names.resolve(subject.name, subject.at), at, sentence.paragraph, false);
+    else if (tokens[0] && isHeOrShe(tokens[0].lower) && this.person) this.person.sentence = at;
+  }
+}

@@ -6,6 +6,7 @@
  * a terminal that later shows it.
  */
 import { citationOf } from './citations.js';
+import { describeConflict, notReported, plural } from './presentation.js';
 import { neutralize } from './sanitize.js';
 import type { Comparison } from './compare/types.js';
 import type { Quote } from './quotes/types.js';
@@ -70,10 +71,6 @@ export function evidenceText(item: Evidence, documents: Documents, cwd?: string)
   }
 }
 
-function conflictLine(conflict: Comparison['sources'][number]['conflicts'][number]): string {
-  return `${conflict.kind}: ${safe(conflict.value)} (others: ${conflict.others.map(safe).join(', ')})`;
-}
-
 /** Every source of a comparison: its version and citation, its conflicts, or "not reported". */
 function comparisonLines(comparison: Comparison, documents: Documents, cwd: string | undefined, bullet: string): string[] {
   const lines = [`Claim: ${safe(comparison.claim)}`];
@@ -82,19 +79,19 @@ function comparisonLines(comparison: Comparison, documents: Documents, cwd: stri
   for (const version of comparison.sources) {
     const document = documentOf(documents, version.source);
     if (!version.carried) {
-      lines.push(`${bullet}${safe(document.label)}: not reported (closest passage ${Math.round(version.similarity * 100)}%)`);
+      lines.push(`${bullet}${safe(document.label)}: ${notReported(version.similarity)}`);
       continue;
     }
     lines.push(`${bullet}${citeLine(document, version.passages[0]?.line ?? 1, cwd)}${version.source === comparison.reference ? ', reference' : ''}`);
     lines.push(`${bullet ? '  ' : ''}> ${safe(version.text)}`);
-    for (const conflict of version.conflicts) lines.push(`${bullet ? '  ' : ''}! ${conflictLine(conflict)}`);
+    for (const conflict of version.conflicts) lines.push(`${bullet ? '  ' : ''}! ${safe(describeConflict(conflict))}`);
   }
   return lines;
 }
 
 /** The evidence list as a Markdown report: each item with its citation, comparisons in full. */
 export function evidenceReport(items: readonly Evidence[], documents: Documents, options: { corpus: string; written: Date; cwd?: string }): string {
-  const out = [`# Evidence`, '', `${items.length} ${items.length === 1 ? 'item' : 'items'} from ${safe(options.corpus)}, ${options.written.toISOString()}, by crosscheck.`, ''];
+  const out = [`# Evidence`, '', `${plural(items.length, 'item')} from ${safe(options.corpus)}, ${options.written.toISOString()}, by crosscheck.`, ''];
   items.forEach((item, index) => {
     out.push(`## ${index + 1}. ${markdownInline(evidenceTitle(item, documents, options.cwd))}`, '');
     if (item.kind === 'comparison') {

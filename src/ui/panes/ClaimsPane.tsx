@@ -7,7 +7,7 @@
  */
 import { labelOf } from '../../core/labels.js';
 import { Box } from 'ink';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { Claim, ClaimsMap } from '../../core/compare/types.js';
 import { PromptLine } from '../components/PromptLine.js';
 import { SegmentLine } from '../components/SegmentLine.js';
@@ -16,6 +16,7 @@ import { useImmediateState } from '../hooks/useImmediateState.js';
 import { useLineEditor } from '../hooks/useLineEditor.js';
 import { useListNavigation, useSelection } from '../hooks/useListNavigation.js';
 import { usePaneControls } from '../hooks/usePaneControls.js';
+import { useSelectPending } from '../hooks/useSelectPending.js';
 import { useTheme } from '../theme.js';
 import { claimsControls, type ClaimsArea } from './claims/claimsControls.js';
 import { ClaimRows, ClaimsHeader, Legend, SourcePicker, columnLabel, type ClaimColumns } from './claims/ClaimsTable.js';
@@ -90,16 +91,6 @@ function columnsOf(map: ClaimsMap | null, sources: readonly string[], columnOffs
   return { sources, shown: sources.slice(first, first + count), first, idWidth };
 }
 
-/** Once the list is back, selects the pending claim again, by its id in the map. */
-function useSelectPending(pending: number | null, clear: () => void, map: ClaimsMap | null, claims: readonly Claim[], select: (index: number) => void): void {
-  useEffect(() => {
-    if (pending === null || !map) return;
-    const at = claims.findIndex((claim) => claim.id === pending);
-    clear();
-    if (at !== -1) select(at);
-  }, [pending, clear, map, claims, select]);
-}
-
 /** The filters in force, as the header names them. */
 function filterNames(conflictsOnly: boolean, onlySource: string | null, story: string | null): string[] {
   return [...(conflictsOnly ? ['with conflicts'] : []), ...(onlySource !== null ? [`made by ${onlySource} alone`] : []), ...(story ? [`in ${story}`] : [])];
@@ -133,7 +124,7 @@ export function ClaimsPane({ workspace, width, height, active, controls, navigat
   const picker = useListNavigation(soleSources.length, listHeight - 1);
   // The claim to select again after coming back, by its id in the map.
   const [pendingClaim, , setPendingClaim] = useImmediateState<number | null>(null);
-  useSelectPending(pendingClaim, () => setPendingClaim(null), map, claims, navigation.select);
+  useSelectPending(pendingClaim, setPendingClaim, map !== null, (id) => claims.findIndex((claim) => claim.id === id), navigation.select);
 
   /** h / l: a screenful of source columns left or right, when more than fit. */
   const scrollColumns = (step: 1 | -1): void =>

@@ -5,13 +5,14 @@
 import { Box, Text } from 'ink';
 import { useEffect, type ReactNode } from 'react';
 import { labelOf } from '../../core/labels.js';
-import type { Quote, QuoteGroup } from '../../core/quotes/types.js';
+import type { Quote } from '../../core/quotes/types.js';
 import { PromptLine } from '../components/PromptLine.js';
 import { QuoteDetail } from '../components/QuoteDetail.js';
 import { useImmediateState } from '../hooks/useImmediateState.js';
 import { useLineEditor } from '../hooks/useLineEditor.js';
 import { useListNavigation, useSelection } from '../hooks/useListNavigation.js';
 import { usePaneControls } from '../hooks/usePaneControls.js';
+import { useSelectPending } from '../hooks/useSelectPending.js';
 import { fit, plural } from '../text.js';
 import { useTheme } from '../theme.js';
 import type { PaneProps } from './paneProps.js';
@@ -32,17 +33,6 @@ function emptyMessage({ index, pending, filtered }: PaneQuotes, query: string, a
   if (!index || pending) return `Finding quotes${ellipsis}`;
   if (filtered?.error) return `Query error: ${filtered.error}`;
   return (query.trim() ? `No quote matches "${query}".` : 'No quotations in this corpus.') + (allKinds ? '' : ' t shows terms too.');
-}
-
-/** Once the filter's answer is in, selects the pending group, by identity (its reference quote). */
-function useSelectPending(pending: Quote | null, clear: () => void, quotes: PaneQuotes, select: (index: number) => void): void {
-  const { pending: filtering, groups } = quotes;
-  useEffect(() => {
-    if (pending === null || filtering) return;
-    const at = groups.findIndex((candidate: QuoteGroup) => candidate.reference === pending);
-    if (at !== -1) select(at);
-    clear();
-  }, [pending, clear, filtering, groups, select]);
 }
 
 export function QuotesPane({ workspace, width, height, active, controls, navigate }: PaneProps): ReactNode {
@@ -66,7 +56,7 @@ export function QuotesPane({ workspace, width, height, active, controls, navigat
   const navigation = useListNavigation(groups.length, listHeight, selection);
   const group = groups[navigation.selected];
   useEffect(() => setMember(0), [group, setMember]);
-  useSelectPending(pendingGroup, () => setPendingGroup(null), quotes, navigation.select);
+  useSelectPending(pendingGroup, setPendingGroup, !quotes.pending, (reference) => groups.findIndex((candidate) => candidate.reference === reference), navigation.select);
 
   usePaneControls('quotes', controls, () =>
     quotesControls({

@@ -1,6 +1,6 @@
 /** Pane 1, Search: the query line, ranked results with matches highlighted, and a preview. */
 import { Box, Text } from 'ink';
-import { useEffect, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Preview } from '../components/Preview.js';
 import { PromptLine } from '../components/PromptLine.js';
 import { Reader } from '../components/Reader.js';
@@ -8,7 +8,8 @@ import { useImmediateState } from '../hooks/useImmediateState.js';
 import { useLineEditor, type LineEditor } from '../hooks/useLineEditor.js';
 import { useListNavigation, useSelection } from '../hooks/useListNavigation.js';
 import { usePaneControls } from '../hooks/usePaneControls.js';
-import { useSearch, type SearchState } from '../hooks/useSearch.js';
+import { useSearch, type ResultList as Results } from '../hooks/useSearch.js';
+import { useSelectPending } from '../hooks/useSelectPending.js';
 import type { Workspace } from '../hooks/useWorkspace.js';
 import { fit, highlightSegments, plural, type Segment } from '../text.js';
 import { useTheme } from '../theme.js';
@@ -20,27 +21,18 @@ import { useReader, type SearchReader } from './search/useReader.js';
 /** Columns from which the preview sits beside the results instead of below them. */
 const SIDE_BY_SIDE_WIDTH = 120;
 
+/** Where a passage is in the results, or -1. */
+function indexOfPassage(results: Results, passageId: number): number {
+  for (let index = 0; index < results.length; index++) if (results.at(index)?.passage.id === passageId) return index;
+  return -1;
+}
+
 function searchLayout(width: number, height: number) {
   const sideBySide = width >= SIDE_BY_SIDE_WIDTH;
   const bodyHeight = height - 1;
   const listWidth = sideBySide ? Math.floor(width * 0.55) : width;
   const listHeight = sideBySide ? bodyHeight : Math.max(3, Math.floor(bodyHeight * 0.5));
   return { sideBySide, bodyHeight, listWidth, listHeight, previewWidth: sideBySide ? width - listWidth - 1 : width, previewHeight: sideBySide ? bodyHeight : bodyHeight - listHeight - 1 };
-}
-
-/** Once the results of the current query are in, selects the pending passage: by identity, never by index. */
-function useSelectPending(pending: number | null, clear: () => void, search: SearchState, query: string, select: (index: number) => void): void {
-  const { results, answered } = search;
-  useEffect(() => {
-    if (pending === null || answered !== query) return;
-    for (let index = 0; index < results.length; index++) {
-      if (results.at(index)?.passage.id === pending) {
-        select(index);
-        break;
-      }
-    }
-    clear();
-  }, [pending, clear, answered, query, results, select]);
 }
 
 export function SearchPane({ workspace, width, height, active, controls, navigate, typedAhead }: PaneProps): ReactNode {
@@ -58,11 +50,12 @@ export function SearchPane({ workspace, width, height, active, controls, navigat
   const find = useLineEditor();
   const layout = searchLayout(width, height);
   const navigation = useListNavigation(search.results.length, layout.listHeight, selection);
-  useSelectPending(pendingSelect, () => setPendingSelect(null), search, editor.text, navigation.select);
+  const { results } = search;
+  useSelectPending(pendingSelect, setPendingSelect, search.answered === editor.text, (passageId) => indexOfPassage(results, passageId), navigation.select);
   const reader = useReader(workspace, Math.max(1, width - 2), layout.bodyHeight - (area === 'find' ? 1 : 0), find);
 
   usePaneControls('search', controls, () =>
-    searchControls({ workspace, separator: theme.glyphs.separator, area: areaLatest, setArea, editor, find, ...search, navigation, reader, setPendingSelect, navigate }),
+    searchControls({ workspace, separator: theme.glyphs.separator, area: areaLatest, setArea, editor, find, results: search.results, answered: search.answered, navigation, reader, setPendingSelect, navigate }),
   );
 
   const pending = search.answered !== editor.text;
@@ -80,7 +73,7 @@ export function SearchPane({ workspace, width, height, active, controls, navigat
       {queryLine}
       <Box flexDirection={sideBySide ? 'row' : 'column'} height={bodyHeight}>
         <Box flexDirection="column" width={listWidth} height={listHeight} overflow="hidden">
-          <ResultList workspace={workspace} {...search} offset={navigation.offset} selected={navigation.selected} width={listWidth} height={listHeight} />
+          <ResultList workspace={workspace} results={search.results} answered={search.answered} error={search.error} offset={navigation.offset} selected={navigation.selected} width={listWidth} height={listHeight} />
         </Box>
         {sideBySide ? (
           <Box width={1} height={bodyHeight} flexDirection="column" overflow="hidden">

@@ -16,6 +16,7 @@ import { useImmediateState } from '../hooks/useImmediateState.js';
 import { useLineEditor } from '../hooks/useLineEditor.js';
 import { useListNavigation, useSelection } from '../hooks/useListNavigation.js';
 import { usePaneControls } from '../hooks/usePaneControls.js';
+import type { Workspace } from '../hooks/useWorkspace.js';
 import { useSelectPending } from '../hooks/useSelectPending.js';
 import { useTheme } from '../theme.js';
 import { claimsControls, type ClaimsArea } from './claims/claimsControls.js';
@@ -91,6 +92,13 @@ function columnsOf(map: ClaimsMap | null, sources: readonly string[], columnOffs
   return { sources, shown: sources.slice(first, first + count), first, idWidth };
 }
 
+/** The legend names every column shown, several to a row when they fit (ECB+ stories have 13); the list takes the rest. */
+function legendLayout(workspace: Workspace, columns: ClaimColumns, width: number, height: number) {
+  const legendLines = packLegend(columns.shown.map((source, index) => `${columnLabel(columns.first + index)} ${labelOf(workspace.documents, source)}`), width);
+  const legendRows = Math.min(legendLines.length, Math.max(1, Math.floor((height - 5) / 3)));
+  return { legendLines, legendRows, listHeight: Math.max(1, height - 2 - legendRows) };
+}
+
 /** The filters in force, as the header names them. */
 function filterNames(conflictsOnly: boolean, onlySource: string | null, story: string | null): string[] {
   return [...(conflictsOnly ? ['with conflicts'] : []), ...(onlySource !== null ? [`made by ${onlySource} alone`] : []), ...(story ? [`in ${story}`] : [])];
@@ -116,10 +124,7 @@ export function ClaimsPane({ workspace, width, height, active, controls, navigat
   const { claims, sources, soleSources } = useListedClaims(map, { text: filter.text, conflictsOnly: conflictsOnly.value, onlySource: onlySource.value });
 
   const columns = columnsOf(map, sources, columnOffset, width);
-  // The legend names every column shown, several to a row when they fit (ECB+ stories have 13).
-  const legendLines = packLegend(columns.shown.map((source, index) => `${columnLabel(columns.first + index)} ${labelOf(workspace.documents, source)}`), width);
-  const legendRows = Math.min(legendLines.length, Math.max(1, Math.floor((height - 5) / 3)));
-  const listHeight = Math.max(1, height - 2 - legendRows);
+  const { legendLines, legendRows, listHeight } = legendLayout(workspace, columns, width, height);
   const navigation = useListNavigation(claims.length, listHeight - 1, selection);
   const picker = useListNavigation(soleSources.length, listHeight - 1);
   // The claim to select again after coming back, by its id in the map.

@@ -16,9 +16,6 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       "@typescript-eslint/no-explicit-any": "error",
-      // A terminal program's job includes finding escape and control characters (sanitising corpus
-      // text, reading what the terminal drew), so a regular expression naming them is deliberate.
-      "no-control-regex": "off",
       // node:test's test() and describe() return promises the runner itself awaits.
       "@typescript-eslint/no-floating-promises": ["error", {
         allowForKnownSafeCalls: [{ from: "package", package: "node:test", name: ["test", "it", "describe", "suite"] }],
@@ -36,9 +33,7 @@ export default tseslint.config(
   {
     files: ["**/*.js", "**/*.mjs"],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: {
-      ...tseslint.configs.disableTypeChecked.languageOptions,
-      globals: { process: "readonly", console: "readonly" },
-    },
+    // Keeps disableTypeChecked's parserOptions (no project: these files are outside the tsconfig).
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: { process: "readonly", console: "readonly" } },
   },
 );

@@ -10,11 +10,33 @@
  */
 
 const CLEAR_TERMINAL = '\u001b[2J\u001b[3J\u001b[H';
-/** Ink's eraseLines(n): erase a row and go up, n - 1 times, erase the top row, column 1. */
-const ERASE_LINES = /^(?:\u001b\[2K\u001b\[1A)*\u001b\[2K\u001b\[G/;
 const ERASE_ROW = '\u001b[2K';
+const ERASE_ROW_AND_UP = `${ERASE_ROW}\u001b[1A`;
+const ERASE_ROW_TO_COLUMN_1 = `${ERASE_ROW}\u001b[G`;
 /** Writes that do not change what the screen shows: synchronized-update brackets, cursor visibility. */
-const INERT = /^(?:\u001b\[\?(?:2026|25)[hl])+$/;
+const INERT_SEQUENCES = ['\u001b[?2026h', '\u001b[?2026l', '\u001b[?25h', '\u001b[?25l'];
+
+/** Ink's eraseLines(n) at the start of `chunk` (erase a row and go up, n - 1 times, erase the top row, column 1): n and where it ends. */
+function eraseLinesAt(chunk: string): { erased: number; end: number } | null {
+  let end = 0;
+  let erased = 1;
+  while (chunk.startsWith(ERASE_ROW_AND_UP, end)) {
+    end += ERASE_ROW_AND_UP.length;
+    erased++;
+  }
+  return chunk.startsWith(ERASE_ROW_TO_COLUMN_1, end) ? { erased, end: end + ERASE_ROW_TO_COLUMN_1.length } : null;
+}
+
+/** Whether `chunk` is only inert sequences (at least one). */
+function isInert(chunk: string): boolean {
+  let at = 0;
+  while (at < chunk.length) {
+    const next = INERT_SEQUENCES.find((sequence) => chunk.startsWith(sequence, at));
+    if (!next) return false;
+    at += next.length;
+  }
+  return at > 0;
+}
 
 type FrameKind = 'clear' | 'erase';
 
@@ -48,7 +70,7 @@ export class FrameDiffer {
   transform(chunk: string): string {
     const frame = this.parse(chunk);
     if (!frame) {
-      if (chunk !== '' && !INERT.test(chunk)) this.previous = null;
+      if (chunk !== '' && !isInert(chunk)) this.previous = null;
       return chunk;
     }
     const { kind, rows, erased } = frame;
@@ -69,10 +91,9 @@ export class FrameDiffer {
 
   private parse(chunk: string): (Frame & { erased: number }) | null {
     if (chunk.startsWith(CLEAR_TERMINAL)) return { kind: 'clear', rows: chunk.slice(CLEAR_TERMINAL.length).split('\n'), erased: 0 };
-    const erase = ERASE_LINES.exec(chunk);
+    const erase = eraseLinesAt(chunk);
     if (!erase) return null;
-    const erased = erase[0].split(ERASE_ROW).length - 1;
-    return { kind: 'erase', rows: chunk.slice(erase[0].length).split('\n'), erased };
+    return { kind: 'erase', rows: chunk.slice(erase.end).split('\n'), erased: erase.erased };
   }
 }
 

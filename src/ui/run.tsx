@@ -23,9 +23,8 @@ export interface WorkbenchOptions {
   corpusPath: string;
 }
 
-export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<number> {
-  const { stdin, stdout } = process;
-  const frames = diffingStdout(stdout);
+/** The alternate screen and bracketed paste on; put back exactly as they were, once, however we end. */
+function terminalScreen(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream): { enterScreen: () => void; restoreTerminal: () => void } {
   let screenActive = false;
   const enterScreen = (): void => {
     if (screenActive) return;
@@ -43,19 +42,14 @@ export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<nu
       }
     }
   };
-  let instance: ReturnType<typeof render> | undefined;
-  // Takes over from the first frame's guard (cli/main.ts) before anything else is drawn.
-  guardTerminal(() => {
-    try {
-      instance?.unmount();
-    } finally {
-      restoreTerminal();
-    }
-  });
+  return { enterScreen, restoreTerminal };
+}
 
+/** Ctrl-Z and `kill -TSTP`: the terminal handed back, the job stopped, and after `fg` the screen redrawn. */
+function jobControl({ stdin, stdout }: NodeJS.Process, frames: ReturnType<typeof diffingStdout>, screen: ReturnType<typeof terminalScreen>): { suspend: () => void; onStopSignal: () => void } {
   /** After `fg`: the workbench's screen and keys back, redrawn at the terminal's current size. */
   const resume = (): void => {
-    enterScreen();
+    screen.enterScreen();
     stdout.write(CLEAR_SCREEN + HIDE_CURSOR);
     frames.differ.invalidate();
     if (stdin.isTTY) stdin.setRawMode(true);
@@ -67,7 +61,7 @@ export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<nu
   let ownStopSignal = false;
   /** Ctrl-Z: raw mode turns it into a key, so we stop the job as the terminal would. */
   const suspend = (): void => {
-    restoreTerminal();
+    screen.restoreTerminal();
     ownStopSignal = true;
     // The whole job (npm, a wrapper shell) as the terminal's own Ctrl-Z would, then us: SIGSTOP
     // takes effect before kill() returns, so resume() runs after `fg`.
@@ -81,18 +75,38 @@ export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<nu
       ownStopSignal = false;
       return;
     }
-    restoreTerminal();
+    screen.restoreTerminal();
     process.kill(process.pid, 'SIGSTOP');
     resume();
   };
+  return { suspend, onStopSignal };
+}
 
-  enterScreen();
-  instance = render(
+export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<number> {
+  const { stdin, stdout } = process;
+  const frames = diffingStdout(stdout);
+  const screen = terminalScreen(stdin, stdout);
+  const { restoreTerminal } = screen;
+  // Set once Ink renders; the guard below may run before that.
+  const ink: { instance?: ReturnType<typeof render> } = {};
+  // Takes over from the first frame's guard (cli/main.ts) before anything else is drawn.
+  guardTerminal(() => {
+    try {
+      ink.instance?.unmount();
+    } finally {
+      restoreTerminal();
+    }
+  });
+  const { suspend, onStopSignal } = jobControl(process, frames, screen);
+
+  screen.enterScreen();
+  const instance = render(
     <ThemeContext.Provider value={themeFor(process.env)}>
       <App corpusPath={corpusPath} suspend={suspend} exitOnFailure />
     </ThemeContext.Provider>,
     { stdout: frames.stream, exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
   );
+  ink.instance = instance;
 
   const onCrash = (error: unknown): void => {
     // A write to a terminal that hung up: not a bug to report, and there is nobody to report it to.
@@ -100,7 +114,7 @@ export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<nu
     // when it cannot reset a terminal that no longer exists.
     if (error instanceof Error && 'code' in error && error.code === 'EIO') endBySignal('SIGHUP');
     try {
-      instance?.unmount();
+      instance.unmount();
     } finally {
       restoreTerminal();
       process.stderr.write(`crosscheck: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -3,14 +3,14 @@
  * (fast typing, a paste, a slow link) to the handlers before React draws again, so a handler
  * that reads plain state would act on the second key with the first key's result unseen.
  */
-import { useCallback, useRef, useState, type MutableRefObject } from 'react';
+import { useCallback, useRef, useState, type RefObject } from 'react';
 
-export function useImmediateState<T>(initial: T): [T, MutableRefObject<T>, (next: T) => void] {
+export function useImmediateState<T>(initial: T): [T, RefObject<T>, (next: T) => void] {
   const [value, setValue] = useState(initial);
-  const ref = useRef(initial);
+  const latest = useRef(initial);
   const set = useCallback((next: T) => {
-    ref.current = next;
+    latest.current = next;
     setValue(next);
   }, []);
-  return [value, ref, set];
+  return [value, latest, set];
 }

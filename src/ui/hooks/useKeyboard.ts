@@ -3,13 +3,13 @@
  * pastes (keys/read.ts). Ink's own useInput cannot tell a paste from typing, nor Ctrl-J from Enter.
  */
 import { useStdin } from 'ink';
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { KeyReader, type KeyEvent } from '../keys/read.js';
 
 export function useKeyboard(handler: (event: KeyEvent) => void): void {
   const { setRawMode, internal_eventEmitter: events } = useStdin();
-  const handlerRef = useRef(handler);
-  handlerRef.current = handler;
+  // Always the latest render's handler, though the subscription is made once.
+  const onKey = useEffectEvent(handler);
   useEffect(() => {
     setRawMode(true);
     return () => setRawMode(false);
@@ -17,7 +17,7 @@ export function useKeyboard(handler: (event: KeyEvent) => void): void {
   useEffect(() => {
     const reader = new KeyReader();
     const onInput = (data: string): void => {
-      for (const event of reader.read(data)) handlerRef.current(event);
+      for (const event of reader.read(data)) onKey(event);
     };
     events.on('input', onInput);
     return () => {

@@ -8,6 +8,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Handlers, TextField } from '../keys/dispatch.js';
 import { pastedLine } from '../keys/read.js';
+import { useLatest } from './useLatest.js';
 
 export interface LineState {
   text: string;
@@ -22,7 +23,7 @@ export interface LineEditor extends TextField {
   text: string;
   cursor: number;
   /** Replaces the text, cursor at the end. */
-  set(text: string): void;
+  set: (text: string) => void;
   /** The editing actions of the key map (Left, Ctrl-W, Backspace...), for the field's key layer. */
   handlers: Handlers;
 }
@@ -73,22 +74,25 @@ export function insertText(state: LineState, text: string): LineState {
  * `onChange` runs after every edit that changed the text (a new query selects its first result).
  */
 export function useLineEditor(initial = '', onChange?: (text: string) => void): LineEditor {
-  const ref = useRef<LineState>({ text: initial, cursor: Array.from(initial).length });
-  const [state, setState] = useState<LineState>(ref.current);
-  const onChangeRef = useRef(onChange);
-  onChangeRef.current = onChange;
-  const update = useCallback((next: LineState) => {
-    const changed = next.text !== ref.current.text;
-    if (!changed && next.cursor === ref.current.cursor) return;
-    ref.current = next;
-    setState(next);
-    if (changed) onChangeRef.current?.(next.text);
-  }, []);
-  const current = useCallback(() => ref.current.text, []);
+  const [state, setState] = useState<LineState>(() => ({ text: initial, cursor: Array.from(initial).length }));
+  // What every key handler reads and edits at once, before the next render.
+  const latest = useRef(state);
+  const onChangeLatest = useLatest(onChange);
+  const update = useCallback(
+    (next: LineState) => {
+      const changed = next.text !== latest.current.text;
+      if (!changed && next.cursor === latest.current.cursor) return;
+      latest.current = next;
+      setState(next);
+      if (changed) onChangeLatest.current?.(next.text);
+    },
+    [onChangeLatest],
+  );
+  const current = useCallback(() => latest.current.text, []);
   const set = useCallback((text: string) => update({ text, cursor: Array.from(text).length }), [update]);
-  const insert = useCallback((text: string) => update(insertText(ref.current, text)), [update]);
+  const insert = useCallback((text: string) => update(insertText(latest.current, text)), [update]);
   const handlers = useMemo<Handlers>(
-    () => Object.fromEntries(EDIT_ACTIONS.map((action) => [action, () => update(applyEdit(ref.current, action))])),
+    () => Object.fromEntries(EDIT_ACTIONS.map((action) => [action, () => update(applyEdit(latest.current, action))])),
     [update],
   );
   return { text: state.text, cursor: state.cursor, current, set, insert, handlers };

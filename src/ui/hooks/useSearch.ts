@@ -49,12 +49,13 @@ function listOf(hits: readonly SearchHit[]): ResultList {
 export function useSearch(index: PassageIndex | null, passages: readonly Passage[], query: string): SearchState {
   const browse = useMemo(() => browseAll(passages), [passages]);
   const [state, setState] = useState<SearchState>({ results: browse, answered: '', error: null, more: false });
+  // An empty query lists every passage: no search to wait for, so set while rendering.
+  const browsing = index !== null && query.trim() === '';
+  if (browsing && (state.results !== browse || state.answered !== query || state.error !== null || state.more)) {
+    setState({ results: browse, answered: query, error: null, more: false });
+  }
   useEffect(() => {
-    if (!index) return;
-    if (query.trim() === '') {
-      setState({ results: browse, answered: query, error: null, more: false });
-      return;
-    }
+    if (!index || query.trim() === '') return;
     const controller = new AbortController();
     const { signal } = controller;
     /** The search's answer, or null once a newer query has replaced it. */

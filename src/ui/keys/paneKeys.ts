@@ -22,7 +22,7 @@ export function filterFieldLayer(scope: Scope, editor: LineEditor, toList: () =>
 export interface AreaKeys<Area extends string> {
   /** The pane's name in the status line. */
   name: string;
-  areaRef: { current: Area };
+  areaRef: { readonly current: Area };
   setArea(area: Area): void;
   /** Tab / Shift-Tab cycle through these (an area left out is reached only by its own key). */
   cycle: readonly Area[];

@@ -75,7 +75,7 @@ function sequenceName(sequence: string): string {
   const known = SEQUENCES[sequence];
   if (known) return known;
   // Arrows and Home/End with modifiers (ESC[1;5A): the key without them.
-  const modified = /^\u001b\[1;\d+([ABCDHF])$/.exec(sequence);
+  const modified = sequence.startsWith('\u001b[1;') ? /^\d+([ABCDHF])$/.exec(sequence.slice(4)) : null;
   if (modified) return SEQUENCES[`\u001b[${modified[1]}`]!;
   // Alt (Meta) and a character: ESC then the character.
   const chars = Array.from(sequence);
@@ -119,7 +119,9 @@ export class KeyReader {
 
 /** Pasted text as one line: line breaks and tabs become spaces, other control characters go. */
 export function pastedLine(text: string): string {
-  return text.replace(/\r\n|[\r\n\t]/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '');
+  return Array.from(text.replace(/\r\n|[\r\n\t]/g, ' '))
+    .filter((char) => !isControl(char))
+    .join('');
 }
 
 /** A key name that types its own character into a text field. */

@@ -8,28 +8,25 @@
 import { labelOf } from '../../core/labels.js';
 import { Box } from 'ink';
 import { useMemo, useState, type ReactNode } from 'react';
-import type { Claim } from '../../core/compare/types.js';
+import type { Claim, ClaimsMap } from '../../core/compare/types.js';
 import { PromptLine } from '../components/PromptLine.js';
 import { SegmentLine } from '../components/SegmentLine.js';
 import { useClaimsMap } from '../hooks/useClaims.js';
 import { useImmediateState } from '../hooks/useImmediateState.js';
 import { useLineEditor } from '../hooks/useLineEditor.js';
-import { useListNavigation } from '../hooks/useListNavigation.js';
-import type { KeyLayer } from '../keys/dispatch.js';
-import { areaControls, filterFieldLayer, movingArea, onItem } from '../keys/paneKeys.js';
-import { highlightSegments, plural, type Segment } from '../text.js';
+import { useListNavigation, useSelection } from '../hooks/useListNavigation.js';
+import { usePaneControls } from '../hooks/usePaneControls.js';
+import type { Workspace } from '../hooks/useWorkspace.js';
+import { useSelectPending } from '../hooks/useSelectPending.js';
 import { useTheme } from '../theme.js';
+import { claimsControls, type ClaimsArea } from './claims/claimsControls.js';
+import { ClaimRows, ClaimsHeader, Legend, SourcePicker, columnLabel, type ClaimColumns } from './claims/ClaimsTable.js';
 import type { PaneProps } from './paneProps.js';
 
-type Area = 'filter' | 'list' | 'sources';
-const AREAS: readonly Area[] = ['filter', 'list'];
+export { columnLabel } from './claims/ClaimsTable.js';
+
 /** Claim text keeps at least this many columns (or half the width, if more). */
 const MIN_TEXT_WIDTH = 36;
-
-/** Column letters for the sources: A..Z, then AA.. */
-export function columnLabel(index: number): string {
-  return index < 26 ? String.fromCharCode(65 + index) : columnLabel(Math.floor(index / 26) - 1) + String.fromCharCode(65 + (index % 26));
-}
 
 /** Legend entries ("A 000_067ac…") packed into rows of `width` columns, two spaces apart. */
 export function packLegend(entries: readonly string[], width: number): string[] {
@@ -47,21 +44,17 @@ function matchesFilter(claim: Claim, words: readonly string[]): boolean {
   return words.every((word) => text.includes(word));
 }
 
-export function ClaimsPane({ workspace, width, height, active, controls, navigate }: PaneProps): ReactNode {
-  const theme = useTheme();
-  const corpus = workspace.corpus;
-  const [area, areaRef, setArea] = useImmediateState<Area>('list');
-  const [story, storyRef, setStory] = useImmediateState<string | null>(corpus.stories[0] ?? null);
-  const [onlySource, onlySourceRef, setOnlySource] = useImmediateState<string | null>(null);
-  const [conflictsOnly, conflictsOnlyRef, setConflictsOnly] = useImmediateState(false);
-  const [columnOffset, setColumnOffset] = useState(0);
-  const filter = useLineEditor('', () => navigation.select(0));
-  // Built the first time the pane is shown, never per keystroke.
-  const map = useClaimsMap(corpus, story, active);
+interface ClaimFilters {
+  text: string;
+  conflictsOnly: boolean;
+  onlySource: string | null;
+}
 
+/** The claims the filters keep, the sources carrying them, and the sources that make a claim alone. */
+function useListedClaims(map: ClaimsMap | null, { text, conflictsOnly, onlySource }: ClaimFilters) {
   const claims = useMemo<Claim[]>(() => {
     if (!map) return [];
-    const words = filter.text.toLocaleLowerCase().split(/\s+/).filter((word) => word !== '');
+    const words = text.toLocaleLowerCase().split(/\s+/).filter((word) => word !== '');
     return map.claims.filter((claim) => {
       if (conflictsOnly && claim.conflicts.length === 0) return false;
       if (onlySource !== null) {
@@ -70,7 +63,7 @@ export function ClaimsPane({ workspace, width, height, active, controls, navigat
       }
       return words.length === 0 || matchesFilter(claim, words);
     });
-  }, [map, filter.text, conflictsOnly, onlySource]);
+  }, [map, text, conflictsOnly, onlySource]);
   // Only sources that carry a listed claim get a column.
   const sources = useMemo(() => {
     if (!map) return [];
@@ -87,110 +80,78 @@ export function ClaimsPane({ workspace, width, height, active, controls, navigat
     }
     return (map?.sources ?? []).filter((source) => counts.has(source)).map((source) => ({ source, count: counts.get(source)! }));
   }, [map]);
+  return { claims, sources, soleSources };
+}
 
+/** The source columns shown beside claim text that stays readable, from the scrolled-to one. */
+function columnsOf(map: ClaimsMap | null, sources: readonly string[], columnOffset: number, width: number): ClaimColumns {
   const idWidth = String(Math.max(1, map?.claims.length ?? 1)).length;
   const textWidth = Math.max(MIN_TEXT_WIDTH, Math.floor(width / 2));
-  const columnsShown = Math.max(1, Math.min(sources.length, Math.floor((width - idWidth - 1 - textWidth) / 2)));
-  const firstColumn = Math.max(0, Math.min(columnOffset, sources.length - columnsShown));
-  const shownSources = sources.slice(firstColumn, firstColumn + columnsShown);
-  // The legend names every column shown, several to a row when they fit (ECB+ stories have 13).
-  const legendLines = packLegend(shownSources.map((source, index) => `${columnLabel(firstColumn + index)} ${labelOf(workspace.documents, source)}`), width);
+  const count = Math.max(1, Math.min(sources.length, Math.floor((width - idWidth - 1 - textWidth) / 2)));
+  const first = Math.max(0, Math.min(columnOffset, sources.length - count));
+  return { sources, shown: sources.slice(first, first + count), first, idWidth };
+}
+
+/** The legend names every column shown, several to a row when they fit (ECB+ stories have 13); the list takes the rest. */
+function legendLayout(workspace: Workspace, columns: ClaimColumns, width: number, height: number) {
+  const legendLines = packLegend(columns.shown.map((source, index) => `${columnLabel(columns.first + index)} ${labelOf(workspace.documents, source)}`), width);
   const legendRows = Math.min(legendLines.length, Math.max(1, Math.floor((height - 5) / 3)));
-  const listHeight = Math.max(1, height - 2 - legendRows);
-  const navigation = useListNavigation(claims.length, listHeight - 1);
+  return { legendLines, legendRows, listHeight: Math.max(1, height - 2 - legendRows) };
+}
+
+/** The filters in force, as the header names them. */
+function filterNames(conflictsOnly: boolean, onlySource: string | null, story: string | null): string[] {
+  return [...(conflictsOnly ? ['with conflicts'] : []), ...(onlySource !== null ? [`made by ${onlySource} alone`] : []), ...(story ? [`in ${story}`] : [])];
+}
+
+function useSetting<T>(initial: T) {
+  const [value, latest, set] = useImmediateState(initial);
+  return { value, latest, set };
+}
+
+export function ClaimsPane({ workspace, width, height, active, controls, navigate }: PaneProps): ReactNode {
+  const theme = useTheme();
+  const corpus = workspace.corpus;
+  const area = useSetting<ClaimsArea>('list');
+  const story = useSetting<string | null>(corpus.stories[0] ?? null);
+  const onlySource = useSetting<string | null>(null);
+  const conflictsOnly = useSetting(false);
+  const [columnOffset, setColumnOffset] = useState(0);
+  const selection = useSelection();
+  const filter = useLineEditor('', () => selection.set(0));
+  // Built the first time the pane is shown, never per keystroke.
+  const map = useClaimsMap(corpus, story.value, active);
+  const { claims, sources, soleSources } = useListedClaims(map, { text: filter.text, conflictsOnly: conflictsOnly.value, onlySource: onlySource.value });
+
+  const columns = columnsOf(map, sources, columnOffset, width);
+  const { legendLines, legendRows, listHeight } = legendLayout(workspace, columns, width, height);
+  const navigation = useListNavigation(claims.length, listHeight - 1, selection);
   const picker = useListNavigation(soleSources.length, listHeight - 1);
+  // The claim to select again after coming back, by its id in the map.
+  const [pendingClaim, , setPendingClaim] = useImmediateState<number | null>(null);
+  useSelectPending(pendingClaim, setPendingClaim, map !== null, (id) => claims.findIndex((claim) => claim.id === id), navigation.select);
 
   /** h / l: a screenful of source columns left or right, when more than fit. */
-  const scrollColumns = (step: 1 | -1): boolean => {
-    if (sources.length <= columnsShown) return false;
-    setColumnOffset(Math.max(0, Math.min(sources.length - columnsShown, firstColumn + step * columnsShown)));
-    return true;
-  };
-  const paneLayer: KeyLayer = {
-    scope: 'claims',
-    handlers: {
-      'conflicts-only': () => {
-        setConflictsOnly(!conflictsOnlyRef.current);
-        navigation.select(0);
-      },
-      'only-source': () => {
-        if (onlySourceRef.current !== null) {
-          setOnlySource(null);
-          navigation.select(0);
-        } else setArea('sources');
-      },
-      'next-story': () => {
-        if (corpus.stories.length === 0) return false;
-        setStory(corpus.stories[(corpus.stories.indexOf(storyRef.current ?? '') + 1) % corpus.stories.length]!);
-        navigation.select(0);
-        return true;
-      },
-      'focus-field': () => setArea('filter'),
-    },
-  };
-  const layers: Record<Area, KeyLayer[]> = {
-    filter: [filterFieldLayer('claims.filter', filter, () => setArea('list')), paneLayer],
-    list: movingArea(
-      'claims.list',
-      {
-        compare: onItem(() => claims[navigation.current()], (claim) => navigate({ pane: 'compare', claim: claim.summary, passageId: claim.anchor.id })),
-        // Only when more sources carry claims than fit: the hint shows only then.
-        ...(sources.length > columnsShown ? { 'columns-left': () => scrollColumns(-1), 'columns-right': () => scrollColumns(1) } : {}),
-      },
-      navigation.handlers,
-      paneLayer,
-    ),
-    sources: [
-      {
-        scope: 'claims.sources',
-        handlers: {
-          submit: onItem(
-            () => soleSources[picker.current()],
-            (chosen) => {
-              setOnlySource(chosen.source);
-              navigation.select(0);
-              setArea('list');
-            },
-          ),
-          close: () => setArea('list'),
-        },
-      },
-      { scope: 'move', handlers: picker.handlers },
-    ],
-  };
-  // Read when a key arrives: the area is the latest (a key of the same burst may have changed it).
-  controls('claims', () => ({
-    ...areaControls({
-      name: 'Claims',
+  const scrollColumns = (step: 1 | -1): void =>
+    setColumnOffset(Math.max(0, Math.min(sources.length - columns.shown.length, columns.first + step * columns.shown.length)));
+  usePaneControls('claims', controls, () =>
+    claimsControls({
+      stories: corpus.stories,
       separator: theme.glyphs.separator,
-      areaRef,
-      setArea,
-      cycle: AREAS,
-      layers,
-      fields: { filter: { editor: filter, moves: navigation.handlers } },
-      pasteArea: 'filter',
+      area,
+      story,
+      onlySource,
+      conflictsOnly,
+      filter,
+      claims,
+      navigation,
+      soleSources,
+      picker,
+      scrollColumns: sources.length > columns.shown.length ? scrollColumns : undefined,
+      setPendingClaim,
+      navigate,
     }),
-    where: `Claims ${theme.glyphs.separator} ${storyRef.current ?? 'corpus'}`,
-    capture: () => {
-      const place = { area: areaRef.current, story: storyRef.current, filter: filter.current(), onlySource: onlySourceRef.current, conflictsOnly: conflictsOnlyRef.current, selected: claims[navigation.current()]?.id ?? null };
-      return () => {
-        setStory(place.story);
-        filter.set(place.filter);
-        setOnlySource(place.onlySource);
-        setConflictsOnly(place.conflictsOnly);
-        setArea(place.area);
-        setPendingClaim(place.selected);
-      };
-    },
-    open: () => setArea('list'),
-  }));
-  // The claim to select again after coming back, by its id in the map.
-  const [pendingClaim, setPendingClaim] = useState<number | null>(null);
-  if (pendingClaim !== null && map) {
-    const at = claims.findIndex((claim) => claim.id === pendingClaim);
-    setPendingClaim(null);
-    if (at !== -1) navigation.select(at);
-  }
+  );
 
   if (!map) {
     return (
@@ -199,81 +160,25 @@ export function ClaimsPane({ workspace, width, height, active, controls, navigat
       </Box>
     );
   }
-
-  const marks = theme.ascii ? { carried: '*', conflict: '!', absent: '.' } : { carried: '●', conflict: '!', absent: '·' };
-  const filters = [
-    ...(conflictsOnly ? ['with conflicts'] : []),
-    ...(onlySource !== null ? [`made by ${onlySource} alone`] : []),
-    ...(story ? [`in ${story}`] : []),
-  ];
-  const header: Segment[] = [
-    { text: `${plural(claims.length, 'claim')}${filters.length > 0 ? ` ${filters.join(', ')}` : ''}  `, style: 'focus' },
-    { text: `${marks.carried} carries  ${marks.conflict} disagrees  ${marks.absent} absent`, style: 'muted' },
-    ...(sources.length > columnsShown
-      ? [{ text: `  sources ${firstColumn + 1}-${firstColumn + shownSources.length} of ${sources.length.toLocaleString('en-US')} (h/l)`, style: 'muted' as const }]
-      : []),
-  ];
-  const filterLine = <PromptLine editor={filter} focused={active && area === 'filter'} placeholder="filter claims by their words (/)" width={width} />;
-
-  if (area === 'sources') {
-    const rows: ReactNode[] = [];
-    for (let row = 0; row < listHeight - 1; row++) {
-      const index = picker.offset + row;
-      const entry = soleSources[index];
-      if (!entry) break;
-      rows.push(
-        <SegmentLine key={entry.source} inverse={index === picker.selected} width={width} segments={[...highlightSegments(labelOf(workspace.documents, entry.source), [], theme.ascii, 'source'), { text: `  ${plural(entry.count, 'claim')} no other source makes`, style: 'muted' }]} />,
-      );
-    }
+  const filterLine = <PromptLine editor={filter} focused={active && area.value === 'filter'} placeholder="filter claims by their words (/)" width={width} />;
+  if (area.value === 'sources') {
     return (
       <Box flexDirection="column" width={width} height={height}>
         {filterLine}
-        <SegmentLine segments={[{ text: soleSources.length > 0 ? 'Only the claims one source alone makes: choose the source (Enter), Esc cancels' : 'No claim is made by one source alone.', style: 'focus' }]} width={width} />
-        <Box flexDirection="column" height={height - 2} overflow="hidden">
-          {rows}
-        </Box>
+        <SourcePicker workspace={workspace} soleSources={soleSources} offset={picker.offset} selected={picker.selected} width={width} rows={listHeight - 1} height={height - 2} />
       </Box>
     );
   }
-
-  const columnsHeader: Segment[] = [
-    { text: ' '.repeat(idWidth + 1), style: 'plain' },
-    { text: shownSources.map((_, index) => columnLabel(firstColumn + index).padEnd(2)).join(''), style: 'source' },
-  ];
-  const rows: ReactNode[] = [];
-  for (let row = 0; row < listHeight - 1; row++) {
-    const index = navigation.offset + row;
-    const claim = claims[index];
-    if (!claim) break;
-    const conflicted = new Set(claim.conflicts.map((conflict) => conflict.source));
-    const cells: Segment[] = shownSources.map((source) => {
-      const mark = !(source in claim.sources) ? marks.absent : conflicted.has(source) ? marks.conflict : marks.carried;
-      return { text: `${mark} `, style: mark === marks.conflict ? 'warning' : mark === marks.carried ? 'source' : 'muted' };
-    });
-    const selected = index === navigation.selected;
-    rows.push(
-      <SegmentLine
-        key={index}
-        inverse={selected && active}
-        width={width}
-        segments={[{ text: `${String(claim.id).padStart(idWidth)} `, style: 'muted' }, ...cells, ...highlightSegments(claim.summary, [], theme.ascii, selected ? 'focus' : 'plain')]}
-      />,
-    );
-  }
-  if (rows.length === 0) rows.push(<SegmentLine key="none" width={width} segments={[{ text: 'No claim matches: / changes the filter, ! and o turn theirs off.', style: 'muted' }]} />);
-  const legend = legendLines.slice(0, legendRows).map((line, row) => (
-    <SegmentLine key={row} width={width} segments={highlightSegments(row === legendRows - 1 && legendLines.length > legendRows ? `${line}  ${theme.glyphs.ellipsis}` : line, [], theme.ascii, 'muted')} />
-  ));
+  const filters = filterNames(conflictsOnly.value, onlySource.value, story.value);
   return (
     <Box flexDirection="column" width={width} height={height}>
       {filterLine}
-      <SegmentLine segments={header} width={width} />
-      <SegmentLine segments={columnsHeader} width={width} />
+      <ClaimsHeader count={claims.length} filters={filters} columns={columns} width={width} />
       <Box flexDirection="column" height={listHeight - 1} overflow="hidden">
-        {rows}
+        <ClaimRows claims={claims} columns={columns} offset={navigation.offset} selected={navigation.selected} active={active} width={width} height={listHeight - 1} />
       </Box>
       <Box flexDirection="column" height={legendRows} overflow="hidden">
-        {legend}
+        <Legend lines={legendLines} rows={legendRows} width={width} />
       </Box>
     </Box>
   );

@@ -9,10 +9,10 @@ export interface PaneProps {
   /** Only the visible pane takes keys. */
   active: boolean;
   workspace: Workspace;
-  /** Called on every render; the App calls the getter when a key arrives, for the pane's latest keys and places. */
-  controls(pane: PaneKey, controls: () => PaneControls): void;
+  /** Called after every render; the App calls the getter when a key arrives, for the pane's latest keys and places. */
+  controls: (pane: PaneKey, controls: () => PaneControls) => void;
   /** Opens another pane on a selection; Esc there comes back here. */
-  navigate(target: NavigationTarget): void;
+  navigate: (target: NavigationTarget) => void;
   /** What was typed while the corpus loaded: the query line the workbench opens on starts with it. */
   typedAhead?: string;
 }

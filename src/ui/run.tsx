@@ -4,6 +4,7 @@
  * Ctrl-Z / fg.
  */
 import { render } from 'ink';
+import { bugMessage, writeBugReport } from '../core/bugReport.js';
 import { CorpusError } from '../core/load.js';
 import { prefersUnicode } from '../core/display.js';
 import { neutralize } from '../core/sanitize.js';
@@ -21,8 +22,63 @@ const CLEAR_SCREEN = '\u001b[2J\u001b[H';
 const BRACKETED_PASTE_ON = '\u001b[?2004h';
 const BRACKETED_PASTE_OFF = '\u001b[?2004l';
 
+/** EX_SOFTWARE (sysexits.h): an internal error. */
+const EXIT_BUG = 70;
+
 export interface WorkbenchOptions {
   corpusPath: string;
+}
+
+/** Says an unexpected error as a bug, with where its full report was written (the terminal already restored). */
+function sayBug(error: unknown): number {
+  const ascii = !prefersUnicode(process.env);
+  const lines = bugMessage(error, writeBugReport(error)).trimEnd().split('\n');
+  process.stderr.write(lines.map((line) => `${neutralize(line, { ascii })}\n`).join(''));
+  return EXIT_BUG;
+}
+
+interface Screen {
+  enter: () => void;
+  restore: () => void;
+  invalidate: () => void;
+}
+
+/** Ctrl-Z / fg, and a stop sent from outside: the terminal handed back first, the screen redrawn after. */
+function jobControl({ enter, restore, invalidate }: Screen): { suspend: () => void; onStopSignal: () => void } {
+  const { stdin, stdout } = process;
+  /** After `fg`: the workbench's screen and keys back, redrawn at the terminal's current size. */
+  const resume = (): void => {
+    enter();
+    stdout.write(CLEAR_SCREEN + HIDE_CURSOR);
+    invalidate();
+    if (stdin.isTTY) stdin.setRawMode(true);
+    // A resize while we were stopped signalled the shell, not us; Node re-reads the size (and emits
+    // 'resize' if it changed) on SIGWINCH, so send ourselves one.
+    process.kill(process.pid, 'SIGWINCH');
+  };
+  // Our own SIGTSTP to the job (below) reaches our handler too, once we run again: it is not a new stop.
+  let ownStopSignal = false;
+  /** Ctrl-Z: raw mode turns it into a key, so we stop the job as the terminal would. */
+  const suspend = (): void => {
+    restore();
+    ownStopSignal = true;
+    // The whole job (npm, a wrapper shell) as the terminal's own Ctrl-Z would, then us: SIGSTOP
+    // takes effect before kill() returns, so resume() runs after `fg`.
+    process.kill(0, 'SIGTSTP');
+    process.kill(process.pid, 'SIGSTOP');
+    resume();
+  };
+  /** A stop sent from outside (`kill -TSTP`): the terminal is restored first, as for Ctrl-Z. */
+  const onStopSignal = (): void => {
+    if (ownStopSignal) {
+      ownStopSignal = false;
+      return;
+    }
+    restore();
+    process.kill(process.pid, 'SIGSTOP');
+    resume();
+  };
+  return { suspend, onStopSignal };
 }
 
 export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<number> {
@@ -45,56 +101,25 @@ export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<nu
       }
     }
   };
-  let instance: ReturnType<typeof render> | undefined;
+  const app: { instance?: ReturnType<typeof render> } = {};
   // Takes over from the first frame's guard (cli/main.ts) before anything else is drawn.
   guardTerminal(() => {
     try {
-      instance?.unmount();
+      app.instance?.unmount();
     } finally {
       restoreTerminal();
     }
   });
-
-  /** After `fg`: the workbench's screen and keys back, redrawn at the terminal's current size. */
-  const resume = (): void => {
-    enterScreen();
-    stdout.write(CLEAR_SCREEN + HIDE_CURSOR);
-    frames.differ.invalidate();
-    if (stdin.isTTY) stdin.setRawMode(true);
-    // A resize while we were stopped signalled the shell, not us; Node re-reads the size (and emits
-    // 'resize' if it changed) on SIGWINCH, so send ourselves one.
-    process.kill(process.pid, 'SIGWINCH');
-  };
-  // Our own SIGTSTP to the job (below) reaches our handler too, once we run again: it is not a new stop.
-  let ownStopSignal = false;
-  /** Ctrl-Z: raw mode turns it into a key, so we stop the job as the terminal would. */
-  const suspend = (): void => {
-    restoreTerminal();
-    ownStopSignal = true;
-    // The whole job (npm, a wrapper shell) as the terminal's own Ctrl-Z would, then us: SIGSTOP
-    // takes effect before kill() returns, so resume() runs after `fg`.
-    process.kill(0, 'SIGTSTP');
-    process.kill(process.pid, 'SIGSTOP');
-    resume();
-  };
-  /** A stop sent from outside (`kill -TSTP`): the terminal is restored first, as for Ctrl-Z. */
-  const onStopSignal = (): void => {
-    if (ownStopSignal) {
-      ownStopSignal = false;
-      return;
-    }
-    restoreTerminal();
-    process.kill(process.pid, 'SIGSTOP');
-    resume();
-  };
+  const { suspend, onStopSignal } = jobControl({ enter: enterScreen, restore: restoreTerminal, invalidate: () => frames.differ.invalidate() });
 
   enterScreen();
-  instance = render(
+  const instance = render(
     <ThemeContext.Provider value={themeFor(process.env)}>
       <App corpusPath={corpusPath} suspend={suspend} exitOnFailure />
     </ThemeContext.Provider>,
     { stdout: frames.stream, exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
   );
+  app.instance = instance;
 
   const onCrash = (error: unknown): void => {
     // A write to a terminal that hung up: not a bug to report, and there is nobody to report it to.
@@ -102,11 +127,10 @@ export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<nu
     // when it cannot reset a terminal that no longer exists.
     if (error instanceof Error && 'code' in error && error.code === 'EIO') endBySignal('SIGHUP');
     try {
-      instance?.unmount();
+      instance.unmount();
     } finally {
       restoreTerminal();
-      process.stderr.write(`crosscheck: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exit(70);
+      process.exit(sayBug(error));
     }
   };
   process.on('SIGTSTP', onStopSignal);
@@ -117,8 +141,9 @@ export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<nu
   try {
     await instance.waitUntilExit();
   } catch (error) {
-    if (!(error instanceof CorpusError)) throw error;
     restoreTerminal();
+    // A bug thrown while drawing or from a pane's work (ui/hooks/useSlicedJob.ts) ends the workbench here.
+    if (!(error instanceof CorpusError)) return sayBug(error);
     process.stderr.write(`crosscheck: ${neutralize(error.message, { ascii: !prefersUnicode(process.env) })}\n`);
     return 2;
   } finally {

@@ -1,6 +1,6 @@
 /** `crosscheck cache`: what the index cache holds, and clearing it. */
-import { cacheFolder } from '../../core/cache.js';
-import { cacheSizeCap, checkFolder, clearEntries, listEntries, type ListedEntry } from '../../core/cacheStore.js';
+import { cacheFolder, cacheSizeCap, checkFolder } from '../../core/cacheFolder.js';
+import { clearEntries, listEntries, type ListedEntry } from '../../core/cacheStore.js';
 import { EXIT_ERROR, EXIT_FOUND, EXIT_NOTHING, UsageError, type Command } from '../command.js';
 import { formatText, writeJson, writeLine } from '../output.js';
 

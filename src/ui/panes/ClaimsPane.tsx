@@ -57,7 +57,7 @@ export function ClaimsPane({ workspace, width, height, active, controls, navigat
   const [columnOffset, setColumnOffset] = useState(0);
   const filter = useLineEditor('', () => navigation.select(0));
   // Built the first time the pane is shown, never per keystroke.
-  const map = useClaimsMap(corpus, story, active);
+  const map = useClaimsMap(workspace, story, active);
 
   const claims = useMemo<Claim[]>(() => {
     if (!map) return [];

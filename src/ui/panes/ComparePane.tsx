@@ -103,7 +103,7 @@ export function ComparePane({ workspace, width, height, active, controls, naviga
   const [target, targetRef, setTarget] = useImmediateState<Target | null>(null);
   const [reference, referenceRef, setReference] = useImmediateState<string | undefined>(undefined);
   // The stem index is built once per workspace (in slices), the first time a comparison is asked for.
-  const comparer = useComparer(workspace.corpus, target !== null);
+  const comparer = useComparer(workspace, target !== null);
 
   const comparison = useMemo<Comparison | null>(() => {
     if (!target || !comparer) return null;
@@ -135,7 +135,7 @@ export function ComparePane({ workspace, width, height, active, controls, naviga
   // n/p: the next or previous claim of the story's claims map, from the one shown. The map is
   // built (in slices) on the first n or p, and the step is taken when it is ready.
   const [pendingStep, setPendingStep] = useState<number | null>(null);
-  const claimsMap = useClaimsMap(workspace.corpus, comparison?.story ?? null, pendingStep !== null);
+  const claimsMap = useClaimsMap(workspace, comparison?.story ?? null, pendingStep !== null);
   useEffect(() => {
     if (pendingStep === null || !claimsMap || !comparison || claimsMap.story !== comparison.story) return;
     setPendingStep(null);

@@ -15,6 +15,7 @@ import { useListNavigation, useScrollView } from '../hooks/useListNavigation.js'
 import type { KeyLayer } from '../keys/dispatch.js';
 import { areaControls, filterFieldLayer, movingArea, onItem } from '../keys/paneKeys.js';
 import { useSearch } from '../hooks/useSearch.js';
+import { useShared } from '../hooks/useSlicedJob.js';
 import { fit, highlightSegments, plural, truncateSegments, windowOnFirstMatch, type Segment } from '../text.js';
 import { useTheme } from '../theme.js';
 import type { PaneProps } from './paneProps.js';
@@ -42,7 +43,9 @@ export function SearchPane({ workspace, width, height, active, controls, navigat
     navigation.select(0);
   });
   const query = editor.text;
-  const { results, answered, error, more } = useSearch(workspace.index, workspace.corpus.passages, query);
+  // Built (or read from the cache's parts) once the pane is first drawn; every passage is listed meanwhile.
+  const passageIndex = useShared(workspace.passageIndex(), true);
+  const { results, answered, error, more } = useSearch(passageIndex, workspace.corpus.passages, query);
   const [reading, readingRef, setReading] = useImmediateState<Reading | null>(null);
   const find = useLineEditor();
 
@@ -205,8 +208,8 @@ export function SearchPane({ workspace, width, height, active, controls, navigat
   const labelOf = (source: string): string => workspace.documents.get(source)?.label ?? source;
   // Nothing holds every word of a longer query (a pasted sentence): offer the closest passages.
   const closest = useMemo(
-    () => (results.length === 0 && !error && answered !== '' && workspace.index ? workspace.index.closest(answered, { limit: Math.max(0, listHeight - 1) }) : []),
-    [results.length, error, answered, workspace.index, listHeight],
+    () => (results.length === 0 && !error && answered !== '' && passageIndex ? passageIndex.closest(answered, { limit: Math.max(0, listHeight - 1) }) : []),
+    [results.length, error, answered, passageIndex, listHeight],
   );
   const rows: ReactNode[] = [];
   if (closest.length > 0) rows.push(<Text key="closest" wrap="truncate-end">{fit('closest, not all words:', listWidth, theme.glyphs.ellipsis)}</Text>);

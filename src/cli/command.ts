@@ -18,9 +18,9 @@ export interface CommandContext {
    * cache when it holds it), reporting skipped files. What a command derives from it (the search
    * index, quotes, the comparer) it asks the workspace for: nothing else is built.
    */
-  loadWorkspace(): Promise<Workspace>;
+  loadWorkspace: () => Promise<Workspace>;
   /** The corpus of that workspace. */
-  loadCorpus(): Promise<Corpus>;
+  loadCorpus: () => Promise<Corpus>;
 }
 
 export interface Command {

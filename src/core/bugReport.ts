@@ -6,10 +6,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { inspect } from 'node:util';
 import { programVersion } from './fingerprint.js';
 
 function describeError(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return error instanceof Error ? `${error.name}: ${error.message}` : typeof error === 'string' ? error : inspect(error);
 }
 
 /** The report's text: enough to find the bug without asking the user what they had. */
@@ -21,7 +22,7 @@ export function bugReportText(error: unknown, now = new Date()): string {
     '',
   ];
   for (let cause: unknown = error, depth = 0; cause !== undefined && depth < 5; depth++) {
-    lines.push(depth === 0 ? 'error:' : 'caused by:', cause instanceof Error ? (cause.stack ?? describeError(cause)) : String(cause), '');
+    lines.push(depth === 0 ? 'error:' : 'caused by:', cause instanceof Error ? (cause.stack ?? describeError(cause)) : describeError(cause), '');
     cause = cause instanceof Error ? cause.cause : undefined;
   }
   return lines.join('\n');

@@ -53,11 +53,11 @@ export function fingerprint(absoluteRoot: string, files: readonly Buffer[], vers
   for (const file of files) {
     try {
       const info = statSync(file, { bigint: true });
-      hash.update(`${file}\t${info.dev}\t${info.ino}\t${info.size}\t${info.mtimeNs}\t${info.ctimeNs}\t${info.mode}\n`);
+      hash.update(`${file.toString()}\t${info.dev}\t${info.ino}\t${info.size}\t${info.mtimeNs}\t${info.ctimeNs}\t${info.mode}\n`);
       corpusBytes += Number(info.size);
       if (racyWindowMs > 0 && info.ctimeNs >= takenNs) racy = true;
     } catch (error) {
-      hash.update(`${file}\tunreadable ${errorCode(error)}\n`);
+      hash.update(`${file.toString()}\tunreadable ${errorCode(error)}\n`);
     }
   }
   const key = hash.digest('hex');

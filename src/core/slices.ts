@@ -41,7 +41,7 @@ export async function runInSlices<T>(steps: Steps<T>, options: SliceOptions = {}
     await nextTurn();
     if (options.signal?.aborted) return null;
     const started = performance.now();
-    let elapsed = 0;
+    let elapsed: number;
     do {
       const step = steps.next();
       if (step.done) {
@@ -119,8 +119,9 @@ export class SharedJob<T> {
     const run = this.run;
     run.waiting++;
     if (!signal) return run.promise;
-    return new Promise<T | null>((resolve, reject) => {
-      const leave = (): void => {
+    let leave = (): void => undefined;
+    const left = new Promise<null>((resolve) => {
+      leave = (): void => {
         resolve(null);
         if (--run.waiting > 0) return;
         run.controller.abort();
@@ -128,16 +129,7 @@ export class SharedJob<T> {
         if (this.run === run) this.run = null;
       };
       signal.addEventListener('abort', leave, { once: true });
-      run.promise.then(
-        (value) => {
-          signal.removeEventListener('abort', leave);
-          resolve(value);
-        },
-        (error: unknown) => {
-          signal.removeEventListener('abort', leave);
-          reject(error);
-        },
-      );
     });
+    return Promise.race([run.promise, left]).finally(() => signal.removeEventListener('abort', leave));
   }
 }

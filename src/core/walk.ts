@@ -235,11 +235,15 @@ class Walker {
   }
 }
 
+/** Walks made since the program started: tests bound the work with it (opening a corpus walks it once). */
+export const walkCounters = { walks: 0 };
+
 /**
  * Lists the loadable files under `root` in byte order of their names. Each folder is read once
  * (known by device and inode, so a link back up is caught without resolving every level); a
  * symbolic link is resolved once and followed only when it leads to a place inside the root.
  */
 export async function walkCorpus(root: string, warnings: LoadWarning[], { maxDepth = MAX_DEPTH, maxEntries = MAX_ENTRIES }: WalkLimits = {}): Promise<CorpusWalk> {
+  walkCounters.walks++;
   return new Walker(root, warnings, maxDepth, maxEntries).run();
 }

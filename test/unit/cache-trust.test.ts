@@ -379,7 +379,7 @@ describe('no leaks (issue 15, case 13)', () => {
         });
         let stderr = '';
         child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-        const [code, signal] = (await new Promise((resolve) => child.on('exit', (...ended) => resolve(ended)))) as [number | null, NodeJS.Signals | null];
+        const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (...ended) => resolve(ended)));
         if (how.startsWith('SIG')) assert.equal(signal, how.replace('-with-workbench', ''), stderr);
         else assert.notEqual(code, 0, stderr);
         assert.deepEqual(readdirSync(cache.folder), [], 'no temporary file, no half-written entry');

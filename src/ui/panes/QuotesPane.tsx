@@ -42,8 +42,16 @@ function passageOf(workspace: Workspace, quote: Quote): Passage | undefined {
   return found;
 }
 
+/** The groups a filter leaves, and the filter they answer (query null: none typed now). */
+interface Filtered {
+  groups: QuoteGroup[];
+  query: string | null;
+  allKinds: boolean;
+  error: string | null;
+}
+
 /** The groups matching a filter, found in slices. */
-function quoteFilter(quotes: QuoteIndex, query: string, allKinds: boolean): SlicedJob<{ groups: QuoteGroup[]; query: string | null; allKinds: boolean; error: null }> {
+function quoteFilter(quotes: QuoteIndex, query: string, allKinds: boolean): SlicedJob<Filtered> {
   return async (signal) => {
     const groups = await runInSlices(quotes.searchSteps({ query, allKinds }), { signal });
     return groups && { groups, query, allKinds, error: null };
@@ -71,7 +79,7 @@ export function QuotesPane({ workspace, width, height, active, controls, navigat
   // large corpus (11,000 groups from Reuters, up to 100 ms of Fuse.js) typing never waits on it.
   // A query the syntax refuses says so in the list.
   const filtering = useSlicedJob(useMemo(() => (quotes ? quoteFilter(quotes, query, allKinds) : null), [quotes, query, allKinds]));
-  const filtered = filtering.error ? { groups: [], query: filtering.current ? query : null, allKinds, error: filtering.error.message } : filtering.value;
+  const filtered: Filtered | null = filtering.error ? { groups: [], query: filtering.current ? query : null, allKinds, error: filtering.error.message } : filtering.value;
   const groups = filtered?.groups ?? [];
   const pending = !filtered || filtered.query !== query || filtered.allKinds !== allKinds;
 

@@ -145,36 +145,38 @@ export class OpenedCorpus {
       return;
     }
     const steps = entrySteps(target, this.corpus.root, version, this.corpus, index, capBytes, this.notes);
-    if (!this.place.writeInBackground) {
-      this.cache = saved(this.place, target, runAtOnce(steps), (ready) => writeEntry(folder, target.name, ready));
+    if (this.place.writeInBackground) {
+      this.cache = 'writing';
+      this.written = runInSlices(steps)
+        .then(async (pieces) => {
+          if (!pieces) return 'unavailable';
+          await writeEntryInBackground(folder, target.name, pieces);
+          prune(this.place, target);
+          return 'written';
+        })
+        // A read-only or full disk costs the next start its speed, nothing else.
+        .catch(() => 'unavailable' as const);
       return;
     }
-    this.cache = 'writing';
-    this.written = runInSlices(steps)
-      .then(async (pieces) => {
-        if (pieces) await writeEntryInBackground(folder, target.name, pieces);
-        return saved(this.place, target, pieces, () => undefined);
-      })
-      // A read-only or full disk costs the next start its speed, nothing else.
-      .catch(() => 'unavailable' as const);
+    const pieces = runAtOnce(steps);
+    try {
+      if (pieces) writeEntry(folder, target.name, pieces);
+    } catch {
+      this.cache = 'unavailable';
+      return;
+    }
+    if (pieces) prune(this.place, target);
+    this.cache = pieces ? 'written' : 'unavailable';
   }
 }
 
-/** Writes the pieces (when there are any) and prunes the folder after; how it went. */
-function saved(place: CachePlace, target: CorpusKey, pieces: Buffer[] | null, write: (pieces: Buffer[]) => void): 'written' | 'unavailable' {
-  if (pieces === null) return 'unavailable';
-  try {
-    write(pieces);
-  } catch {
-    // A read-only or full disk costs the next start its speed, nothing else.
-    return 'unavailable';
-  }
+/** Keeps the cache folder under its cap, the entry just written kept. */
+function prune(place: CachePlace, target: CorpusKey): void {
   try {
     pruneEntries(place.folder, place.capBytes, target.name);
   } catch {
     // The folder is pruned again after the next write.
   }
-  return 'written';
 }
 
 /** Whether a corpus read from its files is cached once indexed; 'skipped' or 'unavailable' (with notes) when not. */

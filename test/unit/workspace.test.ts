@@ -171,7 +171,7 @@ describe('opening a corpus', () => {
 });
 
 describe('the commands build only what they use', () => {
-  it('sources and stories build no search index; search builds one; quotes builds the quotes only', async () => {
+  it('sources, stories, quotes, compare and claims build no search index; search builds one', async () => {
     const before = { ...workspaceCounters };
     const sources = await runInProcess(['sources', '--corpus', BUNDLED_CORPUS]);
     assert.equal(sources.code, 0);
@@ -185,6 +185,13 @@ describe('the commands build only what they use', () => {
     assert.equal(quotes.code, 0);
     assert.equal(workspaceCounters.passageIndexes, before.passageIndexes, 'quotes: no search index');
     assert.equal(workspaceCounters.quoteIndexes, before.quoteIndexes + 1);
+
+    const compare = await runInProcess(['compare', 'Twitter removed more than 170,000 accounts', '--corpus', BUNDLED_CORPUS]);
+    assert.equal(compare.code, 0);
+    const claims = await runInProcess(['claims', '--corpus', BUNDLED_CORPUS]);
+    assert.equal(claims.code, 0);
+    assert.equal(workspaceCounters.passageIndexes, before.passageIndexes, 'compare and claims: no search index');
+    assert.equal(workspaceCounters.comparers, before.comparers + 2, 'one comparer each');
 
     const search = await runInProcess(['search', 'China', '--corpus', BUNDLED_CORPUS]);
     assert.equal(search.code, 0);

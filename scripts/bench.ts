@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadIndexedCorpus } from '../src/core/cache.js';
+import { loadIndexedCorpus } from '../src/core/open.js';
 import { loadCorpus } from '../src/core/load.js';
 import { extractCorpusQuotes } from '../src/core/quotes/extract.js';
 import { QuoteIndex } from '../src/core/quotes/index.js';

@@ -1,7 +1,7 @@
 /** What every subcommand shares: its options, its help, and how it is run. */
 import type { ParseArgsConfig } from 'node:util';
-import type { PassageIndex } from '../core/searchIndex.js';
 import type { Corpus } from '../core/types.js';
+import type { Workspace } from '../core/workspace.js';
 import type { OutputFormat } from './formats.js';
 import type { OutputStyle } from './output.js';
 
@@ -14,12 +14,13 @@ export interface CommandContext {
   /** --format (or --json), already checked. */
   format: OutputFormat;
   /**
-   * Loads the corpus named by --corpus / CROSSCHECK_CORPUS / the bundled one (from the on-disk
-   * cache when it holds it), reporting skipped files.
+   * Opens the corpus named by --corpus / CROSSCHECK_CORPUS / the bundled one (from the on-disk
+   * cache when it holds it), reporting skipped files. What a command derives from it (the search
+   * index, quotes, the comparer) it asks the workspace for: nothing else is built.
    */
-  loadCorpus(): Promise<Corpus>;
-  /** The search index of that corpus (loaded with it, once). */
-  loadIndex(): Promise<PassageIndex>;
+  loadWorkspace: () => Promise<Workspace>;
+  /** The corpus of that workspace. */
+  loadCorpus: () => Promise<Corpus>;
 }
 
 export interface Command {

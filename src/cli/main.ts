@@ -5,11 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { prefersUnicode } from '../core/display.js';
 import { ENTER_ALTERNATE_SCREEN, LEAVE_ALTERNATE_SCREEN, programVersion } from '../core/presentation.js';
-import { loadIndexedCorpus, takeHeldCacheNotes, type IndexedCorpus } from '../core/cache.js';
 import { FieldsError, parseFieldsOption } from '../core/formats/fields.js';
-import { CorpusError, errorCode } from '../core/load.js';
+import { errorCode } from '../core/fsErrors.js';
+import { CorpusError } from '../core/load.js';
+import { takeHeldCacheNotes, type OpenedCorpus } from '../core/open.js';
 import { QueryError } from '../core/query.js';
 import { neutralize } from '../core/sanitize.js';
+import { Workspace } from '../core/workspace.js';
 import { guardTerminal } from '../ui/signals.js';
 import { EXIT_ERROR, UsageError, type Command, type CommandContext } from './command.js';
 import { cacheCommand } from './commands/cache.js';
@@ -91,25 +93,37 @@ async function runCommand(command: Command, args: string[]): Promise<number> {
   const style = styleFor(process.stdout);
   const format = formatOption(values);
   const fields = typeof values.fields === 'string' ? parseFieldsOption(values.fields) : undefined;
-  let loaded: Promise<IndexedCorpus> | undefined;
-  const load = (): Promise<IndexedCorpus> =>
-    (loaded ??= loadIndexedCorpus(corpusPathFrom(values), fields ? { fields } : {}).then((indexed) => {
-      for (const note of indexed.notes) warn(note);
-      const skipped = indexed.corpus.warnings.filter((warning) => warning.skipped).length;
+  let opened: OpenedCorpus | undefined;
+  let loaded: Promise<Workspace> | undefined;
+  let notesSaid = 0;
+  /** Cache notes not said yet: the opening's, then those of a cache written once the index is built. */
+  const sayNotes = (): void => {
+    for (const note of opened?.notes.slice(notesSaid) ?? []) warn(note);
+    notesSaid = opened?.notes.length ?? 0;
+  };
+  const loadWorkspace = (): Promise<Workspace> =>
+    (loaded ??= Workspace.open(corpusPathFrom(values), fields ? { fields } : {}).then((open) => {
+      opened = open.opened;
+      sayNotes();
+      const skipped = open.workspace.corpus.warnings.filter((warning) => warning.skipped).length;
       if (skipped > 0) {
         process.stderr.write(`crosscheck: ${skipped} file(s) or record(s) skipped (crosscheck sources lists why)\n`);
       }
-      return indexed;
+      return open.workspace;
     }));
   const context: CommandContext = {
     positionals,
     values,
     style,
     format,
-    loadCorpus: async () => (await load()).corpus,
-    loadIndex: async () => (await load()).index,
+    loadWorkspace,
+    loadCorpus: async () => (await loadWorkspace()).corpus,
   };
-  return command.run(context);
+  try {
+    return await command.run(context);
+  } finally {
+    sayNotes();
+  }
 }
 
 async function runWorkbench(args: string[]): Promise<number> {

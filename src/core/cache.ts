@@ -1,91 +1,21 @@
 /**
  * The on-disk cache of a parsed corpus and its search index, so a large corpus opens in about a
- * second instead of being read, split and indexed again.
+ * second instead of being read, split and indexed again: this file encodes and decodes a corpus.
  *
- * Where: $XDG_CACHE_HOME/crosscheck (else ~/.cache/crosscheck), one file per corpus state, named
- * by its key (corpusKey: every file's identity, size and times, as git's index keys files), the
- * program version and the cache format. A changed corpus gets a new name. This file encodes and
- * decodes a corpus; cacheStore.ts keeps the files: private, checked and checksummed, written to a
- * temporary file and renamed into place, pruned. Anything unreadable or inconsistent is rebuilt,
- * never fatal.
+ * Where: $XDG_CACHE_HOME/crosscheck (else ~/.cache/crosscheck; cacheFolder.ts), one file per
+ * corpus state, named by its key (fingerprint.ts). cacheStore.ts and cacheWrite.ts keep the files:
+ * private, checked and checksummed, written to a temporary file and renamed into place, pruned.
+ * open.ts decides when the cache is read and written. Anything unreadable or inconsistent is
+ * rebuilt, never fatal.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { errorCode, listCorpusFiles, loadCorpus, type LoadOptions } from './load.js';
-import { PassageIndex, type IndexParts } from './searchIndex.js';
+import type { IndexParts } from './searchIndex.js';
 import type { FieldIndex } from './prefilter.js';
-import { runAtOnce, runInSlices, type Steps } from './slices.js';
-import { cacheSizeCap, checkFolder, ensureFolder, envelopeSteps, pruneEntries, readEntry, sweepStaleTemporaries, writeEntry, writeEntryInBackground } from './cacheStore.js';
+import { runAtOnce, type Steps } from './slices.js';
 import type { Corpus, Passage, SourceDocument } from './types.js';
 
 /** Bump when the stored layout or anything derived into it changes. */
-const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 3;
 const MAGIC = Buffer.from('XCHECK01');
-/** Smaller corpora load faster than a cache file is read and checked: they are not cached. */
-export const CACHE_MIN_PASSAGES = 5000;
-
-/** package.json's version: a new release never reads an older release's cache. */
-export function programVersion(): string {
-  // src/core/cache.ts and dist/core/cache.js both sit two folders below the package root.
-  const manifest = fileURLToPath(new URL('../../package.json', import.meta.url));
-  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
-}
-
-export function cacheFolder(env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(os.homedir(), '.cache');
-  return path.join(base, 'crosscheck');
-}
-
-/** What the cache key is computed from, and what else the cache needs to know of the corpus. */
-export interface CorpusKey {
-  /** Hex SHA-256 over the root's identity and every file's path, device, inode, size, times and mode. */
-  key: string;
-  /** The cache file's name. */
-  name: string;
-  /** Bytes of the corpus files: bounds the size of a cache file that can be this corpus's. */
-  corpusBytes: number;
-  /**
-   * A file changed within RACY_WINDOW_MS of the key being taken. A same-size change in the same
-   * tick of the file system's clock would leave every number in the key as it was (git's "racy
-   * clean" files), so such a corpus is loaded from its files but not cached this time.
-   */
-  racy: boolean;
-}
-
-/** Longer than any timestamp granularity of local and network file systems in use (FAT: 2 s). */
-export const RACY_WINDOW_MS = 2000;
-
-/**
- * The corpus as the file system describes it (no file is read), like git's index: the root's own
- * device and inode, then each file's path, device, inode, size, modification and change times in
- * nanoseconds, and mode. An edit, a restored mtime (touch -r, cp -p, rsync -a, tar), a chmod or a
- * folder recreated with the same names and sizes each change it.
- */
-export async function corpusKey(root: string, version: string, racyWindowMs = RACY_WINDOW_MS, options: Pick<LoadOptions, 'fields'> = {}): Promise<CorpusKey> {
-  const absoluteRoot = path.resolve(root);
-  const takenNs = BigInt(Date.now() - racyWindowMs) * 1_000_000n;
-  const rootInfo = statSync(absoluteRoot, { bigint: true });
-  const hash = createHash('sha256').update(`crosscheck ${version} cache ${CACHE_FORMAT}\n${absoluteRoot}\t${rootInfo.dev}\t${rootInfo.ino}\n`);
-  // Records read with other --fields are other documents.
-  if (options.fields && Object.keys(options.fields).length > 0) hash.update(`fields ${JSON.stringify(Object.entries(options.fields).sort())}\n`);
-  let corpusBytes = 0;
-  let racy = false;
-  for (const file of await listCorpusFiles(absoluteRoot)) {
-    try {
-      const info = statSync(file, { bigint: true });
-      hash.update(`${file}\t${info.dev}\t${info.ino}\t${info.size}\t${info.mtimeNs}\t${info.ctimeNs}\t${info.mode}\n`);
-      corpusBytes += Number(info.size);
-      if (racyWindowMs > 0 && info.ctimeNs >= takenNs) racy = true;
-    } catch (error) {
-      hash.update(`${file}\tunreadable ${errorCode(error)}\n`);
-    }
-  }
-  const key = hash.digest('hex');
-  return { key, name: `${key.slice(0, 32)}.bin`, corpusBytes, racy };
-}
 
 /**
  * The largest cache file this corpus can produce, generously: the texts are stored twice (as
@@ -219,148 +149,4 @@ export function decodeCache(bytes: Buffer): { corpus: Corpus; parts: IndexParts 
       sources: field(header.fields.sources, sourceOffsets, sourceIds),
     },
   };
-}
-
-export interface IndexedCorpus {
-  corpus: Corpus;
-  index: PassageIndex;
-  /** How the cache was used: read, written after a fresh load (or being written: see `written`), or not used. */
-  cache: 'hit' | 'written' | 'writing' | 'skipped' | 'unavailable';
-  /** With writeInBackground, when the cache is being written: settles once it is (never rejects). */
-  written?: Promise<'written' | 'unavailable'>;
-  /**
-   * One line each, for the user: a cache file or folder not used and why, with the fix. Only
-   * for corpora large enough to be cached (a small one never reads the cache, so has nothing to say).
-   */
-  notes: string[];
-}
-
-export interface CachedLoadOptions extends LoadOptions {
-  /** The program version in the cache key (default: package.json's). */
-  version?: string;
-  /** false: never read or write the cache. */
-  useCache?: boolean;
-  /**
-   * Return as soon as the corpus is searchable and write the cache meanwhile, in slices and
-   * asynchronously (the workbench: encoding and writing 70 MB would otherwise hold the first
-   * screen 0.6 s longer).
-   */
-  writeInBackground?: boolean;
-  env?: NodeJS.ProcessEnv;
-  /** See CorpusKey.racy (tests set 0 to cache a corpus they have just written). */
-  racyWindowMs?: number;
-  /** Keep the notes for takeHeldCacheNotes too: the workbench owns the screen until it ends. */
-  holdNotes?: boolean;
-}
-
-const heldNotes: string[][] = [];
-
-/** The notes of loads made with holdNotes (a background write's included), once each. */
-export function takeHeldCacheNotes(): string[] {
-  const notes = heldNotes.flat();
-  heldNotes.length = 0;
-  return notes;
-}
-
-/** What the cache holds about the corpus: its key, or why it is not consulted. */
-async function lookUp(root: string, options: CachedLoadOptions, folder: string, notes: string[]): Promise<{ key: CorpusKey | null; hit: IndexedCorpus | null }> {
-  let key: CorpusKey;
-  try {
-    key = await corpusKey(root, options.version ?? programVersion(), options.racyWindowMs, options);
-  } catch {
-    // A corpus that cannot be described cannot be cached; loading it says why.
-    return { key: null, hit: null };
-  }
-  const state = checkFolder(folder);
-  if (!state.usable) {
-    if (state.note) notes.push(state.note);
-    return { key: state.note ? null : key, hit: null };
-  }
-  sweepStaleTemporaries(folder);
-  const read = readEntry(folder, key.name, { key: key.key, maxBytes: maxCacheBytes(key.corpusBytes) });
-  if (!read.ok) {
-    if (read.note) notes.push(read.note);
-    return { key, hit: null };
-  }
-  try {
-    const { corpus, parts } = decodeCache(read.body);
-    return { key, hit: { corpus, index: new PassageIndex(corpus, parts), cache: 'hit', notes } };
-  } catch {
-    notes.push(`cache file ${path.join(folder, key.name)} is damaged; rebuilt from the files`);
-    return { key, hit: null };
-  }
-}
-
-/** The cache file's pieces, header first, and whether they fit under the caps; null with a note when not. */
-function* entrySteps(key: CorpusKey, root: string, version: string, corpus: Corpus, index: PassageIndex, cap: number, notes: string[]): Steps<Buffer[] | null> {
-  const body = yield* encodeCacheSteps(corpus, index.parts());
-  const bodyBytes = body.reduce((sum, piece) => sum + piece.length, 0);
-  if (bodyBytes > cap) {
-    notes.push(`the cache of this corpus (${bodyBytes} bytes) would pass the cache's size cap of ${cap} bytes (CROSSCHECK_CACHE_MAX_BYTES); not written`);
-    return null;
-  }
-  // It could never be read back (see readEntry): not worth writing.
-  if (bodyBytes > maxCacheBytes(key.corpusBytes)) return null;
-  const header = yield* envelopeSteps({ key: key.key, root: path.resolve(root), version, corpusBytes: key.corpusBytes }, body);
-  return [header, ...body];
-}
-
-/** The corpus under `root` and its index, from the cache when it holds this exact corpus. */
-export async function loadIndexedCorpus(root: string, options: CachedLoadOptions): Promise<IndexedCorpus> {
-  const env = options.env ?? process.env;
-  const notes: string[] = [];
-  if (options.holdNotes) heldNotes.push(notes);
-  const cap = cacheSizeCap(env);
-  const useCache = (options.useCache ?? true) && cap.bytes > 0;
-  const folder = cacheFolder(env);
-  let key: CorpusKey | null = null;
-  if (useCache) {
-    const found = await lookUp(root, options, folder, notes);
-    if (found.hit) return found.hit;
-    key = found.key;
-  }
-  const corpus = await loadCorpus(root, options);
-  const index = new PassageIndex(corpus);
-  if (corpus.passages.length < CACHE_MIN_PASSAGES) {
-    // Never cached, so what the cache folder holds does not concern it.
-    notes.length = 0;
-    return { corpus, index, cache: 'skipped', notes };
-  }
-  if (cap.note) notes.push(cap.note);
-  if (!useCache) return { corpus, index, cache: 'skipped', notes };
-  // The folder is not to be trusted (a note says why), or the corpus cannot be described.
-  if (key === null) return { corpus, index, cache: 'unavailable', notes };
-  // Changed too recently for its key to be sure to tell it from its next version: cached next time.
-  if (key.racy) return { corpus, index, cache: 'skipped', notes };
-  const state = ensureFolder(folder);
-  if (!state.usable) {
-    if (state.note) notes.push(state.note);
-    return { corpus, index, cache: 'unavailable', notes };
-  }
-  const version = options.version ?? programVersion();
-  const target = key;
-  const store = async (pieces: Buffer[] | null, write: (pieces: Buffer[]) => Promise<void> | void): Promise<'written' | 'unavailable'> => {
-    if (pieces === null) return 'unavailable';
-    try {
-      await write(pieces);
-    } catch {
-      // A read-only or full disk costs the next start its speed, nothing else.
-      return 'unavailable';
-    }
-    try {
-      pruneEntries(folder, cap.bytes, target.name);
-    } catch {
-      // The folder is pruned again after the next write.
-    }
-    return 'written';
-  };
-  if (options.writeInBackground) {
-    const written = runInSlices(entrySteps(target, root, version, corpus, index, cap.bytes, notes)).then(
-      (pieces) => store(pieces, (ready) => writeEntryInBackground(folder, target.name, ready)),
-      () => 'unavailable' as const,
-    );
-    return { corpus, index, cache: 'writing', written, notes };
-  }
-  const outcome = await store(runAtOnce(entrySteps(target, root, version, corpus, index, cap.bytes, notes)), (ready) => writeEntry(folder, target.name, ready));
-  return { corpus, index, cache: outcome, notes };
 }

@@ -41,7 +41,7 @@ export async function runInSlices<T>(steps: Steps<T>, options: SliceOptions = {}
     await nextTurn();
     if (options.signal?.aborted) return null;
     const started = performance.now();
-    let elapsed = 0;
+    let elapsed: number;
     do {
       const step = steps.next();
       if (step.done) {
@@ -51,5 +51,85 @@ export async function runInSlices<T>(steps: Steps<T>, options: SliceOptions = {}
       elapsed = performance.now() - started;
     } while (elapsed < sliceMs);
     options.onSlice?.(elapsed);
+  }
+}
+
+/**
+ * A value computed once, on first demand, by steps that pause: shared by every caller, run at
+ * once (`now`, the CLI) or in slices (`get`, the workbench). A sliced run stops at its next pause
+ * once no caller waits any more (each caller's signal); the steps taken are kept, and the next
+ * demand goes on from there.
+ */
+export class SharedJob<T> {
+  private pending: Steps<T> | null = null;
+  private result: { value: T } | null = null;
+  private run: { promise: Promise<T | null>; controller: AbortController; waiting: number } | null = null;
+
+  constructor(private readonly start: () => Steps<T>) {}
+
+  /** The value, once built. */
+  get value(): T | undefined {
+    return this.result?.value;
+  }
+
+  /** Takes one step; true once the value is built. */
+  private advance(): boolean {
+    if (this.result) return true;
+    this.pending ??= this.start();
+    let step: IteratorResult<void, T>;
+    try {
+      step = this.pending.next();
+    } catch (error) {
+      // A failed build is not half-kept: the next demand starts over (and meets the same error, if it is one).
+      this.pending = null;
+      throw error;
+    }
+    if (step.done) {
+      this.result = { value: step.value };
+      this.pending = null;
+    }
+    return this.result !== null;
+  }
+
+  /** The rest of the build as steps, for a job built on this one (the claims map on the comparer). */
+  *steps(): Steps<T> {
+    while (!this.advance()) yield;
+    return this.result!.value;
+  }
+
+  /** The value, built at once (finishing a sliced run in progress). */
+  now(): T {
+    return runAtOnce(this.steps());
+  }
+
+  /**
+   * The value once built in slices; null when `signal` aborts first (the caller no longer waits).
+   * Rejects with what the steps throw.
+   */
+  get(signal?: AbortSignal, options: Omit<SliceOptions, 'signal'> = {}): Promise<T | null> {
+    if (this.result) return Promise.resolve(this.result.value);
+    if (signal?.aborted) return Promise.resolve(null);
+    if (!this.run) {
+      const controller = new AbortController();
+      const promise = runInSlices(this.steps(), { ...options, signal: controller.signal }).finally(() => {
+        if (this.run?.controller === controller) this.run = null;
+      });
+      this.run = { promise, controller, waiting: 0 };
+    }
+    const run = this.run;
+    run.waiting++;
+    if (!signal) return run.promise;
+    let leave = (): void => undefined;
+    const left = new Promise<null>((resolve) => {
+      leave = (): void => {
+        resolve(null);
+        if (--run.waiting > 0) return;
+        run.controller.abort();
+        // A demand from now on starts a run of its own, from the steps taken so far.
+        if (this.run === run) this.run = null;
+      };
+      signal.addEventListener('abort', leave, { once: true });
+    });
+    return Promise.race([run.promise, left]).finally(() => signal.removeEventListener('abort', leave));
   }
 }

@@ -4,6 +4,7 @@
  * Ctrl-Z / fg.
  */
 import { render } from 'ink';
+import { bugMessage, writeBugReport } from '../core/bugReport.js';
 import { CorpusError } from '../core/load.js';
 import { prefersUnicode } from '../core/display.js';
 import { ENTER_ALTERNATE_SCREEN, LEAVE_ALTERNATE_SCREEN } from '../core/presentation.js';
@@ -19,8 +20,19 @@ const CLEAR_SCREEN = '\u001b[2J\u001b[H';
 const BRACKETED_PASTE_ON = '\u001b[?2004h';
 const BRACKETED_PASTE_OFF = '\u001b[?2004l';
 
+/** EX_SOFTWARE (sysexits.h): an internal error. */
+const EXIT_BUG = 70;
+
 export interface WorkbenchOptions {
   corpusPath: string;
+}
+
+/** Says an unexpected error as a bug, with where its full report was written (the terminal already restored). */
+function sayBug(error: unknown): number {
+  const ascii = !prefersUnicode(process.env);
+  const lines = bugMessage(error, writeBugReport(error)).trimEnd().split('\n');
+  process.stderr.write(lines.map((line) => `${neutralize(line, { ascii })}\n`).join(''));
+  return EXIT_BUG;
 }
 
 /** The alternate screen and bracketed paste on; put back exactly as they were, once, however we end. */
@@ -117,8 +129,7 @@ export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<nu
       instance.unmount();
     } finally {
       restoreTerminal();
-      process.stderr.write(`crosscheck: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exit(70);
+      process.exit(sayBug(error));
     }
   };
   process.on('SIGTSTP', onStopSignal);
@@ -129,8 +140,9 @@ export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<nu
   try {
     await instance.waitUntilExit();
   } catch (error) {
-    if (!(error instanceof CorpusError)) throw error;
     restoreTerminal();
+    // A bug thrown while drawing or from a pane's work (ui/hooks/useSlicedJob.ts) ends the workbench here.
+    if (!(error instanceof CorpusError)) return sayBug(error);
     process.stderr.write(`crosscheck: ${neutralize(error.message, { ascii: !prefersUnicode(process.env) })}\n`);
     return 2;
   } finally {

@@ -8,7 +8,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { cacheFolder, corpusKey, programVersion } from '../../src/core/cache.js';
+import { cacheFolder } from '../../src/core/cacheFolder.js';
+import { corpusKey, programVersion } from '../../src/core/fingerprint.js';
 import { temporaryCorpus } from '../helpers/corpus.js';
 import { startTerminal } from '../helpers/terminal.js';
 

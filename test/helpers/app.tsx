@@ -31,7 +31,7 @@ export function renderLoadingWorkbench(workspace: Workspace, { columns = 80, row
   });
   const load = async () => {
     await loading;
-    return { corpus: workspace.corpus, index: workspace.index };
+    return workspace;
   };
   const app = render(
     <ThemeContext.Provider value={themeFor(env)}>

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { loadIndexedCorpus } from '../../src/core/cache.js';
+import { loadIndexedCorpus } from '../../src/core/open.js';
 import { temporaryCorpus } from '../helpers/corpus.js';
 
 /** A JSON Lines corpus with a CSV beside it, large enough to be cached, with metadata in every record. */

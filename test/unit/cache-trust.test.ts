@@ -24,8 +24,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
-import { RACY_WINDOW_MS, cacheFolder, corpusKey, loadIndexedCorpus, programVersion, takeHeldCacheNotes, type CachedLoadOptions } from '../../src/core/cache.js';
-import { cacheReadCounters, listEntries, sweepStaleTemporaries } from '../../src/core/cacheStore.js';
+import { cacheFolder } from '../../src/core/cacheFolder.js';
+import { cacheReadCounters, listEntries } from '../../src/core/cacheStore.js';
+import { sweepStaleTemporaries } from '../../src/core/cacheWrite.js';
+import { RACY_WINDOW_MS, corpusKey, programVersion } from '../../src/core/fingerprint.js';
+import { loadIndexedCorpus, takeHeldCacheNotes, type OpenOptions as CachedLoadOptions } from '../../src/core/open.js';
 import { runCli } from '../helpers/cli.js';
 import { PROJECT_ROOT, temporaryCorpus } from '../helpers/corpus.js';
 
@@ -349,7 +352,7 @@ describe('what stands at the cache path (issue 15, cases 7 and 9)', () => {
 const MID_WRITE_CHILD = `
 import { readdirSync } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { writeEntryInBackground } from './src/core/cacheStore.ts';
+import { writeEntryInBackground } from './src/core/cacheWrite.ts';
 const [folder, how] = process.argv.slice(-2);
 if (how === 'SIGHUP-with-workbench') {
   // The workbench's own SIGHUP handler removes every listener and raises the signal again.

@@ -9,7 +9,9 @@ import { existsSync, mkdirSync, rmSync, statSync, symlinkSync, writeFileSync } f
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { decodeBytes, decodeWindows1252 } from '../../src/core/decode.js';
-import { CorpusError, MAX_DEPTH, displayFileName, listCorpusFiles, loadCorpus, readBounded, walkCorpus } from '../../src/core/load.js';
+import { CorpusError, listCorpusFiles, loadCorpus } from '../../src/core/load.js';
+import { readBounded } from '../../src/core/readFile.js';
+import { MAX_DEPTH, displayFileName, walkCorpus } from '../../src/core/walk.js';
 import type { LoadWarning } from '../../src/core/types.js';
 import { runCli } from '../helpers/cli.js';
 import { temporaryCorpus } from '../helpers/corpus.js';

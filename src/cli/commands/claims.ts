@@ -1,6 +1,4 @@
 /** `crosscheck claims`: the claims of a story, and which sources carry each. */
-import { buildClaimsMap } from '../../core/compare/claims.js';
-import { ClaimComparer } from '../../core/compare/compare.js';
 import { describeConflict } from '../../core/presentation.js';
 import { EXIT_FOUND, EXIT_NOTHING, UsageError, positiveIntegerOption, stringOption, type Command } from '../command.js';
 import { FORMAT_HELP, emit, plainPrefix, quickfixLine, sourceFields } from '../formats.js';
@@ -30,16 +28,17 @@ Exit 0 when some claim qualifies, 1 when none does.`,
     story: { type: 'string' },
     'min-sources': { type: 'string' },
   },
-  async run({ values, style, format, loadCorpus }) {
+  async run({ values, style, format, loadWorkspace }) {
     const minSources = positiveIntegerOption(values, 'min-sources', 1);
-    const corpus = await loadCorpus();
+    const workspace = await loadWorkspace();
+    const corpus = workspace.corpus;
     const story = storyOption(corpus, stringOption(values, 'story'));
     if (story === undefined && corpus.stories.length > 0) {
       throw new UsageError(`this corpus has ${corpus.stories.length} stories; name one with --story (e.g. ${corpus.stories[0]}; crosscheck stories lists them)`);
     }
     const documents = new Map(corpus.documents.map((document) => [document.source, document]));
     const labelOf = (source: string): string => documents.get(source)?.label ?? source;
-    const map = buildClaimsMap(new ClaimComparer(corpus), story ?? null);
+    const map = workspace.claimsMap(story ?? null).now();
     const claims = map.claims.filter((claim) => Object.keys(claim.sources).length >= minSources);
     emit(
       format,

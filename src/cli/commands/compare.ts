@@ -1,5 +1,4 @@
 /** `crosscheck compare CLAIM`: how every source of the story states a claim, and what differs. */
-import { ClaimComparer } from '../../core/compare/compare.js';
 import { describeConflict, notReported, plural } from '../../core/presentation.js';
 import { chronology } from '../../core/stories.js';
 import { EXIT_FOUND, EXIT_NOTHING, UsageError, stringOption, type Command } from '../command.js';
@@ -37,10 +36,11 @@ Example: crosscheck compare "Twitter removed more than 170,000 accounts"`,
     story: { type: 'string' },
     reference: { type: 'string' },
   },
-  async run({ positionals, values, style, format, loadCorpus }) {
+  async run({ positionals, values, style, format, loadWorkspace }) {
     const claim = positionals.join(' ').trim();
     if (claim === '') throw new UsageError('compare needs a CLAIM (crosscheck compare --help)');
-    const corpus = await loadCorpus();
+    const workspace = await loadWorkspace();
+    const corpus = workspace.corpus;
     const story = storyOption(corpus, stringOption(values, 'story'));
     const documents = new Map(corpus.documents.map((document) => [document.source, document]));
     const named = stringOption(values, 'reference');
@@ -48,7 +48,7 @@ Example: crosscheck compare "Twitter removed more than 170,000 accounts"`,
     if (named !== undefined && reference === undefined) {
       throw new UsageError(`no source ${named} in this corpus (crosscheck sources lists them)`);
     }
-    const comparison = new ClaimComparer(corpus).compare(claim, { ...(story !== undefined ? { story } : {}), ...(reference ? { reference } : {}) });
+    const comparison = workspace.comparer().now().compare(claim, { ...(story !== undefined ? { story } : {}), ...(reference ? { reference } : {}) });
     const carried = comparison.sources.filter((version) => version.carried).length;
     const { ordered, earliest } = chronology(comparison.sources, (source) => documents.get(source)?.day ?? null);
     const versions = ordered.map((version) => ({

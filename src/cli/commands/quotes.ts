@@ -1,7 +1,6 @@
 /** `crosscheck quotes [QUERY]`: every quotation with its speaker, grouped across the sources carrying it. */
 import { queryNotes } from '../../core/query.js';
 import { memberDiff } from '../../core/quotes/grouping.js';
-import { QuoteIndex } from '../../core/quotes/index.js';
 import type { QuoteGroup } from '../../core/quotes/types.js';
 import type { SourceDocument } from '../../core/types.js';
 import { EXIT_FOUND, EXIT_NOTHING, stringOption, type Command } from '../command.js';
@@ -73,13 +72,16 @@ Example: crosscheck quotes "biggest victim"`,
     'all-kinds': { type: 'boolean' },
     story: { type: 'string' },
   },
-  async run({ positionals, values, style, format, loadCorpus }) {
-    const corpus = await loadCorpus();
+  async run({ positionals, values, style, format, loadWorkspace }) {
+    const workspace = await loadWorkspace();
+    const corpus = workspace.corpus;
     const story = storyOption(corpus, stringOption(values, 'story'));
     const documents = new Map(corpus.documents.map((document) => [document.source, document]));
     const inStory = (source: string): boolean => story === undefined || documents.get(source)?.story === story;
     const query = positionals.join(' ');
-    const groups = QuoteIndex.fromCorpus(corpus)
+    const groups = workspace
+      .quoteIndex()
+      .now()
       .search({
         query,
         speaker: stringOption(values, 'speaker'),

@@ -42,11 +42,12 @@ Example: crosscheck search "'170,000 accounts"`,
     story: { type: 'string' },
     closest: { type: 'boolean' },
   },
-  async run({ positionals, values, style, format, loadCorpus, loadIndex }) {
+  async run({ positionals, values, style, format, loadWorkspace }) {
     if (positionals.length === 0) throw new UsageError('search needs a QUERY (crosscheck search --help)');
     const query = positionals.join(' ');
     const limit = positiveIntegerOption(values, 'limit', 20);
-    const corpus = await loadCorpus();
+    const workspace = await loadWorkspace();
+    const corpus = workspace.corpus;
     const documents = new Map(corpus.documents.map((document) => [document.source, document]));
     const byLabel = new Map(corpus.documents.map((document) => [document.label, document.source]));
     const sources = listOption(values, 'source').map((source) => (documents.has(source) ? source : (byLabel.get(source) ?? source)));
@@ -56,7 +57,7 @@ Example: crosscheck search "'170,000 accounts"`,
     const storySources = story === undefined ? [] : corpus.documents.filter((document) => document.story === story).map((document) => document.source);
     const only = sources.length > 0 && story !== undefined ? sources.filter((source) => storySources.includes(source)) : sources.length > 0 ? sources : storySources;
     if (only.length === 0 && (sources.length > 0 || story !== undefined)) return EXIT_NOTHING;
-    const index = await loadIndex();
+    const index = workspace.passageIndex().now();
     const hits = index.search(query, { limit, sources: only });
     writeNotes(queryNotes(query));
     const closest = hits.length === 0 && values.closest === true ? index.closest(query, { limit, sources: only }) : [];

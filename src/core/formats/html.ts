@@ -89,8 +89,8 @@ export function htmlDocument(page: PageFile): { document: SourceDocument } | { r
   const { document: tree } = parseHTML(page.html);
   const metadata = pageMetadata(tree);
   // Readability changes the tree it reads; metadata is read first.
-  const article = new Readability(tree as unknown as Document).parse();
-  const content = article?.content ? blockText(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body as unknown as TreeNode) : '';
+  const article = new Readability(tree).parse();
+  const content = article?.content ? blockText(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body) : '';
   if (content.trim() === '') return { reason: 'no article text found in the page' };
   if (!metadata.title && article?.title) metadata.title = article.title.replace(/\s+/g, ' ').trim();
   if (!metadata.outlet && article?.siteName) metadata.outlet = article.siteName.replace(/\s+/g, ' ').trim();

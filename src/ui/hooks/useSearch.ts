@@ -6,10 +6,11 @@
  * the longer list follows once typing pauses.
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { PassageIndex, SearchHit } from '../../core/searchIndex.js';
 import { runInSlices } from '../../core/slices.js';
 import type { Passage } from '../../core/types.js';
+import { useSlicedJob, type SlicedJob } from './useSlicedJob.js';
 
 /** Results addressed by position, so an empty query can list a whole corpus without copying it. */
 export interface ResultList {
@@ -46,39 +47,29 @@ function listOf(hits: readonly SearchHit[]): ResultList {
   return { length: hits.length, at: (index) => hits[index] };
 }
 
+/** The first screenful, published; then, after a pause in typing, the full list. */
+function searchJob(index: PassageIndex, query: string): SlicedJob<SearchState> {
+  return async (signal, publish) => {
+    const run = async (limit: number): Promise<SearchState | null> => {
+      const hits = await runInSlices(index.searchSteps(query, { limit }), { signal });
+      return hits && { results: listOf(hits), answered: query, error: null, more: hits.length >= limit };
+    };
+    const firstPage = await run(FIRST_PAGE);
+    if (!firstPage?.more) return firstPage;
+    publish(firstPage);
+    await delay(FULL_LIST_DELAY_MS, undefined, { signal });
+    return run(RESULT_LIMIT);
+  };
+}
+
+/** `index`: null while it is being built (every passage is listed meanwhile). */
 export function useSearch(index: PassageIndex | null, passages: readonly Passage[], query: string): SearchState {
   const browse = useMemo(() => browseAll(passages), [passages]);
-  const [state, setState] = useState<SearchState>({ results: browse, answered: '', error: null, more: false });
-  // An empty query lists every passage: no search to wait for, so set while rendering.
-  const browsing = index !== null && query.trim() === '';
-  if (browsing && (state.results !== browse || state.answered !== query || state.error !== null || state.more)) {
-    setState({ results: browse, answered: query, error: null, more: false });
-  }
-  useEffect(() => {
-    if (!index || query.trim() === '') return;
-    const controller = new AbortController();
-    const { signal } = controller;
-    /** The search's answer, or null once a newer query has replaced it. */
-    const run = async (limit: number): Promise<SearchState | null> => {
-      try {
-        const hits = await runInSlices(index.searchSteps(query, { limit }), { signal });
-        return hits && { results: listOf(hits), answered: query, error: null, more: hits.length >= limit };
-      } catch (error) {
-        return { results: listOf([]), answered: query, error: error instanceof Error ? error.message : String(error), more: false };
-      }
-    };
-    const answer = async (): Promise<void> => {
-      const firstPage = await run(FIRST_PAGE);
-      if (!firstPage || signal.aborted) return;
-      setState(firstPage);
-      if (!firstPage.more) return;
-      await delay(FULL_LIST_DELAY_MS, undefined, { signal });
-      const fullList = await run(RESULT_LIMIT);
-      if (fullList && !signal.aborted) setState(fullList);
-    };
-    // An aborted wait rejects: that is the normal end of a stale search.
-    answer().catch(() => undefined);
-    return () => controller.abort();
-  }, [index, browse, query]);
-  return state;
+  const blank = query.trim() === '';
+  const job = useMemo(() => (index && !blank ? searchJob(index, query) : null), [index, blank, query]);
+  const { value, error, current } = useSlicedJob(job);
+  if (blank) return { results: browse, answered: index ? query : '', error: null, more: false };
+  // A refused query is said until the next answer; while that is pending, it answers no query typed now.
+  if (error) return { results: listOf([]), answered: current ? query : '', error: error.message, more: false };
+  return value ?? { results: browse, answered: '', error: null, more: false };
 }

@@ -1,36 +1,33 @@
 /**
- * Loads the corpus and builds its index once (from the on-disk cache when it holds this corpus),
- * reporting progress so the first frame never waits.
+ * Opens the corpus once (from the on-disk cache when it holds this corpus), reporting progress so
+ * the first frame never waits. What the panes derive from it is built when they first need it
+ * (core/workspace.ts).
  */
 import { useEffect, useState } from 'react';
-import { loadIndexedCorpus, type CachedLoadOptions } from '../../core/cache.js';
-import type { LoadProgress } from '../../core/load.js';
-import { PassageIndex } from '../../core/searchIndex.js';
-import type { Corpus, SourceDocument } from '../../core/types.js';
+import { FieldsError } from '../../core/formats/fields.js';
+import { CorpusError, type LoadProgress } from '../../core/load.js';
+import type { OpenOptions } from '../../core/open.js';
+import type { Corpus } from '../../core/types.js';
+import { Workspace } from '../../core/workspace.js';
 
-export interface Workspace {
-  corpus: Corpus;
-  index: PassageIndex;
-  documents: ReadonlyMap<string, SourceDocument>;
-}
+export type { Workspace };
 
 export type WorkspaceState =
   | { status: 'loading'; progress: LoadProgress | null }
   | { status: 'ready'; workspace: Workspace }
   | { status: 'failed'; message: string };
 
-export function workspaceOf(corpus: Corpus, index: PassageIndex = new PassageIndex(corpus)): Workspace {
-  return {
-    corpus,
-    index,
-    documents: new Map(corpus.documents.map((document) => [document.source, document])),
-  };
+/** A workspace on a corpus already loaded (tests, benchmarks). */
+export function workspaceOf(corpus: Corpus): Workspace {
+  return new Workspace(corpus);
 }
 
-/** How a corpus folder becomes a corpus and its index (tests pass their own). */
-export type CorpusLoader = (root: string, options: CachedLoadOptions) => Promise<{ corpus: Corpus; index: PassageIndex }>;
+/** How a corpus folder becomes a workspace (tests pass their own). */
+export type CorpusLoader = (root: string, options: OpenOptions) => Promise<Workspace>;
 
-export function useWorkspace(corpusPath: string | undefined, preloaded: Workspace | undefined, load: CorpusLoader = loadIndexedCorpus): WorkspaceState {
+const openWorkspace: CorpusLoader = async (root, options) => (await Workspace.open(root, options)).workspace;
+
+export function useWorkspace(corpusPath: string | undefined, preloaded: Workspace | undefined, load: CorpusLoader = openWorkspace): WorkspaceState {
   const [state, setState] = useState<WorkspaceState>(
     preloaded ? { status: 'ready', workspace: preloaded } : { status: 'loading', progress: null },
   );
@@ -50,11 +47,17 @@ export function useWorkspace(corpusPath: string | undefined, preloaded: Workspac
         setState({ status: 'loading', progress });
       },
     })
-      .then(({ corpus, index }) => {
-        if (!cancelled) setState({ status: 'ready', workspace: workspaceOf(corpus, index) });
+      .then((workspace) => {
+        if (!cancelled) setState({ status: 'ready', workspace });
       })
       .catch((error: unknown) => {
-        if (!cancelled) setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+        if (cancelled) return;
+        // A corpus that cannot be read is said; anything else is a bug, and ends the workbench as one.
+        if (error instanceof CorpusError || error instanceof FieldsError) setState({ status: 'failed', message: error.message });
+        else
+          setState(() => {
+            throw error;
+          });
       });
     return () => {
       cancelled = true;

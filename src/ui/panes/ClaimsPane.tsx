@@ -120,7 +120,7 @@ export function ClaimsPane({ workspace, width, height, active, controls, navigat
   const selection = useSelection();
   const filter = useLineEditor('', () => selection.set(0));
   // Built the first time the pane is shown, never per keystroke.
-  const map = useClaimsMap(corpus, story.value, active);
+  const map = useClaimsMap(workspace, story.value, active);
   const { claims, sources, soleSources } = useListedClaims(map, { text: filter.text, conflictsOnly: conflictsOnly.value, onlySource: onlySource.value });
 
   const columns = columnsOf(map, sources, columnOffset, width);

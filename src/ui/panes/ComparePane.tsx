@@ -78,7 +78,7 @@ function layoutOf(comparison: Comparison, documents: ReadonlyMap<string, SourceD
  */
 function useClaimStep(workspace: Workspace, comparison: Comparison | null, target: CompareTarget | null, editor: LineEditor, open: (target: CompareTarget) => void) {
   const [pendingStep, , setPendingStep] = useImmediateState<number | null>(null);
-  const claimsMap = useClaimsMap(workspace.corpus, comparison?.story ?? null, pendingStep !== null);
+  const claimsMap = useClaimsMap(workspace, comparison?.story ?? null, pendingStep !== null);
   useEffect(() => {
     if (pendingStep === null || !claimsMap || !comparison || claimsMap.story !== comparison.story) return;
     setPendingStep(null);
@@ -95,7 +95,7 @@ function useClaimStep(workspace: Workspace, comparison: Comparison | null, targe
 /** The comparison of the target, once the corpus's comparer is built. */
 function useComparison(workspace: Workspace, target: CompareTarget | null, reference: string | undefined): Comparison | null {
   // The stem index is built once per workspace (in slices), the first time a comparison is asked for.
-  const comparer = useComparer(workspace.corpus, target !== null);
+  const comparer = useComparer(workspace, target !== null);
   return useMemo<Comparison | null>(() => {
     if (!target || !comparer) return null;
     const options = {

@@ -9,6 +9,7 @@ import { useLineEditor, type LineEditor } from '../hooks/useLineEditor.js';
 import { useListNavigation, useSelection } from '../hooks/useListNavigation.js';
 import { usePaneControls } from '../hooks/usePaneControls.js';
 import { useSearch, type ResultList as Results } from '../hooks/useSearch.js';
+import { useShared } from '../hooks/useSlicedJob.js';
 import { useSelectPending } from '../hooks/useSelectPending.js';
 import type { Workspace } from '../hooks/useWorkspace.js';
 import { fit, highlightSegments, plural, type Segment } from '../text.js';
@@ -46,7 +47,9 @@ export function SearchPane({ workspace, width, height, active, controls, navigat
     setPendingSelect(null);
     selection.set(0);
   });
-  const search = useSearch(workspace.index, workspace.corpus.passages, editor.text);
+  // Built (or read from the cache's parts) once the pane is first drawn; every passage is listed meanwhile.
+  const passageIndex = useShared(workspace.passageIndex(), true);
+  const search = useSearch(passageIndex, workspace.corpus.passages, editor.text);
   const find = useLineEditor();
   const layout = searchLayout(width, height);
   const navigation = useListNavigation(search.results.length, layout.listHeight, selection);
@@ -73,7 +76,7 @@ export function SearchPane({ workspace, width, height, active, controls, navigat
       {queryLine}
       <Box flexDirection={sideBySide ? 'row' : 'column'} height={bodyHeight}>
         <Box flexDirection="column" width={listWidth} height={listHeight} overflow="hidden">
-          <ResultList workspace={workspace} results={search.results} answered={search.answered} error={search.error} offset={navigation.offset} selected={navigation.selected} width={listWidth} height={listHeight} />
+          <ResultList workspace={workspace} passageIndex={passageIndex} results={search.results} answered={search.answered} error={search.error} offset={navigation.offset} selected={navigation.selected} width={listWidth} height={listHeight} />
         </Box>
         {sideBySide ? (
           <Box width={1} height={bodyHeight} flexDirection="column" overflow="hidden">

@@ -3,7 +3,7 @@ import { Text } from 'ink';
 import { useMemo, type ReactNode } from 'react';
 import stringWidth from 'string-width';
 import { distinguishingPrefixLength } from '../../../core/context.js';
-import type { SearchHit } from '../../../core/searchIndex.js';
+import type { PassageIndex, SearchHit } from '../../../core/searchIndex.js';
 import { SegmentLine } from '../../components/SegmentLine.js';
 import type { ResultList as Results } from '../../hooks/useSearch.js';
 import type { Workspace } from '../../hooks/useWorkspace.js';
@@ -14,6 +14,8 @@ const SOURCE_COLUMN_MAX = 16;
 
 export interface ResultListProps {
   workspace: Workspace;
+  /** Null while it is being built: no closest passages meanwhile. */
+  passageIndex: PassageIndex | null;
   results: Results;
   /** The query the results answer. */
   answered: string;
@@ -33,14 +35,14 @@ function sourceColumnWidth(workspace: Workspace, width: number): number {
   return Math.min(longest, Math.max(SOURCE_COLUMN_MAX, Math.floor(width / 3)));
 }
 
-export function ResultList({ workspace, results, answered, error, offset, selected, width, height }: ResultListProps): ReactNode {
+export function ResultList({ workspace, passageIndex, results, answered, error, offset, selected, width, height }: ResultListProps): ReactNode {
   const theme = useTheme();
   const sourceColumn = useMemo(() => sourceColumnWidth(workspace, width), [workspace, width]);
   const labelOf = (source: string): string => workspace.documents.get(source)?.label ?? source;
   // Nothing holds every word of a longer query (a pasted sentence): offer the closest passages.
   const closest = useMemo(
-    () => (results.length === 0 && !error && answered !== '' && workspace.index ? workspace.index.closest(answered, { limit: Math.max(0, height - 1) }) : []),
-    [results.length, error, answered, workspace.index, height],
+    () => (results.length === 0 && !error && answered !== '' && passageIndex ? passageIndex.closest(answered, { limit: Math.max(0, height - 1) }) : []),
+    [results.length, error, answered, passageIndex, height],
   );
   const rows: ReactNode[] = [];
   if (closest.length > 0) rows.push(<Text key="closest" wrap="truncate-end">{fit('closest, not all words:', width, theme.glyphs.ellipsis)}</Text>);

@@ -38,11 +38,11 @@ function documentOf(documents: Documents, source: string): SourceDocument {
   return document;
 }
 
-/** One line naming the item, for the status line ("copied: …") and the report's headings. */
-export function evidenceTitle(item: Evidence, documents: Documents, cwd?: string): string {
+/** A few words naming the item, for the status line ("copied: fox:3") and the report's headings. */
+export function evidenceTitle(item: Evidence, documents: Documents): string {
   switch (item.kind) {
     case 'passage':
-      return safe(citationOf(documentOf(documents, item.passage.source), item.passage.line, cwd));
+      return `${safe(documentOf(documents, item.passage.source).label)}:${item.passage.line}`;
     case 'quote':
       return `${item.speaker === null ? 'unattributed' : safe(item.speaker)}: “${shorten(safe(item.quote.text), 60)}”`;
     case 'comparison':
@@ -93,7 +93,7 @@ function comparisonLines(comparison: Comparison, documents: Documents, cwd: stri
 export function evidenceReport(items: readonly Evidence[], documents: Documents, options: { corpus: string; written: Date; cwd?: string }): string {
   const out = [`# Evidence`, '', `${plural(items.length, 'item')} from ${safe(options.corpus)}, ${options.written.toISOString()}, by crosscheck.`, ''];
   items.forEach((item, index) => {
-    out.push(`## ${index + 1}. ${markdownInline(evidenceTitle(item, documents, options.cwd))}`, '');
+    out.push(`## ${index + 1}. ${markdownInline(evidenceTitle(item, documents))}`, '');
     if (item.kind === 'comparison') {
       const [claim, count, ...rest] = comparisonLines(item.comparison, documents, options.cwd, '- ');
       out.push(markdownInline(claim ?? ''), '', markdownInline(count ?? ''), '', ...rest.map(markdownLine), '');

@@ -22,6 +22,7 @@ import { ClaimsPane } from './panes/ClaimsPane.js';
 import { ComparePane } from './panes/ComparePane.js';
 import { QuotesPane } from './panes/QuotesPane.js';
 import { SearchPane } from './panes/SearchPane.js';
+import { useEvidence } from './evidence/useEvidence.js';
 import { useTheme } from './theme.js';
 
 export { MIN_COLUMNS, MIN_ROWS } from './app/screens.js';
@@ -56,6 +57,13 @@ export interface AppProps {
   exitOnFailure?: boolean;
   /** Tests: sees each pane's controls as the App gets them. */
   inspect?: (pane: PaneKey, controls: () => PaneControls) => void;
+  /** Bytes for the terminal itself, outside the frame (y: the OSC 52 copy). */
+  writeToTerminal?: (bytes: string) => void;
+  /** e: runs the editor with the terminal handed over, and takes it back (the real terminal only). */
+  runOutside?: (run: () => void) => void;
+  env?: NodeJS.ProcessEnv;
+  /** Where x writes the evidence report (tests); otherwise the working folder. */
+  cwd?: string;
 }
 
 interface GlobalKeys {
@@ -66,11 +74,13 @@ interface GlobalKeys {
   help: Help;
   setTab: (pane: PaneKey) => void;
   panes: PaneRegistry;
+  evidence: Handlers;
 }
 
 /** What the keys that work anywhere do. */
-function globalHandlers({ exit, suspend, write, help, setTab, panes }: GlobalKeys): Handlers {
+function globalHandlers({ exit, suspend, write, help, setTab, panes, evidence }: GlobalKeys): Handlers {
   return {
+    ...evidence,
     quit: () => exit(),
     suspend: () => {
       if (!suspend) return false;
@@ -99,10 +109,12 @@ interface WorkbenchKeys {
   help: Help;
   refreshStatus: () => void;
   exit: () => void;
+  /** Called before each key: what the last evidence key said lasts until the next key. */
+  onKey: () => void;
 }
 
 /** Every key and paste: to the query typed while loading, the help, or the visible pane. */
-function useWorkbenchKeys({ status, typedAhead, panes, global, help, refreshStatus, exit }: WorkbenchKeys): void {
+function useWorkbenchKeys({ status, typedAhead, panes, global, help, refreshStatus, exit, onKey }: WorkbenchKeys): void {
   const statusLatest = useLatest(status);
   useKeyboard((event) => {
     if (statusLatest.current === 'loading') {
@@ -127,12 +139,13 @@ function useWorkbenchKeys({ status, typedAhead, panes, global, help, refreshStat
       else if (dispatchKey(event.name, { field: null, layers: [{ scope: 'move', handlers: help.handlers }], conditions: { 'field-empty': true, history: false } }, {}) === null) help.close();
       return;
     }
+    onKey();
     dispatchKey(event.name, panes.targetOf(pane), global);
     refreshStatus();
   });
 }
 
-export function App({ corpusPath, workspace: preloaded, size: fixedSize, load, suspend, inspect, exitOnFailure = false }: AppProps): ReactNode {
+export function App({ corpusPath, workspace: preloaded, size: fixedSize, load, suspend, inspect, exitOnFailure = false, writeToTerminal, runOutside, env, cwd }: AppProps): ReactNode {
   const { exit } = useApp();
   const { write } = useStdout();
   const theme = useTheme();
@@ -150,9 +163,23 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize, load, s
   }, [failure, corpusPath, preloaded, exitOnFailure, exit]);
 
   const panes = usePaneRegistry(tabLatest, setTab);
-  const global = globalHandlers({ exit, suspend, write, help, setTab, panes });
+  const stateLatest = useLatest(state);
+  const evidence = useEvidence(() => {
+    const current = stateLatest.current;
+    if (current.status !== 'ready') return null;
+    const { workspace } = current;
+    // After the editor, Ink's own write path draws the whole frame again (as after fg).
+    const outside =
+      runOutside &&
+      ((run: () => void): void => {
+        runOutside(run);
+        write('');
+      });
+    return { documents: workspace.documents, corpusRoot: workspace.corpus.root, selection: () => panes.visible()?.selection?.() ?? null, writeToTerminal, runOutside: outside, env, cwd };
+  });
+  const global = globalHandlers({ exit, suspend, write, help, setTab, panes, evidence: evidence.handlers });
   const { status, refreshStatus, controls } = useStatusLine(panes, tabLatest, global, inspect);
-  useWorkbenchKeys({ status: state.status, typedAhead, panes, global, help, refreshStatus, exit });
+  useWorkbenchKeys({ status: state.status, typedAhead, panes, global, help, refreshStatus, exit, onKey: evidence.clearNotice });
 
   // The frame fills the terminal, status line on the last row. Ink then redraws the whole frame on
   // each update (clear and draw, in one synchronized write where the terminal supports it).
@@ -174,8 +201,9 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize, load, s
       </Box>
       <StatusLine
         where={help.open ? 'Help' : status.where}
-        facts={corpusFacts(corpus)}
-        hints={help.open ? ['j/k scroll', 'any other key closes'] : status.hints}
+        // What an evidence key did takes the facts' room while it is shown.
+        facts={[evidence.marked > 0 ? `${evidence.marked} marked` : '', evidence.notice === null ? corpusFacts(corpus) : ''].filter((part) => part !== '').join('  ')}
+        hints={help.open ? ['j/k scroll', 'any other key closes'] : evidence.notice !== null ? [evidence.notice] : status.hints}
         help={help.open ? '' : status.help}
         width={columns}
       />

@@ -1,4 +1,5 @@
 /** Moving between panes with a selection: "read this passage", "compare this claim", and back. */
+import type { Evidence } from '../core/evidence.js';
 import type { Condition } from './keys/keymap.js';
 import type { Handlers, KeyLayer, TextField } from './keys/dispatch.js';
 
@@ -31,4 +32,6 @@ export interface PaneControls {
   capture(): () => void;
   /** Opens a selection sent from another pane. */
   open(target: NavigationTarget): void;
+  /** What is selected, for the evidence keys (y copy, e open, m mark); null when nothing is. */
+  selection?(): Evidence | null;
 }

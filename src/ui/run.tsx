@@ -58,7 +58,7 @@ function terminalScreen(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream): {
 }
 
 /** Ctrl-Z and `kill -TSTP`: the terminal handed back, the job stopped, and after `fg` the screen redrawn. */
-function jobControl({ stdin, stdout }: NodeJS.Process, frames: ReturnType<typeof diffingStdout>, screen: ReturnType<typeof terminalScreen>): { suspend: () => void; onStopSignal: () => void } {
+function jobControl({ stdin, stdout }: NodeJS.Process, frames: ReturnType<typeof diffingStdout>, screen: ReturnType<typeof terminalScreen>): { suspend: () => void; onStopSignal: () => void; outside: (run: () => void) => void } {
   /** After `fg`: the workbench's screen and keys back, redrawn at the terminal's current size. */
   const resume = (): void => {
     screen.enterScreen();
@@ -91,7 +91,19 @@ function jobControl({ stdin, stdout }: NodeJS.Process, frames: ReturnType<typeof
     process.kill(process.pid, 'SIGSTOP');
     resume();
   };
-  return { suspend, onStopSignal };
+  /** `e`: the editor gets the terminal as the shell would give it, and the workbench comes back redrawn. */
+  const outside = (run: () => void): void => {
+    screen.restoreTerminal();
+    try {
+      run();
+    } finally {
+      screen.enterScreen();
+      stdout.write(CLEAR_SCREEN + HIDE_CURSOR);
+      frames.differ.invalidate();
+      if (stdin.isTTY) stdin.setRawMode(true);
+    }
+  };
+  return { suspend, onStopSignal, outside };
 }
 
 export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<number> {
@@ -109,12 +121,12 @@ export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<nu
       restoreTerminal();
     }
   });
-  const { suspend, onStopSignal } = jobControl(process, frames, screen);
+  const { suspend, onStopSignal, outside } = jobControl(process, frames, screen);
 
   screen.enterScreen();
   const instance = render(
     <ThemeContext.Provider value={themeFor(process.env)}>
-      <App corpusPath={corpusPath} suspend={suspend} exitOnFailure />
+      <App corpusPath={corpusPath} suspend={suspend} runOutside={outside} writeToTerminal={(bytes) => stdout.write(bytes)} exitOnFailure />
     </ThemeContext.Provider>,
     { stdout: frames.stream, exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
   );

@@ -10,15 +10,17 @@ export interface WorkbenchOptions {
   /** The environment the theme reads (LANG, NO_COLOR, TERM). */
   env?: NodeJS.ProcessEnv;
   inspect?: AppProps['inspect'];
+  /** The evidence keys' outlets: the terminal's clipboard bytes, the editor, its environment, the report's folder. */
+  evidence?: Pick<AppProps, 'writeToTerminal' | 'runOutside' | 'env' | 'cwd'>;
 }
 
 export type Workbench = ReturnType<typeof render>;
 
 /** The workbench on an already loaded workspace. */
-export function renderWorkbench(workspace: Workspace, { columns = 80, rows = 24, env = { LANG: 'en_US.UTF-8' }, inspect }: WorkbenchOptions = {}): Workbench {
+export function renderWorkbench(workspace: Workspace, { columns = 80, rows = 24, env = { LANG: 'en_US.UTF-8' }, inspect, evidence }: WorkbenchOptions = {}): Workbench {
   return render(
     <ThemeContext.Provider value={themeFor(env)}>
-      <App workspace={workspace} size={{ columns, rows }} {...(inspect ? { inspect } : {})} />
+      <App workspace={workspace} size={{ columns, rows }} {...(inspect ? { inspect } : {})} {...evidence} />
     </ThemeContext.Provider>,
   );
 }

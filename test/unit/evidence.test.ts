@@ -50,7 +50,8 @@ describe('the report', () => {
 
   it('lists each item with its citation, and a comparison with every source: versions, conflicts, not reported', () => {
     assert.match(report, /^# Evidence\n\n2 items from corpus, 2026-11-30T22:15:00\.000Z/);
-    assert.match(report, /^## 1\. corpus\/004_b0ee60363008b165\.txt:13$/m);
+    assert.match(report, /^## 1\. 004_b0ee60363008b165:13$/m);
+    assert.match(report, /\(corpus\/004_b0ee60363008b165\.txt:13\)$/m);
     assert.match(report, /^## 2\. compare: The company suspended/m);
     const carried = comparison.sources.filter((version) => version.carried);
     const absent = comparison.sources.filter((version) => !version.carried);

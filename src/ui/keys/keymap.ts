@@ -36,6 +36,10 @@ export type Action =
   | 'next-area'
   | 'previous-area'
   | 'back'
+  | 'copy'
+  | 'open-editor'
+  | 'mark'
+  | 'export'
   // Text fields (the field itself handles these).
   | 'cursor-left'
   | 'cursor-right'
@@ -179,6 +183,10 @@ export const BINDINGS: readonly Binding[] = [
   { scope: 'global', keys: ['tab'], action: 'next-area', label: 'Tab Shift-Tab', help: "next / previous area of the pane (field, list, view)" },
   { scope: 'global', keys: ['shift-tab'], action: 'previous-area', label: '', help: '' },
   { scope: 'global', keys: ['esc'], action: 'back', when: 'history', help: 'back: the pane, query, selection and scroll you came from', hint: 'Esc back' },
+  { scope: 'global', keys: ['y'], action: 'copy', help: 'copy the selection with its citation to the clipboard (OSC 52: over SSH and tmux too)', hint: 'y copy' },
+  { scope: 'global', keys: ['e'], action: 'open-editor', help: "open the selection's source at its line in $VISUAL / $EDITOR (else $PAGER)" },
+  { scope: 'global', keys: ['m'], action: 'mark', help: 'add the selection to the evidence list (again: remove it)' },
+  { scope: 'global', keys: ['x'], action: 'export', help: 'write the evidence list as a Markdown report in the working folder' },
   { scope: 'global', keys: ['q', 'ctrl-c'], action: 'quit', label: 'q Ctrl-C', help: 'quit (q is typed while a text field has the focus)', hint: 'q quit' },
   { scope: 'global', keys: ['ctrl-z'], action: 'suspend', help: 'suspend to the shell; fg comes back' },
 ];

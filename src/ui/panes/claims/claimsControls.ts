@@ -112,6 +112,10 @@ export function claimsControls(keys: ClaimsKeys): PaneControls {
       pasteArea: 'filter',
     }),
     where: `Claims ${keys.separator} ${story.latest.current ?? 'corpus'}`,
+    selection: () => {
+      const claim = keys.claims[keys.navigation.current()];
+      return claim ? { kind: 'passage', passage: claim.anchor } : null;
+    },
     capture: () => {
       const place = {
         area: area.latest.current,

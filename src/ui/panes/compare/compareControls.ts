@@ -104,6 +104,7 @@ export function compareControls(keys: CompareKeys): PaneControls {
       fields: { claim: { editor, moves: scroll.handlers } },
       pasteArea: 'claim',
     }),
+    selection: () => (keys.comparison.current ? { kind: 'comparison', comparison: keys.comparison.current } : null),
     capture: () => {
       const place = { claim: editor.current(), area: area.current, target: keys.target.current, reference: keys.reference.current, scroll: scroll.current() };
       return () => {

@@ -123,6 +123,12 @@ export function quotesControls(keys: QuotesKeys): PaneControls {
     }),
     // A filter cut to bound its work says so in the status line, in place of the key hints.
     note: queryNotes(keys.answered).join('; '),
+    selection: () => {
+      const { group } = keys;
+      if (!group) return null;
+      const chosen = area.current === 'sources' ? group.members[member.current]?.quote : undefined;
+      return chosen ? { kind: 'quote', quote: chosen, speaker: chosen.speaker } : { kind: 'quote', quote: group.reference, speaker: group.speaker };
+    },
     capture: () => {
       const place = { query: editor.current(), area: area.current, allKinds: allKinds.current, group: keys.group?.reference ?? null, member: member.current };
       return () => {

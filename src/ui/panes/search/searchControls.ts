@@ -127,6 +127,11 @@ export function searchControls(keys: SearchKeys): PaneControls {
         queueMicrotask(() => reader.scroll.set(place.scroll));
       };
     },
+    selection: () => {
+      const passageId = reader.readingLatest.current?.passageId ?? results.at(navigation.current())?.passage.id;
+      const passage = passageId === undefined ? undefined : keys.workspace.corpus.passages[passageId];
+      return passage ? { kind: 'passage', passage } : null;
+    },
     open: (target) => {
       if (target.pane !== 'search') return;
       reader.open({ passageId: target.passageId, sent: true });

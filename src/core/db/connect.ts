@@ -28,7 +28,7 @@ function scrub(message: string, password: string | undefined): string {
 }
 
 /** One line for a failure to connect or to use the database; the URL redacted, the password scrubbed. */
-export function describeDatabaseError(error: unknown, url: string, password?: string): string {
+export function describeDatabaseError(error: unknown, url: string, password?: string, connecting = false): string {
   if (error instanceof DatabaseUrlError || error instanceof ArchiveError) return scrub(error.message, password);
   const code = codeOf(error);
   const message = error instanceof Error ? error.message : String(error);
@@ -38,6 +38,7 @@ export function describeDatabaseError(error: unknown, url: string, password?: st
   else if (/timeout/i.test(message) && !/statement timeout/i.test(message)) line = `cannot reach ${where}: no answer in time`;
   else if (code === '28P01' || code === '28000') line = `${where} refused the login: ${message}`;
   else if (code === '3D000') line = `${where}: ${message}`;
+  else if (connecting && !/^[0-9A-Z]{5}$/.test(code)) line = `cannot reach ${where}: ${message}`;
   else if (/terminated|Connection ended|closed/i.test(message)) line = `${where} closed the connection: ${message}`;
   else line = `${where}: ${message}${code ? ` (${code})` : ''}`;
   return scrub(line.replace(/\s+/g, ' '), password);
@@ -71,7 +72,7 @@ export async function connectDatabase(url: string): Promise<Connection> {
     await client.connect();
   } catch (error) {
     await client.end().catch(() => undefined);
-    throw new DatabaseFailure(describeDatabaseError(error, url, password));
+    throw new DatabaseFailure(describeDatabaseError(error, url, password, true));
   }
   return {
     client,

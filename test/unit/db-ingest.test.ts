@@ -13,6 +13,7 @@ import { temporaryCorpus } from '../helpers/corpus.js';
 import { countOf, createTestDatabase, skipWithoutDatabase, type TestDatabase } from '../helpers/db.js';
 import { HOSTILE_ARTICLE } from '../helpers/hostile.js';
 
+const TRIGRAM_INDEX_COUNT = "SELECT count(*) FROM pg_indexes WHERE indexname = 'passages_text_trgm'";
 const OPTIONS: IngestOptions = { programVersion: 'test' };
 
 const HTML_PAGE = `<!doctype html><html><head><title>Council vote delayed again</title>
@@ -139,6 +140,7 @@ describe('ingest into PostgreSQL', { skip: skipWithoutDatabase }, () => {
     const stopped = ingestCorpus(database.client, corpus, {
       ...OPTIONS,
       batchDocuments: 2,
+      bulkDocuments: 1,
       afterBatch: (batch) => {
         if (batch === 2) throw new Error('stopped for the test');
       },
@@ -146,12 +148,14 @@ describe('ingest into PostgreSQL', { skip: skipWithoutDatabase }, () => {
     await assert.rejects(stopped, /stopped for the test/);
     assert.equal(await countOf(database.client, 'SELECT count(*) FROM documents'), 4);
     assert.equal(await countOf(database.client, 'SELECT count(*) FROM ingest_state WHERE complete'), 0);
+    assert.equal(await countOf(database.client, TRIGRAM_INDEX_COUNT), 0, 'a bulk load drops the trigram index until its end');
     assert.equal(await countOf(database.client, 'SELECT count(*) FROM documents d WHERE quote_count <> (SELECT count(*) FROM quotes q WHERE q.story = d.story AND q.source = d.source)'), 0);
     const resumed = await ingestCorpus(database.client, corpus, OPTIONS);
     assert.deepEqual([resumed.added, resumed.unchanged], [corpus.documents.length - 4, 4]);
     await assertArchiveHolds(database.client, corpus);
     assert.equal(await countOf(database.client, 'SELECT count(*) FROM ingest_state WHERE complete'), 1);
     assert.equal(await countOf(database.client, 'SELECT count(*) FROM quotes WHERE group_key IS NULL'), 0);
+    assert.equal(await countOf(database.client, TRIGRAM_INDEX_COUNT), 1, 'the next run builds the index again');
   });
 
   it('an interrupted run that wrote every document still finishes its groups next time', async () => {

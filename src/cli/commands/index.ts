@@ -15,6 +15,7 @@ function duration(seconds: number): string {
 }
 
 function progressLine(progress: IngestProgress): string {
+  if (progress.phase === 'indexing') return `building the trigram index (${count(progress.passagesWritten)} passages written)`;
   if (progress.phase === 'grouping') return `grouping quotes over the corpus (${count(progress.documentsDone)} documents written)`;
   const verb = progress.phase === 'removing' ? 'removing' : 'writing';
   const left = progress.secondsLeft === null ? '' : `, ${duration(progress.secondsLeft)} left`;

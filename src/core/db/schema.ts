@@ -14,6 +14,10 @@ export class ArchiveError extends Error {
   override name = 'ArchiveError';
 }
 
+/** Fuzzy candidates for Search: word_similarity and LIKE/ILIKE use this index. A bulk load drops it and builds it again at its end. */
+export const TRIGRAM_INDEX = 'CREATE INDEX IF NOT EXISTS passages_text_trgm ON passages USING gin (text gin_trgm_ops)';
+export const DROP_TRIGRAM_INDEX = 'DROP INDEX IF EXISTS passages_text_trgm';
+
 /** Each entry: the statements that take the schema from the previous version to this one. */
 const MIGRATIONS: ReadonlyArray<{ version: number; statements: readonly string[] }> = [
   {
@@ -55,8 +59,7 @@ const MIGRATIONS: ReadonlyArray<{ version: number; statements: readonly string[]
         PRIMARY KEY (story, source, seq),
         FOREIGN KEY (story, source) REFERENCES documents ON DELETE CASCADE
       )`,
-      // Fuzzy candidates for Search: word_similarity and LIKE/ILIKE use this index.
-      'CREATE INDEX passages_text_trgm ON passages USING gin (text gin_trgm_ops)',
+      TRIGRAM_INDEX,
       `CREATE TABLE quotes (
         story text NOT NULL,
         source text NOT NULL,

@@ -20,6 +20,11 @@ export function withDatabase(url: string, name: string): string {
   return url.replace(/^(postgres(?:ql)?:\/\/[^/?#]*)(\/[^?#]*)?/i, `$1/${name}`);
 }
 
+/** The URL with user:password put in (the test server trusts local users, so it is ignored there). */
+export function withPassword(url: string, user: string, password: string): string {
+  return url.replace(/^(postgres(?:ql)?:\/\/)[^@/?#]*@/i, `$1${encodeURIComponent(user)}:${encodeURIComponent(password)}@`);
+}
+
 async function admin<T>(body: (client: pg.Client) => Promise<T>): Promise<T> {
   if (!SERVER_URL) throw new Error('CI is set but CROSSCHECK_TEST_DB is not: the database tests need the server .ci/run starts (scripts/test-postgres.sh)');
   const client = new pg.Client(parseDatabaseUrl(SERVER_URL));

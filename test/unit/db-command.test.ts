@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { runCli, type CliResult } from '../helpers/cli.js';
 import { PROJECT_ROOT, temporaryCorpus } from '../helpers/corpus.js';
-import { asAdministrator, countOf, createTestDatabase, skipWithoutDatabase, type TestDatabase } from '../helpers/db.js';
+import { asAdministrator, countOf, createTestDatabase, skipWithoutDatabase, withPassword, type TestDatabase } from '../helpers/db.js';
 import { HOSTILE_ARTICLE, TERMINAL_ACTIVE } from '../helpers/hostile.js';
 
 const PASSWORD = 'Hunter2-never-shown';
@@ -15,11 +15,6 @@ function articles(count: number, prefix = 'Article'): Record<string, string> {
       `${prefix} ${index}\n\nThe harbour board met on day ${index}. "We will rebuild the docks by spring," said Mayor Jo Kent.\n`,
     ]),
   );
-}
-
-/** The URL with user:password put in (the test server trusts local users, so it is ignored there). */
-function withPassword(url: string, user: string, password: string): string {
-  return url.replace(/^(postgres(?:ql)?:\/\/)[^@/?#]*@/i, `$1${encodeURIComponent(user)}:${encodeURIComponent(password)}@`);
 }
 
 /** Exit code 2, exactly one line on stderr, nothing on stdout, and the password nowhere. */

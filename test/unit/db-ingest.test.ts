@@ -3,6 +3,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type pg from 'pg';
+import { asDatabaseFailure, connectDatabase, isDatabaseProblem } from '../../src/core/db/connect.js';
 import { NUL_STAND_IN } from '../../src/core/db/copy.js';
 import { ingestCorpus, type IngestOptions } from '../../src/core/db/ingest.js';
 import { ArchiveError, migrate, SCHEMA_VERSION } from '../../src/core/db/schema.js';
@@ -10,7 +11,7 @@ import { loadCorpus } from '../../src/core/load.js';
 import { extractCorpusQuotes } from '../../src/core/quotes/extract.js';
 import type { Corpus } from '../../src/core/types.js';
 import { temporaryCorpus } from '../helpers/corpus.js';
-import { countOf, createTestDatabase, skipWithoutDatabase, type TestDatabase } from '../helpers/db.js';
+import { countOf, createTestDatabase, skipWithoutDatabase, withPassword, type TestDatabase } from '../helpers/db.js';
 import { HOSTILE_ARTICLE } from '../helpers/hostile.js';
 
 const TRIGRAM_INDEX_COUNT = "SELECT count(*) FROM pg_indexes WHERE indexname = 'passages_text_trgm'";
@@ -156,6 +157,32 @@ describe('ingest into PostgreSQL', { skip: skipWithoutDatabase }, () => {
     assert.equal(await countOf(database.client, 'SELECT count(*) FROM ingest_state WHERE complete'), 1);
     assert.equal(await countOf(database.client, 'SELECT count(*) FROM quotes WHERE group_key IS NULL'), 0);
     assert.equal(await countOf(database.client, TRIGRAM_INDEX_COUNT), 1, 'the next run builds the index again');
+  });
+
+  it('a connection lost mid-run is one line without the password, and leaves the archive consistent', async () => {
+    await database.client.query('DELETE FROM documents');
+    const corpus = await loadCorpus(folder.root);
+    const connection = await connectDatabase(database.url);
+    const lost = ingestCorpus(connection.client, corpus, {
+      ...OPTIONS,
+      batchDocuments: 2,
+      afterBatch: async (batch) => {
+        if (batch === 1) await database.client.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'crosscheck' AND datname = current_database() AND pid <> pg_backend_pid()");
+      },
+    });
+    const error = await lost.then(
+      () => assert.fail('the run went on without its connection'),
+      (caught: unknown) => caught,
+    );
+    await connection.close();
+    assert.ok(isDatabaseProblem(error), String(error));
+    const line = asDatabaseFailure(error, withPassword(database.url, 'postgres', 'Secret-Word')).message;
+    assert.match(line, /^PostgreSQL at .*:\*\*\*@/);
+    assert.ok(!line.includes('\n') && !line.includes('Secret-Word'), line);
+    assert.equal(await countOf(database.client, 'SELECT count(*) FROM documents'), 2);
+    assert.equal(await countOf(database.client, 'SELECT count(*) FROM documents d WHERE passage_count <> (SELECT count(*) FROM passages p WHERE p.story = d.story AND p.source = d.source)'), 0);
+    await ingestCorpus(database.client, corpus, OPTIONS);
+    await assertArchiveHolds(database.client, corpus);
   });
 
   it('an interrupted run that wrote every document still finishes its groups next time', async () => {

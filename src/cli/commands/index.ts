@@ -1,6 +1,6 @@
 /** `crosscheck index --db URL`: loads the corpus into a PostgreSQL archive, incrementally. */
 import { programVersion } from '../../core/cache.js';
-import { asDatabaseFailure, connectDatabase, DatabaseFailure, type Connection } from '../../core/db/connect.js';
+import { asDatabaseFailure, connectDatabase, isDatabaseProblem, type Connection } from '../../core/db/connect.js';
 import { ingestCorpus, type IngestProgress, type IngestSummary } from '../../core/db/ingest.js';
 import { migrate } from '../../core/db/schema.js';
 import { EXIT_ERROR, EXIT_FOUND, UsageError, stringOption, type Command, type CommandContext } from '../command.js';
@@ -107,10 +107,3 @@ reached, a missing extension, an archive of a newer crosscheck).`,
     }
   },
 };
-
-/** Failures of the database (said here in one line); corpus and usage errors go to main's handler. */
-function isDatabaseProblem(error: unknown): boolean {
-  if (error instanceof DatabaseFailure) return true;
-  if (!(error instanceof Error)) return false;
-  return error.name === 'ArchiveError' || 'severity' in error || ('code' in error && typeof error.code === 'string' && /^E[A-Z]+$/.test(error.code) && 'syscall' in error);
-}

@@ -93,3 +93,14 @@ export function asDatabaseFailure(error: unknown, url: string): DatabaseFailure 
   }
   return new DatabaseFailure(describeDatabaseError(error, url, password));
 }
+
+/**
+ * Whether a failure came from the database or the connection to it (said in one line), rather
+ * than from the corpus or a bug: server errors carry a severity, socket errors a syscall, and
+ * node-postgres reports a connection lost mid-query in a message of its own.
+ */
+export function isDatabaseProblem(error: unknown): boolean {
+  if (error instanceof DatabaseFailure || error instanceof ArchiveError || error instanceof DatabaseUrlError) return true;
+  if (!(error instanceof Error)) return false;
+  return 'severity' in error || 'syscall' in error || /^(Connection terminated|Client has encountered a connection error|Client was closed|Query read timeout)/.test(error.message);
+}

@@ -17,6 +17,7 @@ import { EXIT_ERROR, UsageError, type Command, type CommandContext } from './com
 import { cacheCommand } from './commands/cache.js';
 import { claimsCommand } from './commands/claims.js';
 import { compareCommand } from './commands/compare.js';
+import { indexCommand } from './commands/index.js';
 import { quotesCommand } from './commands/quotes.js';
 import { searchCommand } from './commands/search.js';
 import { sourcesCommand } from './commands/sources.js';
@@ -27,7 +28,7 @@ import { installPipeGuard, styleFor } from './output.js';
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BUNDLED_CORPUS = path.join(packageRoot, 'corpus');
 
-const COMMANDS: readonly Command[] = [searchCommand, quotesCommand, compareCommand, claimsCommand, sourcesCommand, storiesCommand, cacheCommand];
+const COMMANDS: readonly Command[] = [searchCommand, quotesCommand, compareCommand, claimsCommand, sourcesCommand, storiesCommand, cacheCommand, indexCommand];
 
 const COMMON_OPTIONS = {
   corpus: { type: 'string' },

@@ -56,7 +56,8 @@ describe('terminal-active text in articles', () => {
       'copy.txt': 'Hua Chunying said: “Delete \u001b]52;c;cHduZWQ=\u0007 the \u202eaccounts\u202c now.”\n',
     });
     try {
-      for (const command of commands) {
+      // `index` needs a database (--db): db-command.test.ts indexes hostile text and checks its output.
+      for (const command of commands.filter((name) => name !== 'index')) {
         for (const json of [false, true]) {
           const options = [...(json ? ['--json'] : []), '--corpus', folder.root];
           // Commands that need an argument (search QUERY) get one word of the articles.

@@ -1,0 +1,109 @@
+/** `crosscheck index --db URL`: loads the corpus into a PostgreSQL archive, incrementally. */
+import { programVersion } from '../../core/cache.js';
+import { asDatabaseFailure, connectDatabase, isDatabaseProblem, type Connection } from '../../core/db/connect.js';
+import { ingestCorpus, type IngestProgress, type IngestSummary } from '../../core/db/ingest.js';
+import { migrate } from '../../core/db/schema.js';
+import { EXIT_ERROR, EXIT_FOUND, UsageError, stringOption, type Command, type CommandContext } from '../command.js';
+import { formatText, writeJson, writeLine, type OutputStyle } from '../output.js';
+
+const count = (value: number): string => value.toLocaleString('en-US');
+
+function duration(seconds: number): string {
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  const minutes = Math.floor(seconds / 60);
+  return minutes < 60 ? `${minutes} min ${Math.round(seconds % 60)} s` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+function progressLine(progress: IngestProgress): string {
+  if (progress.phase === 'indexing') return `building the trigram index (${count(progress.passagesWritten)} passages written)`;
+  if (progress.phase === 'grouping') return `grouping quotes over the corpus (${count(progress.documentsDone)} documents written)`;
+  const verb = progress.phase === 'removing' ? 'removing' : 'writing';
+  const left = progress.secondsLeft === null ? '' : `, ${duration(progress.secondsLeft)} left`;
+  const passages = progress.phase === 'writing' ? `, ${count(progress.passagesWritten)} passages` : '';
+  return `${verb} ${count(progress.documentsDone)}/${count(progress.documentsToDo)} documents${passages}, ${count(Math.round(progress.rate))}/s${left}`;
+}
+
+function summaryLine(summary: IngestSummary, seconds: number): string {
+  const documents = `${count(summary.added)} added, ${count(summary.changed)} changed, ${count(summary.removed)} removed, ${count(summary.unchanged)} unchanged documents`;
+  return `${documents}; ${count(summary.passagesWritten)} passages written, ${count(summary.passages)} in the archive; ${duration(seconds)}`;
+}
+
+/** The database URL and the corpus: --db or $CROSSCHECK_DB; --corpus or one positional. */
+function argumentsOf({ values, positionals }: Pick<CommandContext, 'values' | 'positionals'>): string {
+  const url = stringOption(values, 'db') ?? process.env.CROSSCHECK_DB;
+  if (!url) throw new UsageError('crosscheck index needs --db URL (or CROSSCHECK_DB), e.g. --db postgresql://USER@HOST/DATABASE');
+  if (positionals.length > 1) throw new UsageError(`crosscheck index takes one corpus, not "${positionals[1]}" (crosscheck index --help)`);
+  if (positionals.length === 1) {
+    if (values.corpus !== undefined) throw new UsageError('crosscheck index: the corpus given twice (a path and --corpus)');
+    // The shared loader reads --corpus from these values when it is first called.
+    values.corpus = positionals[0];
+  }
+  return url;
+}
+
+function drawProgress(style: OutputStyle): ((progress: IngestProgress) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  let last = 0;
+  return (progress) => {
+    const now = performance.now();
+    if (now - last < 100 && progress.documentsDone < progress.documentsToDo) return;
+    last = now;
+    process.stderr.write(`\r\u001b[K${formatText(progressLine(progress), [], style)}`);
+  };
+}
+
+export const indexCommand: Command = {
+  name: 'index',
+  summary: 'load the corpus into a PostgreSQL archive (--db URL)',
+  help: `Usage: crosscheck index --db URL [--corpus PATH | PATH] [--json]
+
+Loads the corpus (every format crosscheck reads) into a PostgreSQL database: documents with
+their metadata, passages, and quotes with their speakers and groups. The tables are created
+(and upgraded) by crosscheck; the pg_trgm extension is created when missing.
+
+Re-running is incremental: documents are compared by a content hash, new and changed ones are
+written, vanished ones removed, unchanged ones left alone. Documents are written in batches,
+each in its own transaction, so a run interrupted anywhere leaves the archive consistent and
+the next run finishes the job. Progress is shown on stderr when it is a terminal.
+
+Options:
+  --db URL       postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=require]
+                 or postgresql://USER@/DATABASE?host=/socket/folder (default: $CROSSCHECK_DB);
+                 the password is never printed (PGPASSWORD and ~/.pgpass work too)
+  --corpus PATH  the corpus (default: $CROSSCHECK_CORPUS or the bundled corpus)
+  --json         the summary as {"added", "changed", "removed", "unchanged", "documents",
+                 "passages", "passagesWritten", "quotesWritten", "seconds"}
+
+Exit codes: 0 indexed, 2 usage, corpus or database error (a bad URL, a server that cannot be
+reached, a missing extension, an archive of a newer crosscheck).`,
+  options: { db: { type: 'string' } },
+  async run(context) {
+    const url = argumentsOf(context);
+    const { style, values } = context;
+    const started = performance.now();
+    let connection: Connection | undefined;
+    try {
+      connection = await connectDatabase(url);
+      await migrate(connection.client);
+      const corpus = await context.loadCorpus();
+      const onProgress = drawProgress(style);
+      const summary = await ingestCorpus(connection.client, corpus, { programVersion: programVersion(), ...(onProgress ? { onProgress } : {}) });
+      if (onProgress) process.stderr.write('\r\u001b[K');
+      const seconds = (performance.now() - started) / 1000;
+      if (values.json || context.format === 'json') {
+        const { added, changed, removed, unchanged, documents, passages, passagesWritten, quotesWritten } = summary;
+        writeJson({ added, changed, removed, unchanged, documents, passages, passagesWritten, quotesWritten, seconds: Number(seconds.toFixed(3)) });
+      } else {
+        writeLine(formatText(`${corpus.root} -> ${connection.shown}: ${summaryLine(summary, seconds)}`, [], style));
+      }
+      return EXIT_FOUND;
+    } catch (error) {
+      if (!isDatabaseProblem(error)) throw error;
+      if (process.stderr.isTTY) process.stderr.write('\r\u001b[K');
+      process.stderr.write(`crosscheck: ${formatText(asDatabaseFailure(error, url).message, [], style)}\n`);
+      return EXIT_ERROR;
+    } finally {
+      await connection?.close();
+    }
+  },
+};

@@ -1,0 +1,48 @@
+/** Rows streamed into a table with COPY FROM STDIN (text format), with the pipe's backpressure. */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ClientBase } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+
+export type CopyValue = string | number | boolean | null;
+
+/**
+ * PostgreSQL text cannot hold U+0000: it is stored as U+2400 (␀, the symbol crosscheck shows for
+ * it anyway). Every other character is stored exactly.
+ */
+export const NUL_STAND_IN = '\u2400';
+
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\0': NUL_STAND_IN };
+
+/** One field of COPY's text format: backslash, tab and line breaks escaped, null as \N. */
+export function copyField(value: CopyValue): string {
+  if (value === null) return '\\N';
+  return String(value).replace(/[\\\n\r\t\0]/g, (char) => ESCAPES[char]!);
+}
+
+/** A text (or JSON) value as it is stored: NUL replaced as in copyField. */
+export function storable(text: string): string {
+  return text.replaceAll('\0', NUL_STAND_IN);
+}
+
+/** Rows joined into chunks of about this many characters before they are written. */
+const CHUNK_CHARS = 64 * 1024;
+
+function* lines(rows: Iterable<readonly CopyValue[]>): Generator<string> {
+  let chunk = '';
+  for (const row of rows) {
+    chunk += `${row.map(copyField).join('\t')}\n`;
+    if (chunk.length >= CHUNK_CHARS) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk !== '') yield chunk;
+}
+
+/** Streams `rows` into `table (columns)`; returns the rows PostgreSQL took. */
+export async function copyRows(client: ClientBase, table: string, columns: readonly string[], rows: Iterable<readonly CopyValue[]>): Promise<number> {
+  const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+  await pipeline(Readable.from(lines(rows)), stream);
+  return stream.rowCount;
+}

@@ -1,5 +1,5 @@
 /** `crosscheck index --db URL`: loads the corpus into a PostgreSQL archive, incrementally. */
-import { programVersion } from '../../core/cache.js';
+import { programVersion } from '../../core/presentation.js';
 import { asDatabaseFailure, connectDatabase, isDatabaseProblem, type Connection } from '../../core/db/connect.js';
 import { ingestCorpus, type IngestProgress, type IngestSummary } from '../../core/db/ingest.js';
 import { migrate } from '../../core/db/schema.js';

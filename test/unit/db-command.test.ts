@@ -136,14 +136,14 @@ describe('crosscheck index: roles, passwords and the pg_trgm extension', { skip:
 /** A child that indexes with one document per batch and says when each batch is committed. */
 const KILLED_CHILD = `
 import { loadCorpus } from './src/core/load.ts';
-import { programVersion } from './src/core/cache.ts';
+import { programVersion } from './src/core/presentation.ts';
 import { connectDatabase } from './src/core/db/connect.ts';
 import { migrate } from './src/core/db/schema.ts';
 import { ingestCorpus } from './src/core/db/ingest.ts';
 const [url, root] = process.argv.slice(-2);
 const { client } = await connectDatabase(url);
 await migrate(client);
-await ingestCorpus(client, await loadCorpus(root), { programVersion: programVersion(), batchDocuments: 3, afterBatch: (batch) => { process.stdout.write('batch ' + batch + '\\n'); } });
+await ingestCorpus(client, await loadCorpus(root), { programVersion: programVersion(), batchDocuments: 3, afterBatch: async (batch) => { process.stdout.write('batch ' + batch + '\\n'); if (batch === 1) await new Promise((resolve) => setTimeout(resolve, 60000)); } });
 process.stdout.write('done\\n');
 process.exit(0);
 `;
@@ -170,7 +170,7 @@ describe('crosscheck index killed mid-way', { skip: skipWithoutDatabase }, () =>
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      // Killed while the next batch is being written, wherever it is.
+      // Killed after its first batch, while it waits to write the next (it waits there, so the kill always lands mid-run).
       if (stdout.includes('batch 1\n')) child.kill('SIGKILL');
     });
     const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (...ended) => resolve(ended)));

@@ -134,9 +134,11 @@ async function runWorkbench(args: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length > 0) throw new UsageError(`unknown command "${positionals[0]}" (crosscheck --help lists them)`);
-  if (values.fields !== undefined || values.format !== undefined || values.json) {
-    throw new UsageError('--fields, --format and --json apply to commands (crosscheck search ...), not to the workbench');
+  if (values.format !== undefined || values.json) {
+    throw new UsageError('--format and --json apply to commands (crosscheck search ...), not to the workbench');
   }
+  // Checked before the screen opens: a malformed map is a usage error on stderr.
+  const fields = typeof values.fields === 'string' ? parseFieldsOption(values.fields) : undefined;
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     return fail('the workbench needs a terminal; in scripts use a command such as `crosscheck search QUERY` (see crosscheck --help)');
   }
@@ -152,7 +154,7 @@ async function runWorkbench(args: string[]): Promise<number> {
     throw new CorpusError(`corpus ${corpusPath}: ${code === 'ENOENT' ? 'not found' : error instanceof Error ? error.message : String(error)}`);
   }
   const start = await loadWorkbenchDrawingAtOnce(corpusPath);
-  const code = await start({ corpusPath });
+  const code = await start({ corpusPath, ...(fields ? { fields } : {}) });
   for (const note of takeHeldCacheNotes()) warn(note);
   return code;
 }

@@ -1,7 +1,7 @@
 /** The workbench: numbered panes, the status line, help, and the screen-size guard. */
 import { Box, useApp, useStdout } from 'ink';
 import { useEffect, type ReactNode } from 'react';
-import { CorpusError } from '../core/load.js';
+import { CorpusError, type LoadOptions } from '../core/load.js';
 import { neutralize } from '../core/sanitize.js';
 import { corpusFacts, Loading, MIN_COLUMNS, MIN_ROWS, TooSmall } from './app/screens.js';
 import { useHelp, type Help } from './app/useHelp.js';
@@ -64,6 +64,8 @@ export interface AppProps {
   env?: NodeJS.ProcessEnv;
   /** Where x writes the evidence report (tests); otherwise the working folder. */
   cwd?: string;
+  /** --fields: record fields by name when not recognised. */
+  fields?: LoadOptions['fields'];
 }
 
 interface GlobalKeys {
@@ -145,12 +147,12 @@ function useWorkbenchKeys({ status, typedAhead, panes, global, help, refreshStat
   });
 }
 
-export function App({ corpusPath, workspace: preloaded, size: fixedSize, load, suspend, inspect, exitOnFailure = false, writeToTerminal, runOutside, env, cwd }: AppProps): ReactNode {
+export function App({ corpusPath, workspace: preloaded, size: fixedSize, load, suspend, inspect, exitOnFailure = false, writeToTerminal, runOutside, env, cwd, fields }: AppProps): ReactNode {
   const { exit } = useApp();
   const { write } = useStdout();
   const theme = useTheme();
   const { columns, rows } = useTerminalSize(fixedSize);
-  const state = useWorkspace(corpusPath, preloaded, load);
+  const state = useWorkspace(corpusPath, preloaded, load, fields);
   const [tab, tabLatest, setTab] = useImmediateState<PaneKey>(PANES[0]!.key);
   const help = useHelp(rows - 2);
   // Keys typed while the corpus loads go to the query line the workbench opens on (q included, as there).

@@ -5,7 +5,7 @@
  */
 import { render } from 'ink';
 import { bugMessage, writeBugReport } from '../core/bugReport.js';
-import { CorpusError } from '../core/load.js';
+import { CorpusError, type LoadOptions } from '../core/load.js';
 import { prefersUnicode } from '../core/display.js';
 import { ENTER_ALTERNATE_SCREEN, LEAVE_ALTERNATE_SCREEN } from '../core/presentation.js';
 import { neutralize } from '../core/sanitize.js';
@@ -25,6 +25,8 @@ const EXIT_BUG = 70;
 
 export interface WorkbenchOptions {
   corpusPath: string;
+  /** --fields: record fields by name when not recognised. */
+  fields?: LoadOptions['fields'];
 }
 
 /** Says an unexpected error as a bug, with where its full report was written (the terminal already restored). */
@@ -106,7 +108,7 @@ function jobControl({ stdin, stdout }: NodeJS.Process, frames: ReturnType<typeof
   return { suspend, onStopSignal, outside };
 }
 
-export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<number> {
+export async function runWorkbench({ corpusPath, fields }: WorkbenchOptions): Promise<number> {
   const { stdin, stdout } = process;
   const frames = diffingStdout(stdout);
   const screen = terminalScreen(stdin, stdout);
@@ -126,7 +128,7 @@ export async function runWorkbench({ corpusPath }: WorkbenchOptions): Promise<nu
   screen.enterScreen();
   const instance = render(
     <ThemeContext.Provider value={themeFor(process.env)}>
-      <App corpusPath={corpusPath} suspend={suspend} runOutside={outside} writeToTerminal={(bytes) => stdout.write(bytes)} exitOnFailure />
+      <App corpusPath={corpusPath} {...(fields ? { fields } : {})} suspend={suspend} runOutside={outside} writeToTerminal={(bytes) => stdout.write(bytes)} exitOnFailure />
     </ThemeContext.Provider>,
     { stdout: frames.stream, exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
   );

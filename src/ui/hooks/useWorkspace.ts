@@ -27,7 +27,7 @@ export type CorpusLoader = (root: string, options: OpenOptions) => Promise<Works
 
 const openWorkspace: CorpusLoader = async (root, options) => (await Workspace.open(root, options)).workspace;
 
-export function useWorkspace(corpusPath: string | undefined, preloaded: Workspace | undefined, load: CorpusLoader = openWorkspace): WorkspaceState {
+export function useWorkspace(corpusPath: string | undefined, preloaded: Workspace | undefined, load: CorpusLoader = openWorkspace, fields?: OpenOptions['fields']): WorkspaceState {
   const [state, setState] = useState<WorkspaceState>(
     preloaded ? { status: 'ready', workspace: preloaded } : { status: 'loading', progress: null },
   );
@@ -36,6 +36,7 @@ export function useWorkspace(corpusPath: string | undefined, preloaded: Workspac
     let cancelled = false;
     let lastReport = 0;
     load(corpusPath, {
+      ...(fields ? { fields } : {}),
       // The first screen does not wait for the cache file: it is written while the user types.
       writeInBackground: true,
       // Said once the workbench ends: a line written now would tear the screen.
@@ -62,6 +63,6 @@ export function useWorkspace(corpusPath: string | undefined, preloaded: Workspac
     return () => {
       cancelled = true;
     };
-  }, [corpusPath, preloaded, load]);
+  }, [corpusPath, preloaded, load, fields]);
   return state;
 }

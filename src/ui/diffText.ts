@@ -29,7 +29,9 @@ export function diffSegments(changes: readonly DiffPart[], ascii: boolean, marke
       out.push(...highlightSegments(change.text, [], ascii));
       return;
     }
-    if (out.length > 0) space();
+    // Added closing punctuation sits against the word before it, as the source wrote it.
+    const closes = change.kind === 'insert' && /^[,.;:!?)”’]/.test(change.text.trim());
+    if (out.length > 0 && !closes) space();
     if (change.kind === 'delete') {
       out.push({ text: deletionNote(change.text), style: 'delete' });
     } else {

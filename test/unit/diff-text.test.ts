@@ -50,3 +50,14 @@ test('no space is put after an opening bracket or quote', () => {
   ];
   assert.equal(text(diffSegments(changes, false, false)), 'accounts (23,750 accounts)');
 });
+
+test('no space is put before added closing punctuation: network,” as well (not network, ” as well)', () => {
+  const changes = [
+    { kind: 'insert' as const, text: 'highly engaged core network' },
+    { kind: 'same' as const, text: ',' },
+    { kind: 'insert' as const, text: '”' },
+    { kind: 'same' as const, text: ' as well as' },
+  ];
+  assert.equal(text(diffSegments(changes, false, false)), 'highly engaged core network,” as well as');
+  assert.equal(text(diffSegments(changes, false, true)), '{+highly engaged core network+},{+”+} as well as');
+});

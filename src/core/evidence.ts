@@ -107,7 +107,8 @@ export function evidenceReport(items: readonly Evidence[], documents: Documents,
 
 /** Markdown that renders as the text itself: no heading, list, link or HTML from corpus words. */
 function markdownInline(text: string): string {
-  return text.replace(/[\\`*[\]<>#|]/g, (character) => `\\${character}`);
+  // Anywhere: emphasis, code, links and HTML. At the start: what would make a heading, a quote or a list.
+  return text.replace(/[\\`*[\]<>]/g, (character) => `\\${character}`).replace(/^(#|\+|-|\d+[.)])/, '\\$1');
 }
 
 function markdownLine(line: string): string {

@@ -134,3 +134,13 @@ describe('the editor', () => {
     assert.match(said, /set EDITOR/);
   });
 });
+
+describe('the report as Markdown', () => {
+  it('corpus words never become a heading, a list, a link or HTML; citations keep their # as written', () => {
+    const passage = { ...amplifier, text: '# 1. Breaking: <b>[click](http://x)</b> *now*' };
+    const record = { ...documents.get(amplifier.source)!, record: 4, format: 'jsonl' as const, path: `${PROJECT_ROOT}/news/articles.jsonl` };
+    const report = evidenceReport([{ kind: 'passage', passage }], new Map([[record.source, record]]), { corpus: 'c', written: new Date(0), cwd: PROJECT_ROOT });
+    assert.match(report, /^> \\# 1\. Breaking: \\<b\\>\\\[click\\\]\(http:\/\/x\)\\<\/b\\> \\\*now\\\*$/m);
+    assert.match(report, /\(news\/articles\.jsonl#4:13\)$/m);
+  });
+});

@@ -5,6 +5,8 @@ import { CorpusError, type LoadOptions } from '../core/load.js';
 import { neutralize } from '../core/sanitize.js';
 import { corpusFacts, Loading, MIN_COLUMNS, MIN_ROWS, TooSmall } from './app/screens.js';
 import { useHelp, type Help } from './app/useHelp.js';
+import { useStoryPicker, type StoryPicker } from './app/useStoryPicker.js';
+import { StoryPickerView } from './components/StoryPickerView.js';
 import { usePaneRegistry, useStatusLine, type PaneRegistry } from './app/usePaneRegistry.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
 import { StatusLine } from './components/StatusLine.js';
@@ -77,12 +79,14 @@ interface GlobalKeys {
   setTab: (pane: PaneKey) => void;
   panes: PaneRegistry;
   evidence: Handlers;
+  stories: StoryPicker;
 }
 
 /** What the keys that work anywhere do. */
-function globalHandlers({ exit, suspend, write, help, setTab, panes, evidence }: GlobalKeys): Handlers {
+function globalHandlers({ exit, suspend, write, help, setTab, panes, evidence, stories }: GlobalKeys): Handlers {
   return {
     ...evidence,
+    'pick-story': () => stories.show(),
     quit: () => exit(),
     suspend: () => {
       if (!suspend) return false;
@@ -109,6 +113,7 @@ interface WorkbenchKeys {
   panes: PaneRegistry;
   global: Handlers;
   help: Help;
+  stories: StoryPicker;
   refreshStatus: () => void;
   exit: () => void;
   /** Called before each key: what the last evidence key said lasts until the next key. */
@@ -116,7 +121,7 @@ interface WorkbenchKeys {
 }
 
 /** Every key and paste: to the query typed while loading, the help, or the visible pane. */
-function useWorkbenchKeys({ status, typedAhead, panes, global, help, refreshStatus, exit, onKey }: WorkbenchKeys): void {
+function useWorkbenchKeys({ status, typedAhead, panes, global, help, stories, refreshStatus, exit, onKey }: WorkbenchKeys): void {
   const statusLatest = useLatest(status);
   useKeyboard((event) => {
     if (statusLatest.current === 'loading') {
@@ -132,7 +137,8 @@ function useWorkbenchKeys({ status, typedAhead, panes, global, help, refreshStat
     const pane = panes.visible();
     if (event.kind === 'paste') {
       // Nothing in a paste is ever a command.
-      if (!help.openLatest.current) pane?.paste(event.text);
+      if (stories.openLatest.current) stories.editor.insert(event.text.replace(/\s+/g, ' '));
+      else if (!help.openLatest.current) pane?.paste(event.text);
       refreshStatus();
       return;
     }
@@ -142,6 +148,11 @@ function useWorkbenchKeys({ status, typedAhead, panes, global, help, refreshStat
       return;
     }
     onKey();
+    if (stories.openLatest.current) {
+      if (event.name === 'ctrl-c' || event.name === 'ctrl-z') dispatchKey(event.name, panes.targetOf(undefined), global);
+      else dispatchKey(event.name, stories.target(), {});
+      return;
+    }
     dispatchKey(event.name, panes.targetOf(pane), global);
     refreshStatus();
   });
@@ -179,9 +190,10 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize, load, s
       });
     return { documents: workspace.documents, corpusRoot: workspace.corpus.root, selection: () => panes.visible()?.selection?.() ?? null, writeToTerminal, runOutside: outside, env, cwd };
   });
-  const global = globalHandlers({ exit, suspend, write, help, setTab, panes, evidence: evidence.handlers });
+  const stories = useStoryPicker(state.status === 'ready' ? state.workspace : null, rows - 4, (story) => panes.navigate({ pane: 'claims', story }));
+  const global = globalHandlers({ exit, suspend, write, help, setTab, panes, evidence: evidence.handlers, stories });
   const { status, refreshStatus, controls } = useStatusLine(panes, tabLatest, global, inspect);
-  useWorkbenchKeys({ status: state.status, typedAhead, panes, global, help, refreshStatus, exit, onKey: evidence.clearNotice });
+  useWorkbenchKeys({ status: state.status, typedAhead, panes, global, help, stories, refreshStatus, exit, onKey: evidence.clearNotice });
 
   // The frame fills the terminal, status line on the last row. Ink then redraws the whole frame on
   // each update (clear and draw, in one synchronized write where the terminal supports it).
@@ -194,18 +206,19 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize, load, s
       <TabBar tabs={TABS} active={tab} title={neutralize(corpus.root, { ascii: theme.ascii })} width={columns} />
       <Box height={paneHeight} width={columns}>
         {help.open ? <HelpOverlay width={columns} height={paneHeight} scroll={help.scroll} pane={tab} /> : null}
+        {stories.open && !help.open ? <StoryPickerView picker={stories} width={columns} height={paneHeight} /> : null}
         {/* Panes stay mounted while hidden, so a query or a selection survives a visit elsewhere. */}
         {PANES.map(({ key, Component }) => (
-          <Box key={key} display={!help.open && tab === key ? 'flex' : 'none'}>
-            <Component workspace={state.workspace} width={columns} height={paneHeight} active={!help.open && tab === key} controls={controls} navigate={panes.navigate} typedAhead={typedAhead.text} />
+          <Box key={key} display={!help.open && !stories.open && tab === key ? 'flex' : 'none'}>
+            <Component workspace={state.workspace} width={columns} height={paneHeight} active={!help.open && !stories.open && tab === key} controls={controls} navigate={panes.navigate} typedAhead={typedAhead.text} />
           </Box>
         ))}
       </Box>
       <StatusLine
-        where={help.open ? 'Help' : status.where}
+        where={help.open ? 'Help' : stories.open ? 'Claims │ stories' : status.where}
         // What an evidence key did takes the facts' room while it is shown.
         facts={[evidence.marked > 0 ? `${evidence.marked} marked` : '', evidence.notice === null ? corpusFacts(corpus) : ''].filter((part) => part !== '').join('  ')}
-        hints={help.open ? ['j/k scroll', 'any other key closes'] : evidence.notice !== null ? [evidence.notice] : status.hints}
+        hints={help.open ? ['j/k scroll', 'any other key closes'] : stories.open ? ['Enter choose', 'Esc cancel'] : evidence.notice !== null ? [evidence.notice] : status.hints}
         help={help.open ? '' : status.help}
         width={columns}
       />

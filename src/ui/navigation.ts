@@ -9,7 +9,8 @@ export type NavigationTarget =
   /** Compare a claim across sources, optionally anchored on the passage it came from. */
   | { pane: 'compare'; claim: string; passageId?: number }
   | { pane: 'quotes'; query?: string }
-  | { pane: 'claims' };
+  /** Claims, on a story when one is named. */
+  | { pane: 'claims'; story?: string };
 
 export type PaneKey = NavigationTarget['pane'];
 

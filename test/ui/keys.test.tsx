@@ -243,7 +243,7 @@ describe('the key map and the panes', () => {
     await waitForFrame(app.lastFrame, (text) => /of 5 sources carry it/.test(text));
     await press(app.stdin, '4');
     await waitForFrame(app.lastFrame, (text) => /\d+ claims/.test(text));
-    const global = { quit: () => undefined, help: () => undefined, pane: () => undefined, 'next-area': () => undefined, 'previous-area': () => undefined, back: () => undefined, suspend: () => undefined };
+    const global = { quit: () => undefined, help: () => undefined, pane: () => undefined, 'next-area': () => undefined, 'previous-area': () => undefined, back: () => undefined, suspend: () => undefined, copy: () => undefined, 'open-editor': () => undefined, mark: () => undefined, export: () => undefined, 'pick-story': () => undefined };
     // Only these may be missing: Esc's back (a condition's alternative), and h/l in Claims, live
     // only when the source columns scroll.
     const optional = new Set(['back', 'columns-left', 'columns-right']);

@@ -25,6 +25,7 @@ export type Scope =
   | 'claims.list'
   | 'claims.sources'
   | 'claims'
+  | 'stories'
   | 'global';
 
 export type Action =
@@ -76,6 +77,7 @@ export type Action =
   | 'next-story'
   | 'only-source'
   | 'conflicts-only'
+  | 'pick-story'
   | 'columns-left'
   | 'columns-right';
 
@@ -174,7 +176,9 @@ export const BINDINGS: readonly Binding[] = [
   { scope: 'claims.sources', keys: ['esc'], action: 'close', help: 'close the list of sources', hint: 'Esc cancel' },
   { scope: 'claims', keys: ['!'], action: 'conflicts-only', help: 'only claims whose sources disagree (again: all)', hint: '! conflicts' },
   { scope: 'claims', keys: ['o'], action: 'only-source', help: 'pick a source: only the claims it alone makes (again: all)', hint: 'o one source' },
-  { scope: 'claims', keys: ['s'], action: 'next-story', help: 'next story (corpora with sub-folders)' },
+  { scope: 'claims', keys: ['s'], action: 'pick-story', help: 'pick a story by words of its name, a day or an outlet (corpora with stories)', hint: 's story' },
+  { scope: 'stories', keys: ['enter'], action: 'submit', help: "show the chosen story's claims", hint: 'Enter choose' },
+  { scope: 'stories', keys: ['esc'], action: 'close', help: 'close the list of stories', hint: 'Esc cancel' },
   { scope: 'claims', keys: ['/'], action: 'focus-field', help: 'filter the claims by their words', hint: '/ filter' },
 
   // Anywhere.
@@ -212,6 +216,7 @@ export const SCOPE_TITLES: ReadonlyArray<[Scope, string]> = [
   ['claims.list', 'Claims: the claims'],
   ['claims.sources', 'Claims: choosing a source'],
   ['claims', 'Claims'],
+  ['stories', 'Claims: choosing a story'],
 ];
 
 /** The query syntax: not keys, but the help and the README show it beside them. */

@@ -136,7 +136,6 @@ export function ClaimsPane({ workspace, width, height, active, controls, navigat
     setColumnOffset(Math.max(0, Math.min(sources.length - columns.shown.length, columns.first + step * columns.shown.length)));
   usePaneControls('claims', controls, () =>
     claimsControls({
-      stories: corpus.stories,
       separator: theme.glyphs.separator,
       area,
       story,

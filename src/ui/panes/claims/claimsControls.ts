@@ -16,7 +16,6 @@ interface Setting<T> {
 }
 
 export interface ClaimsKeys {
-  stories: readonly string[];
   separator: string;
   area: Setting<ClaimsArea>;
   story: Setting<string | null>;
@@ -37,7 +36,7 @@ export interface ClaimsKeys {
 }
 
 function paneLayerOf(keys: ClaimsKeys): KeyLayer {
-  const { navigation, stories, area, story, onlySource, conflictsOnly } = keys;
+  const { navigation, area, onlySource, conflictsOnly } = keys;
   return {
     scope: 'claims',
     handlers: {
@@ -50,12 +49,6 @@ function paneLayerOf(keys: ClaimsKeys): KeyLayer {
           onlySource.set(null);
           navigation.select(0);
         } else area.set('sources');
-      },
-      'next-story': () => {
-        if (stories.length === 0) return false;
-        story.set(stories[(stories.indexOf(story.latest.current ?? '') + 1) % stories.length]!);
-        navigation.select(0);
-        return true;
       },
       'focus-field': () => area.set('filter'),
     },
@@ -134,6 +127,12 @@ export function claimsControls(keys: ClaimsKeys): PaneControls {
         keys.setPendingClaim(place.selected);
       };
     },
-    open: () => area.set('list'),
+    open: (target) => {
+      if (target.pane === 'claims' && target.story !== undefined) {
+        story.set(target.story);
+        navigation.select(0);
+      }
+      area.set('list');
+    },
   };
 }

@@ -1,0 +1,27 @@
+/** The story picker drawn over the pane: a filter line, then one story a row (name, days, outlets). */
+import { Box } from 'ink';
+import type { ReactNode } from 'react';
+import type { StoryPicker } from '../app/useStoryPicker.js';
+import { plural } from '../text.js';
+import { PromptLine } from './PromptLine.js';
+import { SegmentLine } from './SegmentLine.js';
+
+export function StoryPickerView({ picker, width, height }: { picker: StoryPicker; width: number; height: number }): ReactNode {
+  const { choices, navigation } = picker;
+  const rows: ReactNode[] = [];
+  for (let row = 0; row < height - 2; row++) {
+    const index = navigation.offset + row;
+    const choice = choices[index];
+    if (!choice) break;
+    rows.push(<SegmentLine key={choice.story.id} inverse={index === navigation.selected} width={width} segments={[{ text: choice.line, style: index === navigation.selected ? 'focus' : 'plain' }]} />);
+  }
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <PromptLine editor={picker.editor} focused placeholder="words of a story's name, a day or an outlet" counter={plural(choices.length, 'story', 'stories')} width={width} />
+      <SegmentLine segments={[{ text: 'Choose a story: Enter shows its claims, Esc cancels', style: 'muted' }]} width={width} />
+      <Box flexDirection="column" height={height - 2} overflow="hidden">
+        {rows}
+      </Box>
+    </Box>
+  );
+}

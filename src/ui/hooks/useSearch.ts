@@ -32,10 +32,10 @@ export interface SearchState {
 }
 
 export const RESULT_LIMIT = 500;
-/** Results computed on every keystroke: more than a tall terminal shows. */
+/** Results computed on every keystroke when the caller does not say how many rows it shows. */
 export const FIRST_PAGE = 60;
 /** How long a key's render may search: found within it, the key's one frame shows its results. */
-const IN_FRAME_MS = 40;
+const IN_FRAME_MS = 60;
 /** Pauses of work a key's render always runs, however long they take: a small corpus is always answered in the frame. */
 const IN_FRAME_STEPS = 8;
 
@@ -79,12 +79,12 @@ interface Started {
 }
 
 /** Searches `query` for up to IN_FRAME_MS: the whole list when narrowing an earlier answer, else the first page and, time left, the whole list. */
-function startSearch(session: TypedSearch, query: string): Started {
+function startSearch(session: TypedSearch, query: string, firstPage: number): Started {
   const started = performance.now();
   try {
     const narrowed = session.narrowed(query, RESULT_LIMIT);
-    const limit = narrowed ? RESULT_LIMIT : FIRST_PAGE;
-    const steps = narrowed ?? session.fresh(query, FIRST_PAGE);
+    const limit = narrowed ? RESULT_LIMIT : firstPage;
+    const steps = narrowed ?? session.fresh(query, firstPage);
     const done = runWithin(steps, IN_FRAME_MS);
     if (!done) return { query, answer: null, rest: steps, restLimit: limit, error: null };
     const answer = stateOf(query, done.value, limit);
@@ -114,13 +114,16 @@ function searchJob(session: TypedSearch, { query, answer, rest, restLimit, error
   };
 }
 
-/** `index`: null while it is being built (every passage is listed meanwhile). */
-export function useSearch(index: PassageIndex | null, passages: readonly Passage[], query: string): SearchState {
+/**
+ * `index`: null while it is being built (every passage is listed meanwhile). `firstPage`: the
+ * rows on screen; the best-first search stops as soon as they are certain.
+ */
+export function useSearch(index: PassageIndex | null, passages: readonly Passage[], query: string, firstPage = FIRST_PAGE): SearchState {
   const browse = useMemo(() => browseAll(passages), [passages]);
   const blank = query.trim() === '';
   const session = useMemo(() => (index ? new TypedSearch(index) : null), [index]);
   // Searched while the key renders, so that its one frame shows the results.
-  const started = useMemo(() => (session && !blank ? startSearch(session, query) : null), [session, blank, query]);
+  const started = useMemo(() => (session && !blank ? startSearch(session, query, Math.max(1, Math.min(firstPage, RESULT_LIMIT))) : null), [session, blank, query, firstPage]);
   const job = useMemo(() => (session && started ? searchJob(session, started) : null), [session, started]);
   const { value, error, current } = useSlicedJob(job);
   if (blank) return { results: browse, answered: index ? query : '', error: null, more: false };

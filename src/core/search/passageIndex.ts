@@ -4,20 +4,30 @@
  * best-first (boundedSearch.ts) so that only a few hundred passages are scored per query.
  */
 import { closestSteps, type ClosestHit } from '../closest.js';
-import { bitapPasses, compileQuery, parseQuery, passesFilters } from '../query.js';
+import { bitapPasses, compileQuery, parseQuery, passesFilters, type QueryTerm } from '../query.js';
 import { runAtOnce, type Steps } from '../slices.js';
 import type { Corpus, Passage } from '../types.js';
 import { searchBounded } from './boundedSearch.js';
 import { searchEvery, survivingPassages } from './exhaustive.js';
 import { FuseScorer, recordOf, THRESHOLD, type PassageRecord } from './fuseAdapter.js';
-import { textFirst, type Scoring, type SearchHit, type SearchOptions, type SearchWork } from './hits.js';
+import { BestHits, scoreIds, textFirst, type Scoring, type SearchHit, type SearchOptions, type SearchWork } from './hits.js';
 import { checkParts, deriveParts, type IndexParts } from './indexParts.js';
+import { lookFurther, narrows, type CompleteAnswer } from './narrowing.js';
 import { passageDocuments, PassageLayout } from './passageLayout.js';
 import type { SearchContext, SearchRequest } from './searchContext.js';
 import { WordLookup } from './wordLookup.js';
 
-/** How far past `limit` a search looks for hits whose own text matches before title-only ones fill the list. */
-const TITLE_ONLY_LOOKAHEAD = 16;
+/** What Fuse.js scores a query's passages with, and the words that highlight a huge passage. */
+function scoringOf(positive: readonly QueryTerm[], fuseQuery: string): Scoring {
+  return {
+    fuseQuery,
+    // A fuzzy match needs two characters (minMatchCharLength); an exact term is found as typed.
+    highlights: positive.flatMap((term) => term.filter(({ kind, literal }) => kind !== 'fuzzy' || literal.length >= 2).map(({ literal }) => literal.toLowerCase())),
+    passes: bitapPasses(positive),
+  };
+}
+
+const positiveTerms = (terms: readonly QueryTerm[]): QueryTerm[] => terms.filter((term) => term.every((alternative) => !alternative.inverse));
 
 export class PassageIndex {
   private readonly context: SearchContext;
@@ -69,13 +79,34 @@ export class PassageIndex {
     const limit = options.limit ?? Number.POSITIVE_INFINITY;
     let fetched = limit;
     let hits = yield* this.rankedSteps(query, options);
-    // Hits that match only their document's title go after every hit whose own text matches: when
-    // they fill the list, look further down for text hits (a few times the limit at most).
-    while (Number.isFinite(limit) && hits.length === fetched && hits.filter((hit) => hit.titleOnly !== true).length < limit && fetched < limit * TITLE_ONLY_LOOKAHEAD) {
+    while (lookFurther(hits, fetched, limit)) {
       fetched *= 4;
       hits = yield* this.rankedSteps(query, { ...options, limit: fetched });
     }
     return textFirst(hits).slice(0, limit);
+  }
+
+  /**
+   * The same answer as searchSteps(query, options), found by rescoring `earlier`'s hits, when
+   * `query` holds every term of `earlier`'s (see narrowing.ts); null when that is not provably
+   * the same answer (then search afresh). Throws QueryError for a query it refuses.
+   */
+  narrowedSteps(earlier: CompleteAnswer, query: string, options: Pick<SearchOptions, 'limit'> = {}): Steps<SearchHit[]> | null {
+    const terms = parseQuery(query);
+    const compiled = compileQuery(terms);
+    if (compiled.fuse === null || !narrows(parseQuery(earlier.query), terms)) return null;
+    return this.rescoredSteps(earlier.hits, compiled.filters, scoringOf(positiveTerms(terms), compiled.fuse), options.limit ?? Number.POSITIVE_INFINITY);
+  }
+
+  private *rescoredSteps(earlier: readonly SearchHit[], filters: readonly QueryTerm[], scoring: Scoring, limit: number): Steps<SearchHit[]> {
+    const { passages } = this.corpus;
+    const ids = earlier.map((hit) => hit.passage.id).filter((id) => passesFilters(passages[id]!.text, filters));
+    const ranked = new BestHits(Number.POSITIVE_INFINITY);
+    yield* scoreIds(this.context.scorer, this.work, scoring, ids, ranked);
+    // Every match, ranked: the prefixes a fresh search fetches, cut as it cuts them.
+    let fetched = limit;
+    while (lookFurther(ranked.hits.slice(0, fetched), fetched, limit)) fetched *= 4;
+    return textFirst(ranked.hits.slice(0, fetched)).slice(0, limit);
   }
 
   /** Passages matching `query` in Fuse.js's order (title-only hits mixed in). */
@@ -88,15 +119,10 @@ export class PassageIndex {
       (!sources || sources.has(passage.source)) && passesFilters(passage.text, compiled.filters);
     const limit = options.limit ?? Number.POSITIVE_INFINITY;
     if (compiled.fuse === null) return yield* survivingPassages(this.corpus.passages, accept, limit);
-    const positive = terms.filter((term) => term.every((alternative) => !alternative.inverse));
+    const positive = positiveTerms(terms);
     const filtered = sources !== null || compiled.filters.length > 0;
     if (options.exhaustive) return this.context.scorer.searchAll(compiled.fuse, accept, limit, filtered);
-    const scoring: Scoring = {
-      fuseQuery: compiled.fuse,
-      // A fuzzy match needs two characters (minMatchCharLength); an exact term is found as typed.
-      highlights: positive.flatMap((term) => term.filter(({ kind, literal }) => kind !== 'fuzzy' || literal.length >= 2).map(({ literal }) => literal.toLowerCase())),
-      passes: bitapPasses(positive),
-    };
+    const scoring = scoringOf(positive, compiled.fuse);
     const request: SearchRequest = { scoring, positive, accept, filtered, limit };
     const bounded = yield* searchBounded(this.context, request);
     return bounded ?? (yield* searchEvery(this.context, request));

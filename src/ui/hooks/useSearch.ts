@@ -1,14 +1,18 @@
 /**
- * Search results for the query being typed. The search runs in slices of a few milliseconds
- * after the keystroke has been drawn (core/slices.ts), so a key pressed meanwhile is handled at
- * once, and the search it makes stale is dropped, not finished. A keystroke asks only for a
- * screenful (the best-first index answers that in a few milliseconds even on 20,000 articles);
- * the longer list follows once typing pauses.
+ * Search results for the query being typed, drawn in the key's own frame: the first screenful is
+ * searched during the key's render for a few milliseconds (the best-first index answers it that
+ * fast even on 20,000 articles), so the typed letter, the rows it settles on and the preview
+ * arrive together. A query that only added terms to a complete earlier answer is answered by
+ * rescoring those hits (core/search/narrowing.ts): the whole list at once. Otherwise the longer
+ * list follows in slices (core/slices.ts) and its frame changes only the count ("60+" to "500+");
+ * a key pressed meanwhile is handled at once and the search it makes stale is dropped. A first
+ * page that takes longer than the key's budget goes on in slices too.
  */
-import { setTimeout as delay } from 'node:timers/promises';
 import { useMemo } from 'react';
+import { QueryError } from '../../core/query.js';
+import { TypedSearch } from '../../core/search/typedSearch.js';
 import type { PassageIndex, SearchHit } from '../../core/searchIndex.js';
-import { runInSlices } from '../../core/slices.js';
+import { runInSlices, type Steps } from '../../core/slices.js';
 import type { Passage } from '../../core/types.js';
 import { useSlicedJob, type SlicedJob } from './useSlicedJob.js';
 
@@ -28,10 +32,12 @@ export interface SearchState {
 }
 
 export const RESULT_LIMIT = 500;
-/** Results computed on every keystroke: more than a tall terminal shows. */
+/** Results computed on every keystroke when the caller does not say how many rows it shows. */
 export const FIRST_PAGE = 60;
-/** The full list waits for a pause in typing this long, so it never delays a key. */
-const FULL_LIST_DELAY_MS = 150;
+/** How long a key's render may search: found within it, the key's one frame shows its results. */
+const IN_FRAME_MS = 60;
+/** Pauses of work a key's render always runs, however long they take: a small corpus is always answered in the frame. */
+const IN_FRAME_STEPS = 8;
 
 function browseAll(passages: readonly Passage[]): ResultList {
   return {
@@ -47,28 +53,84 @@ function listOf(hits: readonly SearchHit[]): ResultList {
   return { length: hits.length, at: (index) => hits[index] };
 }
 
-/** The first screenful, published; then, after a pause in typing, the full list. */
-function searchJob(index: PassageIndex, query: string): SlicedJob<SearchState> {
+function stateOf(query: string, hits: readonly SearchHit[], limit: number): SearchState {
+  return { results: listOf(hits), answered: query, error: null, more: hits.length >= limit };
+}
+
+/** Runs `steps` until they end, or past IN_FRAME_STEPS pauses once `budgetMs` have gone by: their result, or null to go on with later. */
+function runWithin<T>(steps: Steps<T>, budgetMs: number): { value: T } | null {
+  const started = performance.now();
+  for (let pauses = 0; ; pauses++) {
+    const step = steps.next();
+    if (step.done) return { value: step.value };
+    if (pauses >= IN_FRAME_STEPS && performance.now() - started >= budgetMs) return null;
+  }
+}
+
+/** A query's search as its key's render left it: what to show now, and the steps still to run. */
+interface Started {
+  query: string;
+  /** Shown in the key's frame; null when the frame had no time to find it. */
+  answer: SearchState | null;
+  /** Steps still to run, for `restLimit` hits; null when `answer` is final. */
+  rest: Steps<SearchHit[]> | null;
+  restLimit: number;
+  error: QueryError | null;
+}
+
+/** Searches `query` for up to IN_FRAME_MS: the whole list when narrowing an earlier answer, else the first page and, time left, the whole list. */
+function startSearch(session: TypedSearch, query: string, firstPage: number): Started {
+  const started = performance.now();
+  try {
+    const narrowed = session.narrowed(query, RESULT_LIMIT);
+    const limit = narrowed ? RESULT_LIMIT : firstPage;
+    const steps = narrowed ?? session.fresh(query, firstPage);
+    const done = runWithin(steps, IN_FRAME_MS);
+    if (!done) return { query, answer: null, rest: steps, restLimit: limit, error: null };
+    const answer = stateOf(query, done.value, limit);
+    if (!answer.more || limit === RESULT_LIMIT) return { query, answer, rest: null, restLimit: limit, error: null };
+    const whole = session.fresh(query, RESULT_LIMIT);
+    const wholeDone = runWithin(whole, IN_FRAME_MS - (performance.now() - started));
+    if (wholeDone) return { query, answer: stateOf(query, wholeDone.value, RESULT_LIMIT), rest: null, restLimit: RESULT_LIMIT, error: null };
+    return { query, answer, rest: whole, restLimit: RESULT_LIMIT, error: null };
+  } catch (error) {
+    if (!(error instanceof QueryError)) throw error;
+    return { query, answer: { results: listOf([]), answered: query, error: error.message, more: false }, rest: null, restLimit: 0, error };
+  }
+}
+
+/** The rest of a started search, in slices: the first page when the frame had no time for it, then the whole list. */
+function searchJob(session: TypedSearch, { query, answer, rest, restLimit, error }: Started): SlicedJob<SearchState> {
   return async (signal, publish) => {
-    const run = async (limit: number): Promise<SearchState | null> => {
-      const hits = await runInSlices(index.searchSteps(query, { limit }), { signal });
-      return hits && { results: listOf(hits), answered: query, error: null, more: hits.length >= limit };
-    };
-    const firstPage = await run(FIRST_PAGE);
-    if (!firstPage?.more) return firstPage;
-    publish(firstPage);
-    await delay(FULL_LIST_DELAY_MS, undefined, { signal });
-    return run(RESULT_LIMIT);
+    if (error) throw error;
+    if (!rest) return answer;
+    const hits = await runInSlices(rest, { signal });
+    if (!hits) return null;
+    const latest = stateOf(query, hits, restLimit);
+    if (restLimit === RESULT_LIMIT || !latest.more) return latest;
+    publish(latest);
+    const whole = await runInSlices(session.fresh(query, RESULT_LIMIT), { signal });
+    return whole && stateOf(query, whole, RESULT_LIMIT);
   };
 }
 
-/** `index`: null while it is being built (every passage is listed meanwhile). */
-export function useSearch(index: PassageIndex | null, passages: readonly Passage[], query: string): SearchState {
+/**
+ * `index`: null while it is being built (every passage is listed meanwhile). `firstPage`: the
+ * rows on screen; the best-first search stops as soon as they are certain.
+ */
+export function useSearch(index: PassageIndex | null, passages: readonly Passage[], query: string, firstPage = FIRST_PAGE): SearchState {
   const browse = useMemo(() => browseAll(passages), [passages]);
   const blank = query.trim() === '';
-  const job = useMemo(() => (index && !blank ? searchJob(index, query) : null), [index, blank, query]);
+  const session = useMemo(() => (index ? new TypedSearch(index) : null), [index]);
+  // Searched while the key renders, so that its one frame shows the results.
+  const started = useMemo(() => (session && !blank ? startSearch(session, query, Math.max(1, Math.min(firstPage, RESULT_LIMIT))) : null), [session, blank, query, firstPage]);
+  const job = useMemo(() => (session && started ? searchJob(session, started) : null), [session, started]);
   const { value, error, current } = useSlicedJob(job);
   if (blank) return { results: browse, answered: index ? query : '', error: null, more: false };
+  if (started?.error) return started.answer ?? { results: listOf([]), answered: query, error: started.error.message, more: false };
+  // The job's latest answer for this query (the whole list) refines the one found in the frame.
+  if (value?.answered === query && !error) return value;
+  if (started?.answer) return started.answer;
   // A refused query is said until the next answer; while that is pending, it answers no query typed now.
   if (error) return { results: listOf([]), answered: current ? query : '', error: error.message, more: false };
   return value ?? { results: browse, answered: '', error: null, more: false };

@@ -49,9 +49,10 @@ export function SearchPane({ workspace, width, height, active, controls, navigat
   });
   // Built (or read from the cache's parts) once the pane is first drawn; every passage is listed meanwhile.
   const passageIndex = useShared(workspace.passageIndex(), true);
-  const search = useSearch(passageIndex, workspace.corpus.passages, editor.text);
-  const find = useLineEditor();
   const layout = searchLayout(width, height);
+  // A row past the screen too, so the first Down already has its result.
+  const search = useSearch(passageIndex, workspace.corpus.passages, editor.text, layout.listHeight + 1);
+  const find = useLineEditor();
   const navigation = useListNavigation(search.results.length, layout.listHeight, selection);
   const { results } = search;
   useSelectPending(pendingSelect, setPendingSelect, search.answered === editor.text, (passageId) => indexOfPassage(results, passageId), navigation.select);

@@ -83,60 +83,128 @@ function* memberSteps(comparer: ClaimComparer, sources: readonly string[]): Step
 }
 
 /**
- * The members' stems as small integers, with each stem's weight and frequency: the inner loop of
- * pairing then reads typed arrays instead of hashing strings (most of a flat map's time).
+ * The members' stems as small integers, each read when pairing reaches its member, with each
+ * stem's weight and frequency: the inner loop of pairing then reads arrays instead of hashing
+ * strings (most of a flat map's time), and pairing starts at once.
  */
-interface StemTable {
-  /** Each member's stems, in the order of its stem set (sums keep that order, so scores are unchanged). */
-  stems: Int32Array[];
-  weight: Float64Array;
-  frequency: Float64Array;
+class MemberStems {
+  /**
+   * The stems of the members read so far, one after another in one array (member i's from
+   * starts[i] to starts[i + 1]), each in the order of its stem set: sums keep that order, so
+   * scores are unchanged, and scoring a member reads one stretch of memory.
+   */
+  stems = new Int32Array(1 << 16);
+  readonly starts: number[] = [0];
+  readonly weight: number[] = [];
+  readonly frequency: number[] = [];
+  /** Each stem's members read so far, in order. */
+  readonly postings: number[][] = [];
+  /** Each stem: the member whose stems were marked last (pairSteps). */
+  readonly markedBy: number[] = [];
   /** Each member's source as an integer. */
-  source: Int32Array;
+  readonly source: Int32Array;
+  private readonly idOf = new Map<string, number>();
+  private readonly sourceIdOf = new Map<string, number>();
+
+  constructor(
+    private readonly comparer: ClaimComparer,
+    private readonly members: readonly Passage[],
+    private readonly weights: StemWeights,
+  ) {
+    this.source = new Int32Array(members.length);
+  }
+
+  /** The stems of the next member (they are read in order). */
+  readNext(): Int32Array {
+    const index = this.starts.length - 1;
+    const passage = this.members[index]!;
+    let sourceId = this.sourceIdOf.get(passage.source);
+    if (sourceId === undefined) this.sourceIdOf.set(passage.source, (sourceId = this.sourceIdOf.size));
+    this.source[index] = sourceId;
+    const stemSet = this.comparer.stemsOf(passage.id);
+    const start = this.starts[index]!;
+    if (start + stemSet.size > this.stems.length) {
+      const grown = new Int32Array(Math.max(2 * this.stems.length, start + stemSet.size));
+      grown.set(this.stems);
+      this.stems = grown;
+    }
+    let position = start;
+    for (const stem of stemSet) {
+      let id = this.idOf.get(stem);
+      if (id === undefined) {
+        id = this.idOf.size;
+        this.idOf.set(stem, id);
+        this.weight.push(this.weights.weight(stem));
+        this.frequency.push(this.weights.documentFrequency(stem));
+        this.postings.push([]);
+        this.markedBy.push(-1);
+      }
+      this.stems[position++] = id;
+    }
+    this.starts.push(position);
+    return this.stems.subarray(start, position);
+  }
 }
 
-function* stemTableSteps(comparer: ClaimComparer, members: readonly Passage[], weights: StemWeights): Steps<StemTable> {
-  const idOf = new Map<string, number>();
-  const weight: number[] = [];
-  const frequency: number[] = [];
-  const sourceIdOf = new Map<string, number>();
-  const source = new Int32Array(members.length);
-  const stems: Int32Array[] = [];
-  for (let index = 0; index < members.length; index++) {
-    if (index % (PASSAGES_PER_PAUSE * 16) === PASSAGES_PER_PAUSE * 16 - 1) yield;
-    const passage = members[index]!;
-    let sourceId = sourceIdOf.get(passage.source);
-    if (sourceId === undefined) sourceIdOf.set(passage.source, (sourceId = sourceIdOf.size));
-    source[index] = sourceId;
-    const stemSet = comparer.stemsOf(passage.id);
-    const ids = new Int32Array(stemSet.size);
-    let position = 0;
-    for (const stem of stemSet) {
-      let id = idOf.get(stem);
-      if (id === undefined) {
-        id = idOf.size;
-        idOf.set(stem, id);
-        weight.push(weights.weight(stem));
-        frequency.push(weights.documentFrequency(stem));
-      }
-      ids[position++] = id;
-    }
-    stems.push(ids);
+/** The SEED_STEMS rarest stems, the earlier first among equals (as a stable sort by frequency would give). */
+function rarestStems(stems: Int32Array, frequency: readonly number[]): number[] {
+  const seeds: number[] = [];
+  for (const stem of stems) {
+    const count = frequency[stem]!;
+    if (seeds.length === SEED_STEMS && frequency[seeds[SEED_STEMS - 1]!]! <= count) continue;
+    let at = seeds.length;
+    while (at > 0 && frequency[seeds[at - 1]!]! > count) at--;
+    seeds.splice(at, 0, stem);
+    if (seeds.length > SEED_STEMS) seeds.pop();
   }
-  return { stems, weight: Float64Array.from(weight), frequency: Float64Array.from(frequency), source };
+  return seeds;
 }
 
 /** Where pairing has got to: the pairs of the first `read` members. */
 type PairProgress = (pairs: readonly Pair[], read: number) => Steps<void>;
 
+/** Scratch state of pairing: each member's stem weight total, and the member that last scored against each (a stamp, not a set). */
+interface PairScratch {
+  totals: Float64Array;
+  seenBy: Int32Array;
+}
+
+/**
+ * The best pairs of member `index` with earlier members that share its rarest stems. A plain
+ * function, not a step of the generator: V8 optimizes it far better there (3x on Reuters).
+ */
+function bestPairsOf(table: MemberStems, index: number, threshold: number, scratch: PairScratch): Pair[] {
+  const { markedBy, postings, weight, source, starts } = table;
+  const { totals, seenBy } = scratch;
+  const stems = table.readNext();
+  let total = 0;
+  for (const stem of stems) total += weight[stem]!;
+  totals[index] = total;
+  let seen = 0;
+  const found: Pair[] = [];
+  scoring: for (const stem of rarestStems(stems, table.frequency)) {
+    for (const other of postings[stem]!) {
+      // A common stem lists most passages: stop at the bound instead of walking the rest of the list.
+      if (seen >= MAX_SCORED) break scoring;
+      if (seenBy[other] === index) continue;
+      seenBy[other] = index;
+      seen++;
+      if (source[other] === source[index]) continue;
+      for (let at = starts[other]!, end = starts[other + 1]!; at < end; at++) markedBy[table.stems[at]!] = other;
+      let shared = 0;
+      for (const own of stems) if (markedBy[own] === other) shared += weight[own]!;
+      const similarity = (2 * shared) / (total + totals[other]!);
+      if (similarity >= threshold) found.push({ a: other, b: index, similarity });
+    }
+  }
+  for (const stem of stems) postings[stem]!.push(index);
+  // Its best few partners suffice to place a passage; a boilerplate line of a wire corpus would have thousands.
+  return found.length <= 1 ? found : found.sort((x, y) => y.similarity - x.similarity || x.a - y.a).slice(0, PAIRS_PER_PASSAGE);
+}
+
 /** 1. Pairs above the threshold, each passage against earlier passages sharing its rarest stems. */
-function* pairSteps(table: StemTable, threshold: number, progress: PairProgress): Steps<Pair[]> {
-  const count = table.stems.length;
-  const byStem: number[][] = Array.from({ length: table.weight.length }, () => []);
-  const totals = new Float64Array(count);
-  // Stamps instead of sets: the member last scored against (seen), the stems of the member being scored (marked).
-  const seenBy = new Int32Array(count).fill(-1);
-  const markedBy = new Int32Array(table.weight.length).fill(-1);
+function* pairSteps(table: MemberStems, count: number, threshold: number, progress: PairProgress): Steps<Pair[]> {
+  const scratch: PairScratch = { totals: new Float64Array(count), seenBy: new Int32Array(count).fill(-1) };
   const pairs: Pair[] = [];
   let nextProgress = FIRST_PARTIAL;
   for (let index = 0; index < count; index++) {
@@ -146,34 +214,7 @@ function* pairSteps(table: StemTable, threshold: number, progress: PairProgress)
       // Ever rarer: the partial maps together cost about a third of the one made last.
       nextProgress *= 4;
     }
-    const stems = table.stems[index]!;
-    let total = 0;
-    for (const stem of stems) total += table.weight[stem]!;
-    totals[index] = total;
-    const seeds = Array.from(stems)
-      .sort((a, b) => table.frequency[a]! - table.frequency[b]!)
-      .slice(0, SEED_STEMS);
-    let seen = 0;
-    const found: Pair[] = [];
-    scoring: for (const stem of seeds) {
-      for (const other of byStem[stem]!) {
-        // A common stem lists most passages: stop at the bound instead of walking the rest of the list.
-        if (seen >= MAX_SCORED) break scoring;
-        if (seenBy[other] === index) continue;
-        seenBy[other] = index;
-        seen++;
-        if (table.source[other] === table.source[index]) continue;
-        for (const otherStem of table.stems[other]!) markedBy[otherStem] = other;
-        let shared = 0;
-        for (const own of stems) if (markedBy[own] === other) shared += table.weight[own]!;
-        const similarity = (2 * shared) / (total + totals[other]!);
-        if (similarity >= threshold) found.push({ a: other, b: index, similarity });
-      }
-    }
-    // Its best few partners suffice to place a passage; a boilerplate line of a wire corpus would have thousands.
-    found.sort((x, y) => y.similarity - x.similarity || x.a - y.a);
-    for (const pair of found.slice(0, PAIRS_PER_PASSAGE)) pairs.push(pair);
-    for (const stem of stems) byStem[stem]!.push(index);
+    for (const pair of bestPairsOf(table, index, threshold, scratch)) pairs.push(pair);
   }
   return pairs;
 }
@@ -285,7 +326,6 @@ export function* claimsMapSteps(comparer: ClaimComparer, story: string | null, w
   const sources = comparer.sourcesOf(story);
   const members = yield* memberSteps(comparer, sources);
   const weights = yield* storyWeightSteps(comparer, members, story);
-  const table = yield* stemTableSteps(comparer, members, weights);
   const publish = (clusters: Passage[][], read: number): void => {
     const claims = clusters.map((cluster, index) => buildClaim(comparer, cluster, index + 1, story, null));
     partials?.publish({ map: { story, sources, claims }, passagesRead: read, passagesTotal: members.length });
@@ -295,7 +335,7 @@ export function* claimsMapSteps(comparer: ClaimComparer, story: string | null, w
     const readMembers = members.slice(0, read);
     publish(orderClusters(readMembers, yield* claimClusterSteps(readMembers, [...pairsSoFar])), read);
   };
-  const pairs = yield* pairSteps(table, story === null ? CARRIED_THRESHOLD : STORY_PAIR_THRESHOLD, progress);
+  const pairs = yield* pairSteps(new MemberStems(comparer, members, weights), members.length, story === null ? CARRIED_THRESHOLD : STORY_PAIR_THRESHOLD, progress);
   const ordered = orderClusters(members, yield* claimClusterSteps(members, pairs));
   if (partials?.wanted) publish(ordered, members.length);
   const claims: Claim[] = [];

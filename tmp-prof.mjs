@@ -1,0 +1,12 @@
+import { loadCorpus } from './dist/core/load.js';
+import { ClaimComparer } from './dist/core/compare/compare.js';
+import { buildClaimsMap } from './dist/core/compare/claims.js';
+const corpus = await loadCorpus(process.argv[2]);
+let t = performance.now(); let c = process.cpuUsage();
+const comparer = new ClaimComparer(corpus);
+let u = process.cpuUsage(c);
+console.log('comparer wall', Math.round(performance.now() - t), 'cpu', Math.round((u.user + u.system) / 1000));
+t = performance.now(); c = process.cpuUsage();
+const map = buildClaimsMap(comparer, null);
+u = process.cpuUsage(c);
+console.log('map wall', Math.round(performance.now() - t), 'cpu', Math.round((u.user + u.system) / 1000), map.claims.length);

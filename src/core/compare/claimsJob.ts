@@ -22,7 +22,12 @@ export class ClaimsJob extends SharedJob<ClaimsMap> {
         for (const listener of progress.listeners) listener(partial);
       },
     };
-    super(() => start(sink));
+    super(function* () {
+      const map = yield* start(sink);
+      // The finished map replaces the unfinished one, which is not kept alive beside it.
+      progress.latest = null;
+      return map;
+    });
     this.progress = progress;
   }
 

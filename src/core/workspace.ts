@@ -4,7 +4,8 @@
  * The CLI builds what a command uses at once; the workbench builds in slices (useSlicedJob), so
  * keys keep working meanwhile. A new pane needs one accessor here and one hook call there.
  */
-import { claimsMapSteps } from './compare/claims.js';
+import { claimsMapSteps, type PartialSink } from './compare/claims.js';
+import { ClaimsJob } from './compare/claimsJob.js';
 import { ClaimComparer } from './compare/compare.js';
 import type { ClaimsMap } from './compare/types.js';
 import { openCorpus, type OpenedCorpus, type OpenOptions } from './open.js';
@@ -23,7 +24,7 @@ export class Workspace {
   private readonly passageJob: SharedJob<PassageIndex>;
   private readonly quoteJob: SharedJob<QuoteIndex>;
   private readonly comparerJob: SharedJob<ClaimComparer>;
-  private readonly claimsJobs = new Map<string | null, SharedJob<ClaimsMap>>();
+  private readonly claimsJobs = new Map<string | null, ClaimsJob>();
 
   /** `opened`: the corpus as openCorpus gave it, whose index comes from the cache or, built here, goes to it. */
   constructor(corpus: Corpus, opened?: OpenedCorpus) {
@@ -55,20 +56,20 @@ export class Workspace {
     return this.comparerJob;
   }
 
-  /** The claims map of `story` (null: the corpus without stories), on the shared comparer. */
-  claimsMap(story: string | null): SharedJob<ClaimsMap> {
+  /** The claims map of `story` (null: the corpus without stories), on the shared comparer; unfinished maps are told meanwhile. */
+  claimsMap(story: string | null): ClaimsJob {
     let job = this.claimsJobs.get(story);
     if (!job) {
       const comparer = this.comparerJob;
-      job = new SharedJob(() => counted(claimsMapAfter(comparer, story), 'claimsMaps'));
+      job = new ClaimsJob((partials) => counted(claimsMapAfter(comparer, story, partials), 'claimsMaps'));
       this.claimsJobs.set(story, job);
     }
     return job;
   }
 }
 
-function* claimsMapAfter(comparer: SharedJob<ClaimComparer>, story: string | null): Steps<ClaimsMap> {
-  return yield* claimsMapSteps(yield* comparer.steps(), story);
+function* claimsMapAfter(comparer: SharedJob<ClaimComparer>, story: string | null, partials: PartialSink): Steps<ClaimsMap> {
+  return yield* claimsMapSteps(yield* comparer.steps(), story, undefined, partials);
 }
 
 function* counted<T>(steps: Steps<T>, counter: keyof typeof workspaceCounters): Steps<T> {

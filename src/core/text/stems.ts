@@ -38,18 +38,26 @@ export function quoteStems(text: string): string[] {
 
 const CLAIM_WORD = /[\p{L}\p{N}]+(?:[.,'’][\p{L}\p{N}]+)*/gu;
 
+/** What each word found so far stands for in a claim's stem set (null: nothing), so a corpus stems each word once. */
+const claimWords = new Map<string, string | null>();
+
+function claimWordStem(match: string): string | null {
+  const word = match.replace(/['’]s$/, '');
+  if (/^\d[\d,.]*$/.test(word)) return word.replace(/,/g, '').replace(/\.$/, '');
+  const bare = word.replace(/['’.,]/g, '');
+  return bare.length < 2 || CLAIM_STOPWORDS.has(bare) ? null : stem(bare);
+}
+
 /** The stemmed content words of a claim or a passage, as a set; numbers written without separators. */
 export function claimStems(text: string): Set<string> {
   const found = new Set<string>();
-  for (const match of text.toLowerCase().matchAll(CLAIM_WORD)) {
-    let word = match[0].replace(/['’]s$/, '');
-    if (/^\d[\d,.]*$/.test(word)) {
-      found.add(word.replace(/,/g, '').replace(/\.$/, ''));
-      continue;
+  for (const [match] of text.toLowerCase().matchAll(CLAIM_WORD)) {
+    let claimed = claimWords.get(match);
+    if (claimed === undefined) {
+      claimed = claimWordStem(match);
+      if (claimWords.size < MAX_REMEMBERED_STEMS) claimWords.set(match, claimed);
     }
-    word = word.replace(/['’.,]/g, '');
-    if (word.length < 2 || CLAIM_STOPWORDS.has(word)) continue;
-    found.add(stem(word));
+    if (claimed !== null) found.add(claimed);
   }
   return found;
 }

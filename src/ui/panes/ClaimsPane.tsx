@@ -11,7 +11,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import type { Claim, ClaimsMap } from '../../core/compare/types.js';
 import { PromptLine } from '../components/PromptLine.js';
 import { SegmentLine } from '../components/SegmentLine.js';
-import { useClaimsMap } from '../hooks/useClaims.js';
+import { useClaimsView } from '../hooks/useClaims.js';
 import { useImmediateState } from '../hooks/useImmediateState.js';
 import { useLineEditor } from '../hooks/useLineEditor.js';
 import { useListNavigation, useSelection } from '../hooks/useListNavigation.js';
@@ -20,7 +20,7 @@ import type { Workspace } from '../hooks/useWorkspace.js';
 import { useSelectPending } from '../hooks/useSelectPending.js';
 import { useTheme } from '../theme.js';
 import { claimsControls, type ClaimsArea } from './claims/claimsControls.js';
-import { ClaimRows, ClaimsHeader, Legend, SourcePicker, columnLabel, type ClaimColumns } from './claims/ClaimsTable.js';
+import { ClaimRows, ClaimsHeader, Legend, SourcePicker, UnfinishedNote, columnLabel, type ClaimColumns } from './claims/ClaimsTable.js';
 import type { PaneProps } from './paneProps.js';
 
 export { columnLabel } from './claims/ClaimsTable.js';
@@ -119,12 +119,14 @@ export function ClaimsPane({ workspace, width, height, active, controls, navigat
   const [columnOffset, setColumnOffset] = useState(0);
   const selection = useSelection();
   const filter = useLineEditor('', () => selection.set(0));
-  // Built the first time the pane is shown, never per keystroke.
-  const map = useClaimsMap(workspace, story.value, active);
+  // Built the first time the pane is shown, never per keystroke; shown unfinished while it is made.
+  const view = useClaimsView(workspace, story.value, active);
+  const map = view?.map ?? null;
+  const noteRows = view?.progress ? 1 : 0;
   const { claims, sources, soleSources } = useListedClaims(map, { text: filter.text, conflictsOnly: conflictsOnly.value, onlySource: onlySource.value });
 
   const columns = columnsOf(map, sources, columnOffset, width);
-  const { legendLines, legendRows, listHeight } = legendLayout(workspace, columns, width, height);
+  const { legendLines, legendRows, listHeight } = legendLayout(workspace, columns, width, height - noteRows);
   const navigation = useListNavigation(claims.length, listHeight - 1, selection);
   const picker = useListNavigation(soleSources.length, listHeight - 1);
   // The claim to select again after coming back, by its id in the map.
@@ -172,6 +174,7 @@ export function ClaimsPane({ workspace, width, height, active, controls, navigat
   return (
     <Box flexDirection="column" width={width} height={height}>
       {filterLine}
+      {view?.progress ? <UnfinishedNote progress={view.progress} width={width} /> : null}
       <ClaimsHeader count={claims.length} filters={filters} columns={columns} width={width} />
       <Box flexDirection="column" height={listHeight - 1} overflow="hidden">
         <ClaimRows claims={claims} columns={columns} offset={navigation.offset} selected={navigation.selected} active={active} width={width} height={listHeight - 1} />

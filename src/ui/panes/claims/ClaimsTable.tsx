@@ -31,6 +31,17 @@ function marksOf(ascii: boolean): Marks {
   return ascii ? { carried: '*', conflict: '!', absent: '.' } : { carried: '●', conflict: '!', absent: '·' };
 }
 
+/** Over an unfinished map: how far it has got, and that its list may still change. */
+export function UnfinishedNote({ progress, width }: { progress: { passagesRead: number; passagesTotal: number }; width: number }): ReactNode {
+  const { ellipsis } = useTheme().glyphs;
+  const { passagesRead, passagesTotal } = progress;
+  const text =
+    passagesRead < passagesTotal
+      ? `Finding claims${ellipsis} ${Math.floor((100 * passagesRead) / Math.max(1, passagesTotal))}% of passages read; the list may still change`
+      : `Finding conflicts${ellipsis} claims complete, disagreements not marked yet`;
+  return <SegmentLine segments={[{ text, style: 'muted' }]} width={width} />;
+}
+
 /** The line over the table: how many claims, under which filters, the marks, and the columns shown. */
 export function ClaimsHeader({ count, filters, columns, width }: { count: number; filters: readonly string[]; columns: ClaimColumns; width: number }): ReactNode {
   const theme = useTheme();

@@ -12,7 +12,7 @@ import { takeHeldCacheNotes, type OpenedCorpus } from '../core/open.js';
 import { QueryError } from '../core/query.js';
 import { neutralize } from '../core/sanitize.js';
 import { Workspace } from '../core/workspace.js';
-import { guardTerminal } from '../ui/signals.js';
+import { guardTerminal } from '../core/signals.js';
 import { EXIT_ERROR, UsageError, type Command, type CommandContext } from './command.js';
 import { cacheCommand } from './commands/cache.js';
 import { claimsCommand } from './commands/claims.js';
@@ -163,7 +163,7 @@ async function runWorkbench(args: string[]): Promise<number> {
  * Loading React and Ink takes about 0.3 s before they draw anything; a plain first frame is
  * drawn meanwhile, so the screen answers at once. A fatal signal or a failed load in that window
  * puts the main screen back before the program ends; once loaded, the workbench takes the guard
- * over (ui/signals.ts) without a moment unguarded.
+ * over (core/signals.ts) without a moment unguarded.
  */
 async function loadWorkbenchDrawingAtOnce(corpusPath: string): Promise<typeof import('../ui/run.js').runWorkbench> {
   const ascii = !prefersUnicode(process.env);

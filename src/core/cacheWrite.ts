@@ -1,7 +1,7 @@
 /**
  * Writing cache files: to a temporary file renamed into place, so a reader sees the old file or
  * the whole new one. Temporary files are removed on every way out the program can run code on
- * (exit, errors, SIGINT, SIGTERM, SIGHUP); those left by a killed program are removed by the next one.
+ * (exit, errors, every fatal signal it can catch); those left by a killed program are removed by the next one.
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fchmodSync, lstatSync, openSync, readdirSync, renameSync, rmSync, writeSync, type Stats } from 'node:fs';
@@ -9,6 +9,7 @@ import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { currentUser } from './cacheFolder.js';
 import { errorCode } from './fsErrors.js';
+import { FATAL_SIGNALS } from './signals.js';
 
 /** A temporary file this old was left by a writer that is gone: a write takes seconds. */
 export const STALE_TEMPORARY_MS = 60 * 60 * 1000;
@@ -16,7 +17,7 @@ export const TEMPORARY_NAME = /^([0-9a-f]{32}\.bin)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
 // Temporary files being written, removed on any way out the program runs code on.
 const liveTemporaries = new Set<string>();
-const HANDLED_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+const HANDLED_SIGNALS = FATAL_SIGNALS;
 let cleanupInstalled = false;
 
 function removeLiveTemporaries(): void {

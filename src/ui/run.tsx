@@ -11,7 +11,7 @@ import { ENTER_ALTERNATE_SCREEN, LEAVE_ALTERNATE_SCREEN } from '../core/presenta
 import { neutralize } from '../core/sanitize.js';
 import { App } from './App.js';
 import { diffingStdout } from './frameDiff.js';
-import { endBySignal, guardTerminal } from './signals.js';
+import { endBySignal, guardTerminal } from '../core/signals.js';
 import { ThemeContext, themeFor } from './theme.js';
 
 const HIDE_CURSOR = '\u001b[?25l';

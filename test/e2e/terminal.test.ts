@@ -229,7 +229,7 @@ test('SIGHUP with the terminal still there (kill -HUP) restores it', async (t) =
   assertRestored(terminal);
 });
 
-// Every fatal signal a program can catch (src/ui/signals.ts) ends it by that same signal, the terminal restored.
+// Every fatal signal a program can catch (src/core/signals.ts) ends it by that same signal, the terminal restored.
 for (const [signal, status] of [['SIGUSR2', 140], ['SIGALRM', 142], ['SIGQUIT', 131], ['SIGVTALRM', 154]] as const) {
   test(`${signal} restores the terminal and ends with status ${status}`, async (t) => {
     const terminal = await started(t, { cols: 80, rows: 24, reportModesAfterExit: true });

@@ -367,7 +367,7 @@ await new Promise((resolve) => setTimeout(resolve, 60_000));
 `;
 
 describe('no leaks (issue 15, case 13)', () => {
-  for (const how of ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGHUP-with-workbench', 'exit', 'throw']) {
+  for (const how of ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGUSR2', 'SIGXCPU', 'SIGHUP-with-workbench', 'exit', 'throw']) {
     it(`a program stopped mid-write (${how}) removes its temporary file`, async () => {
       const cache = freshCacheHome();
       try {

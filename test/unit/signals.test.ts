@@ -3,12 +3,12 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
-import { FATAL_SIGNALS } from '../../src/ui/signals.js';
+import { FATAL_SIGNALS } from '../../src/core/signals.js';
 import { PROJECT_ROOT } from '../helpers/corpus.js';
 
-const SIGNALS_MODULE = pathToFileURL(path.join(PROJECT_ROOT, 'dist', 'ui', 'signals.js')).href;
+const SIGNALS_MODULE = pathToFileURL(path.join(PROJECT_ROOT, 'dist', 'core', 'signals.js')).href;
 
-describe('fatal signals (src/ui/signals.ts)', () => {
+describe('fatal signals (src/core/signals.ts)', () => {
   it('covers the catchable fatal signals, and leaves alone those Node reserves or that are crashes', () => {
     for (const signal of ['SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGTERM', 'SIGUSR2', 'SIGALRM', 'SIGVTALRM', 'SIGPROF', 'SIGIO'] as const) {
       assert.ok(FATAL_SIGNALS.includes(signal), signal);

@@ -17,7 +17,7 @@ export const TEMPORARY_NAME = /^([0-9a-f]{32}\.bin)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
 // Temporary files being written, removed on any way out the program runs code on.
 const liveTemporaries = new Set<string>();
-const HANDLED_SIGNALS = FATAL_SIGNALS;
+
 let cleanupInstalled = false;
 
 function removeLiveTemporaries(): void {
@@ -33,7 +33,7 @@ function removeLiveTemporaries(): void {
 function onSignal(signal: NodeJS.Signals): void {
   removeLiveTemporaries();
   if (process.listenerCount(signal) > 1) return;
-  for (const handled of HANDLED_SIGNALS) process.removeListener(handled, onSignal);
+  for (const handled of FATAL_SIGNALS) process.removeListener(handled, onSignal);
   cleanupInstalled = false;
   process.kill(process.pid, signal);
 }
@@ -44,7 +44,7 @@ function track(file: string): void {
   cleanupInstalled = true;
   // Installed for the rest of the program: removing a signal listener while a signal waits for it drops the signal.
   process.on('exit', removeLiveTemporaries);
-  for (const signal of HANDLED_SIGNALS) process.prependListener(signal, onSignal);
+  for (const signal of FATAL_SIGNALS) process.prependListener(signal, onSignal);
 }
 
 function untrack(file: string): void {

@@ -49,30 +49,30 @@ export class StemWeights {
   }
 }
 
-/** IDF-weighted Dice coefficient of two stem sets, 0..1. */
-export function weightedDice(a: ReadonlySet<string>, b: ReadonlySet<string>, weights: StemWeights): number {
+/** The weight of `a`'s stems, and of those of them `b` has too. */
+function weightedOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>, weights: StemWeights): { shared: number; total: number } {
   let shared = 0;
-  let totalA = 0;
-  let totalB = 0;
+  let total = 0;
   for (const stem of a) {
     const weight = weights.weight(stem);
-    totalA += weight;
+    total += weight;
     if (b.has(stem)) shared += weight;
   }
+  return { shared, total };
+}
+
+/** IDF-weighted Dice coefficient of two stem sets, 0..1. */
+export function weightedDice(a: ReadonlySet<string>, b: ReadonlySet<string>, weights: StemWeights): number {
+  const { shared, total: totalA } = weightedOverlap(a, b, weights);
+  let totalB = 0;
   for (const stem of b) totalB += weights.weight(stem);
   return totalA + totalB === 0 ? 0 : (2 * shared) / (totalA + totalB);
 }
 
 /** How much of the claim's weight the passage holds, 0..1 (a short claim inside a long sentence scores high). */
 export function weightedCoverage(claim: ReadonlySet<string>, passage: ReadonlySet<string>, weights: StemWeights): number {
-  let covered = 0;
-  let total = 0;
-  for (const stem of claim) {
-    const weight = weights.weight(stem);
-    total += weight;
-    if (passage.has(stem)) covered += weight;
-  }
-  return total === 0 ? 0 : covered / total;
+  const { shared, total } = weightedOverlap(claim, passage, weights);
+  return total === 0 ? 0 : shared / total;
 }
 
 /**

@@ -1,6 +1,8 @@
 /** Reading publication dates as written by scrapers and archives, only where they are unambiguous. */
+import { MONTHS } from '../text/calendar.js';
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** 'jan'..'dec': a month is known by its first three letters, written out or abbreviated. */
+const MONTH_PREFIXES = MONTHS.map((month) => month.slice(0, 3).toLowerCase());
 
 function day(year: string, month: number, date: string): string | null {
   const d = Number(date);
@@ -9,7 +11,7 @@ function day(year: string, month: number, date: string): string | null {
 }
 
 function monthNumber(name: string): number {
-  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+  return MONTH_PREFIXES.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 }
 
 /**

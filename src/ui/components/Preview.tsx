@@ -1,5 +1,5 @@
 /** A passage in its context: the paragraphs around it, the passage itself emphasised. */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import type { ReactNode } from 'react';
 import { paragraphContext } from '../../core/context.js';
 import type { SearchHit } from '../../core/searchIndex.js';
@@ -8,6 +8,7 @@ import type { Workspace } from '../hooks/useWorkspace.js';
 import { highlightSegments, wrapSegments, type Segment } from '../text.js';
 import { useTheme } from '../theme.js';
 import { SegmentLine } from './SegmentLine.js';
+import { EmptyPanel } from './rowsInView.js';
 
 export interface PreviewLines {
   lines: Segment[][];
@@ -56,13 +57,7 @@ export function Preview({
 }): ReactNode {
   const theme = useTheme();
   if (height <= 0) return null;
-  if (!hit) {
-    return (
-      <Box width={width} height={height}>
-        <Text dimColor={theme.color}>Nothing selected.</Text>
-      </Box>
-    );
-  }
+  if (!hit) return <EmptyPanel text="Nothing selected." width={width} height={height} />;
   const document = workspace.documents.get(hit.passage.source);
   const pilcrow = theme.ascii ? 'par.' : '¶';
   const header: Segment[] = [

@@ -1,5 +1,5 @@
 /** One quote group in full: each source's version under its source, differences marked, with the attribution sentence. */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import type { ReactNode } from 'react';
 import { memberDiff } from '../../core/quotes/grouping.js';
 import type { QuoteGroup, QuoteMember } from '../../core/quotes/types.js';
@@ -7,6 +7,7 @@ import { diffSegments } from '../diffText.js';
 import { highlightSegments, wrapSegments, type Segment } from '../text.js';
 import { useTheme } from '../theme.js';
 import { SegmentLine } from './SegmentLine.js';
+import { EmptyPanel } from './rowsInView.js';
 
 /** The member's own words, those it adds marked, a short [-…-] note where it lacks the reference's (no glued words). */
 function memberSegments(group: QuoteGroup, member: QuoteMember, ascii: boolean, markers: boolean): Segment[] {
@@ -60,13 +61,7 @@ export function QuoteDetail({
 }): ReactNode {
   const theme = useTheme();
   if (height <= 0) return null;
-  if (!group) {
-    return (
-      <Box width={width} height={height}>
-        <Text dimColor={theme.color}>No quote selected.</Text>
-      </Box>
-    );
-  }
+  if (!group) return <EmptyPanel text="No quote selected." width={width} height={height} />;
   const { lines, memberStarts } = detailLines(group, width, theme.ascii, theme.glyphs.separator, theme.diffMarkers, labelOf);
   const focusLine = memberStarts[selectedMember] ?? 0;
   const start = Math.max(0, Math.min(focusLine, lines.length - height));

@@ -5,16 +5,13 @@ import type { StoryPicker } from '../app/useStoryPicker.js';
 import { plural } from '../text.js';
 import { PromptLine } from './PromptLine.js';
 import { SegmentLine } from './SegmentLine.js';
+import { rowsInView } from './rowsInView.js';
 
 export function StoryPickerView({ picker, width, height }: { picker: StoryPicker; width: number; height: number }): ReactNode {
   const { choices, navigation } = picker;
-  const rows: ReactNode[] = [];
-  for (let row = 0; row < height - 2; row++) {
-    const index = navigation.offset + row;
-    const choice = choices[index];
-    if (!choice) break;
-    rows.push(<SegmentLine key={choice.story.id} inverse={index === navigation.selected} width={width} segments={[{ text: choice.line, style: index === navigation.selected ? 'focus' : 'plain' }]} />);
-  }
+  const rows = rowsInView((index) => choices[index], { offset: navigation.offset, selected: navigation.selected, rows: height - 2 }, (choice, _index, isSelected) => (
+    <SegmentLine key={choice.story.id} inverse={isSelected} width={width} segments={[{ text: choice.line, style: isSelected ? 'focus' : 'plain' }]} />
+  ));
   return (
     <Box flexDirection="column" width={width} height={height}>
       <PromptLine editor={picker.editor} focused placeholder="words of a story's name, a day or an outlet" counter={plural(choices.length, 'story', 'stories')} width={width} />

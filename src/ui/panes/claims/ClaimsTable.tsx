@@ -7,6 +7,7 @@ import { SegmentLine } from '../../components/SegmentLine.js';
 import type { Workspace } from '../../hooks/useWorkspace.js';
 import { highlightSegments, plural, type Segment } from '../../text.js';
 import { useTheme } from '../../theme.js';
+import { rowsInView } from '../../components/rowsInView.js';
 
 /** Column letters for the sources: A..Z, then AA.. */
 export function columnLabel(index: number): string {
@@ -125,15 +126,9 @@ export interface SourcePickerProps {
 /** `o`: the sources that make a claim alone, to keep only that source's claims. */
 export function SourcePicker({ workspace, soleSources, offset, selected, width, rows: shownRows, height }: SourcePickerProps): ReactNode {
   const theme = useTheme();
-  const rows: ReactNode[] = [];
-  for (let row = 0; row < shownRows; row++) {
-    const index = offset + row;
-    const entry = soleSources[index];
-    if (!entry) break;
-    rows.push(
-      <SegmentLine key={entry.source} inverse={index === selected} width={width} segments={[...highlightSegments(labelOf(workspace.documents, entry.source), [], theme.ascii, 'source'), { text: `  ${plural(entry.count, 'claim')} no other source makes`, style: 'muted' }]} />,
-    );
-  }
+  const rows = rowsInView((index) => soleSources[index], { offset, selected, rows: shownRows }, (entry, _index, isSelected) => (
+    <SegmentLine key={entry.source} inverse={isSelected} width={width} segments={[...highlightSegments(labelOf(workspace.documents, entry.source), [], theme.ascii, 'source'), { text: `  ${plural(entry.count, 'claim')} no other source makes`, style: 'muted' }]} />
+  ));
   const title = soleSources.length > 0 ? 'Only the claims one source alone makes: choose the source (Enter), Esc cancels' : 'No claim is made by one source alone.';
   return (
     <>

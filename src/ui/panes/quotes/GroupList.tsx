@@ -5,6 +5,7 @@ import type { QuoteGroup } from '../../../core/quotes/types.js';
 import { SegmentLine } from '../../components/SegmentLine.js';
 import { fit, highlightSegments, type Segment } from '../../text.js';
 import { useTheme } from '../../theme.js';
+import { rowsInView } from '../../components/rowsInView.js';
 
 const SPEAKER_COLUMN = 16;
 
@@ -20,13 +21,7 @@ export interface GroupListProps {
 
 export function GroupList({ groups, offset, selected, width, height, empty }: GroupListProps): ReactNode {
   const theme = useTheme();
-  const rows: ReactNode[] = [];
-  for (let row = 0; row < height; row++) {
-    const at = offset + row;
-    const shown = groups[at];
-    if (!shown) break;
-    rows.push(<GroupRow key={at} group={shown} selected={at === selected} width={width} />);
-  }
+  const rows = rowsInView((index) => groups[index], { offset, selected, rows: height }, (group, index, isSelected) => <GroupRow key={index} group={group} selected={isSelected} width={width} />);
   return rows.length > 0 ? rows : <Text>{fit(highlightSegments(empty, [], theme.ascii).map((segment) => segment.text).join(''), width, theme.glyphs.ellipsis)}</Text>;
 }
 

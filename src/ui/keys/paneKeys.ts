@@ -53,6 +53,30 @@ export function areaControls<Area extends string>(keys: AreaKeys<Area>): Pick<Pa
   };
 }
 
+/**
+ * Esc back to exactly here (PaneControls.capture): the text of the pane's field and its area, and
+ * what else the pane keeps (`keep` reads it now, `restore` puts it back); `settle` runs once that is
+ * drawn, for what needs the restored content first (a scroll offset, a selection within it).
+ */
+export function keepPlace<Area extends string, Kept>(
+  field: LineEditor,
+  area: () => Area,
+  setArea: (area: Area) => void,
+  keep: () => Kept,
+  restore: (kept: Kept) => void,
+  settle?: (kept: Kept) => void,
+): () => () => void {
+  return () => {
+    const place = { text: field.current(), area: area(), kept: keep() };
+    return () => {
+      field.set(place.text);
+      restore(place.kept);
+      setArea(place.area);
+      if (settle) queueMicrotask(() => settle(place.kept));
+    };
+  };
+}
+
 /** An area that moves through something (a list, a view): its own layer, the moves, then the pane's layer. */
 export function movingArea(scope: Scope, handlers: Handlers, moves: Handlers, pane: KeyLayer): KeyLayer[] {
   return [{ scope, handlers }, { scope: 'move', handlers: moves }, pane];

@@ -3,7 +3,7 @@ import type { Claim } from '../../../core/compare/types.js';
 import type { LineEditor } from '../../hooks/useLineEditor.js';
 import type { ListNavigation } from '../../hooks/useListNavigation.js';
 import type { KeyLayer } from '../../keys/dispatch.js';
-import { areaControls, filterFieldLayer, movingArea, onItem } from '../../keys/paneKeys.js';
+import { areaControls, filterFieldLayer, movingArea, onItem, keepPlace } from '../../keys/paneKeys.js';
 import type { NavigationTarget, PaneControls } from '../../navigation.js';
 
 export type ClaimsArea = 'filter' | 'list' | 'sources';
@@ -109,24 +109,18 @@ export function claimsControls(keys: ClaimsKeys): PaneControls {
       const claim = keys.claims[keys.navigation.current()];
       return claim ? { kind: 'passage', passage: claim.anchor } : null;
     },
-    capture: () => {
-      const place = {
-        area: area.latest.current,
-        story: story.latest.current,
-        filter: filter.current(),
-        onlySource: onlySource.latest.current,
-        conflictsOnly: conflictsOnly.latest.current,
-        selected: keys.claims[navigation.current()]?.id ?? null,
-      };
-      return () => {
-        story.set(place.story);
-        filter.set(place.filter);
-        onlySource.set(place.onlySource);
-        conflictsOnly.set(place.conflictsOnly);
-        area.set(place.area);
-        keys.setPendingClaim(place.selected);
-      };
-    },
+    capture: keepPlace(
+      filter,
+      () => area.latest.current,
+      area.set,
+      () => ({ story: story.latest.current, onlySource: onlySource.latest.current, conflictsOnly: conflictsOnly.latest.current, selected: keys.claims[navigation.current()]?.id ?? null }),
+      (kept) => {
+        story.set(kept.story);
+        onlySource.set(kept.onlySource);
+        conflictsOnly.set(kept.conflictsOnly);
+        keys.setPendingClaim(kept.selected);
+      },
+    ),
     open: (target) => {
       if (target.pane === 'claims' && target.story !== undefined) {
         story.set(target.story);

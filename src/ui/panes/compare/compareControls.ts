@@ -4,7 +4,7 @@ import type { LineEditor } from '../../hooks/useLineEditor.js';
 import type { ScrollView } from '../../hooks/useListNavigation.js';
 import type { Workspace } from '../../hooks/useWorkspace.js';
 import type { KeyLayer } from '../../keys/dispatch.js';
-import { areaControls } from '../../keys/paneKeys.js';
+import { areaControls, keepPlace } from '../../keys/paneKeys.js';
 import type { NavigationTarget, PaneControls } from '../../navigation.js';
 
 export type CompareArea = 'claim' | 'view';
@@ -105,16 +105,17 @@ export function compareControls(keys: CompareKeys): PaneControls {
       pasteArea: 'claim',
     }),
     selection: () => (keys.comparison.current ? { kind: 'comparison', comparison: keys.comparison.current } : null),
-    capture: () => {
-      const place = { claim: editor.current(), area: area.current, target: keys.target.current, reference: keys.reference.current, scroll: scroll.current() };
-      return () => {
-        editor.set(place.claim);
-        keys.setTarget(place.target);
-        keys.setReference(place.reference);
-        setArea(place.area);
-        queueMicrotask(() => scroll.set(place.scroll));
-      };
-    },
+    capture: keepPlace(
+      editor,
+      () => area.current,
+      setArea,
+      () => ({ target: keys.target.current, reference: keys.reference.current, scroll: scroll.current() }),
+      (kept) => {
+        keys.setTarget(kept.target);
+        keys.setReference(kept.reference);
+      },
+      (kept) => scroll.set(kept.scroll),
+    ),
     open: (next) => {
       if (next.pane !== 'compare') return;
       editor.set(next.claim);

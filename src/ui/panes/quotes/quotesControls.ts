@@ -6,7 +6,7 @@ import type { LineEditor } from '../../hooks/useLineEditor.js';
 import type { ListNavigation } from '../../hooks/useListNavigation.js';
 import type { Workspace } from '../../hooks/useWorkspace.js';
 import type { Handlers, KeyLayer } from '../../keys/dispatch.js';
-import { areaControls, filterFieldLayer, movingArea, onItem } from '../../keys/paneKeys.js';
+import { areaControls, filterFieldLayer, movingArea, onItem, keepPlace } from '../../keys/paneKeys.js';
 import type { NavigationTarget, PaneControls } from '../../navigation.js';
 
 export type QuotesArea = 'query' | 'groups' | 'sources';
@@ -129,16 +129,17 @@ export function quotesControls(keys: QuotesKeys): PaneControls {
       const chosen = area.current === 'sources' ? group.members[member.current]?.quote : undefined;
       return chosen ? { kind: 'quote', quote: chosen, speaker: chosen.speaker } : { kind: 'quote', quote: group.reference, speaker: group.speaker };
     },
-    capture: () => {
-      const place = { query: editor.current(), area: area.current, allKinds: allKinds.current, group: keys.group?.reference ?? null, member: member.current };
-      return () => {
-        editor.set(place.query);
-        keys.setAllKinds(place.allKinds);
-        keys.setPendingGroup(place.group);
-        setArea(place.area);
-        queueMicrotask(() => keys.setMember(place.member));
-      };
-    },
+    capture: keepPlace(
+      editor,
+      () => area.current,
+      setArea,
+      () => ({ allKinds: allKinds.current, group: keys.group?.reference ?? null, member: member.current }),
+      (kept) => {
+        keys.setAllKinds(kept.allKinds);
+        keys.setPendingGroup(kept.group);
+      },
+      (kept) => keys.setMember(kept.member),
+    ),
     open: (target) => {
       if (target.pane !== 'quotes') return;
       editor.set(target.query ?? '');

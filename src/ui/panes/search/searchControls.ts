@@ -5,7 +5,7 @@ import type { LineEditor } from '../../hooks/useLineEditor.js';
 import type { ListNavigation } from '../../hooks/useListNavigation.js';
 import type { Workspace } from '../../hooks/useWorkspace.js';
 import type { KeyLayer } from '../../keys/dispatch.js';
-import { areaControls, filterFieldLayer, movingArea, onItem } from '../../keys/paneKeys.js';
+import { areaControls, filterFieldLayer, movingArea, onItem, keepPlace } from '../../keys/paneKeys.js';
 import type { NavigationTarget, PaneControls } from '../../navigation.js';
 import type { SearchReader } from './useReader.js';
 
@@ -117,16 +117,18 @@ export function searchControls(keys: SearchKeys): PaneControls {
     }),
     // A query cut to bound its work says so in the status line, in place of the key hints.
     note: queryNotes(keys.answered).join('; '),
-    capture: () => {
-      const place = { query: editor.current(), area: area.current, selected: results.at(navigation.current())?.passage.id ?? null, reading: reader.readingLatest.current, scroll: reader.scroll.current() };
-      return () => {
-        editor.set(place.query);
-        keys.setPendingSelect(place.selected);
-        reader.setReading(place.reading);
-        setArea(place.area === 'find' ? 'reader' : place.area);
-        queueMicrotask(() => reader.scroll.set(place.scroll));
-      };
-    },
+    // Coming back to a find, the reader is shown (the find's words are not kept).
+    capture: keepPlace(
+      editor,
+      () => (area.current === 'find' ? 'reader' : area.current),
+      setArea,
+      () => ({ selected: results.at(navigation.current())?.passage.id ?? null, reading: reader.readingLatest.current, scroll: reader.scroll.current() }),
+      (kept) => {
+        keys.setPendingSelect(kept.selected);
+        reader.setReading(kept.reading);
+      },
+      (kept) => reader.scroll.set(kept.scroll),
+    ),
     selection: () => {
       const passageId = reader.readingLatest.current?.passageId ?? results.at(navigation.current())?.passage.id;
       const passage = passageId === undefined ? undefined : keys.workspace.corpus.passages[passageId];

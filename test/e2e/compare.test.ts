@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { startTerminal } from '../helpers/terminal.js';
+import { nonEmpty } from '../helpers/assertions.js';
 
 test('search, Enter, c: every source carried or not reported; the claims map; q restores the terminal', async (t) => {
   const terminal = startTerminal(t, { cols: 80, rows: 24, reportModesAfterExit: true });
@@ -16,7 +17,7 @@ test('search, Enter, c: every source carried or not reported; the claims map; q 
   assert.match(screen, /3 Compare/);
   assert.match(screen, /100% +reference/);
   assert.equal(screen.match(/not reported/g)?.length, 3);
-  assert.ok(terminal.lines().every((line) => line.length <= 80));
+  assert.ok(nonEmpty(terminal.lines()).every((line) => line.length <= 80));
 
   await terminal.type('4');
   const claims = await terminal.waitFor((text) => /\d+ claims/.test(text) && /A 000_067ac5e56125b280/.test(text), 'the claims map');

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { startTerminal } from '../helpers/terminal.js';
+import { nonEmpty } from '../helpers/assertions.js';
 
 const TAB = '\t';
 const ENTER = '\r';
@@ -30,7 +31,7 @@ test('Tab to the results, 2 to Quotes: the "biggest victim" group with its sourc
   terminal.write(ENTER);
   const opened = await terminal.waitFor((screen) => /Quotes . sources/.test(screen), 'the group opened');
   assert.match(opened, /Hua Chuning \(spelled differently/);
-  assert.ok(opened.split('\n').every((line) => line.length <= 80), 'nothing wider than the terminal');
+  assert.ok(nonEmpty(opened.split('\n')).every((line) => line.length <= 80), 'nothing wider than the terminal');
 
   terminal.write(ESCAPE);
   await terminal.waitFor((screen) => /Quotes . groups/.test(screen), 'back to the groups');

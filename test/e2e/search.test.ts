@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import { startTerminal } from '../helpers/terminal.js';
+import { nonEmpty } from '../helpers/assertions.js';
 
 const ESCAPE = '\u001b';
 const CTRL_C = '\u0003';
@@ -23,7 +24,7 @@ test('starts full screen on the bundled corpus, finds a misspelled name, quits w
   );
   const lines = results.split('\n');
   assert.equal(lines.length, 24);
-  assert.ok(lines.every((line) => line.length <= 80), 'nothing wider than the terminal');
+  assert.ok(nonEmpty(lines).every((line) => line.length <= 80), 'nothing wider than the terminal');
 
   terminal.write('\r');
   await terminal.waitFor((screen) => /Search . results/.test(screen), 'the results list focused');

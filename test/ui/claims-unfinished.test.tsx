@@ -10,6 +10,7 @@ import { Workspace } from '../../src/core/workspace.js';
 import { renderWorkbench } from '../helpers/app.js';
 import { bundledCorpus } from '../helpers/corpus.js';
 import { KEYS, press, waitForFrame } from '../helpers/ink.js';
+import { nonEmpty } from '../helpers/assertions.js';
 
 /** A workspace whose claims map stops after its first unfinished map until the test releases it. */
 class HeldClaimsWorkspace extends Workspace {
@@ -48,7 +49,7 @@ describe('the Claims pane while the map is made', () => {
     assert.match(frame, /Finding claims… 40% of passages read; the list may still change/);
     const unfinished = claimRows(frame);
     assert.ok(unfinished.length > 0, 'claim rows before the map is complete');
-    assert.ok(unfinished.every((line) => !/^ *\d+ .*!/.test(line.slice(0, 20))), 'no conflict marked while unfinished');
+    assert.ok(nonEmpty(unfinished).every((line) => !/^ *\d+ .*!/.test(line.slice(0, 20))), 'no conflict marked while unfinished');
     workspace.release();
     frame = await waitForFrame(app.lastFrame, (text) => /\d+ claims/.test(text) && !/Finding/.test(text));
     const first = claimRows(frame)[0] ?? '';

@@ -7,6 +7,7 @@ import { loadCorpus } from '../../src/core/load.js';
 import { bundledCorpus, temporaryCorpus } from '../helpers/corpus.js';
 import { renderWorkbench } from '../helpers/app.js';
 import { KEYS, press, waitForFrame } from '../helpers/ink.js';
+import { nonEmpty } from '../helpers/assertions.js';
 
 let workspace: Workspace;
 before(async () => {
@@ -38,7 +39,7 @@ describe('the Compare pane', () => {
       assert.match(frame, /000_067ac5e56125b280:5/);
       assert.match(frame, /003_6631a8e0a366c5c7:12/);
       assert.equal(frame.match(/not reported/g)?.length, 3);
-      assert.ok(frame.split('\n').every((line) => line.length <= columns), 'nothing wider than the screen');
+      assert.ok(nonEmpty(frame.split('\n')).every((line) => line.length <= columns), 'nothing wider than the screen');
       app.unmount();
     });
   }
@@ -92,7 +93,7 @@ describe('the Claims pane', () => {
       assert.match(first, /^ *1 ([●!] ){5}The move came a day after Twitter/);
       assert.match(first, /!/, 'the Thursday/Friday conflict is marked');
       assert.match(frame, /A 000_067ac5e56125b280/);
-      assert.ok(rows_.every((line) => line.length <= columns));
+      assert.ok(nonEmpty(rows_).every((line) => line.length <= columns));
       app.unmount();
     });
   }
@@ -107,7 +108,7 @@ describe('the Claims pane', () => {
     let frame = await waitForFrame(app.lastFrame, (text) => /claims made by 001_bdd18a99971e829b alone/.test(text));
     const rows = frame.split('\n').filter((line) => /^ *\d+ [●!·]/.test(line));
     assert.ok(rows.length > 0);
-    assert.ok(rows.every((line) => /^ *\d+ [●!] \S/.test(line)), 'one column: the chosen source');
+    assert.ok(nonEmpty(rows).every((line) => /^ *\d+ [●!] \S/.test(line)), 'one column: the chosen source');
     assert.match(frame, /^A 001_bdd18a99971e829b$/m);
     const selected = rows[1]!.replace(/^ *\d+ [●!] /, '').slice(0, 30);
     await press(app.stdin, 'j', KEYS.enter);

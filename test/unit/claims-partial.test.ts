@@ -12,6 +12,7 @@ import { loadCorpus } from '../../src/core/load.js';
 import type { Corpus } from '../../src/core/types.js';
 import { Workspace } from '../../src/core/workspace.js';
 import { bundledCorpus, temporaryCorpus } from '../helpers/corpus.js';
+import { nonEmpty } from '../helpers/assertions.js';
 
 /** The map's claims as the pane lists them before conflicts are checked: who carries what, in which order. */
 function carriersOf(map: ClaimsMap): unknown[] {
@@ -34,7 +35,7 @@ function assertUnfinishedHonest(partials: readonly PartialClaimsMap[], final: Cl
   assert.ok(partials.length > 0, 'at least one unfinished map');
   for (const partial of partials) {
     assert.ok(partial.map.claims.length > 0);
-    assert.ok(partial.map.claims.every((claim) => claim.conflicts.length === 0), 'an unfinished map marks no conflict');
+    assert.ok(nonEmpty(partial.map.claims).every((claim) => claim.conflicts.length === 0), 'an unfinished map marks no conflict');
     assert.ok(partial.passagesRead <= partial.passagesTotal);
   }
   const last = partials.at(-1)!;

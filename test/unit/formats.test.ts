@@ -10,6 +10,7 @@ import { runAtOnce } from '../../src/core/slices.js';
 import { storiesOf } from '../../src/core/stories.js';
 import type { Corpus } from '../../src/core/types.js';
 import { temporaryCorpus } from '../helpers/corpus.js';
+import { nonEmpty } from '../helpers/assertions.js';
 
 async function withCorpus<T>(files: Record<string, string | Uint8Array>, run: (root: string) => T | Promise<T>): Promise<T> {
   const folder = temporaryCorpus(files);
@@ -46,7 +47,7 @@ describe('text files with front matter', () => {
       assert.equal(document.format, 'text');
       assert.equal(document.record, null);
       assert.ok(corpus.passages.length > 0);
-      assert.ok(corpus.passages.every((passage) => !passage.text.includes('outlet') && !passage.text.includes('---')));
+      assert.ok(nonEmpty(corpus.passages).every((passage) => !passage.text.includes('outlet') && !passage.text.includes('---')));
       const lines = file.split('\n');
       for (const passage of corpus.passages) assert.ok(lines[passage.line - 1]!.startsWith(passage.text.slice(0, 12)), `line ${passage.line}`);
       assert.equal(passageAt(corpus, 'fox', 'Critics').line, 10);
@@ -254,10 +255,10 @@ describe('the shared corpora as JSON Lines', () => {
     assert.equal(corpus.stories.length, 100);
     assert.equal(corpus.warnings.length, 0);
     assert.deepEqual(new Set(corpus.documents.map((document) => document.outlet)).size, 3);
-    assert.ok(corpus.documents.every((document) => document.day !== null && document.url !== null));
+    assert.ok(nonEmpty(corpus.documents).every((document) => document.day !== null && document.url !== null));
     const stories = storiesOf(corpus);
     assert.equal(stories.length, 100);
-    assert.ok(stories.every((story) => story.name !== story.id && story.first !== null && story.sources.length === 3));
+    assert.ok(nonEmpty(stories).every((story) => story.name !== story.id && story.first !== null && story.sources.length === 3));
     const firstLine = JSON.parse(readFileSync(BASIL, 'utf8').split('\n', 1)[0]!) as { doc_id: string; outlet: string };
     assert.equal(corpus.documents[0]!.source, firstLine.doc_id);
     assert.equal(corpus.documents[0]!.outlet, firstLine.outlet);
@@ -267,6 +268,6 @@ describe('the shared corpora as JSON Lines', () => {
     const corpus = await loadCorpus(REUTERS);
     assert.equal(corpus.documents.length, 19779);
     assert.equal(corpus.warnings.filter((warning) => warning.skipped).length, 21578 - 19779);
-    assert.ok(corpus.warnings.every((warning) => /no article text/.test(warning.reason)));
+    assert.ok(nonEmpty(corpus.warnings).every((warning) => /no article text/.test(warning.reason)));
   });
 });

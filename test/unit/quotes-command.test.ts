@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { runCli } from '../helpers/cli.js';
 import { temporaryCorpus } from '../helpers/corpus.js';
+import { nonEmpty } from '../helpers/assertions.js';
 
 interface QuotesJson {
   quotes: Array<{
@@ -46,7 +47,7 @@ describe('crosscheck quotes', () => {
         ['003_6631a8e0a366c5c7', 14, 'Hua Chuning', true],
       ],
     );
-    assert.ok(first.occurrences.every((occurrence) => occurrence.similarity > 0 && occurrence.similarity <= 1));
+    assert.ok(nonEmpty(first.occurrences).every((occurrence) => occurrence.similarity > 0 && occurrence.similarity <= 1));
     const trimmed = first.occurrences[0]!;
     assert.deepEqual(
       trimmed.diff.filter((change) => change.removed).map((change) => change.value.trim()),
@@ -58,12 +59,12 @@ describe('crosscheck quotes', () => {
 
   it('lists terms only with --all-kinds, and filters by --speaker', () => {
     const statements = JSON.parse(runCli(['quotes', '--json']).stdout) as QuotesJson;
-    assert.ok(statements.quotes.every((quote) => quote.kind === 'statement'));
+    assert.ok(nonEmpty(statements.quotes).every((quote) => quote.kind === 'statement'));
     const all = JSON.parse(runCli(['quotes', '--all-kinds', '--json']).stdout) as QuotesJson;
     assert.ok(all.quotes.some((quote) => quote.text === 'amplifier' && quote.occurrences.length === 3));
     const jourova = JSON.parse(runCli(['quotes', '--speaker', 'jourova', '--json']).stdout) as QuotesJson;
     assert.equal(jourova.quotes.length, 2);
-    assert.ok(jourova.quotes.every((quote) => quote.speaker === 'Vera Jourova'));
+    assert.ok(nonEmpty(jourova.quotes).every((quote) => quote.speaker === 'Vera Jourova'));
   });
 
   it('exits 1 when nothing matches and 2 on a bad option', () => {

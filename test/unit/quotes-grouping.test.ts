@@ -11,6 +11,7 @@ import { runInSlices } from '../../src/core/slices.js';
 import { compileQuery, parseQuery, passesFilters } from '../../src/core/query.js';
 import Fuse from 'fuse.js';
 import { bundledCorpus } from '../helpers/corpus.js';
+import { nonEmpty } from '../helpers/assertions.js';
 
 function quotesFrom(articles: Record<string, string>): Quote[] {
   const quotes: Quote[] = [];
@@ -36,7 +37,7 @@ describe('grouping quotations across sources', () => {
   it('joins a verbatim term across every source carrying it', () => {
     const amplifier = groupWith(groups, 'amplifier');
     assert.equal(amplifier.sources, 3);
-    assert.ok(amplifier.members.every((member) => member.relation === 'verbatim' && member.similarity === 1));
+    assert.ok(nonEmpty(amplifier.members).every((member) => member.relation === 'verbatim' && member.similarity === 1));
     assert.equal(amplifier.kind, 'term');
   });
 
@@ -122,7 +123,7 @@ describe('the QuoteIndex of the bundled corpus', () => {
 
   it('lists statements first, the most widely carried first, terms only when asked', () => {
     const statements = index.search();
-    assert.ok(statements.every((group) => group.kind === 'statement'));
+    assert.ok(nonEmpty(statements).every((group) => group.kind === 'statement'));
     assert.equal(statements[0]!.sources, 3);
     for (let at = 1; at < statements.length; at++) assert.ok(statements[at - 1]!.sources >= statements[at]!.sources);
     const all = index.search({ allKinds: true });
@@ -140,7 +141,7 @@ describe('the QuoteIndex of the bundled corpus', () => {
   it('filters by speaker under any spelling', () => {
     const byVariant = index.search({ speaker: 'chuning' });
     assert.ok(byVariant.length >= 4);
-    assert.ok(byVariant.every((group) => group.members.some((member) => member.quote.speaker === 'Hua Chuning')));
+    assert.ok(nonEmpty(byVariant).every((group) => group.members.some((member) => member.quote.speaker === 'Hua Chuning')));
     assert.deepEqual(
       index.search({ speaker: 'Jourova' }).map((group) => group.speaker),
       ['Vera Jourova', 'Vera Jourova'],

@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { extractQuotes } from '../../src/core/quotes/extract.js';
 import type { Quote } from '../../src/core/quotes/types.js';
+import { nonEmpty } from '../helpers/assertions.js';
 
 function quotesOf(text: string): Quote[] {
   return extractQuotes({ source: 'article', story: null, text: `${text}\n` });
@@ -30,7 +31,7 @@ describe('quotation marks', () => {
         'biggest victim of false information.',
       ],
     );
-    assert.ok(quotes.every((quote) => quote.span.damage.length === 0));
+    assert.ok(nonEmpty(quotes).every((quote) => quote.span.damage.length === 0));
   });
 
   it('reads straight double quotes and ignores a stray mark left at the end of a paragraph', () => {

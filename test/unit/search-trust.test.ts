@@ -6,6 +6,7 @@ import { loadCorpus } from '../../src/core/load.js';
 import { PassageIndex } from '../../src/core/searchIndex.js';
 import { runCli } from '../helpers/cli.js';
 import { bundledCorpus, temporaryCorpus } from '../helpers/corpus.js';
+import { nonEmpty } from '../helpers/assertions.js';
 
 interface SearchJson {
   results: Array<{ line: number; matches: Array<[number, number]>; titleOnly: boolean }>;
@@ -19,8 +20,8 @@ describe('title-only hits', () => {
       const hits = index.search('Hua Chuning', { limit: 40, exhaustive });
       const firstTitleOnly = hits.findIndex((hit) => hit.titleOnly === true);
       assert.ok(firstTitleOnly > 0, 'text hits first, then title-only ones');
-      assert.ok(hits.slice(0, firstTitleOnly).every((hit) => hit.titleOnly !== true && hit.matches.length > 0));
-      assert.ok(hits.slice(firstTitleOnly).every((hit) => hit.titleOnly === true && hit.matches.length === 0));
+      assert.ok(nonEmpty(hits.slice(0, firstTitleOnly)).every((hit) => hit.titleOnly !== true && hit.matches.length > 0));
+      assert.ok(nonEmpty(hits.slice(firstTitleOnly)).every((hit) => hit.titleOnly === true && hit.matches.length === 0));
     }
   });
 
@@ -36,7 +37,7 @@ describe('title-only hits', () => {
   it('carry "titleOnly" in --json and [title only] in plain output', () => {
     const json = JSON.parse(runCli(['search', 'Hua Chuning', '--json', '--limit', '40']).stdout) as SearchJson;
     assert.ok(json.results.some((hit) => hit.titleOnly) && json.results.some((hit) => !hit.titleOnly));
-    assert.ok(json.results.filter((hit) => hit.titleOnly).every((hit) => hit.matches.length === 0));
+    assert.ok(nonEmpty(json.results.filter((hit) => hit.titleOnly)).every((hit) => hit.matches.length === 0));
     const plain = runCli(['search', 'Hua Chuning', '--limit', '40']);
     const marked = plain.stdout.split('\n').filter((line) => line.includes('[title only]'));
     assert.equal(marked.length, json.results.filter((hit) => hit.titleOnly).length);
@@ -58,7 +59,7 @@ describe('closest passages', () => {
     const closest = index.closest(query);
     assert.ok(closest.length >= 1);
     assert.match(closest[0]!.passage.text, /Bundesbank left interest rates unchanged/);
-    assert.ok(closest.every((hit) => hit.coverage >= CLOSEST_MIN_COVERAGE && hit.coverage < 1));
+    assert.ok(nonEmpty(closest).every((hit) => hit.coverage >= CLOSEST_MIN_COVERAGE && hit.coverage < 1));
     // A few keywords are not a sentence: no closest passages below four words.
     assert.deepEqual(index.closest('bundesbank rates penguin'), []);
   });

@@ -63,8 +63,9 @@ describe('errors in the workbench', () => {
         await waitForFrame(app.lastFrame, (text) => text.includes('passages'));
         await press(app.stdin, KEYS.enter, '2');
       }
-      // Ink's error boundary ends the app with the error (ui/run.tsx then writes the report).
-      const frame = await waitForFrame(app.lastFrame, (text) => text.includes('planted_bug'));
+      // Ink's error boundary ends the app with the error (ui/run.tsx then writes the report). Every
+      // frame is read, not the last: under CI, Ink writes its last output once more as it unmounts.
+      const frame = await waitForFrame(() => app.frames.join('\n'), (text) => text.includes('planted_bug'));
       assert.doesNotMatch(frame, /Query not understood|Query error/);
       assert.match(frame, /TypeError|planted_bug in a pane job/);
       app.unmount();

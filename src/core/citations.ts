@@ -11,10 +11,15 @@
 import path from 'node:path';
 import type { SourceDocument } from './types.js';
 
+/** Whether `file` is `folder` itself or lies somewhere below it. */
+export function isWithin(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+}
+
 export function displayPath(absolute: string, cwd: string = process.cwd()): string {
   const relative = path.relative(cwd, absolute);
-  const inside = relative !== '' && !relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative);
-  return inside ? relative : absolute;
+  return relative !== '' && isWithin(cwd, absolute) ? relative : absolute;
 }
 
 export function citationOf(document: SourceDocument, line: number, cwd?: string): string {

@@ -17,7 +17,7 @@ import { useLatest } from './hooks/useLatest.js';
 import { useLineEditor, type LineEditor } from './hooks/useLineEditor.js';
 import { useTerminalSize, type TerminalSize } from './hooks/useTerminalSize.js';
 import { useWorkspace, type CorpusLoader, type Workspace, type WorkspaceState } from './hooks/useWorkspace.js';
-import { dispatchKey, type Handlers } from './keys/dispatch.js';
+import { dispatchKey, helpHint, hintsOf, type Handlers } from './keys/dispatch.js';
 import type { PaneControls, PaneKey } from './navigation.js';
 import type { PaneDefinition } from './panes/paneProps.js';
 import { ClaimsPane } from './panes/ClaimsPane.js';
@@ -98,6 +98,7 @@ function globalHandlers({ exit, suspend, write, help, setTab, panes, evidence, s
     pane: (key) => {
       const next = PANES[paneNumber(key) - 1];
       if (!next) return false;
+      stories.close();
       setTab(next.key);
       return true;
     },
@@ -137,7 +138,7 @@ function useWorkbenchKeys({ status, typedAhead, panes, global, help, stories, re
     const pane = panes.visible();
     if (event.kind === 'paste') {
       // Nothing in a paste is ever a command.
-      if (stories.openLatest.current) stories.editor.insert(event.text.replace(/\s+/g, ' '));
+      if (stories.openLatest.current) stories.editor.insert(event.text);
       else if (!help.openLatest.current) pane?.paste(event.text);
       refreshStatus();
       return;
@@ -148,12 +149,8 @@ function useWorkbenchKeys({ status, typedAhead, panes, global, help, stories, re
       return;
     }
     onKey();
-    if (stories.openLatest.current) {
-      if (event.name === 'ctrl-c' || event.name === 'ctrl-z') dispatchKey(event.name, panes.targetOf(undefined), global);
-      else dispatchKey(event.name, stories.target(), {});
-      return;
-    }
-    dispatchKey(event.name, panes.targetOf(pane), global);
+    // The story picker, while open, takes the keys a pane would; those that work anywhere still do.
+    dispatchKey(event.name, stories.openLatest.current ? stories.target() : panes.targetOf(pane), global);
     refreshStatus();
   });
 }
@@ -215,11 +212,11 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize, load, s
         ))}
       </Box>
       <StatusLine
-        where={help.open ? 'Help' : stories.open ? 'Claims │ stories' : status.where}
+        where={help.open ? 'Help' : stories.open ? `Claims ${theme.glyphs.separator} stories` : status.where}
         // What an evidence key did takes the facts' room while it is shown.
         facts={[evidence.marked > 0 ? `${evidence.marked} marked` : '', evidence.notice === null ? corpusFacts(corpus) : ''].filter((part) => part !== '').join('  ')}
-        hints={help.open ? ['j/k scroll', 'any other key closes'] : stories.open ? ['Enter choose', 'Esc cancel'] : evidence.notice !== null ? [evidence.notice] : status.hints}
-        help={help.open ? '' : status.help}
+        hints={help.open ? ['j/k scroll', 'any other key closes'] : stories.open ? hintsOf(stories.target(), global) : evidence.notice !== null ? [evidence.notice] : status.hints}
+        help={help.open ? '' : stories.open ? helpHint(stories.target()) : status.help}
         width={columns}
       />
     </Box>

@@ -6,6 +6,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { useCallback, useRef, useState } from 'react';
+import { isWithin } from '../../core/citations.js';
 import { evidenceReport, evidenceText, evidenceTitle, reportFileName, type Documents, type Evidence } from '../../core/evidence.js';
 import { plural } from '../../core/presentation.js';
 import type { Handlers } from '../keys/dispatch.js';
@@ -40,11 +41,6 @@ function sameEvidence(a: Evidence, b: Evidence): boolean {
   if (a.kind === 'quote' && b.kind === 'quote') return a.quote.source === b.quote.source && a.quote.id === b.quote.id;
   if (a.kind === 'comparison' && b.kind === 'comparison') return a.comparison.claim === b.comparison.claim && a.comparison.story === b.comparison.story;
   return false;
-}
-
-function isInside(folder: string, file: string): boolean {
-  const relative = path.relative(path.resolve(folder), path.resolve(file));
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 /** `hostOf` is read when a key arrives: null while no corpus is loaded. */
@@ -95,7 +91,7 @@ export function useEvidence(hostOf: () => EvidenceHost | null): EvidenceKeys {
         setNotice('the evidence list is empty: m marks the selection');
         return true;
       }
-      if (isInside(host.corpusRoot, cwd)) {
+      if (isWithin(host.corpusRoot, cwd)) {
         setNotice('not written: the working folder is inside the corpus, which crosscheck never writes into');
         return true;
       }

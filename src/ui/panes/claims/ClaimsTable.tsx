@@ -80,26 +80,21 @@ export interface ClaimRowsProps {
 export function ClaimRows({ claims, columns, offset, selected, active, width, height }: ClaimRowsProps): ReactNode {
   const theme = useTheme();
   const marks = marksOf(theme.ascii);
-  const rows: ReactNode[] = [];
-  for (let row = 0; row < height; row++) {
-    const index = offset + row;
-    const claim = claims[index];
-    if (!claim) break;
+  const rows = rowsInView((index) => claims[index], { offset, selected, rows: height }, (claim, index, isSelected) => {
     const conflicted = new Set(claim.conflicts.map((conflict) => conflict.source));
     const cells: Segment[] = columns.shown.map((source) => {
       const mark = !(source in claim.sources) ? marks.absent : conflicted.has(source) ? marks.conflict : marks.carried;
       return { text: `${mark} `, style: mark === marks.conflict ? 'warning' : mark === marks.carried ? 'source' : 'muted' };
     });
-    const isSelected = index === selected;
-    rows.push(
+    return (
       <SegmentLine
         key={index}
         inverse={isSelected && active}
         width={width}
         segments={[{ text: `${String(claim.id).padStart(columns.idWidth)} `, style: 'muted' }, ...cells, ...highlightSegments(claim.summary, [], theme.ascii, isSelected ? 'focus' : 'plain')]}
-      />,
+      />
     );
-  }
+  });
   if (rows.length === 0) rows.push(<SegmentLine key="none" width={width} segments={[{ text: 'No claim matches: / changes the filter, ! and o turn theirs off.', style: 'muted' }]} />);
   return rows;
 }

@@ -18,6 +18,14 @@ import type { SearchContext, SearchRequest } from './searchContext.js';
 const STRADDLE_BUDGET = 200;
 /** Documents whose title or source may match, scored per Fuse.js call (one call each is slow). */
 const DOCUMENT_BATCH = 256;
+/**
+ * A pending document's first bound assumes its shortest passage holds the query's terms; a
+ * short term is rarely in it, so when the queue reaches the document it is queued again under
+ * the bound of its shortest passage that does (REFINED) before Fuse.js scores anything: a
+ * one- or two-letter query then scores tens of documents instead of thousands.
+ */
+const LOOSE = 0;
+const REFINED = 1;
 
 /**
  * Best-first search over the prefilter's candidates; null when the prefilter cannot bound the
@@ -47,9 +55,16 @@ class BoundedSearch {
   private walked = 0;
   private straddleBudget = STRADDLE_BUDGET;
   private readonly straddleMean: number | null;
-  /** Documents whose title or source may match, in the order the queue will reach them. */
-  private pendingOrder: number[] = [];
-  private pendingRank = new Map<number, number>();
+  /**
+   * Documents whose title or source may match, best bound first, kept out of the queue until
+   * reached: a short term can match every document's source id, and most are never reached.
+   */
+  private pendingOrder = new Uint32Array(0);
+  private pendingBounds = new Float64Array(0);
+  /** The first document of pendingOrder not yet reached. */
+  private pendingNext = 0;
+  /** Each document's place in pendingOrder. */
+  private pendingRank = new Uint32Array(0);
   /** Fuse.js's score of each document reached so far (undefined: neither title nor source matches). */
   private readonly documentScores = new Map<number, number | undefined>();
 
@@ -68,12 +83,12 @@ class BoundedSearch {
 
   *run(): Steps<SearchHit[]> {
     const items = yield* this.candidateItems();
-    yield* this.queueDocuments(items);
+    yield* this.orderDocuments();
     const firstStraddler = this.nextStraddler(0);
     if (firstStraddler) items.push(firstStraddler);
     this.queue = new BoundQueue(items);
     for (;;) {
-      const next = this.queue.peek();
+      const next = this.peek();
       const last = this.best.worst;
       const complete = next === undefined || (last !== undefined && before({ bound: last.score, id: last.passage.id }, next));
       if (complete) {
@@ -83,8 +98,10 @@ class BoundedSearch {
       }
       // Expanding a document looks at each of its passages.
       if (this.walk(next.kind === 'pending' ? next.run.length : 1)) yield;
-      this.queue.pop();
-      if (next.kind === 'pending') this.expandDocument(next);
+      if (next === this.queue.peek()) this.queue.pop();
+      else this.pendingNext++;
+      if (next.kind === 'pending' && next.position === LOOSE && this.candidates.uniform) this.refine(next);
+      else if (next.kind === 'pending') this.expandDocument(next);
       else if (this.take(next) && this.batch.length >= this.batchSize) yield* this.scoreBatch();
     }
     return this.best.hits;
@@ -124,20 +141,34 @@ class BoundedSearch {
     return items;
   }
 
-  /** A document whose title or source may match is scored by Fuse.js only when the queue reaches it. */
-  private *queueDocuments(items: QueueItem[]): Steps<void> {
+  /** Orders the documents whose title or source may match; each is scored by Fuse.js only when the search reaches it. */
+  private *orderDocuments(): Steps<void> {
     const { layout } = this.context;
+    const documents: number[] = [];
+    const bounds = new Float64Array(layout.documentPassages.length);
     for (const [document, documentBound] of this.documentBounds) {
-      const run = layout.documentPassages[document]!;
-      if (run.length === 0) continue;
-      if (this.walk(run.length)) yield;
-      const textBound = this.candidates.uniform ? this.scanBound(layout.largestNormIn(run)) : 1;
-      items.push({ bound: documentBound * textBound, id: run[0]!, kind: 'pending', run, position: 0 });
+      if (layout.documentPassages[document]!.length === 0) continue;
+      if (this.walk(1)) yield;
+      const textBound = this.candidates.uniform ? this.scanBound(layout.shortestPassageOf(document)) : 1;
+      bounds[document] = documentBound * textBound;
+      documents.push(document);
     }
-    // Documents are scored in batches, in the order the queue will reach them.
-    const pending = items.filter((item) => item.kind === 'pending').sort((a, b) => a.bound - b.bound);
-    this.pendingOrder = pending.map((item) => layout.passageDocument[item.id]!);
-    this.pendingRank = new Map(this.pendingOrder.map((document, rank) => [document, rank]));
+    const firstPassage = (document: number): number => layout.documentPassages[document]![0]!;
+    // The queue's order: bound, then passage id.
+    documents.sort((a, b) => bounds[a]! - bounds[b]! || firstPassage(a) - firstPassage(b));
+    this.pendingOrder = Uint32Array.from(documents);
+    this.pendingBounds = Float64Array.from(documents, (document) => bounds[document]!);
+    this.pendingRank = new Uint32Array(layout.documentPassages.length);
+    this.pendingOrder.forEach((document, rank) => (this.pendingRank[document] = rank));
+  }
+
+  /** The queue's first item, or the next pending document when it comes first. */
+  private peek(): QueueItem | undefined {
+    const queued = this.queue.peek();
+    if (this.pendingNext >= this.pendingOrder.length) return queued;
+    const run = this.context.layout.documentPassages[this.pendingOrder[this.pendingNext]!]!;
+    const pending: QueueItem = { bound: this.pendingBounds[this.pendingNext]!, id: run[0]!, kind: 'pending', run, position: LOOSE };
+    return queued === undefined || before(pending, queued) ? pending : queued;
   }
 
   /** Queues the passage after `item`'s, and `item`'s passage for Fuse.js; false when it was not batched. */
@@ -168,6 +199,23 @@ class BoundedSearch {
     if (item.kind === 'scan') return this.nextScanned(item.position + 1);
     const position = item.kind === 'document' ? this.nextOutside(item.run, item.position + 1) : item.position + 1;
     return position < item.run.length ? { ...item, id: item.run[position]!, position } : null;
+  }
+
+  /** Queues a pending document again under the bound of its own candidates (see REFINED). */
+  private refine(item: QueueItem): void {
+    const document = this.context.layout.passageDocument[item.id]!;
+    this.queue.push({ ...item, bound: this.documentBounds.get(document)! * this.bestScanBoundIn(item.run), position: REFINED });
+  }
+
+  /** The best text bound among the candidates of `run`; 1 when none is one (its passages then score as their document). */
+  private bestScanBoundIn(run: ArrayLike<number>): number {
+    const { layout } = this.context;
+    let best: number | undefined;
+    for (let at = 0; at < run.length; at++) {
+      const id = run[at]!;
+      if (this.candidates.has(id) && (best === undefined || layout.textNorm(id) > layout.textNorm(best))) best = id;
+    }
+    return best === undefined ? 1 : this.scanBound(best);
   }
 
   /** The bound of candidate `id` when every candidate has the same mean (its text alone). */
@@ -211,6 +259,7 @@ class BoundedSearch {
   /** Scores the document of a pending item (with the next ones in a batch) and queues its passages. */
   private expandDocument(item: QueueItem): void {
     const document = this.context.layout.passageDocument[item.id]!;
+    this.context.work.documentsOpened++;
     if (!this.documentScores.has(document)) this.scoreDocuments(document);
     const score = this.documentScores.get(document);
     if (this.candidates.uniform) this.queueUniformCandidates(item.run, score);
@@ -220,9 +269,10 @@ class BoundedSearch {
     if (position < item.run.length) this.queue.push({ bound: score, id: item.run[position]!, kind: 'document', run: item.run, position });
   }
 
+  /** Scores document `from` with the ones after it in the order of first bounds, in one Fuse.js call. */
   private scoreDocuments(from: number): void {
-    const rank = this.pendingRank.get(from)!;
-    const batch = this.pendingOrder.slice(rank, rank + DOCUMENT_BATCH).filter((other) => !this.documentScores.has(other));
+    const rank = this.pendingRank[from]!;
+    const batch = Array.from(this.pendingOrder.subarray(rank, rank + DOCUMENT_BATCH)).filter((other) => !this.documentScores.has(other));
     const scores = this.context.scorer.documentScores(this.request.scoring.fuseQuery, batch);
     for (const other of batch) this.documentScores.set(other, scores.get(other));
   }

@@ -39,6 +39,8 @@ export interface Scoring {
 export interface SearchWork {
   scored: number;
   bitapPasses: number;
+  /** Documents matched by title or source whose passages the best-first search queued. */
+  documentsOpened: number;
 }
 
 /** Records per Fuse.js call between two pauses of a search (a few milliseconds of scoring). */

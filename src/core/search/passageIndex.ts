@@ -32,7 +32,7 @@ const positiveTerms = (terms: readonly QueryTerm[]): QueryTerm[] => terms.filter
 export class PassageIndex {
   private readonly context: SearchContext;
   /** Work done by this index's searches so far, for tests that bound it (see SearchWork). */
-  readonly work: SearchWork = { scored: 0, bitapPasses: 0 };
+  readonly work: SearchWork = { scored: 0, bitapPasses: 0, documentsOpened: 0 };
 
   /** `parts` (from the cache) skips the slow derivations; they must come from this same corpus. */
   constructor(private readonly corpus: Corpus, parts?: IndexParts) {

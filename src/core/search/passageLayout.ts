@@ -27,6 +27,7 @@ export class PassageLayout implements PassageDocuments {
   readonly passageDocument: Uint32Array;
   /** Passage ids, shortest text (largest Fuse.js norm) first; built on first use. */
   private shortestFirst: Uint32Array | null = null;
+  private shortestOfDocument: Uint32Array | null = null;
 
   /** `norms`: Fuse.js's field norms, as IndexParts stores them. */
   constructor(documents: PassageDocuments, private readonly norms: Float64Array) {
@@ -42,12 +43,17 @@ export class PassageLayout implements PassageDocuments {
     return textNorm(this.norms, id);
   }
 
-  /** The passage of `run` with the largest text norm (the best bound a uniform mean gives). */
-  largestNormIn(run: readonly number[]): number {
-    const norms = this.norms;
-    let best = run[0]!;
-    for (const id of run) if (norms[id * KEY_COUNT]! > norms[best * KEY_COUNT]!) best = id;
-    return best;
+  /** The shortest passage (largest text norm: the best bound a uniform mean gives) of each document; built on first use. */
+  shortestPassageOf(document: number): number {
+    if (!this.shortestOfDocument) {
+      const norms = this.norms;
+      this.shortestOfDocument = Uint32Array.from(this.documentPassages, (run) => {
+        let best = run[0] ?? 0;
+        for (const id of run) if (norms[id * KEY_COUNT]! > norms[best * KEY_COUNT]!) best = id;
+        return best;
+      });
+    }
+    return this.shortestOfDocument[document]!;
   }
 
   passagesShortestFirst(): Uint32Array {

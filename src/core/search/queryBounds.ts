@@ -44,31 +44,36 @@ function directTest(parts: IndexParts, passageCount: number, positive: readonly 
   const postings = (matches: readonly WordMatches[]): number =>
     matches.reduce((sum, match) => sum + match.words.reduce((count, word) => count + offsets[word + 1]! - offsets[word]!, 0), 0);
   if (Math.min(...textTerms.map(postings)) < passageCount / 4) return null;
-  const needles: string[][] = [];
+  const needles: Array<Array<(lowerText: string) => boolean>> = [];
   let scoreSum = 0;
   for (const term of positive) {
-    const alternatives: string[] = [];
+    const alternatives: Array<(lowerText: string) => boolean> = [];
     let lowest = Number.POSITIVE_INFINITY;
     for (const { kind, literal } of term) {
       const lower = literal.toLowerCase();
       if (kind !== 'fuzzy') {
-        alternatives.push(lower);
+        // Fuse.js matches an anchored term in the text only at its start or end (as the filters do).
+        alternatives.push(kind === 'prefix' ? (text) => text.startsWith(lower) : kind === 'suffix' ? (text) => text.endsWith(lower) : (text) => text.includes(lower));
         lowest = 0;
         continue;
       }
       if (/\s/.test(lower) || maxErrors(lower.length, THRESHOLD) > 0) return null;
       // One character matches only doubled (see prefilter.matchWords); Fuse.js floors scores at 0.001.
-      alternatives.push(lower.length === 1 ? lower + lower : lower);
+      const needle = lower.length === 1 ? lower + lower : lower;
+      alternatives.push((text) => text.includes(needle));
       lowest = Math.min(lowest, 0.001);
     }
     needles.push(alternatives);
     scoreSum += lowest;
   }
   return {
-    holds: (lowerText) => needles.every((alternatives) => alternatives.some((needle) => lowerText.includes(needle))),
+    holds: (lowerText) => needles.every((alternatives) => alternatives.some((holds) => holds(lowerText))),
     mean: scoreSum / positive.length,
   };
 }
+
+const HOLDS = 1;
+const FAILS = 2;
 
 /** The passages whose text may match `positive`, by the cheaper of a text test and the prefilter's list. */
 export function* candidateSetOf(
@@ -80,7 +85,13 @@ export function* candidateSetOf(
   const direct = directTest(parts, passages.length, positive, textTerms);
   if (direct) {
     // Checking the passage text itself is cheaper than collecting most of the corpus as candidates.
-    return { has: (id) => direct.holds(passages[id]!.text.toLowerCase()), ids: [], lowestOf: () => direct.mean, mean: direct.mean, uniform: true };
+    // The walk asks about a passage more than once (its document's run, then the shortest-first order): test each once.
+    const known = new Int8Array(passages.length);
+    const has = (id: number): boolean => {
+      if (known[id] === 0) known[id] = direct.holds(passages[id]!.text.toLowerCase()) ? HOLDS : FAILS;
+      return known[id] === HOLDS;
+    };
+    return { has, ids: [], lowestOf: () => direct.mean, mean: direct.mean, uniform: true };
   }
   const candidates = yield* candidatesOf(parts.text, textTerms);
   const marked = new Uint8Array(passages.length);
@@ -125,6 +136,7 @@ export function* documentBounds(words: WordLookup, parts: IndexParts, scorer: Fu
 /** Anchored terms (^start, end$) hold in a field only at its start or end: a word index cannot tell. */
 function anchorTest(positive: readonly QueryTerm[]): (value: string) => boolean {
   const anchored = positive.filter((term) => term.every(({ kind }) => kind === 'prefix' || kind === 'suffix'));
+  if (anchored.length === 0) return () => true;
   return (value) => {
     const lower = value.toLowerCase();
     return anchored.every((term) =>

@@ -12,7 +12,7 @@ import type { Catalog, DocumentInfo, SearchAnswer, SearchService, ServiceSearchO
 import type { Corpus } from '../types.js';
 import { searchArchive, type ArchiveSearchWork, type SearchSession } from './archiveSearch.js';
 import { asDatabaseFailure, connectDatabase, DatabaseFailure, type Connection } from './connect.js';
-import { DOCUMENT_ORDER, WORD_SIMILARITY_THRESHOLD } from './querySql.js';
+import { DOCUMENT_ORDER } from './querySql.js';
 import { DOCUMENT_INFO_COLUMNS, documentInfoOf, documentOf, passageOf, type DocumentRow, type PassageRow } from './rows.js';
 import { checkSchema } from './schema.js';
 import { redact } from './url.js';
@@ -126,7 +126,6 @@ export class Archive implements SearchService {
     };
     try {
       await client.query('BEGIN READ ONLY');
-      await client.query(`SET LOCAL pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`);
       if (this.options.statementTimeoutMs !== undefined) await client.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.round(this.options.statementTimeoutMs))}`);
       const result = await body(session);
       await client.query('COMMIT');

@@ -13,7 +13,7 @@ import { textFirst, type SearchHit } from '../search/hits.js';
 import { lookFurther } from '../search/narrowing.js';
 import { positiveTerms, scoringOf } from '../search/passageIndex.js';
 import { passageOf, type PassageRow } from './rows.js';
-import { CORPUS_ORDER, filtersSql, PASSAGE_FROM, PASSAGE_SELECT, QuerySql, scopeSql, SqlParams, type ArchiveScope } from './querySql.js';
+import { CORPUS_ORDER, filtersSql, PASSAGE_FROM, PASSAGE_SELECT, QuerySql, scopeSql, similarityThreshold, SqlParams, type ArchiveScope } from './querySql.js';
 
 /** One candidate passage as a stream returns it. */
 export interface CandidateRow extends PassageRow {
@@ -187,6 +187,8 @@ export async function searchArchive(session: SearchSession, work: ArchiveSearchW
   const terms = parseQuery(query);
   if (terms.length === 0) return [];
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  // For this transaction only: what `%>` asks of the index.
+  await session.query("SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)", [String(similarityThreshold(positiveTerms(terms)))]);
   let fetched = limit;
   let hits = await ranked(session, work, terms, options, fetched);
   while (lookFurther(hits, fetched, limit)) {

@@ -20,11 +20,26 @@ export class SqlParams {
 }
 
 /**
- * Word similarity a fuzzy term with edits needs to be proposed (pg_trgm.word_similarity_threshold,
- * set for each search). Low, because a substring with an edit or two shares few trigrams with the
- * term; Fuse.js then decides.
+ * The word similarity (pg_trgm) a fuzzy term needs for a word to be proposed. Word similarity is
+ * shared trigrams over all trigrams of the term and the stretch of text it is matched against;
+ * the term padded has L + 1 trigrams, and each of `budget` edits takes at most three from the
+ * shared and adds at most three to the others: (L + 1 - 3 * budget) / (L + 1 + 3 * budget), at
+ * least MIN_WORD_SIMILARITY. A match inside a longer word, with edits, can share fewer: Fuse.js
+ * finds it in memory, the archive may not (the agreement bench measures how often that changes a
+ * top 20).
  */
-export const WORD_SIMILARITY_THRESHOLD = 0.3;
+const MIN_WORD_SIMILARITY = 0.2;
+
+function similarityNeeded(alternative: QueryAlternative): number {
+  const padded = alternative.literal.length + 1;
+  const edits = 3 * editBudget(alternative);
+  return Math.max(MIN_WORD_SIMILARITY, Math.floor(((padded - edits) / (padded + edits)) * 100) / 100);
+}
+
+/** pg_trgm.word_similarity_threshold for a query: the lowest its fuzzy terms need (1 when none has edits). */
+export function similarityThreshold(positive: readonly QueryTerm[]): number {
+  return Math.min(1, ...positive.flat().filter((alternative) => editBudget(alternative) > 0).map(similarityNeeded));
+}
 
 /** Fuse.js's own floor for a perfect key score (keyFactor). */
 const PERFECT = Number.EPSILON;
@@ -69,7 +84,9 @@ export class QuerySql {
     const pieces = alternative.literal.toLowerCase().split(/\s+/).filter((piece) => piece !== '');
     // A phrase must hold its longest word as typed, as the in-memory prefilter requires.
     if (pieces.length > 1) return `${column} ILIKE ${this.params.add(`%${likeBody(pieces.reduce((a, b) => (b.length > a.length ? b : a)))}%`)}`;
-    return `(${exact} OR ${column} %> ${this.params.add(alternative.literal.toLowerCase())})`;
+    const literal = this.params.add(alternative.literal.toLowerCase());
+    // `%>` finds them through the index at the statement's lowest threshold; each term then needs its own.
+    return `(${exact} OR (${column} %> ${literal} AND word_similarity(${literal}, ${column}) >= ${similarityNeeded(alternative)}))`;
   }
 
   /** Every term may match in `column`. */

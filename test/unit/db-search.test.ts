@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Archive } from '../../src/core/db/archive.js';
 import { ingestCorpus } from '../../src/core/db/ingest.js';
-import { filtersSql, QuerySql, SqlParams } from '../../src/core/db/querySql.js';
+import { editsPattern, filtersSql, QuerySql, SqlParams } from '../../src/core/db/querySql.js';
+import { PatternMasks, substringDistance } from '../../src/core/prefilter.js';
 import { migrate } from '../../src/core/db/schema.js';
 import { loadCorpus } from '../../src/core/load.js';
 import { compileQuery, parseQuery } from '../../src/core/query.js';
@@ -43,6 +44,21 @@ describe('the query in SQL (no database needed)', () => {
     assert.ok(nonEmpty(params.values).some((value) => typeof value === 'string' && value.includes('drop/**/table/**/passages')));
     // LIKE's own wildcards in what was typed are escaped: they match themselves.
     assert.ok(params.values.some((value) => typeof value === 'string' && value.includes('\\%\\_\\\\')));
+  });
+
+  it('spells out exactly the texts within one or two edits of a term (what Fuse.js matches fuzzily)', () => {
+    const texts = ['volcker', 'Paul Volker said', 'volk', 'olker', 'vlker', 'xx volkerx', 'vol ker', 'velker', 'vulkar', 'nothing', 'v.lker', '', 'earthquake', 'erthquak', 'eartquke', 'quake'];
+    let checked = 0;
+    for (const [term, budget] of [['volker', 1], ['volker', 2], ['earthquak', 2], ['3.5x', 1]] as const) {
+      // PostgreSQL's ARE and JavaScript read this pattern alike: alternatives, '.', escaped punctuation.
+      const pattern = new RegExp(editsPattern(term, budget), 'i');
+      const masks = new PatternMasks(term);
+      for (const text of texts) {
+        assert.equal(pattern.test(text), substringDistance(masks, text.toLowerCase()) <= budget, `${term} ~ ${text}`);
+        checked++;
+      }
+    }
+    assert.equal(checked, 64);
   });
 });
 

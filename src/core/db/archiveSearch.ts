@@ -147,7 +147,8 @@ function planSearch(session: SearchSession, work: ArchiveSearchWork, terms: read
   const fuzzy = stream(matching('fuzzy'), (sql) => sql.factor('p.text'), new QuerySql(new SqlParams(), positive).fuzzyTierFloor());
   const throughDocuments = stream(
     (params) => [new QuerySql(params, positive).documentMayMatch()],
-    (sql) => `(CASE WHEN ${sql.matches('p.text', 'fuzzy')} THEN ${sql.factor('p.text')} ELSE 1::float8 END) * ${sql.documentFactor()}`,
+    // The text's factor bound holds whether or not the text matches (a title-only passage's is 1): no word similarity per passage.
+    (sql) => `${sql.factor('p.text')} * ${sql.documentFactor()}`,
     0,
   );
   return { streams: [exact, fuzzy, throughDocuments], fuseQuery: compiled.fuse, filters: compiled.filters, positive };

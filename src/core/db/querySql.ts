@@ -36,6 +36,39 @@ function similarityNeeded(alternative: QueryAlternative): number {
   return Math.max(MIN_WORD_SIMILARITY, Math.floor(((padded - edits) / (padded + edits)) * 100) / 100);
 }
 
+/** Up to this many edits, the ways to make them are spelled out as one regular expression (two edits: a few hundred). */
+const MAX_SPELLED_EDITS = 2;
+
+/** One character of a regular expression matching itself (null: any character; so is one outside ASCII, whose case folding is the locale's). */
+function regexCharacter(char: string | null): string {
+  if (char === null || char.charCodeAt(0) > 0x7f) return '.';
+  return /[a-z0-9]/.test(char) ? char : `\\${char}`;
+}
+
+/**
+ * A regular expression (PostgreSQL's ARE) matching every text holding a substring within
+ * `budget` edits of `literal`: Fuse.js's fuzzy match (Bitap with ignoreLocation). Each edit
+ * deletes a character, or puts any one character (null) in place of one or between two.
+ */
+export function editsPattern(literal: string, budget: number): string {
+  let variants = new Set([JSON.stringify([...literal])]);
+  for (let edit = 0; edit < budget; edit++) {
+    const next = new Set(variants);
+    for (const variant of variants) {
+      const chars = JSON.parse(variant) as Array<string | null>;
+      for (let at = 0; at <= chars.length; at++) {
+        next.add(JSON.stringify([...chars.slice(0, at), null, ...chars.slice(at)]));
+        if (at === chars.length) continue;
+        next.add(JSON.stringify([...chars.slice(0, at), ...chars.slice(at + 1)]));
+        next.add(JSON.stringify([...chars.slice(0, at), null, ...chars.slice(at + 1)]));
+      }
+    }
+    variants = next;
+  }
+  const alternatives = [...variants].map((variant) => (JSON.parse(variant) as Array<string | null>).map(regexCharacter).join('')).filter((alternative) => alternative !== '');
+  return `(?:${alternatives.join('|')})`;
+}
+
 /** pg_trgm.word_similarity_threshold for a query: the lowest its fuzzy terms need (1 when none has edits). */
 export function similarityThreshold(positive: readonly QueryTerm[]): number {
   return Math.min(1, ...positive.flat().filter((alternative) => editBudget(alternative) > 0).map(similarityNeeded));
@@ -85,8 +118,10 @@ export class QuerySql {
     // A phrase must hold its longest word as typed, as the in-memory prefilter requires.
     if (pieces.length > 1) return `${column} ILIKE ${this.params.add(`%${likeBody(pieces.reduce((a, b) => (b.length > a.length ? b : a)))}%`)}`;
     const literal = this.params.add(alternative.literal.toLowerCase());
-    // `%>` finds them through the index at the statement's lowest threshold; each term then needs its own.
-    return `(${exact} OR (${column} %> ${literal} AND word_similarity(${literal}, ${column}) >= ${similarityNeeded(alternative)}))`;
+    // `%>` finds them through the index at the statement's lowest threshold; each term then needs its own,
+    // and where the edits are few, a regular expression of every way to make them says exactly which hold.
+    const precise = editBudget(alternative) <= MAX_SPELLED_EDITS ? `${column} ~* ${this.params.add(editsPattern(alternative.literal.toLowerCase(), editBudget(alternative)))}` : `word_similarity(${literal}, ${column}) >= ${similarityNeeded(alternative)}`;
+    return `(${exact} OR (${column} %> ${literal} AND ${precise}))`;
   }
 
   /** Every term may match in `column`. */

@@ -11,7 +11,7 @@ import type { ClosestHit } from '../closest.js';
 import type { Catalog, DocumentInfo, SearchAnswer, SearchService, ServiceSearchOptions } from '../searchService.js';
 import type { Corpus } from '../types.js';
 import { searchArchive, type ArchiveSearchWork, type SearchSession } from './archiveSearch.js';
-import { asDatabaseFailure, connectDatabase, DatabaseFailure, type Connection } from './connect.js';
+import { asDatabaseFailure, connectDatabase, DatabaseFailure, isDatabaseProblem, type Connection } from './connect.js';
 import { DOCUMENT_ORDER } from './querySql.js';
 import { DOCUMENT_INFO_COLUMNS, documentInfoOf, documentOf, passageOf, type DocumentRow, type PassageRow } from './rows.js';
 import { checkSchema } from './schema.js';
@@ -140,7 +140,12 @@ export class Archive implements SearchService {
   }
 
   /** What a failed request throws: SearchCancelled, or a DatabaseFailure with one safe line. */
-  private async failed(error: unknown, connection: Connection, signal: AbortSignal | undefined): Promise<Error> {
+  private async failed(error: unknown, connection: Connection, signal: AbortSignal | undefined): Promise<unknown> {
+    if (!isDatabaseProblem(error) && !(error instanceof SearchCancelled)) {
+      // Not the database's doing (a refused query, a bug): said as it is, not as a server's error.
+      await connection.client.query('ROLLBACK').catch(() => undefined);
+      return error;
+    }
     if (connectionLost(error)) {
       if (this.connection === connection) this.connection = null;
       await connection.close();

@@ -10,7 +10,7 @@ import { migrate } from '../../src/core/db/schema.js';
 import { loadCorpus } from '../../src/core/load.js';
 import { runCli } from '../helpers/cli.js';
 import { BUNDLED_CORPUS, temporaryCorpus } from '../helpers/corpus.js';
-import { asAdministrator, countOf, createTestDatabase, skipWithoutDatabase, type TestDatabase } from '../helpers/db.js';
+import { asAdministrator, countOf, createTestDatabase, indexedTestDatabase, skipWithoutDatabase, type TestDatabase } from '../helpers/db.js';
 import { HOSTILE_ARTICLE, TERMINAL_ACTIVE } from '../helpers/hostile.js';
 
 /** The bundled articles (one story, five outlets) as the story `zoom`, beside a hostile one at the top level. */
@@ -87,9 +87,7 @@ describe('quotes, compare, claims --db on one story', { skip: skipWithoutDatabas
   let database: TestDatabase;
   const folder = storyCorpus();
   before(async () => {
-    database = await createTestDatabase();
-    const indexed = runCli(['index', '--db', database.url, '--corpus', folder.root]);
-    assert.equal(indexed.status, 0, indexed.stderr);
+    database = await indexedTestDatabase(folder.root);
   });
   after(async () => {
     await database?.drop();

@@ -12,7 +12,7 @@ import type { Corpus } from '../../src/core/types.js';
 import { nonEmpty } from '../helpers/assertions.js';
 import { runCli } from '../helpers/cli.js';
 import { BUNDLED_CORPUS, temporaryCorpus } from '../helpers/corpus.js';
-import { asAdministrator, createTestDatabase, skipWithoutDatabase, type TestDatabase } from '../helpers/db.js';
+import { asAdministrator, createTestDatabase, indexedTestDatabase, skipWithoutDatabase, type TestDatabase } from '../helpers/db.js';
 
 /** Queries of every kind: fuzzy words and typos, exact, anchors, exclusions, alternatives, titles, a query of exclusions only. */
 const QUERIES = [
@@ -124,9 +124,7 @@ describe('crosscheck search, sources, stories --db', { skip: skipWithoutDatabase
   let database: TestDatabase;
   const folder = temporaryCorpus(storyFiles());
   before(async () => {
-    database = await createTestDatabase();
-    const indexed = runCli(['index', '--db', database.url, '--corpus', folder.root]);
-    assert.equal(indexed.status, 0, indexed.stderr);
+    database = await indexedTestDatabase(folder.root);
   });
   after(async () => {
     await database?.drop();

@@ -1,54 +1,25 @@
 /** The archive's rows read back as the in-memory model (types.ts). */
 import type { DocumentInfo } from '../searchService.js';
-import type { DocumentFormat, Passage, SourceDocument } from '../types.js';
+import type { Passage, SourceDocument } from '../types.js';
 
 /** Every document column but its text (lists and search results do not need it). */
 export const DOCUMENT_INFO_COLUMNS =
   'd.story, d.source, d.path, d.title, d.lines, d.words, d.format, d.record, d.outlet, d.date, d.day, d.url, d.story_name, d.label, d.normalizations, d.warnings, d.passage_count';
 
-export interface DocumentRow {
+/** A documents row: the document's own fields, the story as stored, and its passage count. */
+export type DocumentRow = Omit<SourceDocument, 'story' | 'storyName' | 'text'> & {
   story: string;
-  source: string;
-  path: string;
-  title: string;
-  text?: string;
-  lines: number;
-  words: number;
-  format: DocumentFormat;
-  record: number | null;
-  outlet: string | null;
-  date: string | null;
-  day: string | null;
-  url: string | null;
   story_name: string | null;
-  label: string;
-  normalizations: string[];
-  warnings: string[];
+  text?: string;
   passage_count: number;
-}
+};
 
 /** The story column holds '' for top-level documents (a distribution column holds no NULL). */
 export const storyOf = (story: string): string | null => (story === '' ? null : story);
 
 export function documentInfoOf(row: DocumentRow): DocumentInfo {
-  return {
-    source: row.source,
-    story: storyOf(row.story),
-    path: row.path,
-    title: row.title,
-    lines: row.lines,
-    words: row.words,
-    normalizations: row.normalizations,
-    warnings: row.warnings,
-    format: row.format,
-    record: row.record,
-    outlet: row.outlet,
-    date: row.date,
-    day: row.day,
-    url: row.url,
-    storyName: row.story_name,
-    label: row.label,
-  };
+  const { story, story_name: storyName, passage_count: _passages, text: _text, ...fields } = row;
+  return { ...fields, story: storyOf(story), storyName };
 }
 
 /** A whole document, text included, as loading made it (field order as the loader builds it, for equal JSON). */

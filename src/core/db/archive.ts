@@ -4,8 +4,8 @@
  * compare and claims (loaded into an ordinary Workspace). It only reads: a role with CONNECT,
  * USAGE and SELECT is enough. Each request is one read-only transaction on one connection, taken
  * in turn; an AbortSignal cancels the running statement from a second connection
- * (pg_cancel_backend); a connection that is lost fails its request in one line and is opened
- * again for the next.
+ * (pg_cancel_backend); a request whose connection is lost is tried once more on a new one, and
+ * fails in one line when that cannot be had.
  */
 import type { ClosestHit } from '../closest.js';
 import type { Catalog, DocumentInfo, SearchAnswer, SearchService, ServiceSearchOptions } from '../searchService.js';
@@ -24,6 +24,9 @@ export class SearchCancelled extends Error {
     super('search cancelled');
   }
 }
+
+/** The connection went away under a request: tried once more on a new connection before it is said. */
+class ConnectionLost extends DatabaseFailure {}
 
 export interface ArchiveOptions {
   /** Each statement is stopped after this long (PostgreSQL's statement_timeout); none when absent. */
@@ -90,7 +93,8 @@ export class Archive implements SearchService {
 
   /** Runs `body` in one read-only transaction, after the requests before it; SearchCancelled once `signal` fires. */
   read<T>(body: (session: SearchSession) => Promise<T>, signal?: AbortSignal): Promise<T> {
-    const run = this.queue.then(() => this.readNow(body, signal));
+    // A request is only reads: one whose connection was lost (a server restarted, a backend ended) is tried once more on a new one.
+    const run = this.queue.then(() => this.readNow(body, signal).catch((error: unknown) => (error instanceof ConnectionLost && !signal?.aborted ? this.readNow(body, signal) : Promise.reject(error))));
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -157,7 +161,8 @@ export class Archive implements SearchService {
       return new SearchCancelled();
     }
     if (sqlState(error) === '57014') return new DatabaseFailure(`PostgreSQL at ${this.shown} did not answer within ${this.options.statementTimeoutMs ?? 0} ms (statement_timeout)`);
-    return asDatabaseFailure(error, this.url);
+    const failure = asDatabaseFailure(error, this.url);
+    return connectionLost(error) ? new ConnectionLost(failure.message) : failure;
   }
 
   /** Asks the server, over a second connection, to stop the statement `pid` is running. */

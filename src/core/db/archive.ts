@@ -94,7 +94,14 @@ export class Archive implements SearchService {
   /** Runs `body` in one read-only transaction, after the requests before it; SearchCancelled once `signal` fires. */
   read<T>(body: (session: SearchSession) => Promise<T>, signal?: AbortSignal): Promise<T> {
     // A request is only reads: one whose connection was lost (a server restarted, a backend ended) is tried once more on a new one.
-    const run = this.queue.then(() => this.readNow(body, signal).catch((error: unknown) => (error instanceof ConnectionLost && !signal?.aborted ? this.readNow(body, signal) : Promise.reject(error))));
+    const run = this.queue.then(async () => {
+      try {
+        return await this.readNow(body, signal);
+      } catch (error) {
+        if (error instanceof ConnectionLost && !signal?.aborted) return this.readNow(body, signal);
+        throw error;
+      }
+    });
     this.queue = run.catch(() => undefined);
     return run;
   }

@@ -1,5 +1,6 @@
 /** What every subcommand shares: its options, its help, and how it is run. */
 import type { ParseArgsConfig } from 'node:util';
+import type { SearchService } from '../core/searchService.js';
 import type { Corpus } from '../core/types.js';
 import type { Workspace } from '../core/workspace.js';
 import type { OutputFormat } from './formats.js';
@@ -21,6 +22,10 @@ export interface CommandContext {
   loadWorkspace: () => Promise<Workspace>;
   /** The corpus of that workspace. */
   loadCorpus: () => Promise<Corpus>;
+  /** Search and the corpus's lists: from the workspace, or with --db from the archive. */
+  loadSearch: () => Promise<SearchService>;
+  /** The archive's URL (--db or $CROSSCHECK_DB) when the command reads one, else undefined. */
+  archiveUrl: string | undefined;
 }
 
 export interface Command {
@@ -29,6 +34,12 @@ export interface Command {
   /** Usage line(s) and option descriptions, shown by `crosscheck NAME --help`. */
   help: string;
   options: NonNullable<ParseArgsConfig['options']>;
+  /**
+   * How the command reads a PostgreSQL archive with --db (or $CROSSCHECK_DB): 'lists' through
+   * loadSearch (search, sources, stories), 'story' one story loaded into the workspace (quotes,
+   * compare, claims: --story required). Absent: --db is not an option of the command.
+   */
+  archive?: 'lists' | 'story';
   /** Returns the exit code: 0 found, 1 nothing found, 2 usage or corpus error. */
   run(context: CommandContext): Promise<number>;
 }

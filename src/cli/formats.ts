@@ -4,7 +4,7 @@
  */
 import { citationOf, fileLocationOf } from '../core/citations.js';
 import { neutralize, terminalSafeJson } from '../core/sanitize.js';
-import type { SourceDocument } from '../core/types.js';
+import type { DocumentInfo } from '../core/searchService.js';
 import { UsageError, stringOption, type OptionValues } from './command.js';
 import { writeJson, writeLine, type OutputStyle } from './output.js';
 
@@ -42,7 +42,7 @@ export type SourceFields = {
 };
 
 /** What a source is, for every format: its label and where it is. */
-export function sourceFields(document: SourceDocument | undefined, source: string): SourceFields {
+export function sourceFields(document: DocumentInfo | undefined, source: string): SourceFields {
   if (!document) return { source, label: source, outlet: null, title: null, date: null, url: null, path: null, record: null };
   return {
     source,
@@ -56,7 +56,7 @@ export function sourceFields(document: SourceDocument | undefined, source: strin
   };
 }
 
-function citationPath(document: SourceDocument): string {
+function citationPath(document: DocumentInfo): string {
   return fileLocationOf(document, 1).path;
 }
 
@@ -69,7 +69,7 @@ function safePath(text: string, style: OutputStyle): string {
  * `PATH:LINE: ` (or `PATH#RECORD:LINE: `), then `[LABEL] ` when the path does not already say
  * it: what starts a line of plain output.
  */
-export function plainPrefix(document: SourceDocument | undefined, source: string, line: number, style: OutputStyle, lines?: string): string {
+export function plainPrefix(document: DocumentInfo | undefined, source: string, line: number, style: OutputStyle, lines?: string): string {
   if (!document) return `${neutralize(source, { ascii: style.ascii })}:${lines ?? line}: `;
   const citation = lines === undefined ? citationOf(document, line) : citationOf(document, line).replace(/\d+$/, lines);
   const label = citation.includes(document.label) ? '' : `[${neutralize(document.label, { ascii: style.ascii })}] `;
@@ -77,7 +77,7 @@ export function plainPrefix(document: SourceDocument | undefined, source: string
 }
 
 /** One quickfix line: vim's default errorformat reads `%f:%l:%c: %m`. */
-export function quickfixLine(document: SourceDocument | undefined, line: number, text: string, style: OutputStyle): string | null {
+export function quickfixLine(document: DocumentInfo | undefined, line: number, text: string, style: OutputStyle): string | null {
   if (!document) return null;
   const location = fileLocationOf(document, line);
   const label = location.path.includes(document.label) ? '' : `[${document.label}] `;

@@ -13,6 +13,8 @@ import { QueryError } from '../core/query.js';
 import { neutralize } from '../core/sanitize.js';
 import { Workspace } from '../core/workspace.js';
 import { guardTerminal } from '../core/signals.js';
+import { DatabaseFailure } from '../core/db/connect.js';
+import { ARCHIVE_OPTIONS, ArchiveHandle, archiveUrlFor } from './archiveOption.js';
 import { EXIT_ERROR, UsageError, type Command, type CommandContext } from './command.js';
 import { cacheCommand } from './commands/cache.js';
 import { claimsCommand } from './commands/claims.js';
@@ -83,7 +85,7 @@ function fail(message: string): number {
 async function runCommand(command: Command, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { ...COMMON_OPTIONS, ...command.options },
+    options: { ...COMMON_OPTIONS, ...(command.archive ? ARCHIVE_OPTIONS : {}), ...command.options },
     allowPositionals: true,
     strict: true,
   });
@@ -102,8 +104,10 @@ async function runCommand(command: Command, args: string[]): Promise<number> {
     for (const note of opened?.notes.slice(notesSaid) ?? []) warn(note);
     notesSaid = opened?.notes.length ?? 0;
   };
+  const archiveUrl = archiveUrlFor(command, values);
+  const archive = archiveUrl === undefined ? undefined : new ArchiveHandle(archiveUrl);
   const loadWorkspace = (): Promise<Workspace> =>
-    (loaded ??= Workspace.open(corpusPathFrom(values), fields ? { fields } : {}).then((open) => {
+    (loaded ??= archive && command.archive === 'story' ? archive.storyWorkspace(command, values) : Workspace.open(corpusPathFrom(values), fields ? { fields } : {}).then((open) => {
       opened = open.opened;
       sayNotes();
       const skipped = open.workspace.corpus.warnings.filter((warning) => warning.skipped).length;
@@ -119,11 +123,14 @@ async function runCommand(command: Command, args: string[]): Promise<number> {
     format,
     loadWorkspace,
     loadCorpus: async () => (await loadWorkspace()).corpus,
+    loadSearch: async () => (archive && command.archive === 'lists' ? archive.open() : (await loadWorkspace()).searchService()),
+    archiveUrl,
   };
   try {
     return await command.run(context);
   } finally {
     sayNotes();
+    await archive?.close();
   }
 }
 
@@ -182,7 +189,7 @@ async function loadWorkbenchDrawingAtOnce(corpusPath: string): Promise<typeof im
 }
 
 function describe(error: unknown): string | null {
-  if (error instanceof UsageError || error instanceof CorpusError || error instanceof QueryError || error instanceof FieldsError) return error.message;
+  if (error instanceof UsageError || error instanceof CorpusError || error instanceof QueryError || error instanceof FieldsError || error instanceof DatabaseFailure) return error.message;
   // node:util parseArgs reports unknown or malformed options with these codes.
   if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
     return `${error.message.replace(/\. To specify a positional argument.*$/s, '')} (crosscheck --help)`;
@@ -195,7 +202,7 @@ function commandPosition(argv: readonly string[]): number {
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
     if (arg === '--') return index + 1 < argv.length ? index + 1 : -1;
-    if (arg === '--corpus' || arg === '--fields' || arg === '--format') index++;
+    if (arg === '--corpus' || arg === '--fields' || arg === '--format' || arg === '--db') index++;
     else if (!arg.startsWith('-')) return index;
   }
   return -1;

@@ -22,7 +22,7 @@ export function displayPath(absolute: string, cwd: string = process.cwd()): stri
   return relative !== '' && isWithin(cwd, absolute) ? relative : absolute;
 }
 
-export function citationOf(document: SourceDocument, line: number, cwd?: string): string {
+export function citationOf(document: Pick<SourceDocument, 'path' | 'record' | 'format'>, line: number, cwd?: string): string {
   const where = displayPath(document.path, cwd);
   if (document.record !== null) return `${where}#${document.record}:${line}`;
   if (document.format === 'html') return `${where}#text:${line}`;
@@ -30,7 +30,7 @@ export function citationOf(document: SourceDocument, line: number, cwd?: string)
 }
 
 /** Where an editor should open for a passage: the file and a line of the file itself. */
-export function fileLocationOf(document: SourceDocument, line: number, cwd?: string): { path: string; line: number } {
+export function fileLocationOf(document: Pick<SourceDocument, 'path' | 'record' | 'format'>, line: number, cwd?: string): { path: string; line: number } {
   const where = displayPath(document.path, cwd);
   if (document.record !== null) return { path: where, line: document.record };
   if (document.format === 'html') return { path: where, line: 1 };

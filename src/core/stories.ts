@@ -1,5 +1,5 @@
 /** The stories of a corpus, each with a name people can read and the days it spans. */
-import type { Corpus, SourceDocument } from './types.js';
+import type { SourceDocument } from './types.js';
 
 export interface StorySummary {
   id: string;
@@ -19,8 +19,11 @@ export function byDate<T>(items: readonly T[], dayOf: (item: T) => string | null
     .map(({ item }) => item);
 }
 
-export function storiesOf(corpus: Corpus): StorySummary[] {
-  const members = new Map<string, SourceDocument[]>();
+/** What a story's summary reads of its documents. */
+type StoryMember = Pick<SourceDocument, 'source' | 'story' | 'day' | 'title' | 'storyName'>;
+
+export function storiesOf(corpus: { documents: readonly StoryMember[]; stories: readonly string[] }): StorySummary[] {
+  const members = new Map<string, StoryMember[]>();
   for (const document of corpus.documents) {
     if (document.story === null) continue;
     const group = members.get(document.story);

@@ -10,6 +10,7 @@ import { ClaimComparer } from './compare/compare.js';
 import type { ClaimsMap } from './compare/types.js';
 import { openCorpus, type OpenedCorpus, type OpenOptions } from './open.js';
 import { QuoteIndex } from './quotes/index.js';
+import { MemorySearch, type SearchService } from './searchService.js';
 import { PassageIndex } from './searchIndex.js';
 import { SharedJob, type Steps } from './slices.js';
 import type { Corpus, SourceDocument } from './types.js';
@@ -44,6 +45,11 @@ export class Workspace {
   /** The fuzzy search index of every passage (search, the Search pane). */
   passageIndex(): SharedJob<PassageIndex> {
     return this.passageJob;
+  }
+
+  /** Search and the corpus's lists behind the interface an archive also serves (search, sources, stories). */
+  searchService(): SearchService {
+    return new MemorySearch(this.corpus, () => this.passageIndex().now());
   }
 
   /** Every quotation and its groups across sources (quotes, the Quotes pane). */

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { parseDatabaseUrl } from '../../src/core/db/url.js';
+import { runCli } from './cli.js';
 
 const SERVER_URL = process.env.CROSSCHECK_TEST_DB;
 const UNDER_CI = Boolean(process.env.CI) && process.env.CI !== 'false' && process.env.CI !== '0';
@@ -76,4 +77,12 @@ export function asAdministrator(sql: string): Promise<pg.QueryResult> {
 export async function countOf(client: pg.Client, sql: string): Promise<number> {
   const result = await client.query<{ count: string }>(sql);
   return Number(result.rows[0]?.count ?? 0);
+}
+
+/** A new database holding the corpus at `root`, loaded by `crosscheck index` itself. */
+export async function indexedTestDatabase(root: string): Promise<TestDatabase> {
+  const database = await createTestDatabase();
+  const indexed = runCli(['index', '--db', database.url, '--corpus', root]);
+  if (indexed.status !== 0) throw new Error(`crosscheck index failed: ${indexed.stderr}`);
+  return database;
 }

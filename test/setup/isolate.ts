@@ -14,3 +14,5 @@ process.env.HOME = home;
 process.env.XDG_CACHE_HOME = path.join(home, '.cache');
 process.env.HISTFILE = path.join(home, '.bash_history');
 process.on('exit', () => rmSync(home, { recursive: true, force: true }));
+// A user's archive must not answer the tests' commands in place of their corpora (tests that want one pass --db).
+delete process.env.CROSSCHECK_DB;

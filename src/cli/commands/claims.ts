@@ -22,8 +22,11 @@ Options:
                     "summary", "sources": {SOURCE: [lines]}, "conflicts": [{"kind", "value",
                     "others", "source", "holders": [{"value", "sources"}], "majority"}]}]}
   --corpus PATH     the corpus (default: $CROSSCHECK_CORPUS or the bundled corpus)
+  --db URL          one story (--story) of a PostgreSQL archive made by crosscheck index,
+                    analysed as a corpus of its own (default: $CROSSCHECK_DB without --corpus)
 
 Exit 0 when some claim qualifies, 1 when none does.`,
+  archive: 'story',
   options: {
     story: { type: 'string' },
     'min-sources': { type: 'string' },

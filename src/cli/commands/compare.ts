@@ -29,9 +29,12 @@ Options:
                       [{"kind", "value", "others", "holders": [{"value", "sources"}],
                       "majority"}], "diff": [{"kind", "text"}]}]}
   --corpus PATH       the corpus (default: $CROSSCHECK_CORPUS or the bundled corpus)
+  --db URL            one story (--story) of a PostgreSQL archive made by crosscheck index,
+                      analysed as a corpus of its own (default: $CROSSCHECK_DB without --corpus)
 
 Exit 0 when some source carries the claim, 1 when none does.
 Example: crosscheck compare "Twitter removed more than 170,000 accounts"`,
+  archive: 'story',
   options: {
     story: { type: 'string' },
     reference: { type: 'string' },

@@ -63,10 +63,13 @@ Options:
                   "speaker", "similarity", "verbatim", "relation", "diff": [{"value", "added",
                   "removed"}] against the group's text, ...}]}]}
   --corpus PATH   the corpus (default: $CROSSCHECK_CORPUS or the bundled corpus)
+  --db URL        one story (--story) of a PostgreSQL archive made by crosscheck index,
+                  analysed as a corpus of its own (default: $CROSSCHECK_DB without --corpus)
 
 Output: a block a group: speaker and quote, then PATH:LINE: [LABEL] and each source's words.
 Exit 0 when a quote matched, 1 when none did.
 Example: crosscheck quotes "biggest victim"`,
+  archive: 'story',
   options: {
     speaker: { type: 'string' },
     'all-kinds': { type: 'boolean' },

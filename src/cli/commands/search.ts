@@ -3,7 +3,7 @@ import { EXIT_FOUND, EXIT_NOTHING, UsageError, listOption, positiveIntegerOption
 import { queryNotes } from '../../core/query.js';
 import { FORMAT_HELP, emit, plainPrefix, quickfixLine, sourceFields } from '../formats.js';
 import { formatText, writeLine, writeNotes } from '../output.js';
-import { storyOption } from '../storyOption.js';
+import { storyNamed } from '../storyOption.js';
 
 export const searchCommand: Command = {
   name: 'search',
@@ -30,6 +30,8 @@ Options:
                  --closest also "closest": [{"source", "label", "path", "line", "text",
                  "coverage", "matches"}]
   --corpus PATH  the corpus (default: $CROSSCHECK_CORPUS or the bundled corpus)
+  --db URL       search a PostgreSQL archive made by crosscheck index instead (default:
+                 $CROSSCHECK_DB when --corpus is not given); the same results and output
 
 Output: PATH:LINE: [LABEL] passage (PATH#RECORD:LINE for a record of a .jsonl or .csv file). A
 hit that matches only its document's title, not its own text, is marked [title only] and listed
@@ -42,25 +44,24 @@ Example: crosscheck search "'170,000 accounts"`,
     story: { type: 'string' },
     closest: { type: 'boolean' },
   },
-  async run({ positionals, values, style, format, loadWorkspace }) {
+  archive: 'lists',
+  async run({ positionals, values, style, format, loadSearch }) {
     if (positionals.length === 0) throw new UsageError('search needs a QUERY (crosscheck search --help)');
     const query = positionals.join(' ');
     const limit = positiveIntegerOption(values, 'limit', 20);
-    const workspace = await loadWorkspace();
-    const corpus = workspace.corpus;
-    const documents = new Map(corpus.documents.map((document) => [document.source, document]));
-    const byLabel = new Map(corpus.documents.map((document) => [document.label, document.source]));
-    const sources = listOption(values, 'source').map((source) => (documents.has(source) ? source : (byLabel.get(source) ?? source)));
-    const unknown = sources.filter((source) => !documents.has(source));
+    const service = await loadSearch();
+    if (values.closest === true && !service.closest) throw new UsageError('--closest is not available with --db: it weighs words over the whole corpus, which the archive does not hold in memory');
+    const { ids: sources, unknown } = await service.sourceIds(listOption(values, 'source'));
     if (unknown.length > 0) throw new UsageError(`no source ${unknown.join(', ')} in this corpus (crosscheck sources lists them)`);
-    const story = storyOption(corpus, stringOption(values, 'story'));
-    const storySources = story === undefined ? [] : corpus.documents.filter((document) => document.story === story).map((document) => document.source);
+    const story = storyNamed(await service.stories(), stringOption(values, 'story'));
+    const storySources = story === undefined ? [] : await service.storySources(story);
     const only = sources.length > 0 && story !== undefined ? sources.filter((source) => storySources.includes(source)) : sources.length > 0 ? sources : storySources;
     if (only.length === 0 && (sources.length > 0 || story !== undefined)) return EXIT_NOTHING;
-    const index = workspace.passageIndex().now();
-    const hits = index.search(query, { limit, sources: only });
+    const { hits, documents: hitDocuments } = await service.search(query, { limit, sources: only });
     writeNotes(queryNotes(query));
-    const closest = hits.length === 0 && values.closest === true ? index.closest(query, { limit, sources: only }) : [];
+    const nearest = hits.length === 0 && values.closest === true && service.closest ? await service.closest(query, { limit, sources: only }) : null;
+    const closest = nearest?.hits ?? [];
+    const documents = nearest ? new Map([...hitDocuments, ...nearest.documents]) : hitDocuments;
     const results = hits.map(({ passage, score, matches, titleOnly }) => ({
       ...sourceFields(documents.get(passage.source), passage.source),
       story: passage.story,

@@ -17,21 +17,23 @@ Options:
                  "date", "url", "path", "record", "story", "lines", "passages", "words",
                  "warnings": [...]}], "skipped": [{"file", "line", "reason"}]}
                  (line: where a skipped record starts in its file)
-  --corpus PATH  the corpus (default: $CROSSCHECK_CORPUS or the bundled corpus)`,
+  --corpus PATH  the corpus (default: $CROSSCHECK_CORPUS or the bundled corpus)
+  --db URL       list a PostgreSQL archive made by crosscheck index instead (default:
+                 $CROSSCHECK_DB when --corpus is not given); it keeps no skipped files`,
   options: {},
-  async run({ style, format, loadCorpus }) {
-    const corpus = await loadCorpus();
-    const passageCounts = new Map<string, number>();
-    for (const passage of corpus.passages) passageCounts.set(passage.source, (passageCounts.get(passage.source) ?? 0) + 1);
-    const sources = corpus.documents.map((document) => ({
+  archive: 'lists',
+  async run({ style, format, loadSearch }) {
+    const catalog = await (await loadSearch()).catalog();
+    const sources = catalog.documents.map((document) => ({
       ...sourceFields(document, document.source),
       story: document.story,
       lines: document.lines,
-      passages: passageCounts.get(document.source) ?? 0,
+      passages: document.passages,
       words: document.words,
       warnings: document.warnings,
     }));
-    const skipped = corpus.warnings.filter((warning) => warning.skipped).map(({ file, line, reason }) => ({ file, line: line ?? null, reason }));
+    const skipped = catalog.skipped.map(({ file, line, reason }) => ({ file, line: line ?? null, reason }));
+    const passageCount = catalog.documents.reduce((sum, document) => sum + document.passages, 0);
     const safe = (text: string): string => formatText(text, [], style);
     const text = (): void => {
       for (const source of sources) {
@@ -42,17 +44,17 @@ Options:
       }
       for (const warning of skipped) writeLine(`skipped ${safe(warning.file)}${warning.line === null ? '' : `:${warning.line}`}: ${safe(warning.reason)}`);
       writeLine(
-        `${sources.length} sources, ${corpus.passages.length} passages` +
-          (corpus.stories.length > 0 ? `, ${corpus.stories.length} stories` : '') +
+        `${sources.length} sources, ${passageCount} passages` +
+          (catalog.stories.length > 0 ? `, ${catalog.stories.length} stories` : '') +
           (skipped.length > 0 ? `, ${skipped.length} files or records skipped` : ''),
       );
     };
     emit(
       format,
       {
-        json: { corpus: corpus.root, stories: corpus.stories, sources, skipped },
+        json: { corpus: catalog.root, stories: catalog.stories, sources, skipped },
         rows: sources.map(({ warnings, ...row }) => ({ ...row, warnings: warnings.join('; ') })),
-        quickfix: corpus.documents.flatMap((document) => quickfixLine(document, 1, document.title, style) ?? []),
+        quickfix: catalog.documents.flatMap((document) => quickfixLine(document, 1, document.title, style) ?? []),
         text,
       },
       style,

@@ -18,13 +18,16 @@ Options:
                  json: {"stories": [{"id", "name", "first", "last", "sources": [{"source",
                  "label", "date"}]}]}
   --corpus PATH  the corpus (default: $CROSSCHECK_CORPUS or the bundled corpus)
+  --db URL       list a PostgreSQL archive made by crosscheck index instead (default:
+                 $CROSSCHECK_DB when --corpus is not given)
 
 Exit 0 when the corpus has stories, 1 when it has none.`,
   options: {},
-  async run({ style, format, loadCorpus }) {
-    const corpus = await loadCorpus();
-    const documents = new Map(corpus.documents.map((document) => [document.source, document]));
-    const stories = storiesOf(corpus).map((story) => ({
+  archive: 'lists',
+  async run({ style, format, loadSearch }) {
+    const catalog = await (await loadSearch()).catalog();
+    const documents = new Map(catalog.documents.map((document) => [document.source, document]));
+    const stories = storiesOf(catalog).map((story) => ({
       ...story,
       sources: story.sources.map((source) => ({ source, label: documents.get(source)?.label ?? source, date: documents.get(source)?.date ?? null })),
     }));

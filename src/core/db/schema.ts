@@ -111,6 +111,14 @@ const MIGRATIONS: ReadonlyArray<{ version: number; statements: readonly string[]
       )`,
     ],
   },
+  {
+    // search --db: documents whose title or source id may match a query, through the trigram index.
+    version: 2,
+    statements: [
+      'CREATE INDEX IF NOT EXISTS documents_title_trgm ON documents USING gin (title gin_trgm_ops)',
+      'CREATE INDEX IF NOT EXISTS documents_source_trgm ON documents USING gin (source gin_trgm_ops)',
+    ],
+  },
 ];
 
 /** The schema version this program writes and reads. */

@@ -225,3 +225,26 @@ export class FuseScorer {
     return fuse.search(fuseQuery);
   }
 }
+
+/**
+ * Scores records that belong to no index (the archive's candidates, a page at a time) with the
+ * same options as the index, so with the same scores and ranges: Fuse.js's field norms depend on
+ * each value alone, not on the collection. `passages[i]` is the passage of `records[i]`.
+ */
+export function scoreLooseRecords(passages: readonly Passage[], records: readonly PassageRecord[], scoring: Scoring): Array<{ at: number; hit: SearchHit }> {
+  const scored: Array<{ at: number; hit: SearchHit }> = [];
+  const isHuge = (record: PassageRecord): boolean => record.text.length > HUGE_FIELD_LENGTH || record.title.length > HUGE_FIELD_LENGTH;
+  const plain = records.map((record, at) => ({ record, at })).filter(({ record }) => !isHuge(record));
+  for (const result of new Fuse(plain.map(({ record }) => record), FUSE_OPTIONS).search(scoring.fuseQuery)) {
+    const at = plain[result.refIndex]!.at;
+    scored.push({ at, hit: hitOf(passages[at]!, result) });
+  }
+  const huge = records.map((record, at) => ({ record, at })).filter(({ record }) => isHuge(record));
+  if (huge.length === 0) return scored;
+  for (const result of new Fuse(huge.map(({ record }) => record), SCORE_ONLY_OPTIONS).search(scoring.fuseQuery)) {
+    const at = huge[result.refIndex]!.at;
+    const passage = passages[at]!;
+    scored.push({ at, hit: { passage, score: result.score ?? 0, matches: occurrenceRanges(passage.text, scoring.highlights, HUGE_PASSAGE_RANGES) } });
+  }
+  return scored;
+}

@@ -18,7 +18,7 @@ import type { SearchContext, SearchRequest } from './searchContext.js';
 import { WordLookup } from './wordLookup.js';
 
 /** What Fuse.js scores a query's passages with, and the words that highlight a huge passage. */
-function scoringOf(positive: readonly QueryTerm[], fuseQuery: string): Scoring {
+export function scoringOf(positive: readonly QueryTerm[], fuseQuery: string): Scoring {
   return {
     fuseQuery,
     // A fuzzy match needs two characters (minMatchCharLength); an exact term is found as typed.
@@ -27,7 +27,7 @@ function scoringOf(positive: readonly QueryTerm[], fuseQuery: string): Scoring {
   };
 }
 
-const positiveTerms = (terms: readonly QueryTerm[]): QueryTerm[] => terms.filter((term) => term.every((alternative) => !alternative.inverse));
+export const positiveTerms = (terms: readonly QueryTerm[]): QueryTerm[] => terms.filter((term) => term.every((alternative) => !alternative.inverse));
 
 export class PassageIndex {
   private readonly context: SearchContext;

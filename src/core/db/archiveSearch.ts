@@ -1,0 +1,200 @@
+/**
+ * Searching the archive: PostgreSQL proposes candidates best bound first (querySql.ts), the client
+ * scores each page of them with Fuse.js (the in-memory index's options), and stops once no
+ * candidate left can enter the best `limit`. Three streams cover every passage that may match,
+ * without overlap: those whose text holds every term as typed, those needing an edit (asked only
+ * when their best bound can still enter the list), and those of documents whose title or source
+ * may match (Fuse.js scores their passages through it). The client keeps one page and the best
+ * hits, never the archive.
+ */
+import { compileQuery, parseQuery, passesFilters, type QueryTerm } from '../query.js';
+import { BOUND_MARGIN, scoreLooseRecords, type PassageRecord } from '../search/fuseAdapter.js';
+import { textFirst, type SearchHit } from '../search/hits.js';
+import { lookFurther } from '../search/narrowing.js';
+import { positiveTerms, scoringOf } from '../search/passageIndex.js';
+import { passageOf, type PassageRow } from './rows.js';
+import { CORPUS_ORDER, filtersSql, PASSAGE_FROM, PASSAGE_SELECT, QuerySql, scopeSql, similarityThreshold, SqlParams, type ArchiveScope } from './querySql.js';
+
+/** One candidate passage as a stream returns it. */
+export interface CandidateRow extends PassageRow {
+  seq: number;
+  title: string;
+  walk_key: string;
+  record: number | null;
+  bound: number;
+}
+
+/** Where a search runs its statements: one read-only transaction, cursors in it. */
+export interface SearchSession {
+  query<R>(sql: string, values?: unknown[]): Promise<R[]>;
+}
+
+/** Work a search did, for tests that bound it: statements sent, rows read, passages scored. */
+export interface ArchiveSearchWork {
+  statements: number;
+  rowsRead: number;
+  scored: number;
+}
+
+export interface ArchiveSearchOptions extends ArchiveScope {
+  limit?: number;
+}
+
+/** A hit with the corpus order of its passage, which breaks ties as passage ids do in memory. */
+interface RankedHit {
+  hit: SearchHit;
+  walkKey: Buffer;
+  record: number;
+  seq: number;
+}
+
+function compareRanked(a: RankedHit, b: RankedHit): number {
+  if (a.hit.score !== b.hit.score) return a.hit.score < b.hit.score ? -1 : 1;
+  return Buffer.compare(a.walkKey, b.walkKey) || a.record - b.record || a.seq - b.seq;
+}
+
+/** The best `limit` hits so far, in Fuse.js's order. */
+class Ranked {
+  readonly hits: RankedHit[] = [];
+  constructor(readonly limit: number) {}
+  get worst(): number | undefined {
+    return this.hits.length >= this.limit ? this.hits[this.hits.length - 1]!.hit.score : undefined;
+  }
+  keep(ranked: RankedHit): void {
+    let low = 0;
+    let high = this.hits.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (compareRanked(this.hits[middle]!, ranked) < 0) low = middle + 1;
+      else high = middle;
+    }
+    if (low >= this.limit) return;
+    this.hits.splice(low, 0, ranked);
+    if (this.hits.length > this.limit) this.hits.pop();
+  }
+}
+
+let cursorNumber = 0;
+
+/** Candidates in order of their bound, a page at a time, from a cursor opened on first use. */
+class CandidateStream {
+  /** No candidate still to come has a lower bound than this. */
+  floor: number;
+  done = false;
+  private readonly cursor = `crosscheck_candidates_${++cursorNumber}`;
+  private opened = false;
+  private pageSize: number;
+
+  constructor(
+    private readonly session: SearchSession,
+    private readonly work: ArchiveSearchWork,
+    private readonly sql: string,
+    private readonly values: unknown[],
+    floor: number,
+    limit: number,
+  ) {
+    this.floor = floor;
+    // A stream no candidate can reach (the fuzzy tier of a query without edits) is never asked.
+    this.done = floor === Number.POSITIVE_INFINITY;
+    this.pageSize = Number.isFinite(limit) ? Math.min(1024, Math.max(64, Math.ceil(limit * 1.25))) : 4096;
+  }
+
+  async page(): Promise<CandidateRow[]> {
+    if (!this.opened) {
+      this.work.statements++;
+      await this.session.query(`DECLARE ${this.cursor} NO SCROLL CURSOR FOR ${this.sql}`, this.values);
+      this.opened = true;
+    }
+    this.work.statements++;
+    const rows = await this.session.query<CandidateRow>(`FETCH ${this.pageSize} FROM ${this.cursor}`);
+    this.work.rowsRead += rows.length;
+    if (rows.length < this.pageSize) this.done = true;
+    if (rows.length > 0) this.floor = Math.max(this.floor, rows[rows.length - 1]!.bound * BOUND_MARGIN);
+    // Pages further down the bounds hold fewer hits that make the cut.
+    this.pageSize = Math.min(this.pageSize * 2, 8192);
+    return rows;
+  }
+}
+
+interface Plan {
+  streams: CandidateStream[];
+  /** Fuse.js's query, or null for a query of exclusions only (every surviving passage, in corpus order, scores 0). */
+  fuseQuery: string | null;
+  filters: readonly QueryTerm[];
+  positive: readonly QueryTerm[];
+}
+
+function planSearch(session: SearchSession, work: ArchiveSearchWork, terms: readonly QueryTerm[], scope: ArchiveScope, limit: number): Plan {
+  const compiled = compileQuery(terms);
+  const stream = (where: (params: SqlParams) => string[], bound: (sql: QuerySql) => string, floor: number): CandidateStream => {
+    const params = new SqlParams();
+    const sql = new QuerySql(params, positiveTerms(terms));
+    const conditions = [...where(params), ...filtersSql(params, compiled.filters), ...scopeSql(params, scope, 'p')];
+    const text = `${PASSAGE_SELECT}, ${bound(sql)} AS bound ${PASSAGE_FROM} WHERE ${conditions.join(' AND ')} ORDER BY bound, ${CORPUS_ORDER}`;
+    return new CandidateStream(session, work, text, params.values, floor, limit);
+  };
+  if (compiled.fuse === null) {
+    const survivors = stream(() => ['true'], () => '0::float8', 0);
+    return { streams: [survivors], fuseQuery: null, filters: compiled.filters, positive: [] };
+  }
+  const positive = positiveTerms(terms);
+  const matching = (tier: 'exact' | 'fuzzy') => (params: SqlParams): string[] => {
+    const sql = new QuerySql(params, positive);
+    const outsideDocuments = `NOT ${sql.documentMayMatch()}`;
+    return tier === 'exact' ? [sql.matches('p.text', 'exact'), outsideDocuments] : [sql.matches('p.text', 'fuzzy'), `NOT (${sql.matches('p.text', 'exact')})`, outsideDocuments];
+  };
+  const exact = stream(matching('exact'), (sql) => sql.factor('p.text'), 0);
+  const fuzzy = stream(matching('fuzzy'), (sql) => sql.factor('p.text'), new QuerySql(new SqlParams(), positive).fuzzyTierFloor());
+  const throughDocuments = stream(
+    (params) => [new QuerySql(params, positive).documentMayMatch()],
+    // The text's factor bound holds whether or not the text matches (a title-only passage's is 1): no word similarity per passage.
+    (sql) => `${sql.factor('p.text')} * ${sql.documentFactor()}`,
+    0,
+  );
+  return { streams: [exact, fuzzy, throughDocuments], fuseQuery: compiled.fuse, filters: compiled.filters, positive };
+}
+
+/** The best `limit` hits in Fuse.js's order (title-only hits mixed in), as PassageIndex.rankedSteps gives them. */
+async function ranked(session: SearchSession, work: ArchiveSearchWork, terms: readonly QueryTerm[], scope: ArchiveScope, limit: number): Promise<SearchHit[]> {
+  const plan = planSearch(session, work, terms, scope, limit);
+  const best = new Ranked(limit);
+  const scoring = plan.fuseQuery === null ? null : scoringOf(plan.positive, plan.fuseQuery);
+  let ids = 0;
+  for (;;) {
+    const worst = best.worst;
+    const open = plan.streams.filter((stream) => !stream.done && (worst === undefined || stream.floor <= worst));
+    if (open.length === 0) break;
+    const next = open.reduce((a, b) => (b.floor < a.floor ? b : a));
+    const rows = (await next.page()).filter((row) => passesFilters(row.text, plan.filters));
+    const passages = rows.map((row) => passageOf(row, ids++));
+    const rank = (hit: SearchHit, row: CandidateRow): RankedHit => ({ hit, walkKey: Buffer.from(row.walk_key), record: row.record ?? -1, seq: row.seq });
+    if (scoring === null) {
+      rows.forEach((row, at) => best.keep(rank({ passage: passages[at]!, score: 0, matches: [], titleOnly: false }, row)));
+      continue;
+    }
+    work.scored += rows.length;
+    const records: PassageRecord[] = rows.map((row) => ({ text: row.text, title: row.title, source: row.source }));
+    for (const { at, hit } of scoreLooseRecords(passages, records, scoring)) best.keep(rank(hit, rows[at]!));
+  }
+  return best.hits.map(({ hit }) => hit);
+}
+
+/**
+ * Passages matching `query`, best first, as PassageIndex.search answers over the same corpus:
+ * hits whose own text matches first, and, while title-only hits fill the list, a longer list
+ * fetched (lookFurther).
+ */
+export async function searchArchive(session: SearchSession, work: ArchiveSearchWork, query: string, options: ArchiveSearchOptions = {}): Promise<SearchHit[]> {
+  const terms = parseQuery(query);
+  if (terms.length === 0) return [];
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  // For this transaction only: what `%>` asks of the index.
+  await session.query("SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)", [String(similarityThreshold(positiveTerms(terms)))]);
+  let fetched = limit;
+  let hits = await ranked(session, work, terms, options, fetched);
+  while (lookFurther(hits, fetched, limit)) {
+    fetched *= 4;
+    hits = await ranked(session, work, terms, options, fetched);
+  }
+  return textFirst(hits).slice(0, limit);
+}

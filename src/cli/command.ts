@@ -1,5 +1,6 @@
 /** What every subcommand shares: its options, its help, and how it is run. */
 import type { ParseArgsConfig } from 'node:util';
+import type { CorpusKey } from '../core/fingerprint.js';
 import type { Corpus } from '../core/types.js';
 import type { Workspace } from '../core/workspace.js';
 import type { OutputFormat } from './formats.js';
@@ -21,6 +22,8 @@ export interface CommandContext {
   loadWorkspace: () => Promise<Workspace>;
   /** The corpus of that workspace. */
   loadCorpus: () => Promise<Corpus>;
+  /** That corpus's folder and its key from the file system alone (no file read), as the cache takes it. */
+  corpusKey: () => Promise<{ root: string; key: CorpusKey }>;
 }
 
 export interface Command {

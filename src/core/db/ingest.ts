@@ -50,6 +50,8 @@ export interface IngestSummary {
   quotesWritten: number;
   /** Quote groups recomputed (false when nothing changed). */
   grouped: boolean;
+  /** The content fingerprint (over every document's hash) the archive is at afterwards. */
+  fingerprint: string;
   /** Work done, for tests that bound it: statements sent, rows written or deleted. */
   statements: number;
   rowsWritten: number;
@@ -115,6 +117,7 @@ export async function ingestCorpus(client: ClientBase, corpus: Corpus, options: 
     passagesWritten: 0,
     quotesWritten: 0,
     grouped: false,
+    fingerprint,
     statements: 0,
     rowsWritten: 0,
   };

@@ -66,6 +66,19 @@ const BULK_DOCUMENTS = 5000;
  */
 const INDEX_BUILD_MEMORY = '1GB';
 
+/** The trigram index brought up to date after a run's writes. */
+function indexUpkeep(bulk: boolean, passagesWritten: boolean): string[] {
+  // A run stopped after dropping the index builds it here (IF NOT EXISTS: nothing to do otherwise).
+  const statements = [TRIGRAM_INDEX];
+  // After a bulk load the planner learns the tables' new sizes at once (autovacuum would, some time
+  // later): until then it may scan every passage instead of using the index.
+  if (bulk) statements.push('ANALYZE documents, passages, quotes');
+  // Rows added to a GIN index wait in its pending list, which every search reads through in full
+  // (seconds for a few thousand passages) until a vacuum merges it: merged here at once.
+  else if (passagesWritten) statements.push("SELECT gin_clean_pending_list('passages_text_trgm')");
+  return statements;
+}
+
 /** What identifies a document's stored version: everything loading made of it, and the program that made it. */
 export function contentHash(document: SourceDocument, programVersion: string): string {
   return createHash('sha256').update(JSON.stringify([SCHEMA_VERSION, programVersion, document])).digest('hex');
@@ -137,9 +150,8 @@ export async function ingestCorpus(client: ClientBase, corpus: Corpus, options: 
     summary.quotesWritten = written.quotes;
     const done = { documentsDone: toWrite.length, documentsToDo: toWrite.length, passagesWritten: written.passages, rate: 0, secondsLeft: null };
     if (bulk) options.onProgress?.({ phase: 'indexing', ...done });
-    // A run stopped after dropping the index builds it here (IF NOT EXISTS: nothing to do otherwise). One
-    // statement, sent at once, so the server builds the index while the client groups the quotes.
-    const indexing = work.query(`SET maintenance_work_mem = '${INDEX_BUILD_MEMORY}'; ${TRIGRAM_INDEX}; RESET maintenance_work_mem`);
+    // One statement, sent at once, so the server works on the index while the client groups the quotes.
+    const indexing = work.query([`SET maintenance_work_mem = '${INDEX_BUILD_MEMORY}'`, ...indexUpkeep(bulk, written.passages > 0), 'RESET maintenance_work_mem'].join('; '));
     let groups: GroupRows;
     try {
       groups = quoteGroupRows(parts.allQuotes());

@@ -8,6 +8,10 @@
  *   npm run bench -- --runs 3          repeat the search runs (medians reported)
  *   npm run bench -- --no-terminal     skip the pseudo-terminal keystroke measurement
  *   npm run bench -- --tiers FORMATS   only loading JSON Lines against the same texts as files
+ *   npm run bench -- --tiers DB        only the PostgreSQL archive (scripts/bench/db.ts): Reuters
+ *                                      replicated to --db-articles (default 50,000; the issue's size
+ *                                      is 200,000, also CROSSCHECK_BENCH_DB_ARTICLES), --db-clients
+ *                                      concurrent searchers (default 20)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +26,7 @@ import { QuoteIndex } from '../src/core/quotes/index.js';
 import { PassageIndex, type SearchHit } from '../src/core/searchIndex.js';
 import { DEFAULT_SLICE_MS, runInSlices } from '../src/core/slices.js';
 import type { Corpus } from '../src/core/types.js';
+import { benchDatabaseTier, DEFAULT_DB_ARTICLES, printDatabase } from './bench/db.js';
 import { benchFormats, printFormats } from './bench/formats.js';
 import { measureKeystrokesApart, type KeystrokeRun } from './bench/keystrokes.js';
 import { QUERIES } from './bench/queries.js';
@@ -326,10 +331,10 @@ function printTier(report: TierReport): void {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { tiers: { type: 'string' }, runs: { type: 'string' }, 'no-terminal': { type: 'boolean' } },
+    options: { tiers: { type: 'string' }, runs: { type: 'string' }, 'no-terminal': { type: 'boolean' }, 'db-articles': { type: 'string' }, 'db-clients': { type: 'string' } },
   });
   const cacheHome = mkdtempSync(path.join(os.tmpdir(), 'crosscheck-bench-cache-'));
-  const wanted = new Set((values.tiers ?? [...TIERS.map((tier) => tier.name), 'FORMATS'].join(',')).split(',').map((name) => name.trim().toUpperCase()));
+  const wanted = new Set((values.tiers ?? [...TIERS.map((tier) => tier.name), 'FORMATS', 'DB'].join(',')).split(',').map((name) => name.trim().toUpperCase()));
   const runs = Math.max(1, Number(values.runs ?? 3));
   const useFzf = fzfAvailable();
   const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${os.platform()} ${os.release()}`, memoryGb: Math.round(os.totalmem() / 2 ** 30) };
@@ -362,11 +367,19 @@ async function main(): Promise<void> {
   }
   const formats = wanted.has('FORMATS') ? await benchFormats(CORPORA, runs) : [];
   printFormats(formats);
+  const database = wanted.has('DB')
+    ? await benchDatabaseTier(PROJECT_ROOT, CORPORA, {
+        articles: Number(values['db-articles'] ?? process.env.CROSSCHECK_BENCH_DB_ARTICLES ?? DEFAULT_DB_ARTICLES),
+        clients: Number(values['db-clients'] ?? 20),
+        rounds: runs,
+      })
+    : null;
+  printDatabase(database);
   rmSync(cacheHome, { recursive: true, force: true });
   const folder = path.join(PROJECT_ROOT, 'bench-results');
   mkdirSync(folder, { recursive: true });
   const file = path.join(folder, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, `${JSON.stringify({ machine, runs, queries: QUERIES, keystrokeLimit: KEYSTROKE_LIMIT, fullLimit: FULL_LIMIT, tiers: reports, screen, formats }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ machine, runs, queries: QUERIES, keystrokeLimit: KEYSTROKE_LIMIT, fullLimit: FULL_LIMIT, tiers: reports, screen, formats, database }, null, 2)}\n`);
   console.log(`\nJSON: ${path.relative(PROJECT_ROOT, file)}`);
 }
 

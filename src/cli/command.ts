@@ -1,6 +1,7 @@
 /** What every subcommand shares: its options, its help, and how it is run. */
 import type { ParseArgsConfig } from 'node:util';
 import type { SearchService } from '../core/searchService.js';
+import type { CorpusKey } from '../core/fingerprint.js';
 import type { Corpus } from '../core/types.js';
 import type { Workspace } from '../core/workspace.js';
 import type { OutputFormat } from './formats.js';
@@ -26,6 +27,8 @@ export interface CommandContext {
   loadSearch: () => Promise<SearchService>;
   /** The archive's URL (--db or $CROSSCHECK_DB) when the command reads one, else undefined. */
   archiveUrl: string | undefined;
+  /** That corpus's folder and its key from the file system alone (no file read), as the cache takes it. */
+  corpusKey: () => Promise<{ root: string; key: CorpusKey }>;
 }
 
 export interface Command {

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { prefersUnicode } from '../core/display.js';
 import { ENTER_ALTERNATE_SCREEN, LEAVE_ALTERNATE_SCREEN, programVersion } from '../core/presentation.js';
 import { FieldsError, parseFieldsOption } from '../core/formats/fields.js';
+import { corpusKey, RACY_WINDOW_MS } from '../core/fingerprint.js';
 import { errorCode } from '../core/fsErrors.js';
 import { CorpusError } from '../core/load.js';
 import { takeHeldCacheNotes, type OpenedCorpus } from '../core/open.js';
@@ -125,6 +126,10 @@ async function runCommand(command: Command, args: string[]): Promise<number> {
     loadCorpus: async () => (await loadWorkspace()).corpus,
     loadSearch: async () => (archive && command.archive === 'lists' ? archive.open() : (await loadWorkspace()).searchService()),
     archiveUrl,
+    corpusKey: async () => {
+      const root = path.resolve(corpusPathFrom(values));
+      return { root, key: await corpusKey(root, programVersion(), RACY_WINDOW_MS, fields ? { fields } : {}) };
+    },
   };
   try {
     return await command.run(context);

@@ -2,6 +2,8 @@
 import { programVersion } from '../../core/presentation.js';
 import { asDatabaseFailure, connectDatabase, isDatabaseProblem, type Connection } from '../../core/db/connect.js';
 import { ingestCorpus, type IngestProgress, type IngestSummary } from '../../core/db/ingest.js';
+import { rememberRun, unchangedArchive, type UnchangedArchive } from '../../core/db/lastRun.js';
+import type { CorpusKey } from '../../core/fingerprint.js';
 import { migrate } from '../../core/db/schema.js';
 import { EXIT_ERROR, EXIT_FOUND, UsageError, stringOption, type Command, type CommandContext } from '../command.js';
 import { formatText, writeJson, writeLine, type OutputStyle } from '../output.js';
@@ -52,6 +54,34 @@ function drawProgress(style: OutputStyle): ((progress: IngestProgress) => void) 
   };
 }
 
+/** The corpus's folder and file-system key, or null when it cannot be taken (loading the corpus then says why). */
+async function filesOf(context: CommandContext): Promise<{ root: string; key: CorpusKey } | null> {
+  try {
+    return await context.corpusKey();
+  } catch {
+    return null;
+  }
+}
+
+/** A run that found the corpus and the archive as the last complete run left them: nothing loaded, nothing written. */
+function unchangedSummary(unchanged: UnchangedArchive): IngestSummary & { skipped: number } {
+  const { documents, passages, skipped } = unchanged;
+  return { added: 0, changed: 0, removed: 0, unchanged: documents, documents, passages, passagesWritten: 0, quotesWritten: 0, grouped: false, fingerprint: '', statements: 0, rowsWritten: 0, skipped };
+}
+
+function report(context: CommandContext, summary: IngestSummary & { skipped?: number }, where: string, started: number): void {
+  const { values, format, style } = context;
+  // The loader says this when it reads the corpus; said again when the corpus was not read.
+  if (summary.skipped) process.stderr.write(`crosscheck: ${summary.skipped} file(s) or record(s) skipped (crosscheck sources lists why)\n`);
+  const seconds = (performance.now() - started) / 1000;
+  if (values.json || format === 'json') {
+    const { added, changed, removed, unchanged, documents, passages, passagesWritten, quotesWritten } = summary;
+    writeJson({ added, changed, removed, unchanged, documents, passages, passagesWritten, quotesWritten, seconds: Number(seconds.toFixed(3)) });
+  } else {
+    writeLine(formatText(`${where}: ${summaryLine(summary, seconds)}`, [], style));
+  }
+}
+
 export const indexCommand: Command = {
   name: 'index',
   summary: 'load the corpus into a PostgreSQL archive (--db URL)',
@@ -79,23 +109,24 @@ reached, a missing extension, an archive of a newer crosscheck).`,
   options: { db: { type: 'string' } },
   async run(context) {
     const url = argumentsOf(context);
-    const { style, values } = context;
+    const { style } = context;
     const started = performance.now();
     let connection: Connection | undefined;
     try {
       connection = await connectDatabase(url);
       await migrate(connection.client);
+      const files = await filesOf(context);
+      const unchanged = files && (await unchangedArchive(connection.client, files.root, files.key));
+      if (unchanged) {
+        report(context, unchangedSummary(unchanged), `${files.root} -> ${connection.shown}`, started);
+        return EXIT_FOUND;
+      }
       const corpus = await context.loadCorpus();
       const onProgress = drawProgress(style);
       const summary = await ingestCorpus(connection.client, corpus, { programVersion: programVersion(), ...(onProgress ? { onProgress } : {}) });
       if (onProgress) process.stderr.write('\r\u001b[K');
-      const seconds = (performance.now() - started) / 1000;
-      if (values.json || context.format === 'json') {
-        const { added, changed, removed, unchanged, documents, passages, passagesWritten, quotesWritten } = summary;
-        writeJson({ added, changed, removed, unchanged, documents, passages, passagesWritten, quotesWritten, seconds: Number(seconds.toFixed(3)) });
-      } else {
-        writeLine(formatText(`${corpus.root} -> ${connection.shown}: ${summaryLine(summary, seconds)}`, [], style));
-      }
+      if (files) rememberRun(files.root, files.key, summary.fingerprint, corpus.warnings.filter((warning) => warning.skipped).length);
+      report(context, summary, `${corpus.root} -> ${connection.shown}`, started);
       return EXIT_FOUND;
     } catch (error) {
       if (!isDatabaseProblem(error)) throw error;

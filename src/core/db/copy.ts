@@ -28,21 +28,45 @@ export function storable(text: string): string {
 /** Rows joined into chunks of about this many characters before they are written. */
 const CHUNK_CHARS = 64 * 1024;
 
-function* lines(rows: Iterable<readonly CopyValue[]>): Generator<string> {
-  let chunk = '';
-  for (const row of rows) {
-    chunk += `${row.map(copyField).join('\t')}\n`;
-    if (chunk.length >= CHUNK_CHARS) {
-      yield chunk;
-      chunk = '';
-    }
+/** Rows encoded in COPY's text format ahead of sending (a batch is encoded while the one before it is written). */
+export class CopyText {
+  readonly chunks: string[] = [];
+  rows = 0;
+  private chunk = '';
+  add(row: readonly CopyValue[]): void {
+    this.chunk += `${row.map(copyField).join('\t')}\n`;
+    this.rows++;
+    if (this.chunk.length >= CHUNK_CHARS) this.flush();
   }
-  if (chunk !== '') yield chunk;
+  /** The encoded text, in chunks. */
+  finish(): string[] {
+    this.flush();
+    return this.chunks;
+  }
+  private flush(): void {
+    if (this.chunk !== '') this.chunks.push(this.chunk);
+    this.chunk = '';
+  }
+}
+
+function* lines(rows: Iterable<readonly CopyValue[]>): Generator<string> {
+  const text = new CopyText();
+  for (const row of rows) {
+    text.add(row);
+    // Handed on as soon as a chunk is full, so a large table is never held encoded whole.
+    if (text.chunks.length > 0) yield* text.chunks.splice(0);
+  }
+  yield* text.finish();
+}
+
+/** Streams text in COPY's format into `table (columns)`; returns the rows PostgreSQL took. */
+export async function copyText(client: ClientBase, table: string, columns: readonly string[], chunks: Iterable<string>): Promise<number> {
+  const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+  await pipeline(Readable.from(chunks), stream);
+  return stream.rowCount;
 }
 
 /** Streams `rows` into `table (columns)`; returns the rows PostgreSQL took. */
-export async function copyRows(client: ClientBase, table: string, columns: readonly string[], rows: Iterable<readonly CopyValue[]>): Promise<number> {
-  const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
-  await pipeline(Readable.from(lines(rows)), stream);
-  return stream.rowCount;
+export function copyRows(client: ClientBase, table: string, columns: readonly string[], rows: Iterable<readonly CopyValue[]>): Promise<number> {
+  return copyText(client, table, columns, lines(rows));
 }

@@ -1,6 +1,6 @@
 /** What every write to the archive goes through: counted, and grouped in transactions. */
 import type { ClientBase } from 'pg';
-import { copyRows, type CopyValue } from './copy.js';
+import { copyRows, copyText, type CopyText, type CopyValue } from './copy.js';
 
 /** The story column's value: top-level documents have '' (a distribution column holds no NULL). */
 export function storyKey(story: string | null): string {
@@ -20,6 +20,14 @@ export class Work {
   async copy(table: string, columns: readonly string[], rows: Iterable<readonly CopyValue[]>): Promise<number> {
     this.statements++;
     const written = await copyRows(this.client, table, columns, rows);
+    this.rowsWritten += written;
+    return written;
+  }
+  /** Rows encoded beforehand; nothing is sent for none. */
+  async copyEncoded(table: string, columns: readonly string[], text: CopyText): Promise<number> {
+    if (text.rows === 0) return 0;
+    this.statements++;
+    const written = await copyText(this.client, table, columns, text.finish());
     this.rowsWritten += written;
     return written;
   }

@@ -1,11 +1,11 @@
 /**
  * Quotes against hand annotations of real news the rules were not written on (BASIL and ECB+ in
- * /work/shared/corpora): a DEVELOPMENT set the rules are tuned on and a TEST set they are not
- * (test/fixtures/quotes.{dev,test}.annotations.json), plus judged pairs of cross-source group
+ * /work/shared/corpora): two DEVELOPMENT sets the rules are tuned on and a TEST set they are not
+ * (test/fixtures/quotes.{dev,dev2,test}.annotations.json), plus judged pairs of cross-source group
  * members on BASIL (test/fixtures/quotes.groups.annotations.json).
  *
- * `QUOTES_EVAL_MISSES=test` lists the test set's misses too (by default only dev's are listed, so
- * that tuning looks at dev alone); `QUOTES_EVAL_UNJUDGED=1` lists group pairs nobody judged yet.
+ * `QUOTES_EVAL_MISSES=test` lists the test set's misses too (by default only the dev sets' are listed,
+ * so that tuning looks at dev alone); `QUOTES_EVAL_UNJUDGED=1` lists group pairs nobody judged yet.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -182,9 +182,9 @@ export async function evaluate(): Promise<void> {
   // A document that quotes nobody the program can see still counts (its annotated quotes are misses).
   for (const corpus of [basil, ecbplus]) for (const document of corpus.documents) if (!quotesBySource.has(document.source)) quotesBySource.set(document.source, []);
   const listTest = process.env['QUOTES_EVAL_MISSES'] === 'test';
-  for (const name of ['dev', 'test'] as const) {
+  for (const name of ['dev', 'dev2', 'test'] as const) {
     const set = JSON.parse(readFileSync(fixture(`quotes.${name}.annotations.json`), 'utf8')) as AnnotationSet;
-    evaluateSet(name, set, quotesBySource, name === 'dev' || listTest);
+    evaluateSet(name, set, quotesBySource, name !== 'test' || listTest);
   }
   const groupsFile = fixture('quotes.groups.annotations.json');
   const judged = existsSync(groupsFile) ? (JSON.parse(readFileSync(groupsFile, 'utf8')) as { pairs: JudgedPair[] }).pairs : [];

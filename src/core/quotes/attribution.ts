@@ -11,8 +11,8 @@
  * this or the previous paragraph; when nothing in the text says who spoke, the speaker is null.
  */
 import type { ParagraphSentences } from '../sentences.js';
-import { WINDOW, afterQuote, beforeQuote } from './cues.js';
-import { NameBook, isCapitalised, joinsName, tokenize, type Token } from './names.js';
+import { WINDOW, afterQuote, beforeQuote, passiveAgent } from './cues.js';
+import { NameBook, isCapitalised, isNameWord, joinsName, tokenize, type Token } from './names.js';
 import { Referents, sentenceAt, sentencesOf, type Sentence } from './referents.js';
 import type { QuoteKind, QuoteSpan, SpeakerEvidence } from './types.js';
 
@@ -117,6 +117,16 @@ interface FollowOnInput {
 }
 
 /**
+ * Whether the quote's own sentence names someone other than `speaker` before it ("…, as Democrats
+ * lob charges that Ryan stands for “…”"): then it may be theirs, and it is not carried over. The
+ * sentence's first word is skipped: capitalised as an opener, it says nothing.
+ */
+function namesSomeoneElse(prefix: string, speaker: string): boolean {
+  const own = new Set(speaker.split(' '));
+  return tokenize(prefix).some((token, index) => index > 0 && isNameWord(token) && !own.has(token.text));
+}
+
+/**
  * A statement nobody is named for continues the speaker of this paragraph's earlier quote, or,
  * when it opens its paragraph, the speaker of the paragraph before, unless someone else was named
  * as speaker or subject in between.
@@ -136,6 +146,7 @@ function followOn({ masked, layout, sentences, spans, results, referents }: Foll
   const justSpoke = spoke && spoke === named && spoke.sentence === around.first - 1 ? spoke.name : undefined;
   const continued = justSpoke ?? earlier?.speaker ?? previousSpeaker ?? null;
   if (continued === null || (named !== null && named.name !== continued)) return null;
+  if (namesSomeoneElse(around.prefix, continued)) return null;
   const how = justSpoke ? 'follows the sentence where this speaker spoke' : earlier ? 'continues the quote before it' : 'follows the paragraph where this speaker spoke';
   return { pattern: 'follow-on', text: how, written: continued };
 }
@@ -158,7 +169,10 @@ export function attributeQuotes(
   spans.forEach((_, index) => {
     const around = surroundings(text, masked, sentences, spans, index);
     referents.readSentencesBefore(around.sentenceStart);
-    const found = afterQuote(around.suffix, around.suffixStart) ?? beforeQuote(around.prefix, around.prefixStart, referents.knownWords, around.sentenceTokens);
+    const found =
+      passiveAgent(around.prefix, around.suffix, around.suffixStart) ??
+      afterQuote(around.suffix, around.suffixStart) ??
+      beforeQuote(around.prefix, around.prefixStart, referents.knownWords, around.sentenceTokens);
     let speaker = found ? referents.resolve(found.mention, around.first) : null;
     let evidence: SpeakerEvidence | null =
       found && speaker ? { pattern: found.pattern, text: found.words, written: found.mention.kind === 'name' ? found.mention.name : speaker } : null;

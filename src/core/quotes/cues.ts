@@ -99,6 +99,23 @@ export function afterQuote(suffix: string, base: number): Found | null {
   return null;
 }
 
+/** A passive label before a quote: "has been labeled “…” by X", "was described as “…” by X". */
+const PASSIVE_LABEL = /\b(?:been|was|were|is|are|be|being)\s+(?:[a-z]+ly\s+)?(?:labell?ed|called|described|dubbed|termed|branded|characteri[sz]ed)\s+(?:as\s+)?$/i;
+
+/** The agent of a passive label: `… was labeled “suspicious” by James Steele, chief of …`. */
+export function passiveAgent(prefix: string, suffix: string, base: number): Found | null {
+  const by = /^[\s,]*by\s+/.exec(suffix);
+  if (!by || !PASSIVE_LABEL.test(prefix)) return null;
+  const after = mentionAfterAt(suffix, by[0].length, base);
+  return after ? { mention: after.mention, pattern: 'said-name', words: `by ${after.words}` } : null;
+}
+
+/** A he or she opening a subordinate clause: "… as he tweeted", "… while she wrote". */
+const SUBORDINATE_PRONOUN = /\b(?:as|while|when|after|before|because|since|until)\s+(?:he|she)\s+(?:[a-z]+ly\s+)?$/i;
+
+/** A verb sharing the subject of the clause before: "… but said", "… and then told". */
+const LINKED_PREDICATE = /\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$/i;
+
 /** An apposition between a name and its verb: `X Y, the editor in chief of Z, wrote`, `X, Republican of Ohio, said`. */
 export const APPOSITION = /,\s+[^,]{2,120},\s*(?:also\s+|later\s+|then\s+)?$/;
 
@@ -139,17 +156,27 @@ export function beforeQuote(prefix: string, base: number, knownWords: ReadonlySe
   const beforeVerb = prefix.slice(0, lastVerb.index);
   const mentionEndingAt = (end: number): Mention | null => mentionBefore(tokenize(prefix.slice(0, end)).map((token) => ({ ...token, start: token.start + base })), false);
   // `Janette Brimmer, an attorney with Earthjustice, said`: the name before the apposition speaks.
-  const apposition = APPOSITION.exec(beforeVerb);
+  // `X praised novelist Y, saying "…"`: a participle after a comma shares the sentence's subject, not Y's.
+  const participle = /,\s*$/.test(beforeVerb) && /ing$/i.test(lastVerb[0]);
+  const apposition = participle ? null : APPOSITION.exec(beforeVerb);
   let mention = apposition ? mentionEndingAt(apposition.index) : null;
-  if (mention?.kind !== 'name') mention = mentionEndingAt(lastVerb.index) ?? mention;
+  if (mention?.kind !== 'name' && !participle) mention = mentionEndingAt(lastVerb.index) ?? mention;
   if (mention?.kind === 'pronoun' && (mention.pronoun === 'he' || mention.pronoun === 'she')) {
     // "Mr. X continued to deny it, but he acknowledged …": the person this sentence is about.
-    const own = sentenceSubject(tokenize(beforeVerb).map((token) => ({ ...token, start: token.start + base })), knownWords);
+    // "Sci-fi fan Tom Fletcher was the envy of his friends as he tweeted": in a subordinate clause the
+    // pronoun is the person the sentence named before it.
+    const clause = tokenize(beforeVerb).map((token) => ({ ...token, start: token.start + base }));
+    const own = sentenceSubject(clause, knownWords) ?? (SUBORDINATE_PRONOUN.test(beforeVerb) ? firstPersonIn(clause) : null);
     if (own) return { mention: own, pattern: 'pronoun', words: `${own.name} … ${mention.pronoun} ${lastVerb[0]}` };
   }
   if (mention) return { mention, pattern: evidencePattern(mention, 'name-before'), words: describeMention(mention, lastVerb[0]).trim() };
   const subject = sentenceSubject(sentenceTokens, knownWords);
   if (subject) return { mention: subject, pattern: 'subject', words: `${subject.name} … ${lastVerb[0]}` };
+  // "He said … but said her books “…”": a second verb of the he or she the sentence opens with.
+  const opener = sentenceTokens[0]?.lower;
+  if ((opener === 'he' || opener === 'she') && (participle || LINKED_PREDICATE.test(beforeVerb))) {
+    return { mention: { kind: 'pronoun', pronoun: opener }, pattern: 'pronoun', words: `${opener} … ${lastVerb[0]}` };
+  }
   // A speech verb in the quote's own sentence whose subject is unnamed ("a handbook described …
   // as"): an explicit cue, so no earlier speaker is carried over.
   return { mention: { kind: 'vague' }, pattern: 'name-before', words: lastVerb[0] };

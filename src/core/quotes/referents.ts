@@ -7,7 +7,7 @@
 import type { ParagraphSentences, Span } from '../sentences.js';
 import { APPOSITION, WINDOW, verbsIn } from './cues.js';
 import { FILLERS, mentionBefore, sentenceSubject, type Mention } from './mentions.js';
-import { isCapitalised, tokenize, type NameBook, type Token } from './names.js';
+import { isBareSurnameRole, isCapitalised, tokenize, type NameBook, type Token } from './names.js';
 
 /** Sentence spans in document order with the index of their paragraph. */
 export interface Sentence extends Span {
@@ -72,11 +72,13 @@ function clauseSpeaker(
   const clause = sentenceText.slice(from, verbAt);
   const clauseFirst = firstTokenAtOrAfter(tokens, offset + from);
   const tokensOf = (end: number): readonly Token[] => tokens.slice(clauseFirst, firstTokenAtOrAfter(tokens, offset + from + end));
-  const apposition = APPOSITION.exec(clause);
+  // "X praised novelist Y, saying …": the participle is X's, and Y is only who was praised.
+  const participle = /,\s*$/.test(clause) && /ing$/i.test(sentenceText.slice(verbAt, verbAt + 12).split(/\W/)[0] ?? '');
+  const apposition = participle ? null : APPOSITION.exec(clause);
   const named = apposition ? mentionBefore(tokensOf(apposition.index), false) : null;
   if (named?.kind === 'name') return { mention: named, direct: true };
   const clauseTokens = tokensOf(clause.length);
-  const mention = mentionBefore(clauseTokens, false);
+  const mention = participle ? null : mentionBefore(clauseTokens, false);
   if (mention?.kind === 'name' || mention?.kind === 'pronoun') return { mention, direct: true };
   if (mention?.kind === 'vague') return null;
   const subject = sentenceSubject(tokens, knownWords);
@@ -102,6 +104,8 @@ export class Referents {
   named: Named | null = null;
   /** The last one said to speak. */
   spoke: Named | null = null;
+  /** Every person noted, for a he or she whose gender is not the last person's. */
+  private readonly persons: Named[] = [];
   /** Who last spoke in each paragraph. */
   readonly paragraphSpeaker = new Map<number, string>();
   private nextSentence = 0;
@@ -118,7 +122,10 @@ export class Referents {
   note(name: string, sentence: number, paragraph: number, spoke: boolean): void {
     const named = { name, sentence };
     this.named = named;
-    if (this.names.isPerson(name)) this.person = named;
+    if (this.names.isPerson(name)) {
+      this.person = named;
+      this.persons.push(named);
+    }
     if (spoke) {
       this.paragraphSpeaker.set(paragraph, name);
       this.spoke = named;
@@ -129,15 +136,46 @@ export class Referents {
   resolve(mention: Mention, sentence: number): string | null {
     const { names } = this;
     // The capitals of a headline-style line run words together: a name there is trusted only if short.
-    if (mention.kind === 'name') return names.inHeadline(mention.at) && mention.name.split(' ').length > 3 ? null : names.resolve(mention.name, mention.at);
+    if (mention.kind === 'name') {
+      if (names.inHeadline(mention.at) && mention.name.split(' ').length > 3) return null;
+      const resolved = names.resolve(mention.name, mention.at);
+      // "King said" with no Billy King in the article: a title, not a name.
+      return isBareSurnameRole(resolved) ? null : resolved;
+    }
     if (mention.kind === 'vague') return null;
     if (mention.kind === 'role') return names.roleHolder(mention.role, mention.at);
     const recent = (named: Named | null): string | null => (named && sentence - named.sentence <= PRONOUN_REACH ? named.name : null);
     const body = this.named && !names.isPerson(this.named.name) ? recent(this.named) : null;
     if (mention.kind === 'reference') return body;
-    if (isHeOrShe(mention.pronoun)) return recent(this.person);
+    if (isHeOrShe(mention.pronoun)) return this.personFor(mention.pronoun, recent);
     if (mention.pronoun === 'it' || mention.pronoun === 'they') return body;
     return null;
+  }
+
+  /** Whether a he or she can stand for `name`: its gender is unknown or the pronoun's. */
+  private fits(name: string, pronoun: string): boolean {
+    const gender = this.names.genderOf(name);
+    return gender === undefined || gender === (pronoun === 'he' ? 'male' : 'female');
+  }
+
+  /**
+   * He or she: the person the last sentences are about, unless the article's titles make them the
+   * other gender ("Mr. X" and then "she said"); then the latest recent person of the pronoun's gender, else nobody.
+   */
+  private personFor(pronoun: string, recent: (named: Named | null) => string | null): string | null {
+    const candidate = recent(this.person);
+    if (candidate === null || this.fits(candidate, pronoun)) return candidate;
+    const wanted = pronoun === 'he' ? 'male' : 'female';
+    for (let at = this.persons.length - 1; at >= 0; at--) {
+      const named = this.persons[at]!;
+      if (recent(named) !== null && this.names.genderOf(named.name) === wanted) return named.name;
+    }
+    return null;
+  }
+
+  /** A sentence that refers to the current person by he or she keeps them the referent. */
+  private renewPerson(pronoun: string, at: number): void {
+    if (this.person && this.fits(this.person.name, pronoun)) this.person.sentence = at;
   }
 
   /** Reported speech without quote marks ("Hua said while she …") and named subjects, in the sentences before `offset`. */
@@ -157,11 +195,11 @@ export class Referents {
       if (mention?.kind === 'name' && !names.inHeadline(mention.at)) {
         this.note(names.resolve(mention.name, mention.at), at, sentence.paragraph, speaking!.direct);
         spoke = true;
-      } else if (mention?.kind === 'pronoun' && isHeOrShe(mention.pronoun) && this.person) this.person.sentence = at;
+      } else if (mention?.kind === 'pronoun' && isHeOrShe(mention.pronoun)) this.renewPerson(mention.pronoun, at);
     }
     if (spoke) return;
     const subject = sentenceSubject(tokens, this.knownWords);
     if (subject && !names.inHeadline(subject.at) && (subject.name.includes(' ') || names.isPerson(subject.name))) this.note(names.resolve(subject.name, subject.at), at, sentence.paragraph, false);
-    else if (tokens[0] && isHeOrShe(tokens[0].lower) && this.person) this.person.sentence = at;
+    else if (tokens[0] && isHeOrShe(tokens[0].lower)) this.renewPerson(tokens[0].lower, at);
   }
 }

@@ -43,6 +43,14 @@ describe('wrong speakers that are now right or none', () => {
     );
   });
 
+  it('she is not the man the last sentence was about when pronouns gave both genders', () => {
+    assert.deepEqual(
+      speakersOf('Anna Kvist opened the meeting and thanked her staff.\nTomas Berg then presented his budget.\n“The budget is fair to every district,” she said.'),
+      ['Anna Kvist'],
+    );
+    assert.deepEqual(speakersOf('Tomas Berg presented his budget to the council.\n“The budget is fair to every district,” she said.'), [null]);
+  });
+
   it('the office after "Secretary of" is not part of the name', () => {
     assert.deepEqual(speakersOf('Secretary of State Hanna Welt met the envoy.\n\n“We will not reopen the embassy this year,” Welt said.'), ['Hanna Welt']);
     assert.deepEqual(speakersOf('“We will not reopen the embassy this year,” said Secretary of State Hanna Welt.'), ['Hanna Welt']);

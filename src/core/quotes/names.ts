@@ -287,6 +287,11 @@ export class NameBook {
     if (gender) for (const key of new Set([name, run[run.length - 1]!.text])) this.setGender(key, gender);
   }
 
+  /** What the text's pronouns say of a person no title gave a gender: kept unless a title or an earlier reading said otherwise. */
+  learnGender(name: string, gender: Gender): void {
+    if (!this.genders.has(name)) this.genders.set(name, gender);
+  }
+
   /** Whether the article's titles make `name` (or its surname) a man or a woman; undefined when unknown or mixed. */
   genderOf(name: string): Gender | undefined {
     const byName = this.genders.get(name);

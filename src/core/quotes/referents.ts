@@ -7,7 +7,7 @@
 import type { ParagraphSentences, Span } from '../sentences.js';
 import { APPOSITION, WINDOW, verbsIn } from './cues.js';
 import { FILLERS, mentionBefore, sentenceSubject, type Mention } from './mentions.js';
-import { isBareSurnameRole, isCapitalised, tokenize, type NameBook, type Token } from './names.js';
+import { isBareSurnameRole, isCapitalised, tokenize, type Gender, type NameBook, type Token } from './names.js';
 
 /** Sentence spans in document order with the index of their paragraph. */
 export interface Sentence extends Span {
@@ -92,6 +92,13 @@ function clauseSpeaker(
   return { mention: subject, direct: !ownSubject };
 }
 
+const MALE_WORDS = new Set(['he', 'his', 'him', 'himself']);
+const FEMALE_WORDS = new Set(['she', 'her', 'hers', 'herself']);
+
+function genderOf(pronoun: string): Gender {
+  return pronoun === 'he' ? 'male' : 'female';
+}
+
 function isHeOrShe(word: string): boolean {
   return word === 'he' || word === 'she';
 }
@@ -155,7 +162,7 @@ export class Referents {
   /** Whether a he or she can stand for `name`: its gender is unknown or the pronoun's. */
   private fits(name: string, pronoun: string): boolean {
     const gender = this.names.genderOf(name);
-    return gender === undefined || gender === (pronoun === 'he' ? 'male' : 'female');
+    return gender === undefined || gender === genderOf(pronoun);
   }
 
   /**
@@ -164,8 +171,9 @@ export class Referents {
    */
   private personFor(pronoun: string, recent: (named: Named | null) => string | null): string | null {
     const candidate = recent(this.person);
+    if (candidate !== null && this.fits(candidate, pronoun)) this.names.learnGender(candidate, genderOf(pronoun));
     if (candidate === null || this.fits(candidate, pronoun)) return candidate;
-    const wanted = pronoun === 'he' ? 'male' : 'female';
+    const wanted = genderOf(pronoun);
     for (let at = this.persons.length - 1; at >= 0; at--) {
       const named = this.persons[at]!;
       if (recent(named) !== null && this.names.genderOf(named.name) === wanted) return named.name;
@@ -175,7 +183,15 @@ export class Referents {
 
   /** A sentence that refers to the current person by he or she keeps them the referent. */
   private renewPerson(pronoun: string, at: number): void {
-    if (this.person && this.fits(this.person.name, pronoun)) this.person.sentence = at;
+    if (!this.person || !this.fits(this.person.name, pronoun)) return;
+    this.person.sentence = at;
+    this.names.learnGender(this.person.name, genderOf(pronoun));
+  }
+
+  /** A sentence about one person whose pronouns are all of one gender ("X said his …") tells that person's gender. */
+  private learnFromPronouns(tokens: readonly Token[], about: string): void {
+    const genders = new Set(tokens.flatMap((token) => (MALE_WORDS.has(token.lower) ? ['male' as const] : FEMALE_WORDS.has(token.lower) ? ['female' as const] : [])));
+    if (genders.size === 1) this.names.learnGender(about, [...genders][0]!);
   }
 
   /** Reported speech without quote marks ("Hua said while she …") and named subjects, in the sentences before `offset`. */
@@ -188,18 +204,25 @@ export class Referents {
     const sentence = this.sentences[at]!;
     const sentenceText = this.masked.slice(sentence.start, sentence.end);
     const tokens = tokenize(sentenceText, sentence.start);
-    let spoke = false;
+    const people = new Set<string>();
     for (const match of verbsIn(sentenceText)) {
       const speaking = clauseSpeaker(sentenceText, sentence.start, match.index, tokens, this.knownWords);
       const mention = speaking?.mention;
       if (mention?.kind === 'name' && !names.inHeadline(mention.at)) {
-        this.note(names.resolve(mention.name, mention.at), at, sentence.paragraph, speaking!.direct);
-        spoke = true;
+        const name = names.resolve(mention.name, mention.at);
+        this.note(name, at, sentence.paragraph, speaking!.direct);
+        people.add(name);
       } else if (mention?.kind === 'pronoun' && isHeOrShe(mention.pronoun)) this.renewPerson(mention.pronoun, at);
     }
-    if (spoke) return;
-    const subject = sentenceSubject(tokens, this.knownWords);
-    if (subject && !names.inHeadline(subject.at) && (subject.name.includes(' ') || names.isPerson(subject.name))) this.note(names.resolve(subject.name, subject.at), at, sentence.paragraph, false);
-    else if (tokens[0] && isHeOrShe(tokens[0].lower)) this.renewPerson(tokens[0].lower, at);
+    if (people.size === 0) {
+      const subject = sentenceSubject(tokens, this.knownWords);
+      if (subject && !names.inHeadline(subject.at) && (subject.name.includes(' ') || names.isPerson(subject.name))) {
+        const name = names.resolve(subject.name, subject.at);
+        this.note(name, at, sentence.paragraph, false);
+        people.add(name);
+      } else if (tokens[0] && isHeOrShe(tokens[0].lower)) this.renewPerson(tokens[0].lower, at);
+    }
+    const [only] = people;
+    if (people.size === 1 && names.isPerson(only!)) this.learnFromPronouns(tokens, only!);
   }
 }

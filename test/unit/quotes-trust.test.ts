@@ -118,6 +118,13 @@ describe('missed speakers that are now found', () => {
     );
   });
 
+  it('a new statement is the subject’s: "X issued a statement saying “…”"', () => {
+    assert.deepEqual(
+      speakersOf('The storm closed the Harlow Mill on Friday.\n\nBrenner Foods, which owns the mill, issued a statement saying it was “grateful to every worker who stayed.”'),
+      ['Brenner Foods'],
+    );
+  });
+
   it('the agent of a passive label: labeled “…” by X', () => {
     assert.deepEqual(speakersOf('The fire has been labeled “suspicious” by Nils Ohlund, chief of the county fire department.'), ['Nils Ohlund']);
   });

@@ -107,6 +107,8 @@ export function mentionBefore(tokens: readonly Token[], whole: boolean): Mention
   const last = tokens[index]!;
   if (PRONOUNS.has(last.lower)) return whole && index > 0 ? null : { kind: 'pronoun', pronoun: last.lower };
   if (REFERENCE_NOUNS.has(last.lower) && index > 0 && DETERMINERS.has(tokens[index - 1]!.lower)) {
+    // "X issued a statement saying": a new statement is X's, not one named before.
+    if (['a', 'an'].includes(tokens[index - 1]!.lower)) return null;
     return whole && index > 1 ? null : { kind: 'reference', noun: last.lower };
   }
   if (isRole(last) && !isCapitalised(last) && index > 0 && tokens[index - 1]!.lower === 'the') {

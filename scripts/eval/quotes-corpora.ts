@@ -67,6 +67,8 @@ export function sameSpeaker(found: string, annotated: string): boolean {
   if (a.join(' ') === b.join(' ')) return true;
   const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
   if (longer.includes('and')) return false;
+  // A middle name or initial more or less: "Bettie Page" is "Bettie Mae Page".
+  if (shorter.length >= 2 && shorter[0] === longer[0] && shorter[shorter.length - 1] === longer[longer.length - 1]) return true;
   return shorter.every((word, at) => longer[longer.length - shorter.length + at] === word);
 }
 

@@ -63,6 +63,21 @@ describe('wrong speakers that are now right or none', () => {
     );
   });
 
+  it('a quote inside what a named person is said to have said is theirs: "inspired by X’s comments about …"', () => {
+    assert.deepEqual(
+      speakersOf('Mira Dahl says the painting is an “answer to cruelty” inspired by Olav Brekke’s comments about reporters having “no right to ask anything at all.”'),
+      ['Mira Dahl', 'Olav Brekke'],
+    );
+  });
+
+  it('a quoted title right after the verb and a preposition is nobody’s words: said on “…”', () => {
+    assert.deepEqual(speakersOf('“We cannot simply shred the records,” Mr. Ekdal said on “Morning Harbour Live.”'), ['Ekdal', null]);
+  });
+
+  it('a lone plural of unnamed people is nobody named: "Authorities described it as “…”"', () => {
+    assert.deepEqual(speakersOf('Authorities described the blaze as “suspicious and possibly set on purpose.”'), [null]);
+  });
+
   // A guard of the "The 70-year-old X" subject rule below (it held before that rule too).
   it('a name describing the head noun after an article is not the subject: "A Berg campaign aide said"', () => {
     assert.deepEqual(speakersOf('“Costs will fall next year,” said Olle Berg.\nA Berg campaign aide, though, said “that is a distinction without a difference.”'), ['Olle Berg', null]);
@@ -122,6 +137,35 @@ describe('missed speakers that are now found', () => {
     assert.deepEqual(
       speakersOf('The storm closed the Harlow Mill on Friday.\n\nBrenner Foods, which owns the mill, issued a statement saying it was “grateful to every worker who stayed.”'),
       ['Brenner Foods'],
+    );
+  });
+
+  it('an adverb between the name and the verb: "Mrs. X first said she “…”"', () => {
+    assert.deepEqual(
+      speakersOf('Greta Holm spoke last week.\n\nAt a news conference at the harbour a little more than a week after the report, Mrs. Holm first said she “chose not to keep” the letters.'),
+      ['Greta Holm'],
+    );
+  });
+
+  it('a role with its name after a comma: said the spokesman, X Y', () => {
+    assert.deepEqual(speakersOf('“It is by their choice that it has not happened,” said the spokesman, Nils Berg.'), ['Nils Berg']);
+  });
+
+  it('a role described before the name: "…," her agent X Y said', () => {
+    assert.deepEqual(speakersOf('“She passed away peacefully this evening,” her agent Tom Rusk said in a statement.'), ['Tom Rusk']);
+  });
+
+  it('"the statement said" is whoever issued a statement before', () => {
+    assert.deepEqual(
+      speakersOf('Harbour Advisors issued a statement on Tuesday.\n“Our hearts go out to the family of our colleague,” the statement said.'),
+      ['Harbour Advisors'],
+    );
+  });
+
+  it('"After …, she …" keeps the person she refers to', () => {
+    assert.deepEqual(
+      speakersOf('Vera Lunde was one of six children.\nAfter earning her degree, she worked as a clerk.\nA film test went badly.\nA producer offered a part.\n“I never returned any of his calls,” she once said.'),
+      ['Vera Lunde'],
     );
   });
 

@@ -4,7 +4,7 @@
  */
 import { REPORTING_VERBS, alternation } from '../text/reportingVerbs.js';
 import { firstPersonIn, mentionAfter, mentionBefore, sentenceSubject, type Mention } from './mentions.js';
-import { tokenize, type Token } from './names.js';
+import { isCapitalised, isNameWord, isPossessive, tokenize, type Token } from './names.js';
 import type { SpeakerEvidence } from './types.js';
 
 const VERB_WORDS = alternation(REPORTING_VERBS);
@@ -113,6 +113,30 @@ export function passiveAgent(prefix: string, suffix: string, base: number): Foun
 /** A he or she opening a subordinate clause: "… as he tweeted", "… while she wrote". */
 const SUBORDINATE_PRONOUN = /\b(?:as|while|when|after|before|because|since|until)\s+(?:he|she)\s+(?:[a-z]+ly\s+)?$/i;
 
+/** Nouns for what someone said: "Trump’s comments about …", "her remarks that …". */
+const SPEECH_NOUNS = new Set(['comment', 'comments', 'remark', 'remarks', 'words', 'statement', 'tweet', 'tweets', 'claim', 'claims', 'assertion', 'warning', 'promise', 'pledge', 'description']);
+
+/**
+ * A quote inside what a named person is said to have said: `… inspired by Trump’s comments about
+ * Kelly having “blood coming out of her eyes”` is Trump's, not the sentence subject's.
+ */
+function possessiveSpeech(text: string, base: number): Found | null {
+  const tokens = tokenize(text, base);
+  let found: Found | null = null;
+  tokens.forEach((token, index) => {
+    const noun = [tokens[index + 1], tokens[index + 2]].find((next) => next && SPEECH_NOUNS.has(next.lower));
+    if (!noun || !isCapitalised(token) || !isPossessive(token) || (noun !== tokens[index + 1] && !/^ +$/.test(noun.gap))) return;
+    const owner: Token = { ...token, text: token.text.replace(/['’]s?$/, '') };
+    const run = [...tokens.slice(Math.max(0, index - 2), index).filter((word, at, words) => isNameWord(word) && words.slice(at + 1).every(isNameWord)), owner];
+    const name = run.map((word) => word.text).join(' ');
+    found = { mention: { kind: 'name', name, at: run[0]!.start }, pattern: 'name-before', words: `${token.text} ${noun.text}` };
+  });
+  return found;
+}
+
+/** A verb, at most two more words, and a preposition: a quoted title follows ("said on", "wrote Sunday in"). */
+const TITLE_AFTER_VERB = /^\s+(?:[\p{L}]+\s+){0,2}(?:on|in|at|aboard|via)\s*$/u;
+
 /** A verb sharing the subject of the clause before: "… but said", "… and then told". */
 const LINKED_PREDICATE = /\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$/i;
 
@@ -131,6 +155,11 @@ function describeMention(mention: Mention, verb: string): string {
 export function beforeQuote(prefix: string, base: number, knownWords: ReadonlySet<string>, sentenceTokens: readonly Token[]): Found | null {
   const verbs = verbsIn(prefix);
   const lastVerb = verbs[verbs.length - 1] ?? null;
+  const sinceVerb = lastVerb ? lastVerb.index + lastVerb[0].length : 0;
+  const owner = possessiveSpeech(prefix.slice(sinceVerb), base + sinceVerb);
+  if (owner) return owner;
+  // `said on “Fox and Friends”`: a title right after the verb and a preposition is nobody's words.
+  if (lastVerb && TITLE_AFTER_VERB.test(prefix.slice(sinceVerb))) return { mention: { kind: 'vague' }, pattern: 'name-before', words: `${lastVerb[0]} …` };
   let lastAccording: RegExpExecArray | null = null;
   for (const match of prefix.matchAll(ACCORDING_TO)) lastAccording = match;
   if (lastAccording && (!lastVerb || lastAccording.index > lastVerb.index)) {

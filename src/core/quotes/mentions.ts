@@ -28,7 +28,7 @@ const SPEECH_VERBS = new Set(REPORTING_VERBS);
 
 /** Words that may stand between a speaker and the verb: "Twitter on Thursday said", "Hua then said". */
 export const FILLERS = new Set([
-  ...`has had have would will also then later further again repeatedly previously earlier reportedly once on
+  ...`has had have would will also then later further again repeatedly previously earlier reportedly once on first
   today yesterday tonight last this week month year morning afternoon evening himself herself themselves itself`.split(/\s+/),
   ...WEEKDAYS.map((day) => day.toLowerCase()),
 ]);
@@ -92,6 +92,11 @@ function personBeforePreposition(tokens: readonly Token[], preposition: number):
   return { kind: 'vague' };
 }
 
+/** A word that may stand between a speaker and the verb: "X on Thursday said", "X calmly said". */
+function isFiller(token: Token): boolean {
+  return FILLERS.has(token.lower) || /^[a-z]{4,}ly$/.test(token.text);
+}
+
 /** "King said", "Judge told": a capitalised title-like surname with no determiner or title before it. */
 function isLoneSurnameRole(tokens: readonly Token[], index: number): boolean {
   const token = tokens[index]!;
@@ -102,7 +107,7 @@ function isLoneSurnameRole(tokens: readonly Token[], index: number): boolean {
 /** The speaker named just before a verb, reading backwards over fillers; `whole` demands nothing else precede it. */
 export function mentionBefore(tokens: readonly Token[], whole: boolean): Mention | null {
   let index = tokens.length - 1;
-  while (index >= 0 && FILLERS.has(tokens[index]!.lower) && !(index === 0 && whole && isNameWord(tokens[index]!))) index--;
+  while (index >= 0 && isFiller(tokens[index]!) && !(index === 0 && whole && isNameWord(tokens[index]!))) index--;
   if (index < 0) return null;
   const last = tokens[index]!;
   if (PRONOUNS.has(last.lower)) return whole && index > 0 ? null : { kind: 'pronoun', pronoun: last.lower };
@@ -118,6 +123,8 @@ export function mentionBefore(tokens: readonly Token[], whole: boolean): Mention
   while (index >= 0 && isNameWordAfter(tokens[index - 1], tokens[index]!) && (run.length === 0 || joinsName(tokens[index], run[0]!))) run.unshift(tokens[index--]!);
   // "King said": a title-like surname standing alone (resolved against the article's full names).
   if (run.length === 0 && isLoneSurnameRole(tokens, index)) run.unshift(tokens[index--]!);
+  // "Authorities described …", "Police said": people, but nobody named.
+  if (run.length === 1 && UNNAMED_HEADS.has(run[0]!.lower)) return { kind: 'vague' };
   if (run.length === 0) {
     // "…," another spokesperson added / one official said: a speaker, but not a named one.
     if (whole && tokens.length <= 6 && VAGUE_OPENERS.has(tokens[0]!.lower) && tokens.every((token) => !isCapitalised(token))) return { kind: 'vague' };
@@ -160,6 +167,9 @@ export function mentionAfter(tokens: readonly Token[]): { mention: Mention; used
   // "said the senator" (and nothing named after it)
   const role = tokens[1];
   if (first.lower === 'the' && role && isReferenceRole(role) && !isCapitalised(role) && !(tokens[2] && isNameWord(tokens[2]) && joinsName(role, tokens[2]))) {
+    // "said the spokesman, Nick Merrill": the name after the comma.
+    const named = tokens[2] && isNameWord(tokens[2]) && /^,\s*$/.test(tokens[2].gap) ? mentionAfter(tokens.slice(2)) : null;
+    if (named?.mention.kind === 'name') return { mention: named.mention, used: named.used + 2 };
     return { mention: { kind: 'role', role: role.lower, at: role.start }, used: 2 };
   }
   let name: Token[] = [];

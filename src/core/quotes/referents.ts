@@ -42,6 +42,9 @@ export interface Named {
 /** Words after which a verb shares the sentence's subject: "X praised it, while saying …". */
 const CLAUSE_LINKS = new Set(['and', 'while', 'but', 'then', 'also', 'before', 'after', 'when', 'as']);
 
+/** Words an introductory clause may have before a he or she opening the sentence proper. */
+const INTRODUCTION_REACH = 8;
+
 /** Sentences a he/she may reach back to its referent (each sentence about them renews it). */
 const PRONOUN_REACH = 3;
 
@@ -92,6 +95,9 @@ function clauseSpeaker(
   return { mention: subject, direct: !ownSubject };
 }
 
+/** "X issued a statement", "X released a written statement". */
+const ISSUED_STATEMENT = /\b(?:issued|released|put out|sent|published)\s+(?:a|an)\s+(?:[a-z]+\s+)?statement\b/i;
+
 const MALE_WORDS = new Set(['he', 'his', 'him', 'himself']);
 const FEMALE_WORDS = new Set(['she', 'her', 'hers', 'herself']);
 
@@ -111,6 +117,8 @@ export class Referents {
   named: Named | null = null;
   /** The last one said to speak. */
   spoke: Named | null = null;
+  /** Who last issued a statement ("X released a statement …"), for a later "the statement said". */
+  private statementBy: Named | null = null;
   /** Every person noted, for a he or she whose gender is not the last person's. */
   private readonly persons: Named[] = [];
   /** Who last spoke in each paragraph. */
@@ -153,7 +161,7 @@ export class Referents {
     if (mention.kind === 'role') return names.roleHolder(mention.role, mention.at);
     const recent = (named: Named | null): string | null => (named && sentence - named.sentence <= PRONOUN_REACH ? named.name : null);
     const body = this.named && !names.isPerson(this.named.name) ? recent(this.named) : null;
-    if (mention.kind === 'reference') return body;
+    if (mention.kind === 'reference') return (mention.noun === 'statement' ? recent(this.statementBy) : null) ?? body;
     if (isHeOrShe(mention.pronoun)) return this.personFor(mention.pronoun, recent);
     if (mention.pronoun === 'it' || mention.pronoun === 'they') return body;
     return null;
@@ -220,9 +228,15 @@ export class Referents {
         const name = names.resolve(subject.name, subject.at);
         this.note(name, at, sentence.paragraph, false);
         people.add(name);
-      } else if (tokens[0] && isHeOrShe(tokens[0].lower)) this.renewPerson(tokens[0].lower, at);
+      } else {
+        // "She …" or "After earning her degree, she …": the sentence is about the same person.
+        const opener = tokens.find((token, index) => index > 0 && index <= INTRODUCTION_REACH && token.gap.includes(','));
+        const pronoun = tokens[0] && isHeOrShe(tokens[0].lower) ? tokens[0] : opener && isHeOrShe(opener.lower) ? opener : undefined;
+        if (pronoun) this.renewPerson(pronoun.lower, at);
+      }
     }
     const [only] = people;
+    if (people.size === 1 && ISSUED_STATEMENT.test(sentenceText)) this.statementBy = { name: only!, sentence: at };
     if (people.size === 1 && names.isPerson(only!)) this.learnFromPronouns(tokens, only!);
   }
 }

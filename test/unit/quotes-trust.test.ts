@@ -180,3 +180,16 @@ describe('missed speakers that are now found', () => {
     );
   });
 });
+
+describe('quote marks', () => {
+  it('two apostrophes typed for a double mark open and close a quote', () => {
+    const quotes = extractQuotes({ source: 'article', story: null, text: "''The climb was too steep for them, '' Inspector Ana Roe said.\nIt rained. ''Resources are tight.''\n" });
+    assert.deepEqual(
+      quotes.map((quote) => [quote.text, quote.speaker]),
+      [
+        ['The climb was too steep for them', 'Ana Roe'],
+        ['Resources are tight.', 'Ana Roe'],
+      ],
+    );
+  });
+});

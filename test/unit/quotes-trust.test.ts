@@ -169,6 +169,17 @@ describe('missed speakers that are now found', () => {
     );
   });
 
+  it('"said his brother" is the one person an apposition called someone’s brother', () => {
+    assert.deepEqual(
+      speakersOf('Karl Ness, Ola’s older brother, spoke briefly from the family home.\n“He could play any instrument made by man,” said his brother.'),
+      ['Karl Ness'],
+    );
+  });
+
+  it('a quote inside a named person’s complaint is theirs: "X’s chief complaint was that … “…”"', () => {
+    assert.deepEqual(speakersOf('Mayor Ida Berg spoke on Monday.\n\nBerg’s chief complaint was that the rules do not “precisely mirror” the national law.'), ['Ida Berg']);
+  });
+
   it('the agent of a passive label: labeled “…” by X', () => {
     assert.deepEqual(speakersOf('The fire has been labeled “suspicious” by Nils Ohlund, chief of the county fire department.'), ['Nils Ohlund']);
   });

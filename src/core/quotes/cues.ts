@@ -114,7 +114,10 @@ export function passiveAgent(prefix: string, suffix: string, base: number): Foun
 const SUBORDINATE_PRONOUN = /\b(?:as|while|when|after|before|because|since|until)\s+(?:he|she)\s+(?:[a-z]+ly\s+)?$/i;
 
 /** Nouns for what someone said: "Trump’s comments about …", "her remarks that …". */
-const SPEECH_NOUNS = new Set(['comment', 'comments', 'remark', 'remarks', 'words', 'statement', 'tweet', 'tweets', 'claim', 'claims', 'assertion', 'warning', 'promise', 'pledge', 'description']);
+const SPEECH_NOUNS = new Set(
+  `comment comments remark remarks words statement tweet tweets claim claims assertion warning promise pledge description
+  complaint complaints argument message objection criticism answer reply response explanation`.split(/\s+/),
+);
 
 /**
  * A quote inside what a named person is said to have said: `… inspired by Trump’s comments about

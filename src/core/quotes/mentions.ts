@@ -164,6 +164,10 @@ export function mentionAfter(tokens: readonly Token[]): { mention: Mention; used
   if (DETERMINERS.has(first.lower) && tokens[1] && REFERENCE_NOUNS.has(tokens[1].lower)) {
     return { mention: { kind: 'reference', noun: tokens[1].lower }, used: 2 };
   }
+  // "said his brother": the one person the article called someone's brother, if any.
+  const kinAt = ['his', 'her', 'their'].includes(first.lower) ? [1, 2].find((at) => tokens[at] && isReferenceRole(tokens[at]) && !isCapitalised(tokens[at])) : undefined;
+  const kin = kinAt === undefined ? undefined : tokens[kinAt]!;
+  if (kin && kinAt !== undefined && !(tokens[kinAt + 1] && isNameWord(tokens[kinAt + 1]!))) return { mention: { kind: 'role', role: kin.lower, at: kin.start }, used: kinAt + 1 };
   // "said the senator" (and nothing named after it)
   const role = tokens[1];
   if (first.lower === 'the' && role && isReferenceRole(role) && !isCapitalised(role) && !(tokens[2] && isNameWord(tokens[2]) && joinsName(role, tokens[2]))) {

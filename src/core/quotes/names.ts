@@ -200,6 +200,9 @@ const GENDERED_ROLES = new Map<string, Gender>([
   ...`mrs ms miss lady dame queen princess sister congresswoman councilwoman chairwoman spokeswoman actress`.split(/\s+/).map((word): [string, Gender] => [word, 'female']),
 ]);
 
+/** Words opening an apposition that says who someone is. */
+const APPOSITION_OPENERS = new Set(['a', 'an', 'the', 'his', 'her', 'their']);
+
 /** Words of an apposition before its role noun: "X, a former Republican congressman", "X, an official from …". */
 const APPOSITION_REACH = 4;
 
@@ -274,7 +277,9 @@ export class NameBook {
     if (titled && run.length === 1) this.people.add(name);
     let gender = titleGender;
     const opener = tokens[next];
-    if (opener && opener.gap.includes(',') && ['a', 'an', 'the'].includes(opener.lower) && !isOrganisation(name)) {
+    // "X, a doctor at …", "X, his brother,", "X, Ben's older brother,".
+    const describes = opener !== undefined && (APPOSITION_OPENERS.has(opener.lower) || (isCapitalised(opener) && isPossessive(opener)));
+    if (opener && opener.gap.includes(',') && describes && !isOrganisation(name)) {
       for (let at = next + 1; at <= next + APPOSITION_REACH && tokens[at] && !/[,;:]/.test(tokens[at]!.gap); at++) {
         const role = tokens[at]!;
         if (isCapitalised(role) || !isReferenceRole(role)) continue;

@@ -124,6 +124,8 @@ const SPEECH_NOUNS = new Set(
  * Kelly having “blood coming out of her eyes”` is Trump's, not the sentence subject's.
  */
 function possessiveSpeech(text: string, base: number): Found | null {
+  // Most attributions hold no possessive: skip reading their words.
+  if (!/['’]s?\s/.test(text)) return null;
   const tokens = tokenize(text, base);
   let found: Found | null = null;
   tokens.forEach((token, index) => {

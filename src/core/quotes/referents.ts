@@ -198,8 +198,13 @@ export class Referents {
 
   /** A sentence about one person whose pronouns are all of one gender ("X said his …") tells that person's gender. */
   private learnFromPronouns(tokens: readonly Token[], about: string): void {
-    const genders = new Set(tokens.flatMap((token) => (MALE_WORDS.has(token.lower) ? ['male' as const] : FEMALE_WORDS.has(token.lower) ? ['female' as const] : [])));
-    if (genders.size === 1) this.names.learnGender(about, [...genders][0]!);
+    let male = false;
+    let female = false;
+    for (const token of tokens) {
+      male ||= MALE_WORDS.has(token.lower);
+      female ||= FEMALE_WORDS.has(token.lower);
+    }
+    if (male !== female) this.names.learnGender(about, male ? 'male' : 'female');
   }
 
   /** Reported speech without quote marks ("Hua said while she …") and named subjects, in the sentences before `offset`. */

@@ -18,6 +18,17 @@ describe('wrong speakers that are now right or none', () => {
     );
   });
 
+  it('carry-over stops at a person named in a possessive, but not at a product name', () => {
+    assert.deepEqual(
+      speakersOf('“Her pictures changed the decade,” said Tom Rusk, her agent.\nShe posed for the first issue of Hal Dane’s new magazine Glow, which named her “the model of the century.”'),
+      ['Tom Rusk', null],
+    );
+    assert.deepEqual(
+      speakersOf('“Shaking is common here, but this was a real jolt,” said Tom Berg, a grocer.\nThe only things to fall were Q-Tip boxes and jam, but “our wine rattled pretty good.”'),
+      ['Tom Berg', 'Tom Berg'],
+    );
+  });
+
   it('a name after an opening preposition is a place, not the subject he refers to', () => {
     assert.deepEqual(
       speakersOf('“The wall fell in seconds,” said Ivo Marsh, an official from the county.\nIn Lower Brenna village a landslide buried two houses, killing a farmer.\n“We dug with our hands until dark,” he said.'),

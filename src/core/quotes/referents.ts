@@ -167,6 +167,11 @@ export class Referents {
     return null;
   }
 
+  /** Whether the article makes `name` a person (a full name, or a surname or titled name it gave one). */
+  isPerson(name: string): boolean {
+    return this.names.isPerson(name);
+  }
+
   /** Whether a he or she can stand for `name`: its gender is unknown or the pronoun's. */
   private fits(name: string, pronoun: string): boolean {
     const gender = this.names.genderOf(name);

@@ -27,6 +27,7 @@ const OPENING_QUOTES = new Set(['"', '“', '‘', "'", '«', '‹', '(', '[']);
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'ft', 'rev', 'gen', 'lt', 'col', 'capt',
   'cmdr', 'sgt', 'gov', 'sen', 'rep', 'pres', 'hon', 'atty', 'supt', 'messrs', 'mme', 'mlle',
+  'const', 'det', 'insp', 'maj', 'cpl', 'pvt', 'adm',
   'inc', 'ltd', 'co', 'corp', 'plc', 'llc', 'bros', 'dept', 'univ', 'assn', 'est',
   'vs', 'etc', 'approx', 'ca', 'cf', 'al', 'fig', 'no', 'nos', 'vol', 'pp', 'op', 'ed', 'eds',
   'e.g', 'i.e', 'a.m', 'p.m',

@@ -90,6 +90,12 @@ describe('conflicts', () => {
     assert.deepEqual(conflictsOf('Police arrested a 60-year-old woman in the killings.', 'Police arrested Jane Roe, age 61, in the killings.'), ['number:60-year-old|age 61']);
   });
 
+  it('an age is a person’s, not a thing’s: "a 41-year-old arson case" is no age against "a 60-year-old man"', () => {
+    assert.deepEqual(conflictsOf('Police made an arrest in a 41-year-old double arson case.', 'Police arrested a 60-year-old man in the double arson case.'), []);
+    assert.deepEqual(conflictsOf('Police arrested a 61-year-old retired man in the arson case.', 'Police arrested a 60-year-old man in the arson case.'), ['number:61-year-old|60-year-old']);
+    assert.deepEqual(conflictsOf('Police said the 61-year-old was arrested in the arson case.', 'Police arrested a 60-year-old man in the arson case.'), ['number:61-year-old|60-year-old']);
+  });
+
   it('compares weekdays only between passages about the same event', () => {
     assert.deepEqual(conflictsOf('The House voted Tuesday to keep the motto.', 'Obama said Wednesday in a speech on jobs.'), []);
     assert.deepEqual(conflictsOf('The House voted Tuesday to keep the motto.', 'On Wednesday, the House voted to keep the motto.'), ['weekday:Tuesday|Wednesday']);

@@ -185,10 +185,36 @@ function readDates(reading: Reading): void {
   }
 }
 
+/** Nouns for people after "a 60-year-old": a woman's age, not a case's. */
+const PERSON_NOUNS = new Set(
+  (
+    'man woman men women boy girl child children kid baby teen teenager son daughter mother father wife husband brother sister ' +
+    'grandmother grandfather suspect victim driver resident student worker employee patient defendant inmate prisoner soldier ' +
+    'officer veteran nurse doctor teacher pilot farmer mayor senator governor president actor actress singer player star ' +
+    'rider climber hiker fan friend neighbor neighbour owner gunman shooter killer widow widower retiree person people'
+  ).split(' '),
+);
+/** Words right after "the 60-year-old" that make it a person standing alone ("the 60-year-old was charged"). */
+const AFTER_PERSON = new Set(['was', 'is', 'had', 'has', 'said', 'says', 'died', 'who', 'will', 'would', 'faces', 'pleaded']);
+/** Words read after a hyphenated age for the noun it describes ("a 60-year-old retired nurse"). */
+const AGE_HEAD_WORDS = 3;
+
+/**
+ * Whether a hyphenated age ("41-year-old") is a person's: the noun it describes is a person, a
+ * name, or it stands alone as the subject. "A 41-year-old double murder case" is not anyone's age.
+ */
+function agesPerson(text: string, end: number): boolean {
+  const words = text.slice(end, end + 80).match(/[\p{L}']+|[,.;:]/gu) ?? [];
+  const first = words[0];
+  if (first === undefined || /^[,.;:]$/.test(first) || /^\p{Lu}/u.test(first) || AFTER_PERSON.has(first)) return true;
+  return words.slice(0, AGE_HEAD_WORDS).some((word) => PERSON_NOUNS.has(word.toLowerCase()) || /^\p{Lu}/u.test(word));
+}
+
 function readAges(reading: Reading, years: string[]): void {
   for (const match of reading.text.matchAll(AGE)) {
     const end = match.index + match[0].length;
     if (overlaps(reading, match.index, end)) continue;
+    if (match[1] !== undefined && match[0].includes('-') && !agesPerson(reading.text, end)) continue;
     const digits = match[1] ?? match[2] ?? '';
     reading.facts.push({ kind: 'number', text: match[0], value: String(Number(digits)), qualifier: '', context: contextAround(reading, match.index, end), unit: ['age'], precision: 1, years });
     reading.taken.push([match.index, end]);

@@ -11,8 +11,8 @@
  * this or the previous paragraph; when nothing in the text says who spoke, the speaker is null.
  */
 import type { ParagraphSentences } from '../sentences.js';
-import { WINDOW, afterQuote, beforeQuote } from './cues.js';
-import { NameBook, isCapitalised, joinsName, tokenize, type Token } from './names.js';
+import { WINDOW, afterQuote, beforeQuote, passiveAgent } from './cues.js';
+import { NameBook, isCapitalised, isNameWord, isPossessive, joinsName, nameText, tokenize, type Token } from './names.js';
 import { Referents, sentenceAt, sentencesOf, type Sentence } from './referents.js';
 import type { QuoteKind, QuoteSpan, SpeakerEvidence } from './types.js';
 
@@ -117,6 +117,34 @@ interface FollowOnInput {
 }
 
 /**
+ * Whether the quote's own sentence names a person other than `speaker` before it ("…, as Romney's
+ * rivals lob charges that Ryan stands for “…”"): then it may be theirs, and it is not carried over.
+ * Only people and groups count (a full name, a surname or titled name the article gives a person,
+ * a capitalised plural), not a product or a place ("were Q-Tip boxes, but “…”"); the sentence's
+ * first word is skipped.
+ */
+function namesSomeoneElse(prefix: string, speaker: string, isPerson: (name: string) => boolean): boolean {
+  const own = new Set(speaker.split(' '));
+  const tokens = tokenize(prefix);
+  let run: Token[] = [];
+  // A capitalised plural is a group that speaks ("Democrats", "Israelis").
+  const someoneElse = (): boolean => run.length > 0 && run.some((token) => !own.has(token.text)) && (isPerson(nameText(run)) || (run.length === 1 && /\p{Ll}s$/u.test(run[0]!.text)));
+  for (let index = 1; index < tokens.length; index++) {
+    const token = tokens[index]!;
+    // A possessive ends a name and belongs to it: "in Hugh Heffner's new magazine".
+    const possessive = isCapitalised(token) && isPossessive(token) ? { ...token, text: token.text.replace(/['’]s?$/, '') } : null;
+    const word = possessive ?? token;
+    if (isNameWord(word) && (run.length === 0 || joinsName(run[run.length - 1], word))) {
+      run.push(word);
+      if (!possessive) continue;
+    }
+    if (someoneElse()) return true;
+    run = isNameWord(word) && !possessive ? [word] : [];
+  }
+  return someoneElse();
+}
+
+/**
  * A statement nobody is named for continues the speaker of this paragraph's earlier quote, or,
  * when it opens its paragraph, the speaker of the paragraph before, unless someone else was named
  * as speaker or subject in between.
@@ -136,6 +164,7 @@ function followOn({ masked, layout, sentences, spans, results, referents }: Foll
   const justSpoke = spoke && spoke === named && spoke.sentence === around.first - 1 ? spoke.name : undefined;
   const continued = justSpoke ?? earlier?.speaker ?? previousSpeaker ?? null;
   if (continued === null || (named !== null && named.name !== continued)) return null;
+  if (namesSomeoneElse(around.prefix, continued, (name) => referents.isPerson(name))) return null;
   const how = justSpoke ? 'follows the sentence where this speaker spoke' : earlier ? 'continues the quote before it' : 'follows the paragraph where this speaker spoke';
   return { pattern: 'follow-on', text: how, written: continued };
 }
@@ -158,7 +187,10 @@ export function attributeQuotes(
   spans.forEach((_, index) => {
     const around = surroundings(text, masked, sentences, spans, index);
     referents.readSentencesBefore(around.sentenceStart);
-    const found = afterQuote(around.suffix, around.suffixStart) ?? beforeQuote(around.prefix, around.prefixStart, referents.knownWords, around.sentenceTokens);
+    const found =
+      passiveAgent(around.prefix, around.suffix, around.suffixStart) ??
+      afterQuote(around.suffix, around.suffixStart) ??
+      beforeQuote(around.prefix, around.prefixStart, referents.knownWords, around.sentenceTokens);
     let speaker = found ? referents.resolve(found.mention, around.first) : null;
     let evidence: SpeakerEvidence | null =
       found && speaker ? { pattern: found.pattern, text: found.words, written: found.mention.kind === 'name' ? found.mention.name : speaker } : null;

@@ -4,7 +4,7 @@
  */
 import { REPORTING_VERBS, alternation } from '../text/reportingVerbs.js';
 import { firstPersonIn, mentionAfter, mentionBefore, sentenceSubject, type Mention } from './mentions.js';
-import { tokenize, type Token } from './names.js';
+import { isCapitalised, isNameWord, isPossessive, tokenize, type Token } from './names.js';
 import type { SpeakerEvidence } from './types.js';
 
 const VERB_WORDS = alternation(REPORTING_VERBS);
@@ -99,6 +99,52 @@ export function afterQuote(suffix: string, base: number): Found | null {
   return null;
 }
 
+/** A passive label before a quote: "has been labeled “…” by X", "was described as “…” by X". */
+const PASSIVE_LABEL = /\b(?:been|was|were|is|are|be|being)\s+(?:[a-z]+ly\s+)?(?:labell?ed|called|described|dubbed|termed|branded|characteri[sz]ed)\s+(?:as\s+)?$/i;
+
+/** The agent of a passive label: `… was labeled “suspicious” by James Steele, chief of …`. */
+export function passiveAgent(prefix: string, suffix: string, base: number): Found | null {
+  const by = /^[\s,]*by\s+/.exec(suffix);
+  if (!by || !PASSIVE_LABEL.test(prefix)) return null;
+  const after = mentionAfterAt(suffix, by[0].length, base);
+  return after ? { mention: after.mention, pattern: 'said-name', words: `by ${after.words}` } : null;
+}
+
+/** A he or she opening a subordinate clause: "… as he tweeted", "… while she wrote". */
+const SUBORDINATE_PRONOUN = /\b(?:as|while|when|after|before|because|since|until)\s+(?:he|she)\s+(?:[a-z]+ly\s+)?$/i;
+
+/** Nouns for what someone said: "Trump’s comments about …", "her remarks that …". */
+const SPEECH_NOUNS = new Set(
+  `comment comments remark remarks words statement tweet tweets claim claims assertion warning promise pledge description
+  complaint complaints argument message objection criticism answer reply response explanation`.split(/\s+/),
+);
+
+/**
+ * A quote inside what a named person is said to have said: `… inspired by Trump’s comments about
+ * Kelly having “blood coming out of her eyes”` is Trump's, not the sentence subject's.
+ */
+function possessiveSpeech(text: string, base: number): Found | null {
+  // Most attributions hold no possessive: skip reading their words.
+  if (!/['’]s?\s/.test(text)) return null;
+  const tokens = tokenize(text, base);
+  let found: Found | null = null;
+  tokens.forEach((token, index) => {
+    const noun = [tokens[index + 1], tokens[index + 2]].find((next) => next && SPEECH_NOUNS.has(next.lower));
+    if (!noun || !isCapitalised(token) || !isPossessive(token) || (noun !== tokens[index + 1] && !/^ +$/.test(noun.gap))) return;
+    const owner: Token = { ...token, text: token.text.replace(/['’]s?$/, '') };
+    const run = [...tokens.slice(Math.max(0, index - 2), index).filter((word, at, words) => isNameWord(word) && words.slice(at + 1).every(isNameWord)), owner];
+    const name = run.map((word) => word.text).join(' ');
+    found = { mention: { kind: 'name', name, at: run[0]!.start }, pattern: 'name-before', words: `${token.text} ${noun.text}` };
+  });
+  return found;
+}
+
+/** A verb, at most two more words, and a preposition: a quoted title follows ("said on", "wrote Sunday in"). */
+const TITLE_AFTER_VERB = /^\s+(?:[\p{L}]+\s+){0,2}(?:on|in|at|aboard|via)\s*$/u;
+
+/** A verb sharing the subject of the clause before: "… but said", "… and then told". */
+const LINKED_PREDICATE = /\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$/i;
+
 /** An apposition between a name and its verb: `X Y, the editor in chief of Z, wrote`, `X, Republican of Ohio, said`. */
 export const APPOSITION = /,\s+[^,]{2,120},\s*(?:also\s+|later\s+|then\s+)?$/;
 
@@ -114,6 +160,11 @@ function describeMention(mention: Mention, verb: string): string {
 export function beforeQuote(prefix: string, base: number, knownWords: ReadonlySet<string>, sentenceTokens: readonly Token[]): Found | null {
   const verbs = verbsIn(prefix);
   const lastVerb = verbs[verbs.length - 1] ?? null;
+  const sinceVerb = lastVerb ? lastVerb.index + lastVerb[0].length : 0;
+  const owner = possessiveSpeech(prefix.slice(sinceVerb), base + sinceVerb);
+  if (owner) return owner;
+  // `said on “Fox and Friends”`: a title right after the verb and a preposition is nobody's words.
+  if (lastVerb && TITLE_AFTER_VERB.test(prefix.slice(sinceVerb))) return { mention: { kind: 'vague' }, pattern: 'name-before', words: `${lastVerb[0]} …` };
   let lastAccording: RegExpExecArray | null = null;
   for (const match of prefix.matchAll(ACCORDING_TO)) lastAccording = match;
   if (lastAccording && (!lastVerb || lastAccording.index > lastVerb.index)) {
@@ -139,17 +190,27 @@ export function beforeQuote(prefix: string, base: number, knownWords: ReadonlySe
   const beforeVerb = prefix.slice(0, lastVerb.index);
   const mentionEndingAt = (end: number): Mention | null => mentionBefore(tokenize(prefix.slice(0, end)).map((token) => ({ ...token, start: token.start + base })), false);
   // `Janette Brimmer, an attorney with Earthjustice, said`: the name before the apposition speaks.
-  const apposition = APPOSITION.exec(beforeVerb);
+  // `X praised novelist Y, saying "…"`: a participle after a comma shares the sentence's subject, not Y's.
+  const participle = /,\s*$/.test(beforeVerb) && /ing$/i.test(lastVerb[0]);
+  const apposition = participle ? null : APPOSITION.exec(beforeVerb);
   let mention = apposition ? mentionEndingAt(apposition.index) : null;
-  if (mention?.kind !== 'name') mention = mentionEndingAt(lastVerb.index) ?? mention;
+  if (mention?.kind !== 'name' && !participle) mention = mentionEndingAt(lastVerb.index) ?? mention;
   if (mention?.kind === 'pronoun' && (mention.pronoun === 'he' || mention.pronoun === 'she')) {
     // "Mr. X continued to deny it, but he acknowledged …": the person this sentence is about.
-    const own = sentenceSubject(tokenize(beforeVerb).map((token) => ({ ...token, start: token.start + base })), knownWords);
+    // "Sci-fi fan Tom Fletcher was the envy of his friends as he tweeted": in a subordinate clause the
+    // pronoun is the person the sentence named before it.
+    const clause = tokenize(beforeVerb).map((token) => ({ ...token, start: token.start + base }));
+    const own = sentenceSubject(clause, knownWords) ?? (SUBORDINATE_PRONOUN.test(beforeVerb) ? firstPersonIn(clause) : null);
     if (own) return { mention: own, pattern: 'pronoun', words: `${own.name} … ${mention.pronoun} ${lastVerb[0]}` };
   }
   if (mention) return { mention, pattern: evidencePattern(mention, 'name-before'), words: describeMention(mention, lastVerb[0]).trim() };
   const subject = sentenceSubject(sentenceTokens, knownWords);
   if (subject) return { mention: subject, pattern: 'subject', words: `${subject.name} … ${lastVerb[0]}` };
+  // "He said … but said her books “…”": a second verb of the he or she the sentence opens with.
+  const opener = sentenceTokens[0]?.lower;
+  if ((opener === 'he' || opener === 'she') && (participle || LINKED_PREDICATE.test(beforeVerb))) {
+    return { mention: { kind: 'pronoun', pronoun: opener }, pattern: 'pronoun', words: `${opener} … ${lastVerb[0]}` };
+  }
   // A speech verb in the quote's own sentence whose subject is unnamed ("a handbook described …
   // as"): an explicit cue, so no earlier speaker is carried over.
   return { mention: { kind: 'vague' }, pattern: 'name-before', words: lastVerb[0] };

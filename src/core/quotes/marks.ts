@@ -8,7 +8,8 @@
  *   (`information." "`), a quote that never closes (ends with its paragraph);
  * - apostrophes (China’s, don't, 'til, the accounts’ content) are not quote marks: single quotes
  *   count only as a pair inside one paragraph, outside a double quotation; a straight double mark
- *   between letters (`Indonesia"s`) is an apostrophe too.
+ *   between letters (`Indonesia"s`) is an apostrophe too; two apostrophes in a row (`''The`) are one
+ *   straight double mark.
  */
 import type { Span } from '../sentences.js';
 import { CLOSER_ATTRIBUTION_WORDS, alternation } from '../text/reportingVerbs.js';
@@ -79,6 +80,11 @@ function finish(text: string, open: OpenQuote, closeMark: number | null): QuoteS
     paragraphs: open.pieces.length,
     damage: closeMark === null ? [...open.damage, 'unclosed'] : open.damage,
   };
+}
+
+/** Where a quote's content ends at the mark at `at`: a doubled apostrophe's first half is part of the mark. */
+function contentEnd(text: string, at: number): number {
+  return text[at] === "'" && text[at - 1] === "'" ? at - 1 : at;
 }
 
 /** The offset of a paragraph's first non-space character. */
@@ -153,7 +159,7 @@ export function findQuoteSpans(text: string, paragraphs: readonly Span[], option
   };
   const start = (mark: number, damage: MarkDamage[] = []): OpenQuote => ({ openMark: mark, pieces: [], pieceStart: mark + 1, damage });
   const close = (quote: OpenQuote, at: number, mark: number | null): void => {
-    quote.pieces.push({ start: quote.pieceStart, end: at });
+    quote.pieces.push({ start: quote.pieceStart, end: contentEnd(text, at) });
     emit(finish(text, quote, mark));
   };
 
@@ -167,8 +173,10 @@ export function findQuoteSpans(text: string, paragraphs: readonly Span[], option
     const last = lastCharacter(text, paragraph);
     const singles = new SingleQuoteCloser(text, paragraph.end);
     for (; at < paragraph.end; at++) {
-      const char = text[at]!;
-      if (!MARKS.has(char)) continue;
+      if (!MARKS.has(text[at]!)) continue;
+      // Two apostrophes typed for a double mark (`''The fall was …`): one straight double mark, read at the second.
+      if (text[at] === "'" && text[at + 1] === "'") continue;
+      const char = text[at] === "'" && text[at - 1] === "'" ? STRAIGHT_DOUBLE : text[at]!;
       const before = at > paragraph.start ? text[at - 1] : undefined;
       const after = at + 1 < paragraph.end ? text[at + 1] : undefined;
       const canOpen = !isSpace(after) && (before === undefined || OPENING_CONTEXT.test(before));

@@ -6,20 +6,29 @@
 import {
   PRONOUNS,
   REFERENCE_NOUNS,
+  followsTitleOf,
+  isBareSurnameRole,
   isCapitalised,
   isOrganisation,
   isNameWord,
+  isNameWordAfter,
   isPossessive,
+  isReferenceRole,
   isRole,
+  isSurnameRole,
   joinsName,
   nameText,
+  withoutOffice,
   type Token,
 } from './names.js';
 import { WEEKDAYS } from '../text/calendar.js';
+import { REPORTING_VERBS } from '../text/reportingVerbs.js';
+
+const SPEECH_VERBS = new Set(REPORTING_VERBS);
 
 /** Words that may stand between a speaker and the verb: "Twitter on Thursday said", "Hua then said". */
 export const FILLERS = new Set([
-  ...`has had have would will also then later further again repeatedly previously earlier reportedly once on
+  ...`has had have would will also then later further again repeatedly previously earlier reportedly once on first
   today yesterday tonight last this week month year morning afternoon evening himself herself themselves itself`.split(/\s+/),
   ...WEEKDAYS.map((day) => day.toLowerCase()),
 ]);
@@ -60,7 +69,7 @@ const VAGUE_OPENERS = new Set(['a', 'an', 'one', 'another', 'some', 'several', '
 /** A name run of two or more words (or an initial and a surname): a person, not a lone capitalised word. */
 function personRunEndingAt(tokens: readonly Token[], last: number): Token[] {
   const run: Token[] = [];
-  for (let index = last; index >= 0 && isNameWord(tokens[index]!) && (run.length === 0 || joinsName(tokens[index], run[0]!)); index--) run.unshift(tokens[index]!);
+  for (let index = last; index >= 0 && isNameWordAfter(tokens[index - 1], tokens[index]!) && (run.length === 0 || joinsName(tokens[index], run[0]!)); index--) run.unshift(tokens[index]!);
   return run;
 }
 
@@ -83,26 +92,46 @@ function personBeforePreposition(tokens: readonly Token[], preposition: number):
   return { kind: 'vague' };
 }
 
+/** A word that may stand between a speaker and the verb: "X on Thursday said", "X calmly said". */
+function isFiller(token: Token): boolean {
+  return FILLERS.has(token.lower) || /^[a-z]{4,}ly$/.test(token.text);
+}
+
+/** "King said", "Judge told": a capitalised title-like surname with no determiner or title before it. */
+function isLoneSurnameRole(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index]!;
+  const previous = tokens[index - 1];
+  return isCapitalised(token) && isBareSurnameRole(token.text) && (previous === undefined || (!isCapitalised(previous) && !DETERMINERS.has(previous.lower)));
+}
+
 /** The speaker named just before a verb, reading backwards over fillers; `whole` demands nothing else precede it. */
 export function mentionBefore(tokens: readonly Token[], whole: boolean): Mention | null {
   let index = tokens.length - 1;
-  while (index >= 0 && FILLERS.has(tokens[index]!.lower) && !(index === 0 && whole && isNameWord(tokens[index]!))) index--;
+  while (index >= 0 && isFiller(tokens[index]!) && !(index === 0 && whole && isNameWord(tokens[index]!))) index--;
   if (index < 0) return null;
   const last = tokens[index]!;
   if (PRONOUNS.has(last.lower)) return whole && index > 0 ? null : { kind: 'pronoun', pronoun: last.lower };
   if (REFERENCE_NOUNS.has(last.lower) && index > 0 && DETERMINERS.has(tokens[index - 1]!.lower)) {
+    // "X issued a statement saying": a new statement is X's, not one named before.
+    if (['a', 'an'].includes(tokens[index - 1]!.lower)) return null;
     return whole && index > 1 ? null : { kind: 'reference', noun: last.lower };
   }
   if (isRole(last) && !isCapitalised(last) && index > 0 && tokens[index - 1]!.lower === 'the') {
     return whole && index > 1 ? null : { kind: 'role', role: last.lower, at: last.start };
   }
   const run: Token[] = [];
-  while (index >= 0 && isNameWord(tokens[index]!) && (run.length === 0 || joinsName(tokens[index], run[0]!))) run.unshift(tokens[index--]!);
+  while (index >= 0 && isNameWordAfter(tokens[index - 1], tokens[index]!) && (run.length === 0 || joinsName(tokens[index], run[0]!))) run.unshift(tokens[index--]!);
+  // "King said": a title-like surname standing alone (resolved against the article's full names).
+  if (run.length === 0 && isLoneSurnameRole(tokens, index)) run.unshift(tokens[index--]!);
+  // "Authorities described …", "Police said": people, but nobody named.
+  if (run.length === 1 && UNNAMED_HEADS.has(run[0]!.lower)) return { kind: 'vague' };
   if (run.length === 0) {
     // "…," another spokesperson added / one official said: a speaker, but not a named one.
     if (whole && tokens.length <= 6 && VAGUE_OPENERS.has(tokens[0]!.lower) && tokens.every((token) => !isCapitalised(token))) return { kind: 'vague' };
     return null;
   }
+  // "Secretary of State Jane Roe said": the office is not part of the name.
+  if (followsTitleOf(tokens, index + 1)) return { kind: 'name', name: nameText(withoutOffice(run)), at: run[0]!.start };
   let before = index;
   // "X and Y said": two speakers, and the quote is not Y's alone.
   let coordinated = before;
@@ -135,18 +164,30 @@ export function mentionAfter(tokens: readonly Token[]): { mention: Mention; used
   if (DETERMINERS.has(first.lower) && tokens[1] && REFERENCE_NOUNS.has(tokens[1].lower)) {
     return { mention: { kind: 'reference', noun: tokens[1].lower }, used: 2 };
   }
+  // "said his brother": the one person the article called someone's brother, if any.
+  const kinAt = ['his', 'her', 'their'].includes(first.lower) ? [1, 2].find((at) => tokens[at] && isReferenceRole(tokens[at]) && !isCapitalised(tokens[at])) : undefined;
+  const kin = kinAt === undefined ? undefined : tokens[kinAt]!;
+  if (kin && kinAt !== undefined && !(tokens[kinAt + 1] && isNameWord(tokens[kinAt + 1]!))) return { mention: { kind: 'role', role: kin.lower, at: kin.start }, used: kinAt + 1 };
   // "said the senator" (and nothing named after it)
   const role = tokens[1];
-  if (first.lower === 'the' && role && isRole(role) && !isCapitalised(role) && !(tokens[2] && isNameWord(tokens[2]) && joinsName(role, tokens[2]))) {
+  if (first.lower === 'the' && role && isReferenceRole(role) && !isCapitalised(role) && !(tokens[2] && isNameWord(tokens[2]) && joinsName(role, tokens[2]))) {
+    // "said the spokesman, Nick Merrill": the name after the comma.
+    const named = tokens[2] && isNameWord(tokens[2]) && /^,\s*$/.test(tokens[2].gap) ? mentionAfter(tokens.slice(2)) : null;
+    if (named?.mention.kind === 'name') return { mention: named.mention, used: named.used + 2 };
     return { mention: { kind: 'role', role: role.lower, at: role.start }, used: 2 };
   }
   let name: Token[] = [];
   let used = 0;
   let described = 0;
+  let office = false;
   for (const [index, token] of tokens.entries()) {
-    if (index > 0 && !joinsName(tokens[index - 1], token)) break;
-    if (isRole(token) || ROLE_MODIFIERS.has(token.lower)) name = [];
-    else if (isNameWord(token)) name.push(token);
+    const previous = tokens[index - 1];
+    if (index > 0 && !joinsName(previous, token)) break;
+    // A capitalised modifier is part of a name ("the Associated Press"), a lower-case one of a role ("press secretary").
+    if ((isRole(token) && !isSurnameRole(previous, token)) || (ROLE_MODIFIERS.has(token.lower) && !isCapitalised(token))) name = [];
+    else if (isNameWordAfter(previous, token)) name.push(token);
+    // "said Secretary of State Jane Roe": the title's "of".
+    else if (name.length === 0 && followsTitleOf(tokens, index + 1) && tokens[index + 1] && isCapitalised(tokens[index + 1]!)) office = true;
     // A possessive ends the name: "said Hua Twitter’s removal" names Hua.
     else if (isCapitalised(token) && isPossessive(token)) break;
     else if (isCapitalised(token) || (token.lower === 'the' && name.length === 0)) name = [];
@@ -160,6 +201,7 @@ export function mentionAfter(tokens: readonly Token[]): { mention: Mention; used
     return used > 0 && VAGUE_OPENERS.has(first.lower) ? { mention: { kind: 'vague' }, used } : null;
   }
   if (tokens[used] && PLACE_PREPOSITIONS.has(tokens[used]!.lower) === false && UNNAMED_HEADS.has(tokens[used]!.lower)) return { mention: { kind: 'vague' }, used: used + 1 };
+  if (office) name = withoutOffice(name);
   return { mention: { kind: 'name', name: nameText(name), at: name[0]!.start }, used };
 }
 
@@ -181,28 +223,41 @@ export function firstPersonIn(tokens: readonly Token[]): NameMention | null {
 
 /** Words an introductory clause may have before the subject ("In a speech earlier this month, Hunter …"). */
 const INTRODUCTION_WORDS = 8;
+/** Prepositions opening a sentence: a name right after one is not its subject ("In Suka village a landslide …"). */
+const OPENING_PREPOSITIONS = new Set(
+  'in on at from for with by after before during under near outside inside across since through into over among amid despite following'.split(' '),
+);
+/** Nouns that make the name before them a place: "Lake village", "Harbour district". */
+const PLACE_NOUNS = new Set('village town city district province county region area camp island valley suburb neighborhood neighbourhood'.split(' '));
 
-/** The named subject opening a sentence (after an introductory "In late May," clause). */
-export function sentenceSubject(tokens: readonly Token[], knownWords: ReadonlySet<string>): NameMention | null {
-  let from = 0;
-  const comma = tokens.findIndex((token, index) => index > 0 && index <= INTRODUCTION_WORDS && token.gap.includes(','));
-  // An opening participle or adverb ("Saying …,", "Finally,") is not a name.
-  if (comma > 0 && (!isNameWord(tokens[0]!) || /(?:ing|ly)$/.test(tokens[0]!.lower))) from = comma;
+/** The named subject starting at token `from`, or null. */
+function subjectFrom(tokens: readonly Token[], from: number, knownWords: ReadonlySet<string>): NameMention | null {
+  const opener = tokens[from];
+  if (!opener || OPENING_PREPOSITIONS.has(opener.lower)) return null;
+  // "The 76-year-old Pelosi", "The former governor Smith": a description between the article and the name.
+  const described = DETERMINERS.has(opener.lower);
   let name: Token[] = [];
   let next: Token | undefined;
+  let office = false;
   for (let index = from; index < tokens.length; index++) {
     const token = tokens[index]!;
     if (index > from && !joinsName(tokens[index - 1], token)) break;
-    if (isRole(token)) name = [];
-    else if (isNameWord(token)) name.push(token);
+    if (isRole(token) && !isSurnameRole(tokens[index - 1], token)) name = [];
+    else if (isNameWordAfter(tokens[index - 1], token)) name.push(token);
+    else if (name.length === 0 && followsTitleOf(tokens, index + 1)) office = true;
     else if (!isCapitalised(token)) {
+      if (described && name.length === 0 && (/[-\d]/.test(token.text) || ROLE_MODIFIERS.has(token.lower))) continue;
       next = token;
       break;
     }
   }
+  if (office) name = withoutOffice(name);
   if (name.length === 0) return null;
-  // "Interior Department officials said": the officials speak, and they are not named.
-  if (next && UNNAMED_HEADS.has(next.lower)) return null;
+  // After an article the name must end the subject ("The 76-year-old X said", "The Y Navy in May said", "The X, …"):
+  // in "A Romney campaign aide said" it only describes the aide.
+  if (described && next && !next.gap.includes(',') && !SPEECH_VERBS.has(next.lower) && !FILLERS.has(next.lower) && !OPENING_PREPOSITIONS.has(next.lower)) return null;
+  // "Interior Department officials said": the officials speak, and they are not named; "Lake village" is a place.
+  if (next && (UNNAMED_HEADS.has(next.lower) || PLACE_NOUNS.has(next.lower))) return null;
   // A lone capitalised word opening a sentence ("Many") is a name only if the article capitalises it
   // elsewhere too, or a title stands before it ("Mr. Farenthold").
   const titled = (token: Token): boolean => {
@@ -211,5 +266,19 @@ export function sentenceSubject(tokens: readonly Token[], knownWords: ReadonlySe
   };
   if (name.length === 1 && !knownWords.has(name[0]!.text) && !titled(name[0]!)) return null;
   return { kind: 'name', name: nameText(name), at: name[0]!.start };
+}
+
+/** The named subject opening a sentence (after an introductory "In late May," clause). */
+export function sentenceSubject(tokens: readonly Token[], knownWords: ReadonlySet<string>): NameMention | null {
+  const opener = tokens[0];
+  if (!opener) return null;
+  const comma = tokens.findIndex((token, index) => index > 0 && index <= INTRODUCTION_WORDS && token.gap.includes(','));
+  // An opening participle or adverb ("Saying …,", "Finally,") or a preposition ("In late May,") is not a name;
+  // a title or an article may open the subject itself ("Mr. X, …", "The 76-year-old X, …").
+  const participle = /(?:ing|ly)$/.test(opener.lower);
+  const mayOpenSubject = !participle && (isNameWord(opener) || isRole(opener) || DETERMINERS.has(opener.lower));
+  if (comma <= 0) return subjectFrom(tokens, 0, knownWords);
+  if (!mayOpenSubject) return subjectFrom(tokens, comma, knownWords);
+  return subjectFrom(tokens, 0, knownWords) ?? (isNameWord(opener) ? null : subjectFrom(tokens, comma, knownWords));
 }
 

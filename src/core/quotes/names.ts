@@ -37,6 +37,7 @@ const ROLES = new Set(
   inspector detective coach manager editor reporter correspondent author candidate deputy assistant
   member lawmaker congressman congresswoman councillor councilman councilwoman diplomat chancellor
   sir lord lady dame father sister brother pro tem tempore speaker whip commodore admiral adm commander cmdr
+  maj det insp cpl pvt corporal agent
   owner developer resident neighbour neighbor star actor actress singer writer host anchor columnist comedian sheriff trooper constable const superintendent chief reverend rev rabbi imam pastor`.split(/\s+/),
 );
 
@@ -79,6 +80,32 @@ export function isRole(token: Token): boolean {
   return ROLES.has(token.lower);
 }
 
+/** Nouns that describe who someone is without being a title ("X, a doctor at …" … "added the doctor"). */
+const DESCRIPTIVE_ROLES = new Set(['doctor', 'physician', 'surgeon', 'nurse', 'teacher', 'witness', 'engineer', 'pilot', 'farmer', 'firefighter', 'paramedic', 'scientist']);
+
+/** A role "the <role> said" can stand for: a title or a description of a person. */
+export function isReferenceRole(token: Token): boolean {
+  return ROLES.has(token.lower) || DESCRIPTIVE_ROLES.has(token.lower);
+}
+
+/** Titles that are also common surnames: "Billy King", "Ann Bishop" (after a first name they are the name). */
+const SURNAME_ROLES = new Set(['king', 'bishop', 'judge', 'chancellor', 'cardinal', 'prince', 'pope']);
+
+/** A title-like surname after a first name: "Billy King said" names Billy King. */
+export function isSurnameRole(previous: Token | undefined, token: Token): boolean {
+  return previous !== undefined && SURNAME_ROLES.has(token.lower) && isCapitalised(token) && isNameWord(previous) && joinsName(previous, token);
+}
+
+/** A lone title-like surname is a speaker only when the article named its bearer in full. */
+export function isBareSurnameRole(name: string): boolean {
+  return SURNAME_ROLES.has(name.toLowerCase());
+}
+
+/** A name word, or a title-like surname after one ("Billy King"). */
+export function isNameWordAfter(previous: Token | undefined, token: Token): boolean {
+  return isNameWord(token) || isSurnameRole(previous, token);
+}
+
 export function isPossessive(token: Token): boolean {
   return /['’]s?$/.test(token.text);
 }
@@ -106,7 +133,7 @@ const ROLE_ABBREVIATIONS = new Map([
 ]);
 
 /** Titles written with a period before a name: "Sen. Jane Doe", "Dr. Fauci". */
-const ABBREVIATED_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'capt', 'sgt', 'prof', 'rev', 'st', 'pres', 'supt', 'atty']);
+const ABBREVIATED_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'capt', 'sgt', 'prof', 'rev', 'st', 'pres', 'supt', 'atty', 'const', 'det', 'insp', 'maj', 'cpl', 'pvt', 'adm']);
 
 /** A name as written, initials keeping their period. */
 export function nameText(tokens: readonly Token[]): string {
@@ -145,9 +172,44 @@ function outsideHeadlines(text: string, tokens: readonly Token[], headlines: Arr
   return kept;
 }
 
+/** Words of an office after "<title> of", not of the holder's name: "Secretary of State Jane Roe", "Chief of Staff Jo Lee". */
+const OFFICE_WORDS = new Set(
+  `state defense defence homeland security foreign affairs commerce treasury energy justice health education labor labour
+  agriculture interior transportation transport veterans housing finance war staff trade environment culture`.split(/\s+/),
+);
+
+/** Whether the token before `at` is the "of" of a title ("Secretary of …"). */
+export function followsTitleOf(tokens: readonly Token[], at: number): boolean {
+  const of = tokens[at - 1];
+  const title = tokens[at - 2];
+  return of?.lower === 'of' && title !== undefined && isRole(title) && isCapitalised(title);
+}
+
+/** A name run after "<title> of" without the office's words: "State Hillary Clinton" -> "Hillary Clinton". */
+export function withoutOffice(run: readonly Token[]): Token[] {
+  let from = 0;
+  while (from < run.length - 1 && OFFICE_WORDS.has(run[from]!.lower)) from++;
+  return run.slice(from);
+}
+
+export type Gender = 'male' | 'female';
+
+/** Titles and roles that say whether the person is a man or a woman. */
+const GENDERED_ROLES = new Map<string, Gender>([
+  ...`mr sir lord king prince father brother congressman councilman chairman spokesman actor`.split(/\s+/).map((word): [string, Gender] => [word, 'male']),
+  ...`mrs ms miss lady dame queen princess sister congresswoman councilwoman chairwoman spokeswoman actress`.split(/\s+/).map((word): [string, Gender] => [word, 'female']),
+]);
+
+/** Words opening an apposition that says who someone is. */
+const APPOSITION_OPENERS = new Set(['a', 'an', 'the', 'his', 'her', 'their']);
+
+/** Words of an apposition before its role noun: "X, a former Republican congressman", "X, an official from …". */
+const APPOSITION_REACH = 4;
+
 /**
  * The full names an article introduces (two or three name words in a row), with where each
- * appears, so that a later "said Hua" resolves to "Hua Chunying".
+ * appears, so that a later "said Hua" resolves to "Hua Chunying"; who holds which title; which
+ * one-word names are people ("Mr. Ali", "Fauzi, an official …"); and who is a man or a woman.
  */
 export class NameBook {
   private readonly byWord = new Map<string, Array<{ name: string; at: number }>>();
@@ -155,46 +217,96 @@ export class NameBook {
   /** Lines set in title case, in order: their capitals do not make names. */
   private readonly headlines: Array<{ start: number; end: number }> = [];
 
+  private readonly byRole = new Map<string, Array<{ start: number; run: Token[] }>>();
+
+  /** One-word names a title or a role apposition marks as people. */
+  private readonly people = new Set<string>();
+
+  /** Names (and surnames) with the gender their titles give; null where two titles disagree. */
+  private readonly genders = new Map<string, Gender | null>();
+
   constructor(text: string) {
     const tokens = outsideHeadlines(text, tokenize(text), this.headlines);
     let run: Token[] = [];
-    const flush = (): void => {
-      if (run.length >= 2 && run.length <= 3) {
-        const name = nameText(run);
-        if (!isOrganisation(name)) {
-          for (const word of new Set([run[0]!.text, run[run.length - 1]!.text])) {
-            const list = this.byWord.get(word) ?? [];
-            list.push({ name, at: run[0]!.start });
-            this.byWord.set(word, list);
-          }
-        }
-      }
+    let titled = false;
+    let titleGender: Gender | undefined;
+    const flush = (next: number): void => {
+      if (run.length > 0) this.recordRun(followsTitleOf(tokens, next - run.length) ? withoutOffice(run) : run, titled, titleGender, tokens, next);
       run = [];
+      titled = false;
+      titleGender = undefined;
     };
-    let previous: Token | undefined;
-    for (const token of tokens) {
-      if (isNameWord(token) && (run.length === 0 || joinsName(run[run.length - 1], token))) run.push(token);
+    tokens.forEach((token, index) => {
+      const previous = tokens[index - 1];
+      if (isNameWordAfter(previous, token) && (run.length === 0 || joinsName(run[run.length - 1], token))) run.push(token);
       else {
-        flush();
+        flush(index);
         if (isNameWord(token)) run.push(token);
       }
       // "President Obama", "Gov. Asa Hutchinson": who holds a title, for a later "the president said".
       if (run.length === 1 && previous && isRole(previous) && isCapitalised(previous) && joinsName(previous, token)) {
-        const role = ROLE_ABBREVIATIONS.get(previous.lower) ?? previous.lower;
-        const holders = this.byRole.get(role) ?? [];
-        holders.push({ start: token.start, run });
-        this.byRole.set(role, holders);
+        this.addHolder(ROLE_ABBREVIATIONS.get(previous.lower) ?? previous.lower, token.start, run);
+        titled = true;
+        titleGender = GENDERED_ROLES.get(previous.lower);
       }
-      previous = token;
-    }
-    flush();
+    });
+    flush(tokens.length);
   }
 
-  private readonly byRole = new Map<string, Array<{ start: number; run: Token[] }>>();
+  private addHolder(role: string, start: number, run: Token[]): void {
+    const holders = this.byRole.get(role) ?? [];
+    holders.push({ start, run });
+    this.byRole.set(role, holders);
+  }
+
+  private setGender(key: string, gender: Gender): void {
+    const known = this.genders.get(key);
+    this.genders.set(key, known === undefined || known === gender ? gender : null);
+  }
+
+  /** A finished name run: full names, titled one-word names, and a role apposition after it ("X, a doctor at …"). */
+  private recordRun(run: Token[], titled: boolean, titleGender: Gender | undefined, tokens: readonly Token[], next: number): void {
+    const name = nameText(run);
+    if (run.length >= 2 && run.length <= 3 && !isOrganisation(name)) {
+      for (const word of new Set([run[0]!.text, run[run.length - 1]!.text])) {
+        const list = this.byWord.get(word) ?? [];
+        list.push({ name, at: run[0]!.start });
+        this.byWord.set(word, list);
+      }
+    }
+    if (titled && run.length === 1) this.people.add(name);
+    let gender = titleGender;
+    const opener = tokens[next];
+    // "X, a doctor at …", "X, his brother,", "X, Ben's older brother,".
+    const describes = opener !== undefined && (APPOSITION_OPENERS.has(opener.lower) || (isCapitalised(opener) && isPossessive(opener)));
+    if (opener && opener.gap.includes(',') && describes && !isOrganisation(name)) {
+      for (let at = next + 1; at <= next + APPOSITION_REACH && tokens[at] && !/[,;:]/.test(tokens[at]!.gap); at++) {
+        const role = tokens[at]!;
+        if (isCapitalised(role) || !isReferenceRole(role)) continue;
+        this.addHolder(ROLE_ABBREVIATIONS.get(role.lower) ?? role.lower, run[0]!.start, run);
+        if (run.length === 1) this.people.add(name);
+        gender ??= GENDERED_ROLES.get(role.lower);
+        break;
+      }
+    }
+    if (gender) for (const key of new Set([name, run[run.length - 1]!.text])) this.setGender(key, gender);
+  }
+
+  /** What the text's pronouns say of a person no title gave a gender: kept unless a title or an earlier reading said otherwise. */
+  learnGender(name: string, gender: Gender): void {
+    if (!this.genders.has(name)) this.genders.set(name, gender);
+  }
+
+  /** Whether the article's titles make `name` (or its surname) a man or a woman; undefined when unknown or mixed. */
+  genderOf(name: string): Gender | undefined {
+    const byName = this.genders.get(name);
+    if (byName !== undefined) return byName ?? undefined;
+    return this.genders.get(name.split(' ').pop() ?? name) ?? undefined;
+  }
 
   /**
-   * The person "the president" (or the governor, the senator …) stands for at `at`: the one the
-   * article gave that title before, when exactly one person had it; else null.
+   * The person "the president" (or the governor, the senator, the doctor …) stands for at `at`:
+   * the one the article gave that title before, when exactly one person had it; else null.
    */
   roleHolder(role: string, at: number): string | null {
     const holders = (this.byRole.get(ROLE_ABBREVIATIONS.get(role) ?? role) ?? []).filter((holder) => holder.start < at);
@@ -232,6 +344,6 @@ export class NameBook {
 
   /** Whether a one-word name is a surname of a person named in full somewhere in the article. */
   isPerson(name: string): boolean {
-    return name.includes(' ') ? !isOrganisation(name) : this.byWord.has(name);
+    return name.includes(' ') ? !isOrganisation(name) : this.byWord.has(name) || this.people.has(name);
   }
 }

@@ -7,7 +7,7 @@
 import type { ParagraphSentences, Span } from '../sentences.js';
 import { APPOSITION, WINDOW, verbsIn } from './cues.js';
 import { FILLERS, mentionBefore, sentenceSubject, type Mention } from './mentions.js';
-import { isCapitalised, tokenize, type NameBook, type Token } from './names.js';
+import { isBareSurnameRole, isCapitalised, tokenize, type Gender, type NameBook, type Token } from './names.js';
 
 /** Sentence spans in document order with the index of their paragraph. */
 export interface Sentence extends Span {
@@ -42,6 +42,9 @@ export interface Named {
 /** Words after which a verb shares the sentence's subject: "X praised it, while saying …". */
 const CLAUSE_LINKS = new Set(['and', 'while', 'but', 'then', 'also', 'before', 'after', 'when', 'as']);
 
+/** Words an introductory clause may have before a he or she opening the sentence proper. */
+const INTRODUCTION_REACH = 8;
+
 /** Sentences a he/she may reach back to its referent (each sentence about them renews it). */
 const PRONOUN_REACH = 3;
 
@@ -72,11 +75,13 @@ function clauseSpeaker(
   const clause = sentenceText.slice(from, verbAt);
   const clauseFirst = firstTokenAtOrAfter(tokens, offset + from);
   const tokensOf = (end: number): readonly Token[] => tokens.slice(clauseFirst, firstTokenAtOrAfter(tokens, offset + from + end));
-  const apposition = APPOSITION.exec(clause);
+  // "X praised novelist Y, saying …": the participle is X's, and Y is only who was praised.
+  const participle = /,\s*$/.test(clause) && /ing$/i.test(sentenceText.slice(verbAt, verbAt + 12).split(/\W/)[0] ?? '');
+  const apposition = participle ? null : APPOSITION.exec(clause);
   const named = apposition ? mentionBefore(tokensOf(apposition.index), false) : null;
   if (named?.kind === 'name') return { mention: named, direct: true };
   const clauseTokens = tokensOf(clause.length);
-  const mention = mentionBefore(clauseTokens, false);
+  const mention = participle ? null : mentionBefore(clauseTokens, false);
   if (mention?.kind === 'name' || mention?.kind === 'pronoun') return { mention, direct: true };
   if (mention?.kind === 'vague') return null;
   const subject = sentenceSubject(tokens, knownWords);
@@ -88,6 +93,16 @@ function clauseSpeaker(
   const left = clauseTokens[leftAt];
   const ownSubject = left !== undefined && !isCapitalised(left) && !CLAUSE_LINKS.has(left.lower) && !/[,;]\s*$/.test(clause);
   return { mention: subject, direct: !ownSubject };
+}
+
+/** "X issued a statement", "X released a written statement". */
+const ISSUED_STATEMENT = /\b(?:issued|released|put out|sent|published)\s+(?:a|an)\s+(?:[a-z]+\s+)?statement\b/i;
+
+const MALE_WORDS = new Set(['he', 'his', 'him', 'himself']);
+const FEMALE_WORDS = new Set(['she', 'her', 'hers', 'herself']);
+
+function genderOf(pronoun: string): Gender {
+  return pronoun === 'he' ? 'male' : 'female';
 }
 
 function isHeOrShe(word: string): boolean {
@@ -102,6 +117,10 @@ export class Referents {
   named: Named | null = null;
   /** The last one said to speak. */
   spoke: Named | null = null;
+  /** Who last issued a statement ("X released a statement …"), for a later "the statement said". */
+  private statementBy: Named | null = null;
+  /** Every person noted, for a he or she whose gender is not the last person's. */
+  private readonly persons: Named[] = [];
   /** Who last spoke in each paragraph. */
   readonly paragraphSpeaker = new Map<number, string>();
   private nextSentence = 0;
@@ -118,7 +137,10 @@ export class Referents {
   note(name: string, sentence: number, paragraph: number, spoke: boolean): void {
     const named = { name, sentence };
     this.named = named;
-    if (this.names.isPerson(name)) this.person = named;
+    if (this.names.isPerson(name)) {
+      this.person = named;
+      this.persons.push(named);
+    }
     if (spoke) {
       this.paragraphSpeaker.set(paragraph, name);
       this.spoke = named;
@@ -129,15 +151,65 @@ export class Referents {
   resolve(mention: Mention, sentence: number): string | null {
     const { names } = this;
     // The capitals of a headline-style line run words together: a name there is trusted only if short.
-    if (mention.kind === 'name') return names.inHeadline(mention.at) && mention.name.split(' ').length > 3 ? null : names.resolve(mention.name, mention.at);
+    if (mention.kind === 'name') {
+      if (names.inHeadline(mention.at) && mention.name.split(' ').length > 3) return null;
+      const resolved = names.resolve(mention.name, mention.at);
+      // "King said" with no Billy King in the article: a title, not a name.
+      return isBareSurnameRole(resolved) ? null : resolved;
+    }
     if (mention.kind === 'vague') return null;
     if (mention.kind === 'role') return names.roleHolder(mention.role, mention.at);
     const recent = (named: Named | null): string | null => (named && sentence - named.sentence <= PRONOUN_REACH ? named.name : null);
     const body = this.named && !names.isPerson(this.named.name) ? recent(this.named) : null;
-    if (mention.kind === 'reference') return body;
-    if (isHeOrShe(mention.pronoun)) return recent(this.person);
+    if (mention.kind === 'reference') return (mention.noun === 'statement' ? recent(this.statementBy) : null) ?? body;
+    if (isHeOrShe(mention.pronoun)) return this.personFor(mention.pronoun, recent);
     if (mention.pronoun === 'it' || mention.pronoun === 'they') return body;
     return null;
+  }
+
+  /** Whether the article makes `name` a person (a full name, or a surname or titled name it gave one). */
+  isPerson(name: string): boolean {
+    return this.names.isPerson(name);
+  }
+
+  /** Whether a he or she can stand for `name`: its gender is unknown or the pronoun's. */
+  private fits(name: string, pronoun: string): boolean {
+    const gender = this.names.genderOf(name);
+    return gender === undefined || gender === genderOf(pronoun);
+  }
+
+  /**
+   * He or she: the person the last sentences are about, unless the article's titles make them the
+   * other gender ("Mr. X" and then "she said"); then the latest recent person of the pronoun's gender, else nobody.
+   */
+  private personFor(pronoun: string, recent: (named: Named | null) => string | null): string | null {
+    const candidate = recent(this.person);
+    if (candidate !== null && this.fits(candidate, pronoun)) this.names.learnGender(candidate, genderOf(pronoun));
+    if (candidate === null || this.fits(candidate, pronoun)) return candidate;
+    const wanted = genderOf(pronoun);
+    for (let at = this.persons.length - 1; at >= 0; at--) {
+      const named = this.persons[at]!;
+      if (recent(named) !== null && this.names.genderOf(named.name) === wanted) return named.name;
+    }
+    return null;
+  }
+
+  /** A sentence that refers to the current person by he or she keeps them the referent. */
+  private renewPerson(pronoun: string, at: number): void {
+    if (!this.person || !this.fits(this.person.name, pronoun)) return;
+    this.person.sentence = at;
+    this.names.learnGender(this.person.name, genderOf(pronoun));
+  }
+
+  /** A sentence about one person whose pronouns are all of one gender ("X said his …") tells that person's gender. */
+  private learnFromPronouns(tokens: readonly Token[], about: string): void {
+    let male = false;
+    let female = false;
+    for (const token of tokens) {
+      male ||= MALE_WORDS.has(token.lower);
+      female ||= FEMALE_WORDS.has(token.lower);
+    }
+    if (male !== female) this.names.learnGender(about, male ? 'male' : 'female');
   }
 
   /** Reported speech without quote marks ("Hua said while she …") and named subjects, in the sentences before `offset`. */
@@ -150,18 +222,31 @@ export class Referents {
     const sentence = this.sentences[at]!;
     const sentenceText = this.masked.slice(sentence.start, sentence.end);
     const tokens = tokenize(sentenceText, sentence.start);
-    let spoke = false;
+    const people = new Set<string>();
     for (const match of verbsIn(sentenceText)) {
       const speaking = clauseSpeaker(sentenceText, sentence.start, match.index, tokens, this.knownWords);
       const mention = speaking?.mention;
       if (mention?.kind === 'name' && !names.inHeadline(mention.at)) {
-        this.note(names.resolve(mention.name, mention.at), at, sentence.paragraph, speaking!.direct);
-        spoke = true;
-      } else if (mention?.kind === 'pronoun' && isHeOrShe(mention.pronoun) && this.person) this.person.sentence = at;
+        const name = names.resolve(mention.name, mention.at);
+        this.note(name, at, sentence.paragraph, speaking!.direct);
+        people.add(name);
+      } else if (mention?.kind === 'pronoun' && isHeOrShe(mention.pronoun)) this.renewPerson(mention.pronoun, at);
     }
-    if (spoke) return;
-    const subject = sentenceSubject(tokens, this.knownWords);
-    if (subject && !names.inHeadline(subject.at) && (subject.name.includes(' ') || names.isPerson(subject.name))) this.note(names.resolve(subject.name, subject.at), at, sentence.paragraph, false);
-    else if (tokens[0] && isHeOrShe(tokens[0].lower) && this.person) this.person.sentence = at;
+    if (people.size === 0) {
+      const subject = sentenceSubject(tokens, this.knownWords);
+      if (subject && !names.inHeadline(subject.at) && (subject.name.includes(' ') || names.isPerson(subject.name))) {
+        const name = names.resolve(subject.name, subject.at);
+        this.note(name, at, sentence.paragraph, false);
+        people.add(name);
+      } else {
+        // "She …" or "After earning her degree, she …": the sentence is about the same person.
+        const opener = tokens.find((token, index) => index > 0 && index <= INTRODUCTION_REACH && token.gap.includes(','));
+        const pronoun = tokens[0] && isHeOrShe(tokens[0].lower) ? tokens[0] : opener && isHeOrShe(opener.lower) ? opener : undefined;
+        if (pronoun) this.renewPerson(pronoun.lower, at);
+      }
+    }
+    const [only] = people;
+    if (people.size === 1 && ISSUED_STATEMENT.test(sentenceText)) this.statementBy = { name: only!, sentence: at };
+    if (people.size === 1 && names.isPerson(only!)) this.learnFromPronouns(tokens, only!);
   }
 }

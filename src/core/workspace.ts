@@ -32,7 +32,8 @@ export class Workspace {
     this.documents = new Map(corpus.documents.map((document) => [document.source, document]));
     this.passageJob = new SharedJob(() => passageIndexSteps(corpus, opened));
     this.quoteJob = new SharedJob(() => counted(QuoteIndex.build(corpus), 'quoteIndexes'));
-    this.comparerJob = new SharedJob(() => counted(ClaimComparer.build(corpus), 'comparers'));
+    // The stem index comes from the cache, or is shared with the cache write that stores it.
+    this.comparerJob = new SharedJob(() => counted(ClaimComparer.build(corpus, opened?.stemIndex.steps()), 'comparers'));
   }
 
   /** The corpus under `root`, from the cache when it holds it; nothing derived is built yet. */

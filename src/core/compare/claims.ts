@@ -196,7 +196,8 @@ function* pairSteps(table: MemberStems, count: number, threshold: number, progre
   for (let index = 0; index < count; index++) {
     if (index % PASSAGES_PER_PAUSE === PASSAGES_PER_PAUSE - 1) yield;
     if (index === nextProgress) {
-      yield* progress(pairs, index);
+      // Past half of the passages, an unfinished map would cost nearly what the finished one does.
+      if (index * 2 <= count) yield* progress(pairs, index);
       // Ever rarer: the partial maps together cost about a third of the one made last.
       nextProgress *= 4;
     }
@@ -205,10 +206,59 @@ function* pairSteps(table: MemberStems, count: number, threshold: number, progre
   return pairs;
 }
 
-function sharesSource(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  const [fewer, more] = a.size <= b.size ? [a, b] : [b, a];
-  for (const source of fewer) if (more.has(source)) return true;
-  return false;
+/**
+ * The claims being formed: each passage starts as a claim of its own (its index is the claim's
+ * id), whose members and sources are made only once something joins it: most passages of a flat
+ * corpus stay alone, and 150,000 one-element arrays and sets cost more than the rest.
+ */
+class Clusters {
+  readonly claimOf: Int32Array;
+  private readonly joined: Array<number[] | undefined>;
+  private readonly sources: Array<Set<string> | undefined>;
+  private readonly dropped: Uint8Array;
+
+  constructor(private readonly members: readonly Passage[]) {
+    this.claimOf = Int32Array.from(members, (_, index) => index);
+    this.joined = new Array<number[] | undefined>(members.length);
+    this.sources = new Array<Set<string> | undefined>(members.length);
+    this.dropped = new Uint8Array(members.length);
+  }
+
+  membersOf(claim: number): number[] {
+    return this.joined[claim] ?? [claim];
+  }
+
+  /** Do the two claims hold a passage of the same source? */
+  shareSource(a: number, b: number): boolean {
+    const setA = this.sources[a];
+    const setB = this.sources[b];
+    if (!setA && !setB) return this.members[a]!.source === this.members[b]!.source;
+    if (!setA || !setB) return (setA ?? setB)!.has(this.members[setA ? b : a]!.source);
+    const [fewer, more] = setA.size <= setB.size ? [setA, setB] : [setB, setA];
+    for (const source of fewer) if (more.has(source)) return true;
+    return false;
+  }
+
+  /** Moves `drop`'s passages into `keep`. */
+  merge(keep: number, drop: number): void {
+    const kept = (this.joined[keep] ??= [keep]);
+    const keptSources = (this.sources[keep] ??= new Set([this.members[keep]!.source]));
+    for (const index of this.membersOf(drop)) {
+      this.claimOf[index] = keep;
+      kept.push(index);
+      keptSources.add(this.members[index]!.source);
+    }
+    this.joined[drop] = undefined;
+    this.sources[drop] = undefined;
+    this.dropped[drop] = 1;
+  }
+
+  /** Each claim's member indexes, claims in the order of their ids. */
+  all(): number[][] {
+    const claims: number[][] = [];
+    for (let claim = 0; claim < this.members.length; claim++) if (this.dropped[claim] === 0) claims.push(this.membersOf(claim));
+    return claims;
+  }
 }
 
 /** 2. Claims: the best pairs first, one passage per source, no chaining through a single pair. Each claim's member indexes. */
@@ -227,17 +277,15 @@ function* claimClusterSteps(members: readonly Passage[], pairs: Pair[]): Steps<n
     for (let slot = later * PAIRS_PER_PASSAGE; slot < (later + 1) * PAIRS_PER_PASSAGE; slot++) if (partners[slot] === earlier) return true;
     return false;
   };
-  const claimOf = members.map((_, index) => index);
-  const claimMembers = new Map<number, number[]>(members.map((_, index) => [index, [index]]));
-  const claimSources = new Map<number, Set<string>>(members.map((passage, index) => [index, new Set([passage.source])]));
+  const clusters = new Clusters(members);
   let merged = 0;
   for (const pair of pairs) {
     if (++merged % PASSAGES_PER_PAUSE === 0) yield;
-    const first = claimOf[pair.a]!;
-    const second = claimOf[pair.b]!;
-    if (first === second || sharesSource(claimSources.get(first)!, claimSources.get(second)!)) continue;
-    const membersA = claimMembers.get(first)!;
-    const membersB = claimMembers.get(second)!;
+    const first = clusters.claimOf[pair.a]!;
+    const second = clusters.claimOf[pair.b]!;
+    if (first === second || clusters.shareSource(first, second)) continue;
+    const membersA = clusters.membersOf(first);
+    const membersB = clusters.membersOf(second);
     const [small, large] = membersA.length <= membersB.length ? [membersA, membersB] : [membersB, membersA];
     if (small.length * large.length <= LINKAGE_CHECK_LIMIT && small.length > 1) {
       // At least half of the smaller claim's passages must pair with the larger one, not just the one pair.
@@ -245,15 +293,9 @@ function* claimClusterSteps(members: readonly Passage[], pairs: Pair[]): Steps<n
       if (pairing * 2 < small.length) continue;
     }
     const [keep, drop] = membersA.length >= membersB.length ? [first, second] : [second, first];
-    for (const index of claimMembers.get(drop)!) {
-      claimOf[index] = keep;
-      claimMembers.get(keep)!.push(index);
-      claimSources.get(keep)!.add(members[index]!.source);
-    }
-    claimMembers.delete(drop);
-    claimSources.delete(drop);
+    clusters.merge(keep, drop);
   }
-  return [...claimMembers.values()];
+  return clusters.all();
 }
 
 /** A claim of passages (most widely carried first), with the conflicts among its carriers once `checked`. */

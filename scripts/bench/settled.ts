@@ -186,6 +186,8 @@ export async function measureNpmStart(pty: PtyModule, corpus: string, env: NodeJ
 }
 
 export interface PaneReadiness {
+  /** From the program's start to the search line ready for keys. */
+  searchReadyMs: number;
   /** From the pane's key to its first group of quotes on screen. */
   quotesMs: number;
   /** From the pane's key to its first row of claims on screen. */
@@ -196,9 +198,11 @@ export interface PaneReadiness {
 
 /** Opening Quotes, then Claims, on a corpus whose cache is warm: how long until each is of use. */
 export async function measurePanes(pty: PtyModule, corpus: string, env: NodeJS.ProcessEnv): Promise<PaneReadiness> {
+  const started = performance.now();
   const session = open(pty, process.execPath, [BIN, '--corpus', corpus], 80, 24, env);
   try {
     await untilScreen(session, (lines) => lines.some((line) => /›\s+search passages/.test(line)), 'the search line');
+    const searchReadyMs = performance.now() - started;
     await untilSilent(session, performance.now());
     let pressed = performance.now();
     session.pty.write('\u001b2');
@@ -209,7 +213,7 @@ export async function measurePanes(pty: PtyModule, corpus: string, env: NodeJS.P
     await untilScreen(session, (lines) => lines.some((line) => /^\s*\d+ [●!·*.]/.test(line)), 'a row of claims');
     const claimsFirstMs = performance.now() - pressed;
     await untilScreen(session, (lines) => !lines.some((line) => /[Ff]inding/.test(line)), 'the whole claims map');
-    return { quotesMs, claimsFirstMs, claimsWholeMs: performance.now() - pressed };
+    return { searchReadyMs, quotesMs, claimsFirstMs, claimsWholeMs: performance.now() - pressed };
   } finally {
     await close(session, '\u0003');
   }
@@ -277,6 +281,25 @@ export function screenTable(report: ScreenReport): string {
   return table(['size', 'figure', 'crosscheck', 'fzf'], rowsOut);
 }
 
+/**
+ * Only the panes' readiness (--panes): a first start without a cache, then `runs` starts from the
+ * cache (written by `crosscheck search` first, as a user's first command would), one line each.
+ */
+async function benchPanesOnly(corpus: string, runs: number): Promise<void> {
+  const pty = createRequire(import.meta.url)('node-pty') as PtyModule;
+  const cacheHome = mkdtempSync(path.join(os.tmpdir(), 'crosscheck-bench-cache-'));
+  const env = { ...process.env, XDG_CACHE_HOME: cacheHome };
+  const line = (label: string, panes: PaneReadiness): string =>
+    `${label}: search ready ${ms(panes.searchReadyMs)}, Quotes first group ${ms(panes.quotesMs)}, Claims first ${ms(panes.claimsFirstMs)} / whole ${ms(panes.claimsWholeMs)}\n`;
+  try {
+    process.stdout.write(line('no cache', await measurePanes(pty, corpus, env)));
+    spawnSync(process.execPath, [BIN, 'search', 'oil', '--corpus', corpus], { env, stdio: 'ignore' });
+    for (let run = 1; run <= runs; run++) process.stdout.write(line(`cached, run ${run}`, await measurePanes(pty, corpus, env)));
+  } finally {
+    rmSync(cacheHome, { recursive: true, force: true });
+  }
+}
+
 /** The corpus's passages one a line, as fzf reads them; prints their number. */
 async function writePassages(corpus: string, file: string): Promise<void> {
   const loaded = await loadCorpus(corpus);
@@ -287,15 +310,25 @@ async function writePassages(corpus: string, file: string): Promise<void> {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { sizes: { type: 'string', default: '80x24,200x50' }, json: { type: 'string' }, 'write-passages': { type: 'boolean' } },
+    options: {
+      sizes: { type: 'string', default: '80x24,200x50' },
+      json: { type: 'string' },
+      'write-passages': { type: 'boolean' },
+      panes: { type: 'boolean' },
+      runs: { type: 'string', default: '3' },
+    },
   });
   const corpus = positionals[0];
   if (!corpus) {
-    process.stderr.write('usage: settled.ts CORPUS [--sizes 80x24,200x50] [--json FILE]\n');
+    process.stderr.write('usage: settled.ts CORPUS [--sizes 80x24,200x50] [--json FILE] | CORPUS --panes [--runs N]\n');
     process.exit(2);
   }
   if (values['write-passages']) {
     await writePassages(corpus, positionals[1] ?? path.join(os.tmpdir(), 'passages.txt'));
+    process.exit(0);
+  }
+  if (values.panes) {
+    await benchPanesOnly(corpus, Number(values.runs));
     process.exit(0);
   }
   const sizes = values.sizes.split(',').map((size) => size.split('x').map(Number) as [number, number]);

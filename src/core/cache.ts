@@ -1,6 +1,7 @@
 /**
- * The on-disk cache of a parsed corpus and its search index, so a large corpus opens in about a
- * second instead of being read, split and indexed again: this file encodes and decodes a corpus.
+ * The on-disk cache of a parsed corpus, its search index and its claim stems, so a large corpus
+ * opens in about a second instead of being read, split and indexed again, and its claims need no
+ * second stemming: this file encodes and decodes a corpus.
  *
  * Where: $XDG_CACHE_HOME/crosscheck (else ~/.cache/crosscheck; cacheFolder.ts), one file per
  * corpus state, named by its key (fingerprint.ts). cacheStore.ts and cacheWrite.ts keep the files:
@@ -8,13 +9,14 @@
  * open.ts decides when the cache is read and written. Anything unreadable or inconsistent is
  * rebuilt, never fatal.
  */
+import { stemIndexPartsSteps, type StemIndexParts } from './compare/stemIndex.js';
 import type { IndexParts } from './searchIndex.js';
 import type { FieldIndex } from './prefilter.js';
 import { runAtOnce, type Steps } from './slices.js';
 import type { Corpus, Passage, SourceDocument } from './types.js';
 
 /** Bump when the stored layout or anything derived into it changes. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 const MAGIC = Buffer.from('XCHECK01');
 
 /**
@@ -34,16 +36,18 @@ interface Header {
   /** The corpus but its documents and passages, which are sections of their own. */
   corpus: Omit<Corpus, 'documents' | 'passages'>;
   fields: { text: StoredField; titles: StoredField; sources: StoredField };
+  /** The claim comparer's stems (compare/stemIndex.ts), whose passages are the last two sections. */
+  stems: { vocabulary: string[] };
   /** Byte lengths of the sections, in the order written: documents and passages (JSON), then the typed arrays. */
   sections: number[];
 }
 
-const SECTION_COUNT = 9;
+const SECTION_COUNT = 11;
 /** Documents or passages turned into JSON between two pauses of the encoding. */
 const ITEMS_PER_PAUSE = 1024;
 
-function typedSectionsOf(parts: IndexParts): ArrayBufferView[] {
-  return [parts.norms, parts.text.offsets, parts.text.ids, parts.titles.offsets, parts.titles.ids, parts.sources.offsets, parts.sources.ids];
+function typedSectionsOf(parts: IndexParts, stems: StemIndexParts): ArrayBufferView[] {
+  return [parts.norms, parts.text.offsets, parts.text.ids, parts.titles.offsets, parts.titles.ids, parts.sources.offsets, parts.sources.ids, stems.starts, stems.stems];
 }
 
 /** A JSON array as UTF-8 pieces, built a thousand items at a time. */
@@ -61,17 +65,20 @@ function* jsonArraySteps(items: readonly unknown[]): Steps<Buffer[]> {
 /**
  * The cache file as pieces to write in order: magic, header length, header JSON, then each
  * section, each starting on an 8-byte boundary. Built pausing every thousand documents or
- * passages (see slices.ts), so the workbench can write the cache while it takes keys.
+ * passages (see slices.ts), so the workbench can write the cache while it takes keys. `stems`:
+ * the corpus's stem index, built here when not given.
  */
-export function* encodeCacheSteps(corpus: Corpus, parts: IndexParts): Steps<Buffer[]> {
+export function* encodeCacheSteps(corpus: Corpus, parts: IndexParts, stems?: StemIndexParts): Steps<Buffer[]> {
   const { documents, passages, ...rest } = corpus;
+  const stemParts = stems ?? (yield* stemIndexPartsSteps(corpus));
   const jsonSections = [yield* jsonArraySteps(documents), yield* jsonArraySteps(passages)];
-  const typedSections = typedSectionsOf(parts).map((section) => Buffer.from(section.buffer, section.byteOffset, section.byteLength));
+  const typedSections = typedSectionsOf(parts, stemParts).map((section) => Buffer.from(section.buffer, section.byteOffset, section.byteLength));
   const field = ({ vocabulary, size }: FieldIndex): StoredField => ({ vocabulary, size });
   const lengthOf = (pieces: readonly Buffer[]): number => pieces.reduce((sum, piece) => sum + piece.length, 0);
   const header: Header = {
     corpus: rest,
     fields: { text: field(parts.text), titles: field(parts.titles), sources: field(parts.sources) },
+    stems: { vocabulary: stemParts.vocabulary },
     sections: [...jsonSections.map(lengthOf), ...typedSections.map((section) => section.length)],
   };
   const json = Buffer.from(JSON.stringify(header));
@@ -85,16 +92,23 @@ export function* encodeCacheSteps(corpus: Corpus, parts: IndexParts): Steps<Buff
   return pieces;
 }
 
-export function encodeCache(corpus: Corpus, parts: IndexParts): Buffer {
-  return Buffer.concat(runAtOnce(encodeCacheSteps(corpus, parts)));
+export function encodeCache(corpus: Corpus, parts: IndexParts, stems?: StemIndexParts): Buffer {
+  return Buffer.concat(runAtOnce(encodeCacheSteps(corpus, parts, stems)));
 }
 
 export class CacheCorruptError extends Error {
   override name = 'CacheCorruptError';
 }
 
+/** What a cache file holds: the corpus, its search index's parts and its stem index's. */
+export interface CachedCorpus {
+  corpus: Corpus;
+  parts: IndexParts;
+  stems: StemIndexParts;
+}
+
 /** The corpus and index parts in a cache file; throws CacheCorruptError when it is not one. */
-export function decodeCache(bytes: Buffer): { corpus: Corpus; parts: IndexParts } {
+export function decodeCache(bytes: Buffer): CachedCorpus {
   if (bytes.length < 16 || !bytes.subarray(0, 8).equals(MAGIC)) throw new CacheCorruptError('not a crosscheck cache file');
   const jsonLength = Number(bytes.readBigUInt64LE(8));
   if (16 + jsonLength > bytes.length) throw new CacheCorruptError('truncated header');
@@ -104,7 +118,7 @@ export function decodeCache(bytes: Buffer): { corpus: Corpus; parts: IndexParts 
   } catch {
     throw new CacheCorruptError('unreadable header');
   }
-  if (!header?.corpus || !Array.isArray(header.sections) || header.sections.length !== SECTION_COUNT) {
+  if (!header?.corpus || !Array.isArray(header.sections) || header.sections.length !== SECTION_COUNT || !Array.isArray(header.stems?.vocabulary)) {
     throw new CacheCorruptError('incomplete header');
   }
   let offset = 16 + jsonLength + ((8 - (jsonLength % 8)) % 8);
@@ -130,8 +144,8 @@ export function decodeCache(bytes: Buffer): { corpus: Corpus; parts: IndexParts 
     new Uint8Array(copy).set(section);
     return copy;
   });
-  const [norms, textOffsets, textIds, titleOffsets, titleIds, sourceOffsets, sourceIds] = arrays as [ArrayBuffer, ArrayBuffer, ArrayBuffer, ArrayBuffer, ArrayBuffer, ArrayBuffer, ArrayBuffer];
-  if (norms.byteLength % 8 !== 0 || [textOffsets, textIds, titleOffsets, titleIds, sourceOffsets, sourceIds].some((section) => section.byteLength % 4 !== 0)) {
+  const [norms, textOffsets, textIds, titleOffsets, titleIds, sourceOffsets, sourceIds, stemStarts, stemIds] = arrays as [ArrayBuffer, ArrayBuffer, ArrayBuffer, ArrayBuffer, ArrayBuffer, ArrayBuffer, ArrayBuffer, ArrayBuffer, ArrayBuffer];
+  if (norms.byteLength % 8 !== 0 || [textOffsets, textIds, titleOffsets, titleIds, sourceOffsets, sourceIds, stemStarts, stemIds].some((section) => section.byteLength % 4 !== 0)) {
     throw new CacheCorruptError('misaligned data');
   }
   const field = (stored: StoredField, offsets: ArrayBuffer, ids: ArrayBuffer): FieldIndex => ({
@@ -148,5 +162,6 @@ export function decodeCache(bytes: Buffer): { corpus: Corpus; parts: IndexParts 
       titles: field(header.fields.titles, titleOffsets, titleIds),
       sources: field(header.fields.sources, sourceOffsets, sourceIds),
     },
+    stems: { vocabulary: header.stems.vocabulary, starts: new Uint32Array(stemStarts), stems: new Uint32Array(stemIds) },
   };
 }

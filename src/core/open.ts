@@ -5,14 +5,15 @@
  * from its files is cached once its index exists (the cache file holds both).
  */
 import path from 'node:path';
-import { decodeCache, encodeCacheSteps, maxCacheBytes } from './cache.js';
+import { decodeCache, encodeCacheSteps, maxCacheBytes, type CachedCorpus } from './cache.js';
+import { StemIndex, type StemIndexParts } from './compare/stemIndex.js';
 import { cacheFolder, cacheSizeCap, checkFolder, ensureFolder } from './cacheFolder.js';
 import { envelopeSteps, pruneEntries, readEntry } from './cacheStore.js';
 import { sweepStaleTemporaries, writeEntry, writeEntryInBackground } from './cacheWrite.js';
 import { fingerprint, programVersion, type CorpusKey } from './fingerprint.js';
 import { findCorpusFiles, loadFiles, type CorpusFiles, type LoadOptions } from './load.js';
 import { PassageIndex, type IndexParts } from './searchIndex.js';
-import { runAtOnce, runInSlices, type Steps } from './slices.js';
+import { runAtOnce, runInSlices, SharedJob, type Steps } from './slices.js';
 import type { Corpus } from './types.js';
 
 /** Smaller corpora load faster than a cache file is read and checked: they are not cached. */
@@ -61,7 +62,7 @@ interface CachePlace {
 }
 
 /** What the cache holds about the corpus: its key, or why it is not consulted. */
-function lookUp(found: CorpusFiles, options: OpenOptions, place: CachePlace, notes: string[]): { key: CorpusKey | null; hit: { corpus: Corpus; parts: IndexParts } | null } {
+function lookUp(found: CorpusFiles, options: OpenOptions, place: CachePlace, notes: string[]): { key: CorpusKey | null; hit: CachedCorpus | null } {
   let key: CorpusKey;
   try {
     key = fingerprint(found.absoluteRoot, found.files.map((file) => file.bytes), place.version, options.racyWindowMs, options);
@@ -90,8 +91,9 @@ function lookUp(found: CorpusFiles, options: OpenOptions, place: CachePlace, not
 }
 
 /** The cache file's pieces, header first, and whether they fit under the caps; null with a note when not. */
-function* entrySteps(key: CorpusKey, root: string, version: string, corpus: Corpus, index: PassageIndex, cap: number, notes: string[]): Steps<Buffer[] | null> {
-  const body = yield* encodeCacheSteps(corpus, index.parts());
+function* entrySteps(key: CorpusKey, root: string, version: string, corpus: Corpus, index: PassageIndex, stems: SharedJob<StemIndex>, cap: number, notes: string[]): Steps<Buffer[] | null> {
+  const stemIndex = yield* stems.steps();
+  const body = yield* encodeCacheSteps(corpus, index.parts(), stemIndex.parts());
   const bodyBytes = body.reduce((sum, piece) => sum + piece.length, 0);
   if (bodyBytes > cap) {
     notes.push(`the cache of this corpus (${bodyBytes} bytes) would pass the cache's size cap of ${cap} bytes (CROSSCHECK_CACHE_MAX_BYTES); not written`);
@@ -107,6 +109,11 @@ function* entrySteps(key: CorpusKey, root: string, version: string, corpus: Corp
 export class OpenedCorpus {
   /** Settled once a background write is (never rejects); undefined when none was started. */
   written?: Promise<'written' | 'unavailable'>;
+  /**
+   * The claim comparer's stem index: the cache's, else built once, by the claims panes or by the
+   * cache write, whichever asks first (the cache stores it).
+   */
+  readonly stemIndex: SharedJob<StemIndex>;
   private index: PassageIndex | null = null;
 
   constructor(
@@ -117,7 +124,19 @@ export class OpenedCorpus {
     public cache: CacheUse,
     private readonly parts: IndexParts | null,
     private readonly place: CachePlace,
-  ) {}
+    stemParts: StemIndexParts | null = null,
+  ) {
+    this.stemIndex = new SharedJob(() => (stemParts ? this.stemIndexFromParts(stemParts) : StemIndex.build(corpus)));
+  }
+
+  private *stemIndexFromParts(parts: StemIndexParts): Steps<StemIndex> {
+    try {
+      return new StemIndex(parts, this.corpus.passages.length);
+    } catch {
+      this.notes.push(`cache file ${path.join(this.place.folder, this.place.key?.name ?? '')} is damaged; rebuilt from the files`);
+      return yield* StemIndex.build(this.corpus);
+    }
+  }
 
   /** The search index, built once: from the cache's parts on a hit, else from the corpus, which is then cached. */
   buildIndex(): PassageIndex {
@@ -144,7 +163,7 @@ export class OpenedCorpus {
       this.cache = 'unavailable';
       return;
     }
-    const steps = entrySteps(target, this.corpus.root, version, this.corpus, index, capBytes, this.notes);
+    const steps = entrySteps(target, this.corpus.root, version, this.corpus, index, this.stemIndex, capBytes, this.notes);
     if (this.place.writeInBackground) {
       this.cache = 'writing';
       this.written = runInSlices(steps)
@@ -206,7 +225,7 @@ export async function openCorpus(root: string, options: OpenOptions = {}): Promi
   if (useCache) {
     const looked = lookUp(found, options, place, notes);
     place.key = looked.key;
-    if (looked.hit) return new OpenedCorpus(looked.hit.corpus, notes, 'hit', looked.hit.parts, place);
+    if (looked.hit) return new OpenedCorpus(looked.hit.corpus, notes, 'hit', looked.hit.parts, place, looked.hit.stems);
   }
   const corpus = await loadFiles(found, options);
   const plan = cachePlan(corpus, place.key, useCache, cap.note, notes);

@@ -9,7 +9,8 @@ import { ClaimsJob } from './compare/claimsJob.js';
 import { ClaimComparer } from './compare/compare.js';
 import type { ClaimsMap } from './compare/types.js';
 import { openCorpus, type OpenedCorpus, type OpenOptions } from './open.js';
-import { QuoteIndex } from './quotes/index.js';
+import { PartialJob } from './partialJob.js';
+import { QuoteIndex, type PartialQuoteIndex } from './quotes/index.js';
 import { MemorySearch, type SearchService } from './searchService.js';
 import { PassageIndex } from './searchIndex.js';
 import { SharedJob, type Steps } from './slices.js';
@@ -23,7 +24,7 @@ export class Workspace {
   /** Each source's document, by source id. */
   readonly documents: ReadonlyMap<string, SourceDocument>;
   private readonly passageJob: SharedJob<PassageIndex>;
-  private readonly quoteJob: SharedJob<QuoteIndex>;
+  private readonly quoteJob: PartialJob<QuoteIndex, PartialQuoteIndex>;
   private readonly comparerJob: SharedJob<ClaimComparer>;
   private readonly claimsJobs = new Map<string | null, ClaimsJob>();
 
@@ -32,8 +33,9 @@ export class Workspace {
     this.corpus = corpus;
     this.documents = new Map(corpus.documents.map((document) => [document.source, document]));
     this.passageJob = new SharedJob(() => passageIndexSteps(corpus, opened));
-    this.quoteJob = new SharedJob(() => counted(QuoteIndex.build(corpus), 'quoteIndexes'));
-    this.comparerJob = new SharedJob(() => counted(ClaimComparer.build(corpus), 'comparers'));
+    this.quoteJob = new PartialJob((partials) => counted(QuoteIndex.build(corpus, partials), 'quoteIndexes'));
+    // The stem index comes from the cache, or is shared with the cache write that stores it.
+    this.comparerJob = new SharedJob(() => counted(ClaimComparer.build(corpus, opened?.stemIndex.steps()), 'comparers'));
   }
 
   /** The corpus under `root`, from the cache when it holds it; nothing derived is built yet. */
@@ -52,8 +54,8 @@ export class Workspace {
     return new MemorySearch(this.corpus, () => this.passageIndex().now());
   }
 
-  /** Every quotation and its groups across sources (quotes, the Quotes pane). */
-  quoteIndex(): SharedJob<QuoteIndex> {
+  /** Every quotation and its groups across sources (quotes, the Quotes pane); unfinished indexes are told meanwhile. */
+  quoteIndex(): PartialJob<QuoteIndex, PartialQuoteIndex> {
     return this.quoteJob;
   }
 

@@ -6,7 +6,8 @@
 import '../helpers/forceColor.js';
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import type { QuoteIndex } from '../../src/core/quotes/index.js';
+import { PartialJob } from '../../src/core/partialJob.js';
+import type { PartialQuoteIndex, QuoteIndex } from '../../src/core/quotes/index.js';
 import type { PassageIndex } from '../../src/core/searchIndex.js';
 import { SharedJob, type Steps } from '../../src/core/slices.js';
 import { Workspace } from '../../src/core/workspace.js';
@@ -25,7 +26,7 @@ function* failing<T>(): Steps<T> {
 /** A workspace whose search index (or quotes) cannot be built: a bug, not a user error. */
 class BrokenWorkspace extends Workspace {
   private readonly brokenIndex = new SharedJob<PassageIndex>(failing);
-  private readonly brokenQuotes = new SharedJob<QuoteIndex>(failing);
+  private readonly brokenQuotes = new PartialJob<QuoteIndex, PartialQuoteIndex>(failing);
   constructor(
     corpus: Workspace['corpus'],
     private readonly broken: 'search' | 'quotes',
@@ -35,7 +36,7 @@ class BrokenWorkspace extends Workspace {
   override passageIndex(): SharedJob<PassageIndex> {
     return this.broken === 'search' ? this.brokenIndex : super.passageIndex();
   }
-  override quoteIndex(): SharedJob<QuoteIndex> {
+  override quoteIndex(): PartialJob<QuoteIndex, PartialQuoteIndex> {
     return this.broken === 'quotes' ? this.brokenQuotes : super.quoteIndex();
   }
 }

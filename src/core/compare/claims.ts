@@ -15,7 +15,8 @@ import type { Passage } from '../types.js';
 import type { ClaimComparer } from './compare.js';
 import { CARRIED_THRESHOLD } from './compare.js';
 import { conflictsBySource } from './conflicts.js';
-import { StemWeights } from './similarity.js';
+import { inverseFrequency } from './similarity.js';
+import type { StemIndex } from './stemIndex.js';
 import type { Claim, ClaimsMap, Conflict } from './types.js';
 
 /** A passage with fewer content words ("Leave a Reply", "Twitter") states no claim. */
@@ -59,95 +60,77 @@ export function buildClaimsMap(comparer: ClaimComparer, story: string | null, wo
   return runAtOnce(claimsMapSteps(comparer, story, work));
 }
 
-/** The weights of stems among the story's passages (the corpus's own when there is no story). */
-function* storyWeightSteps(comparer: ClaimComparer, members: readonly Passage[], story: string | null): Steps<StemWeights> {
-  if (story === null) return comparer.weights;
-  const weights = new StemWeights();
-  for (let index = 0; index < members.length; index++) {
-    if (index % (PASSAGES_PER_PAUSE * 16) === PASSAGES_PER_PAUSE * 16 - 1) yield;
-    weights.add(comparer.stemsOf(members[index]!.id));
-  }
-  return weights;
-}
-
 /** The story's passages that state something (enough content words), in corpus order. */
 function* memberSteps(comparer: ClaimComparer, sources: readonly string[]): Steps<Passage[]> {
   const inStory = new Set(sources);
+  const stems = comparer.stemIndex;
   const members: Passage[] = [];
   let walked = 0;
   for (const passage of comparer.corpus.passages) {
     if (++walked % (PASSAGES_PER_PAUSE * 16) === 0) yield;
-    if (inStory.has(passage.source) && comparer.stemsOf(passage.id).size >= MIN_STEMS) members.push(passage);
+    if (inStory.has(passage.source) && stems.stemCount(passage.id) >= MIN_STEMS) members.push(passage);
   }
   return members;
 }
 
 /**
- * The members' stems as small integers, each read when pairing reaches its member, with each
- * stem's weight and frequency: the inner loop of pairing then reads arrays instead of hashing
- * strings (most of a flat map's time), and pairing starts at once.
+ * The members' stems as the stem index's integers, with each stem's weight and frequency for
+ * this map, and each stem's members (postings, filled as pairing reads the members in order):
+ * the inner loop of pairing reads typed arrays instead of hashing strings.
  */
 class MemberStems {
-  /**
-   * The stems of the members read so far, one after another in one array (member i's from
-   * starts[i] to starts[i + 1]), each in the order of its stem set: sums keep that order, so
-   * scores are unchanged, and scoring a member reads one stretch of memory.
-   */
-  stems = new Int32Array(1 << 16);
-  readonly starts: number[] = [0];
-  readonly weight: number[] = [];
-  readonly frequency: number[] = [];
-  /** Each stem's members read so far, in order. */
-  readonly postings: number[][] = [];
-  /** Each stem: the member whose stems were marked last (pairSteps). */
-  readonly markedBy: number[] = [];
+  /** Each member's passage id: member i's stems are the stem index's of that passage. */
+  readonly passage: Int32Array;
+  readonly weight: Float64Array;
+  readonly frequency: Uint32Array;
+  /** Each stem's members read so far, in order: stem s's from postingStarts[s] to postingEnds[s]. */
+  readonly postingStarts: Uint32Array;
+  readonly postingEnds: Uint32Array;
+  readonly postings: Int32Array;
+  /** Each stem: the member whose stems were marked last (bestPairsOf). */
+  readonly markedBy: Int32Array;
   /** Each member's source as an integer. */
   readonly source: Int32Array;
-  private readonly idOf = new Map<string, number>();
-  private readonly sourceIdOf = new Map<string, number>();
 
+  /**
+   * Weights as a StemWeights of the story's members would give them (the corpus's own when
+   * there is no story): the same formula on the same counts.
+   */
   constructor(
-    private readonly comparer: ClaimComparer,
-    private readonly members: readonly Passage[],
-    private readonly weights: StemWeights,
+    readonly index: StemIndex,
+    members: readonly Passage[],
+    story: string | null,
   ) {
-    this.source = new Int32Array(members.length);
+    const vocabularySize = index.vocabulary.length;
+    this.passage = Int32Array.from(members, (member) => member.id);
+    const inMembers = new Uint32Array(vocabularySize);
+    for (const id of this.passage) for (let at = index.starts[id]!; at < index.starts[id + 1]!; at++) inMembers[index.stems[at]!]!++;
+    this.frequency = story === null ? index.frequency : inMembers;
+    const passages = story === null ? index.weights.passages : members.length;
+    this.weight = new Float64Array(vocabularySize);
+    for (let stem = 0; stem < vocabularySize; stem++) this.weight[stem] = inverseFrequency(passages, this.frequency[stem]!);
+    this.postingStarts = new Uint32Array(vocabularySize + 1);
+    for (let stem = 0; stem < vocabularySize; stem++) this.postingStarts[stem + 1] = this.postingStarts[stem]! + inMembers[stem]!;
+    this.postingEnds = this.postingStarts.slice(0, vocabularySize);
+    this.postings = new Int32Array(this.postingStarts[vocabularySize]!);
+    this.markedBy = new Int32Array(vocabularySize).fill(-1);
+    const sourceIds = new Map<string, number>();
+    this.source = Int32Array.from(members, (member) => {
+      let id = sourceIds.get(member.source);
+      if (id === undefined) sourceIds.set(member.source, (id = sourceIds.size));
+      return id;
+    });
   }
 
-  /** The stems of the next member (they are read in order). */
-  readNext(): Int32Array {
-    const index = this.starts.length - 1;
-    const passage = this.members[index]!;
-    let sourceId = this.sourceIdOf.get(passage.source);
-    if (sourceId === undefined) this.sourceIdOf.set(passage.source, (sourceId = this.sourceIdOf.size));
-    this.source[index] = sourceId;
-    const stemSet = this.comparer.stemsOf(passage.id);
-    const start = this.starts[index]!;
-    if (start + stemSet.size > this.stems.length) {
-      const grown = new Int32Array(Math.max(2 * this.stems.length, start + stemSet.size));
-      grown.set(this.stems);
-      this.stems = grown;
-    }
-    let position = start;
-    for (const stem of stemSet) {
-      let id = this.idOf.get(stem);
-      if (id === undefined) {
-        id = this.idOf.size;
-        this.idOf.set(stem, id);
-        this.weight.push(this.weights.weight(stem));
-        this.frequency.push(this.weights.documentFrequency(stem));
-        this.postings.push([]);
-        this.markedBy.push(-1);
-      }
-      this.stems[position++] = id;
-    }
-    this.starts.push(position);
-    return this.stems.subarray(start, position);
+  /** Member `index`'s stems. */
+  stemsOf(index: number): Uint32Array {
+    const id = this.passage[index]!;
+    return this.index.stems.subarray(this.index.starts[id], this.index.starts[id + 1]);
   }
 }
 
 /** The SEED_STEMS rarest stems, the earlier first among equals (as a stable sort by frequency would give). */
-function rarestStems(stems: Int32Array, frequency: readonly number[]): number[] {
+function rarestStems(stems: Uint32Array, frequency: Uint32Array): number[] {
   const seeds: number[] = [];
   for (const stem of stems) {
     const count = frequency[stem]!;
@@ -174,30 +157,33 @@ interface PairScratch {
  * function, not a step of the generator: V8 optimizes it far better there (3x on Reuters).
  */
 function bestPairsOf(table: MemberStems, index: number, threshold: number, scratch: PairScratch): Pair[] {
-  const { markedBy, postings, weight, source, starts } = table;
+  const { markedBy, postings, postingStarts, postingEnds, weight, source } = table;
+  const { starts, stems: allStems } = table.index;
   const { totals, seenBy } = scratch;
-  const stems = table.readNext();
+  const stems = table.stemsOf(index);
   let total = 0;
   for (const stem of stems) total += weight[stem]!;
   totals[index] = total;
   let seen = 0;
   const found: Pair[] = [];
   scoring: for (const stem of rarestStems(stems, table.frequency)) {
-    for (const other of postings[stem]!) {
+    for (let posting = postingStarts[stem]!, end = postingEnds[stem]!; posting < end; posting++) {
+      const other = postings[posting]!;
       // A common stem lists most passages: stop at the bound instead of walking the rest of the list.
       if (seen >= MAX_SCORED) break scoring;
       if (seenBy[other] === index) continue;
       seenBy[other] = index;
       seen++;
       if (source[other] === source[index]) continue;
-      for (let at = starts[other]!, end = starts[other + 1]!; at < end; at++) markedBy[table.stems[at]!] = other;
+      const otherPassage = table.passage[other]!;
+      for (let at = starts[otherPassage]!, last = starts[otherPassage + 1]!; at < last; at++) markedBy[allStems[at]!] = other;
       let shared = 0;
       for (const own of stems) if (markedBy[own] === other) shared += weight[own]!;
       const similarity = (2 * shared) / (total + totals[other]!);
       if (similarity >= threshold) found.push({ a: other, b: index, similarity });
     }
   }
-  for (const stem of stems) postings[stem]!.push(index);
+  for (const stem of stems) postings[postingEnds[stem]!++] = index;
   // Its best few partners suffice to place a passage; a boilerplate line of a wire corpus would have thousands.
   return found.length <= 1 ? found : found.sort((x, y) => y.similarity - x.similarity || x.a - y.a).slice(0, PAIRS_PER_PASSAGE);
 }
@@ -210,7 +196,8 @@ function* pairSteps(table: MemberStems, count: number, threshold: number, progre
   for (let index = 0; index < count; index++) {
     if (index % PASSAGES_PER_PAUSE === PASSAGES_PER_PAUSE - 1) yield;
     if (index === nextProgress) {
-      yield* progress(pairs, index);
+      // Past half of the passages, an unfinished map would cost nearly what the finished one does.
+      if (index * 2 <= count) yield* progress(pairs, index);
       // Ever rarer: the partial maps together cost about a third of the one made last.
       nextProgress *= 4;
     }
@@ -219,10 +206,59 @@ function* pairSteps(table: MemberStems, count: number, threshold: number, progre
   return pairs;
 }
 
-function sharesSource(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  const [fewer, more] = a.size <= b.size ? [a, b] : [b, a];
-  for (const source of fewer) if (more.has(source)) return true;
-  return false;
+/**
+ * The claims being formed: each passage starts as a claim of its own (its index is the claim's
+ * id), whose members and sources are made only once something joins it: most passages of a flat
+ * corpus stay alone, and 150,000 one-element arrays and sets cost more than the rest.
+ */
+class Clusters {
+  readonly claimOf: Int32Array;
+  private readonly joined: Array<number[] | undefined>;
+  private readonly sources: Array<Set<string> | undefined>;
+  private readonly dropped: Uint8Array;
+
+  constructor(private readonly members: readonly Passage[]) {
+    this.claimOf = Int32Array.from(members, (_, index) => index);
+    this.joined = new Array<number[] | undefined>(members.length);
+    this.sources = new Array<Set<string> | undefined>(members.length);
+    this.dropped = new Uint8Array(members.length);
+  }
+
+  membersOf(claim: number): number[] {
+    return this.joined[claim] ?? [claim];
+  }
+
+  /** Do the two claims hold a passage of the same source? */
+  shareSource(a: number, b: number): boolean {
+    const setA = this.sources[a];
+    const setB = this.sources[b];
+    if (!setA && !setB) return this.members[a]!.source === this.members[b]!.source;
+    if (!setA || !setB) return (setA ?? setB)!.has(this.members[setA ? b : a]!.source);
+    const [fewer, more] = setA.size <= setB.size ? [setA, setB] : [setB, setA];
+    for (const source of fewer) if (more.has(source)) return true;
+    return false;
+  }
+
+  /** Moves `drop`'s passages into `keep`. */
+  merge(keep: number, drop: number): void {
+    const kept = (this.joined[keep] ??= [keep]);
+    const keptSources = (this.sources[keep] ??= new Set([this.members[keep]!.source]));
+    for (const index of this.membersOf(drop)) {
+      this.claimOf[index] = keep;
+      kept.push(index);
+      keptSources.add(this.members[index]!.source);
+    }
+    this.joined[drop] = undefined;
+    this.sources[drop] = undefined;
+    this.dropped[drop] = 1;
+  }
+
+  /** Each claim's member indexes, claims in the order of their ids. */
+  all(): number[][] {
+    const claims: number[][] = [];
+    for (let claim = 0; claim < this.members.length; claim++) if (this.dropped[claim] === 0) claims.push(this.membersOf(claim));
+    return claims;
+  }
 }
 
 /** 2. Claims: the best pairs first, one passage per source, no chaining through a single pair. Each claim's member indexes. */
@@ -241,17 +277,15 @@ function* claimClusterSteps(members: readonly Passage[], pairs: Pair[]): Steps<n
     for (let slot = later * PAIRS_PER_PASSAGE; slot < (later + 1) * PAIRS_PER_PASSAGE; slot++) if (partners[slot] === earlier) return true;
     return false;
   };
-  const claimOf = members.map((_, index) => index);
-  const claimMembers = new Map<number, number[]>(members.map((_, index) => [index, [index]]));
-  const claimSources = new Map<number, Set<string>>(members.map((passage, index) => [index, new Set([passage.source])]));
+  const clusters = new Clusters(members);
   let merged = 0;
   for (const pair of pairs) {
     if (++merged % PASSAGES_PER_PAUSE === 0) yield;
-    const first = claimOf[pair.a]!;
-    const second = claimOf[pair.b]!;
-    if (first === second || sharesSource(claimSources.get(first)!, claimSources.get(second)!)) continue;
-    const membersA = claimMembers.get(first)!;
-    const membersB = claimMembers.get(second)!;
+    const first = clusters.claimOf[pair.a]!;
+    const second = clusters.claimOf[pair.b]!;
+    if (first === second || clusters.shareSource(first, second)) continue;
+    const membersA = clusters.membersOf(first);
+    const membersB = clusters.membersOf(second);
     const [small, large] = membersA.length <= membersB.length ? [membersA, membersB] : [membersB, membersA];
     if (small.length * large.length <= LINKAGE_CHECK_LIMIT && small.length > 1) {
       // At least half of the smaller claim's passages must pair with the larger one, not just the one pair.
@@ -259,15 +293,9 @@ function* claimClusterSteps(members: readonly Passage[], pairs: Pair[]): Steps<n
       if (pairing * 2 < small.length) continue;
     }
     const [keep, drop] = membersA.length >= membersB.length ? [first, second] : [second, first];
-    for (const index of claimMembers.get(drop)!) {
-      claimOf[index] = keep;
-      claimMembers.get(keep)!.push(index);
-      claimSources.get(keep)!.add(members[index]!.source);
-    }
-    claimMembers.delete(drop);
-    claimSources.delete(drop);
+    clusters.merge(keep, drop);
   }
-  return [...claimMembers.values()];
+  return clusters.all();
 }
 
 /** A claim of passages (most widely carried first), with the conflicts among its carriers once `checked`. */
@@ -325,7 +353,8 @@ export interface PartialSink {
 export function* claimsMapSteps(comparer: ClaimComparer, story: string | null, work?: ClaimsWork, partials?: PartialSink): Steps<ClaimsMap> {
   const sources = comparer.sourcesOf(story);
   const members = yield* memberSteps(comparer, sources);
-  const weights = yield* storyWeightSteps(comparer, members, story);
+  const table = new MemberStems(comparer.stemIndex, members, story);
+  yield;
   const publish = (clusters: Passage[][], read: number): void => {
     const claims = clusters.map((cluster, index) => buildClaim(comparer, cluster, index + 1, story, null));
     partials?.publish({ map: { story, sources, claims }, passagesRead: read, passagesTotal: members.length });
@@ -335,7 +364,7 @@ export function* claimsMapSteps(comparer: ClaimComparer, story: string | null, w
     const readMembers = members.slice(0, read);
     publish(orderClusters(readMembers, yield* claimClusterSteps(readMembers, [...pairsSoFar])), read);
   };
-  const pairs = yield* pairSteps(new MemberStems(comparer, members, weights), members.length, story === null ? CARRIED_THRESHOLD : STORY_PAIR_THRESHOLD, progress);
+  const pairs = yield* pairSteps(table, members.length, story === null ? CARRIED_THRESHOLD : STORY_PAIR_THRESHOLD, progress);
   const ordered = orderClusters(members, yield* claimClusterSteps(members, pairs));
   if (partials?.wanted) publish(ordered, members.length);
   const claims: Claim[] = [];

@@ -11,6 +11,7 @@ import type { Corpus, Passage } from '../types.js';
 import { conflictsBySource } from './conflicts.js';
 import { extractFacts } from './facts.js';
 import { StemWeights, claimSimilarity, union, weightedCoverage } from './similarity.js';
+import { StemIndex } from './stemIndex.js';
 import type { Comparison, Fact, SourceVersion } from './types.js';
 import { claimStems } from '../text/stems.js';
 import { wordDiff } from '../text/wordDiff.js';
@@ -39,8 +40,6 @@ const RARE_SHARE = 0.4;
 const SEED_STEMS = 8;
 /** At most this many candidate passages are scored. */
 const MAX_CANDIDATES = 400;
-/** Passages stemmed between two pauses of ClaimComparer.build. */
-const PASSAGES_PER_PAUSE = 512;
 
 export interface CompareOptions {
   /** The story to compare within; defaults to the story of `passageId`, else the whole corpus. */
@@ -58,52 +57,30 @@ interface Window {
   carries: boolean;
 }
 
-/** What a comparer derives from every passage: its stems, and the stems' passages and weights. */
-interface StemIndex {
-  passageStems: Array<Set<string>>;
-  postings: Map<string, number[]>;
-  weights: StemWeights;
-}
-
-/** Builds the stem index, pausing every few hundred passages (see slices.ts). */
-function* stemIndexSteps(corpus: Corpus): Steps<StemIndex> {
-  const index: StemIndex = { passageStems: [], postings: new Map(), weights: new StemWeights() };
-  for (const passage of corpus.passages) {
-    const stems = claimStems(passage.text);
-    const id = index.passageStems.push(stems) - 1;
-    index.weights.add(stems);
-    for (const stem of stems) {
-      const list = index.postings.get(stem);
-      if (list) list.push(id);
-      else index.postings.set(stem, [id]);
-    }
-    if (id % PASSAGES_PER_PAUSE === PASSAGES_PER_PAUSE - 1) yield;
-  }
-  return index;
-}
-
 export class ClaimComparer {
   readonly corpus: Corpus;
   readonly weights: StemWeights;
-  private readonly passageStems: Array<Set<string>>;
-  private readonly postings: Map<string, number[]>;
+  /** Every passage's stems, and each stem's passages (claims.ts reads it as integers). */
+  readonly stemIndex: StemIndex;
   private readonly factCache = new Map<string, Fact[]>();
 
   /** `stemIndex`: the corpus's stem index, when already built (see build). */
-  constructor(corpus: Corpus, stemIndex: StemIndex = runAtOnce(stemIndexSteps(corpus))) {
+  constructor(corpus: Corpus, stemIndex: StemIndex = runAtOnce(StemIndex.build(corpus))) {
     this.corpus = corpus;
-    this.passageStems = stemIndex.passageStems;
-    this.postings = stemIndex.postings;
+    this.stemIndex = stemIndex;
     this.weights = stemIndex.weights;
   }
 
-  /** The comparer, built in slices (run it with runInSlices): on 150,000 passages that takes over a second. */
-  static *build(corpus: Corpus): Steps<ClaimComparer> {
-    return new ClaimComparer(corpus, yield* stemIndexSteps(corpus));
+  /**
+   * The comparer, built in slices (run it with runInSlices): on 150,000 passages the stem index
+   * takes about a second, unless `stemIndex` (the cache's, or one being built) brings it.
+   */
+  static *build(corpus: Corpus, stemIndex: Steps<StemIndex> = StemIndex.build(corpus)): Steps<ClaimComparer> {
+    return new ClaimComparer(corpus, yield* stemIndex);
   }
 
   stemsOf(passageId: number): ReadonlySet<string> {
-    return this.passageStems[passageId] ?? new Set();
+    return passageId >= 0 && passageId < this.corpus.passages.length ? this.stemIndex.stemsOf(passageId) : new Set();
   }
 
   storyOf(passageId: number): string | null {
@@ -127,13 +104,13 @@ export class ClaimComparer {
   /** Passages sharing the claim's rarest stems, most shared weight first. */
   candidates(stems: ReadonlySet<string>, story: string | null): number[] {
     const seeds = [...stems]
-      .filter((stem) => this.postings.has(stem))
+      .filter((stem) => this.stemIndex.idOf(stem) !== undefined)
       .sort((a, b) => this.weights.documentFrequency(a) - this.weights.documentFrequency(b))
       .slice(0, SEED_STEMS);
     const shared = new Map<number, number>();
     for (const stem of seeds) {
       const weight = this.weights.weight(stem);
-      for (const id of this.postings.get(stem)!) {
+      for (const id of this.stemIndex.passagesWith(stem)) {
         if (story !== null && this.corpus.passages[id]!.story !== story) continue;
         shared.set(id, (shared.get(id) ?? 0) + weight);
       }
@@ -166,7 +143,7 @@ export class ClaimComparer {
 
   private storyFrequency(stem: string, story: string): number {
     let count = 0;
-    for (const id of this.postings.get(stem) ?? []) if (this.corpus.passages[id]!.story === story) count++;
+    for (const id of this.stemIndex.passagesWith(stem)) if (this.corpus.passages[id]!.story === story) count++;
     return count;
   }
 

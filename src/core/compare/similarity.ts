@@ -8,6 +8,11 @@
  * words even when the wording around them changes), where character-level fuzzy matching
  * (Fuse.js's Bitap, limited to 32-character patterns) cannot compare whole sentences.
  */
+/** The weight of a stem `frequency` of `passages` passages hold (the one formula, so typed-array copies weigh the same). */
+export function inverseFrequency(passages: number, frequency: number): number {
+  return Math.log(1 + (passages + 1) / (frequency + 1));
+}
+
 /** Inverse document frequency of stems over a set of passages. */
 export class StemWeights {
   private readonly frequency = new Map<string, number>();
@@ -38,7 +43,7 @@ export class StemWeights {
   weight(stem: string): number {
     let weight = this.weights.get(stem);
     if (weight === undefined) {
-      weight = Math.log(1 + (this.count + 1) / ((this.frequency.get(stem) ?? 0) + 1));
+      weight = inverseFrequency(this.count, this.frequency.get(stem) ?? 0);
       this.weights.set(stem, weight);
     }
     return weight;

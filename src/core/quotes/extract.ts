@@ -81,8 +81,11 @@ export function extractCorpusQuotes(corpus: Corpus): Quote[] {
   return runAtOnce(extractCorpusQuoteSteps(corpus));
 }
 
-/** extractCorpusQuotes, pausing after each document (see slices.ts). */
-export function* extractCorpusQuoteSteps(corpus: Corpus): Steps<Quote[]> {
+/** The quotes of the documents read so far (`read` of them): extractCorpusQuoteSteps's progress. */
+export type QuoteProgress = (quotes: readonly Quote[], read: number) => Steps<void>;
+
+/** extractCorpusQuotes, pausing after each document (see slices.ts) and telling `progress`, when given. */
+export function* extractCorpusQuoteSteps(corpus: Corpus, progress?: QuoteProgress): Steps<Quote[]> {
   const bySource = new Map<string, Passage[]>();
   for (const passage of corpus.passages) {
     const list = bySource.get(passage.source);
@@ -90,9 +93,10 @@ export function* extractCorpusQuoteSteps(corpus: Corpus): Steps<Quote[]> {
     else bySource.set(passage.source, [passage]);
   }
   const quotes: Quote[] = [];
-  for (const document of corpus.documents) {
+  for (const [read, document] of corpus.documents.entries()) {
     quotes.push(...extractQuotes(document, quotes.length, layoutOf(bySource.get(document.source) ?? [])));
     yield;
+    if (progress) yield* progress(quotes, read + 1);
   }
   return quotes;
 }

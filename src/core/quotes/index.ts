@@ -4,6 +4,7 @@
  */
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import { bitapPasses, compileQuery, parseQuery, passesFilters } from '../query.js';
+import type { PartialSink } from '../partialJob.js';
 import { runAtOnce, type Steps } from '../slices.js';
 import type { Corpus } from '../types.js';
 import { extractCorpusQuoteSteps } from './extract.js';
@@ -35,6 +36,19 @@ export const GROUP_FUSE_OPTIONS: IFuseOptions<GroupRecord> = {
   minMatchCharLength: 2,
   useExtendedSearch: true,
 };
+/** Documents read before the first unfinished index is published (see QuoteIndex.build). */
+const FIRST_PARTIAL_DOCUMENTS = 1024;
+
+/** An index still being made: the groups of the first `documentsRead` documents, shown as unfinished. */
+export interface PartialQuoteIndex {
+  index: QuoteIndex;
+  documentsRead: number;
+  documentsTotal: number;
+}
+
+/** Unfinished indexes made since the program started: tests check none is made when no one waits. */
+export const partialQuoteCounters = { made: 0 };
+
 /** Groups scored between two pauses of a search: a few milliseconds of Fuse.js. */
 const GROUPS_PER_PAUSE = 256;
 
@@ -78,9 +92,24 @@ export class QuoteIndex {
     return runAtOnce(QuoteIndex.build(corpus));
   }
 
-  /** fromCorpus, pausing every few milliseconds of work (run it with runInSlices). */
-  static *build(corpus: Corpus): Steps<QuoteIndex> {
-    const quotes = yield* extractCorpusQuoteSteps(corpus);
+  /**
+   * fromCorpus, pausing every few milliseconds of work (run it with runInSlices). `partials`,
+   * when someone waits for them, receives unfinished indexes of the documents read so far: after
+   * the first thousand documents, then each time eight times as many are read (each costs a
+   * grouping of what was read; together less than half of the last).
+   */
+  static *build(corpus: Corpus, partials?: PartialSink<PartialQuoteIndex>): Steps<QuoteIndex> {
+    let nextPartial = FIRST_PARTIAL_DOCUMENTS;
+    const documentsTotal = corpus.documents.length;
+    const progress = function* (quotesSoFar: readonly Quote[], documentsRead: number): Steps<void> {
+      if (documentsRead < nextPartial || documentsRead === documentsTotal) return;
+      nextPartial *= 8;
+      if (!partials?.wanted) return;
+      const read = quotesSoFar.slice();
+      partialQuoteCounters.made++;
+      partials.publish({ index: new QuoteIndex(read, yield* groupQuoteSteps(read)), documentsRead, documentsTotal });
+    };
+    const quotes = yield* extractCorpusQuoteSteps(corpus, progress);
     return new QuoteIndex(quotes, yield* groupQuoteSteps(quotes));
   }
 

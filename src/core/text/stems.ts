@@ -48,16 +48,31 @@ function claimWordStem(match: string): string | null {
   return bare.length < 2 || CLAIM_STOPWORDS.has(bare) ? null : stem(bare);
 }
 
+function claimedStem(match: string): string | null {
+  let claimed = claimWords.get(match);
+  if (claimed === undefined) {
+    claimed = claimWordStem(match);
+    if (claimWords.size < MAX_REMEMBERED_STEMS) claimWords.set(match, claimed);
+  }
+  return claimed;
+}
+
 /** The stemmed content words of a claim or a passage, as a set; numbers written without separators. */
 export function claimStems(text: string): Set<string> {
   const found = new Set<string>();
   for (const [match] of text.toLowerCase().matchAll(CLAIM_WORD)) {
-    let claimed = claimWords.get(match);
-    if (claimed === undefined) {
-      claimed = claimWordStem(match);
-      if (claimWords.size < MAX_REMEMBERED_STEMS) claimWords.set(match, claimed);
-    }
+    const claimed = claimedStem(match);
     if (claimed !== null) found.add(claimed);
   }
   return found;
+}
+
+/** The claim words of a lower-cased text, in order, repeats kept: claimStemOfWord gives each its stem. */
+export function claimWordsOf(lowerCaseText: string): string[] {
+  return lowerCaseText.match(CLAIM_WORD) ?? [];
+}
+
+/** What one claim word stands for in a claim's stem set (null: nothing), as claimStems takes it. */
+export function claimStemOfWord(word: string): string | null {
+  return claimedStem(word);
 }

@@ -4,13 +4,13 @@
  * seconds more for a map of a corpus without stories), and shared by the Compare and Claims
  * panes. Keys keep working while they are built.
  */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { PartialClaimsMap } from '../../core/compare/claims.js';
-import type { ClaimsJob } from '../../core/compare/claimsJob.js';
 import type { ClaimComparer } from '../../core/compare/compare.js';
 import type { ClaimsMap } from '../../core/compare/types.js';
 import type { Workspace } from '../../core/workspace.js';
-import { useShared, useSlicedJob, type SlicedJob } from './useSlicedJob.js';
+import { usePartialJob } from './usePartialJob.js';
+import { useShared } from './useSlicedJob.js';
 
 /** The workspace's claim comparer once built; building starts when `needed` first holds. */
 export function useComparer(workspace: Workspace, needed: boolean): ClaimComparer | null {
@@ -33,30 +33,11 @@ function viewOf(partial: PartialClaimsMap): ClaimsView {
   return { map: partial.map, progress: { passagesRead: partial.passagesRead, passagesTotal: partial.passagesTotal } };
 }
 
-/** The build of `job` as a sliced job that also answers with each unfinished map, the latest one first. */
-function viewJob(job: ClaimsJob): SlicedJob<ClaimsView> {
-  return (signal, publish) => {
-    const stop = job.onPartial((partial) => publish(viewOf(partial)));
-    const latest = job.partial;
-    if (latest) publish(viewOf(latest));
-    return job
-      .get(signal)
-      .then((map) => (map ? { map, progress: null } : null))
-      .finally(stop);
-  };
-}
-
 /**
  * The claims map of `story` as the Claims pane shows it: finished, or unfinished while it is made
  * (null until the first unfinished map). Building starts when `needed` first holds.
  */
 export function useClaimsView(workspace: Workspace, story: string | null, needed: boolean): ClaimsView | null {
-  const shared = workspace.claimsMap(story);
-  const [asked, setAsked] = useState<ClaimsJob | null>(null);
-  if (needed && asked !== shared) setAsked(shared);
-  const job = useMemo(() => (asked === shared && shared.value === undefined ? viewJob(shared) : null), [asked, shared]);
-  const { value } = useSlicedJob(job);
-  if (shared.value !== undefined) return { map: shared.value, progress: null };
-  // An earlier story's map stays in the job's state until this one's first answer.
-  return value !== null && value.map.story === story ? value : null;
+  const watched = usePartialJob(workspace.claimsMap(story), needed);
+  return useMemo(() => (watched === null ? null : watched.done !== null ? { map: watched.done, progress: null } : viewOf(watched.partial)), [watched]);
 }

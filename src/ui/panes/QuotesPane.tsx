@@ -21,16 +21,18 @@ import { quotesControls, type QuotesArea } from './quotes/quotesControls.js';
 import { usePaneQuotes, type PaneQuotes } from './quotes/usePaneQuotes.js';
 
 /** The counter on the filter line: what is being done, or how many groups are listed. */
-function counterOf({ index, pending, filtered, groups }: PaneQuotes, allKinds: boolean, ellipsis: string): string {
+function counterOf({ index, progress, pending, filtered, groups }: PaneQuotes, allKinds: boolean, ellipsis: string): string {
   if (!index) return `finding quotes${ellipsis}`;
+  // An unfinished list says so, and how far it has got, whatever it shows meanwhile.
+  if (progress) return `finding quotes${ellipsis} ${Math.floor((100 * progress.documentsRead) / Math.max(1, progress.documentsTotal))}%`;
   if (pending) return `filtering${ellipsis}`;
   if (filtered?.error) return 'query error';
   return allKinds ? plural(groups.length, 'quote or term', 'quotes and terms') : plural(groups.length, 'quote');
 }
 
 /** What the list says when it has no group. */
-function emptyMessage({ index, pending, filtered }: PaneQuotes, query: string, allKinds: boolean, ellipsis: string): string {
-  if (!index || pending) return `Finding quotes${ellipsis}`;
+function emptyMessage({ index, progress, pending, filtered }: PaneQuotes, query: string, allKinds: boolean, ellipsis: string): string {
+  if (!index || pending || progress) return `Finding quotes${ellipsis}`;
   if (filtered?.error) return `Query error: ${filtered.error}`;
   return (query.trim() ? `No quote matches "${query}".` : 'No quotations in this corpus.') + (allKinds ? '' : ' t shows terms too.');
 }

@@ -154,8 +154,10 @@ export async function measureCrosscheck(pty: PtyModule, corpus: string, cols: nu
 }
 
 export async function measureFzf(pty: PtyModule, passagesFile: string, total: number, cols: number, rows_: number, env: NodeJS.ProcessEnv): Promise<KeyFigures> {
-  // fzf as a reader would run it over the same passages: with a preview of the selected line.
-  const command = `fzf --preview 'printf "%s\\n" {}' --preview-window 'down:40%:wrap' < "$0"`;
+  // fzf as a reader would run it over the same passages: with a preview of the selected line, and
+  // the prompt on top as in crosscheck. In fzf's default layout the first item is at the bottom,
+  // so the Down key pressed on it moves nothing: the arrow would be measured as a no-op.
+  const command = `fzf --layout=reverse --preview 'printf "%s\\n" {}' --preview-window 'down:40%:wrap' < "$0"`;
   const session = open(pty, '/bin/sh', ['-c', command, passagesFile], cols, rows_, env);
   await untilScreen(session, (lines) => lines.some((line) => line.includes(`${total}/${total}`)), `fzf's count ${total}/${total}`);
   await untilSilent(session, performance.now());

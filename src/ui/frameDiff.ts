@@ -8,6 +8,7 @@
  * Anything else written (a suspend's clear, console output, a frame of another height) is passed
  * through and makes the next frame a whole one, since the screen may no longer match the last.
  */
+import { patchRow } from './rowPatch.js';
 
 const CLEAR_TERMINAL = '\u001b[2J\u001b[3J\u001b[H';
 const ERASE_ROW = '\u001b[2K';
@@ -46,19 +47,30 @@ interface Frame {
   rows: string[];
 }
 
+/** Down `rows` rows to column 1: newlines for one or two, else one cursor move (the rows exist: the frame fits the screen). */
+function down(rows: number): string {
+  return rows <= 2 ? '\n'.repeat(rows) : `\r\u001b[${rows}B`;
+}
+
 /**
  * From the frame's first row, column 1: the rows of `next` that differ from `previous` (of the same
- * length), each erased and rewritten, unchanged ones stepped over. The cursor ends where writing
- * `next` whole leaves it, on its last row.
+ * length), each patched (rowPatch.ts), unchanged ones stepped over. The cursor ends on the last row,
+ * where writing `next` whole leaves it.
  */
 export function rowChanges(previous: readonly string[], next: readonly string[]): string {
   let out = '';
+  let rowsToStep = 0;
   for (let row = 0; row < next.length; row++) {
-    // Erase first, then write: erasing after a row that fills the width would take its last cell.
-    if (next[row] !== previous[row]) out += ERASE_ROW + next[row];
-    if (row < next.length - 1) out += '\n';
+    if (next[row] !== previous[row]) {
+      const patch = patchRow(previous[row], next[row]!);
+      if (patch !== '') {
+        out += down(rowsToStep) + patch;
+        rowsToStep = 0;
+      }
+    }
+    if (row < next.length - 1) rowsToStep++;
   }
-  return out;
+  return out + down(rowsToStep);
 }
 
 export class FrameDiffer {

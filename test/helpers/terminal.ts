@@ -106,12 +106,16 @@ export class Terminal {
     });
   }
 
-  /** The visible screen, one string per row, right-trimmed. */
+  /**
+   * The visible screen, one string per row, right-trimmed. Trailing spaces written in the default
+   * background look exactly like cells never written (the workbench leaves them out of a redrawn
+   * row), so both are trimmed.
+   */
   lines(): string[] {
     const buffer = this.emulator.buffer.active;
     const rows: string[] = [];
     for (let row = 0; row < this.emulator.rows; row++) {
-      rows.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+      rows.push((buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '').trimEnd());
     }
     return rows;
   }

@@ -115,6 +115,32 @@ function searchJob(session: TypedSearch, { query, answer, rest, restLimit, error
 }
 
 /**
+ * Typing run once, unseen, as soon as the index is ready and nothing is typed: V8 compiles the
+ * search's code on its first runs, which made the first letter typed after start take several
+ * times as long as the next ones. Plain letters, words and an exact term, grown letter by letter
+ * as a user types (so narrowing runs too); nothing about any corpus.
+ */
+const WARM_UP_TYPING = ['the', 'that was', "'said"];
+const warmedIndexes = new WeakSet<PassageIndex>();
+
+function warmUpJob(index: PassageIndex): SlicedJob<SearchState> {
+  return async (signal) => {
+    if (warmedIndexes.has(index)) return null;
+    for (const typed of WARM_UP_TYPING) {
+      const session = new TypedSearch(index);
+      for (let length = 1; length <= typed.length; length++) {
+        const query = typed.slice(0, length);
+        const steps = session.narrowed(query, RESULT_LIMIT) ?? session.fresh(query, FIRST_PAGE);
+        // A key typed meanwhile stops the warm-up (the query is no longer blank).
+        if ((await runInSlices(steps, { signal })) === null) return null;
+      }
+    }
+    warmedIndexes.add(index);
+    return null;
+  };
+}
+
+/**
  * `index`: null while it is being built (every passage is listed meanwhile). `firstPage`: the
  * rows on screen; the best-first search stops as soon as they are certain.
  */
@@ -126,6 +152,7 @@ export function useSearch(index: PassageIndex | null, passages: readonly Passage
   const started = useMemo(() => (session && !blank ? startSearch(session, query, Math.max(1, Math.min(firstPage, RESULT_LIMIT))) : null), [session, blank, query, firstPage]);
   const job = useMemo(() => (session && started ? searchJob(session, started) : null), [session, started]);
   const { value, error, current } = useSlicedJob(job);
+  useSlicedJob(useMemo(() => (index && blank ? warmUpJob(index) : null), [index, blank]));
   if (blank) return { results: browse, answered: index ? query : '', error: null, more: false };
   if (started?.error) return started.answer ?? { results: listOf([]), answered: query, error: started.error.message, more: false };
   // The job's latest answer for this query (the whole list) refines the one found in the frame.

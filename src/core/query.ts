@@ -54,8 +54,11 @@ function parseAlternative(token: string): QueryAlternative | null {
     suffixMark = '$';
     rest = rest.slice(0, -1);
   }
+  // An operator with nothing after it (`!`, `'`, `^`, `!^`) is no term yet, as in fzf: typing
+  // `oil !opec` does not empty the list at `oil !`. A lone `$` is text (a price) there too.
+  if (rest.length === 0 && token !== '$') return null;
   if (rest.length === 0 || rest.includes('"')) {
-    // A lone operator matches nothing useful, and Fuse.js reserves double quotes: search the token as typed.
+    // Fuse.js reserves double quotes: search the token as typed, without them.
     rest = token.replace(/"/g, '');
     if (rest.length === 0) return null;
     return { pattern: rest.includes(' ') ? `"${rest}"` : rest, literal: rest, inverse: false, kind: 'fuzzy' };
@@ -130,6 +133,11 @@ export function parseQuery(query: string): QueryTerm[] {
 }
 
 /** What parseQuery cut from `query` to bound its work, one line each, for a status line or stderr. */
+/** Whether `query` has no term: nothing typed, or only operators waiting for their text (`!`, `'`). */
+export function isBlankQuery(query: string): boolean {
+  return query.trim() === '' || parseQuery(query).length === 0;
+}
+
 export function queryNotes(query: string): string[] {
   return parseBoundedQuery(query).notes;
 }

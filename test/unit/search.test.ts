@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { compileQuery, parseQuery, passesFilters, QueryError } from '../../src/core/query.js';
+import { compileQuery, isBlankQuery, parseQuery, passesFilters, QueryError } from '../../src/core/query.js';
 import { PassageIndex } from '../../src/core/searchIndex.js';
 import type { Corpus } from '../../src/core/types.js';
 import { bundledCorpus } from '../helpers/corpus.js';
@@ -32,6 +32,14 @@ describe('query syntax', () => {
     assert.equal(compiled.fuse, 'Twitter');
     assert.equal(passesFilters('Twitter has not reacted to the request.', compiled.filters), true);
     assert.equal(passesFilters('Twitter is blocked in China.', compiled.filters), false);
+  });
+
+  it('an operator with nothing after it is no term yet, as in fzf; a lone $ is text', () => {
+    assert.deepEqual(parseQuery('oil !'), parseQuery('oil'), 'typing `oil !opec` does not empty the list at `oil !`');
+    assert.deepEqual(parseQuery("oil ' ^ !^"), parseQuery('oil'));
+    for (const query of ['!', "'", '^', '!^', ' ! ']) assert.equal(isBlankQuery(query), true, `${JSON.stringify(query)} lists every passage, as nothing typed does`);
+    assert.equal(isBlankQuery('$'), false);
+    assert.equal(parseQuery('$')[0]?.[0]?.literal, '$');
   });
 
   it('refuses a query whose | alternatives explode', () => {

@@ -9,7 +9,7 @@
  * page that takes longer than the key's budget goes on in slices too.
  */
 import { useMemo } from 'react';
-import { QueryError } from '../../core/query.js';
+import { isBlankQuery, QueryError } from '../../core/query.js';
 import { TypedSearch } from '../../core/search/typedSearch.js';
 import type { PassageIndex, SearchHit } from '../../core/searchIndex.js';
 import { runInSlices, type Steps } from '../../core/slices.js';
@@ -146,7 +146,7 @@ function warmUpJob(index: PassageIndex): SlicedJob<SearchState> {
  */
 export function useSearch(index: PassageIndex | null, passages: readonly Passage[], query: string, firstPage = FIRST_PAGE): SearchState {
   const browse = useMemo(() => browseAll(passages), [passages]);
-  const blank = query.trim() === '';
+  const blank = isBlankQuery(query);
   const session = useMemo(() => (index ? new TypedSearch(index) : null), [index]);
   // Searched while the key renders, so that its one frame shows the results.
   const started = useMemo(() => (session && !blank ? startSearch(session, query, Math.max(1, Math.min(firstPage, RESULT_LIMIT))) : null), [session, blank, query, firstPage]);

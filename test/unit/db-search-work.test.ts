@@ -22,13 +22,10 @@ const shapeOf = (hits: readonly SearchHit[]): unknown[] => hits.map((hit) => ({ 
 
 describe('the ranked candidate SQL (no database needed)', () => {
   it('orders by the norm index only where the bound is the norm alone', () => {
-    const uniform = (query: string, tier: 'exact' | 'fuzzy'): boolean => new QuerySql(new SqlParams(), positiveOf(query)).uniformBound(tier);
-    assert.ok(uniform('volcker', 'exact') && uniform('coffee | cocoa', 'exact') && uniform("'dlrs", 'exact') && uniform('volker baker', 'exact'));
+    const uniform = (query: string): boolean => new QuerySql(new SqlParams(), positiveOf(query)).uniformExactBound();
+    assert.ok(uniform('volcker') && uniform('coffee | cocoa') && uniform("'dlrs") && uniform('volker baker'));
     // A term matched as typed scores 0.001 as a fuzzy word and 0 as an exact one: its passages' means differ.
-    assert.ok(!uniform("'dlrs | oil", 'exact'));
-    // In the fuzzy tier only a single term is sure to need its edit.
-    assert.ok(uniform('volcker', 'fuzzy'));
-    assert.ok(!uniform('volker baker', 'fuzzy'));
+    assert.ok(!uniform("'dlrs | oil"));
   });
 
   it('a late stream reads only passages short enough to reach the worst score kept, through a bound parameter', () => {
@@ -46,13 +43,16 @@ describe('the ranked candidate SQL (no database needed)', () => {
     assert.deepEqual(new QuerySql(new SqlParams(), positiveOf('volcker')).normReaching('fuzzy', 1), []);
   });
 
-  it('puts `%>` of each fuzzy word at the top of the AND (the index intersects the terms), and the regular expression in a function', () => {
+  it('asks `%>` alone of each fuzzy word in a passage (the index intersects the terms; Fuse.js checks the edits), and a function for a title', () => {
     const params = new SqlParams();
-    const text = new QuerySql(params, positiveOf('volker baker')).matches('p.text', 'fuzzy');
-    assert.match(text, /^\(\(p\.text %> \$2 AND \(p\.text ILIKE \$1 OR regexp_like\(p\.text, \$3, 'i'\)\)\)\) AND \(\(p\.text %> \$5 AND/);
-    assert.ok(!text.includes('~*'), text);
-    // A literal with punctuation keeps `%>` inside the OR: its trigrams need not hold it as typed.
-    assert.match(new QuerySql(new SqlParams(), positiveOf('u.s.a')).matches('p.text', 'fuzzy'), /^\(\(p\.text ILIKE \$1 OR \(p\.text %> /);
+    assert.equal(new QuerySql(params, positiveOf('volker baker')).matches('p.text', 'fuzzy'), '(p.text %> $1) AND (p.text %> $2)');
+    assert.deepEqual(params.values, ['volker', 'baker']);
+    // A literal with punctuation may be found as typed where its trigrams are not.
+    assert.equal(new QuerySql(new SqlParams(), positiveOf('u.s.a')).matches('p.text', 'fuzzy'), '((p.text ILIKE $2 OR p.text %> $1))');
+    // A title decides which documents go through their own stream: checked exactly, by a regular expression called as a function.
+    const title = new QuerySql(new SqlParams(), positiveOf('volker')).matches('d.title', 'fuzzy');
+    assert.equal(title, "((d.title %> $1 AND (d.title ILIKE $3 OR regexp_like(lower(d.title), $2))))");
+    assert.ok(!title.includes('~*'), title);
   });
 });
 

@@ -182,12 +182,11 @@ function planSearch(session: SearchSession, work: ArchiveSearchWork, terms: read
     // NOT IN a subquery: PostgreSQL hashes it once, instead of walking the list for every passage.
     titled.sources.length === 0 ? [] : [`(p.story, p.source) NOT IN (SELECT * FROM unnest(${params.add(titled.stories)}::text[], ${params.add(titled.sources)}::text[]))`];
   const shape = new QuerySql(new SqlParams(), positive);
-  const exact = stream({ where: (sql, params) => [sql.matches('p.text', 'exact'), ...outsideTitled(params)], bound: (sql) => sql.factor('p.text'), floor: 0, byNorm: shape.uniformBound('exact'), tier: 'exact' });
+  const exact = stream({ where: (sql, params) => [sql.matches('p.text', 'exact'), ...outsideTitled(params)], bound: (sql) => sql.factor('p.text'), floor: 0, byNorm: shape.uniformExactBound(), tier: 'exact' });
   const fuzzy = stream({
     where: (sql, params) => [sql.matches('p.text', 'fuzzy'), `NOT (${sql.matches('p.text', 'exact')})`, ...outsideTitled(params)],
     bound: (sql) => sql.factor('p.text'),
     floor: shape.fuzzyTierFloor(),
-    byNorm: shape.uniformBound('fuzzy'),
     tier: 'fuzzy',
   });
   const throughDocuments = stream({

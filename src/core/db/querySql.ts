@@ -112,22 +112,29 @@ export class QuerySql {
 
   /** The alternative may match in `column`: as typed ('exact' tier), or also with edits ('fuzzy'). */
   private alternativeMatches(alternative: QueryAlternative, column: Column, tier: Tier): string {
-    const exact = `${column} ILIKE ${this.params.add(exactPattern(alternative))}`;
-    if (tier === 'exact' || editBudget(alternative) === 0) return exact;
+    // Every parameter added is used in the text (PostgreSQL cannot type one that is not).
+    const exact = (): string => `${column} ILIKE ${this.params.add(exactPattern(alternative))}`;
+    if (tier === 'exact' || editBudget(alternative) === 0) return exact();
     const pieces = alternative.literal.toLowerCase().split(/\s+/).filter((piece) => piece !== '');
     // A phrase must hold its longest word as typed, as the in-memory prefilter requires.
     if (pieces.length > 1) return `${column} ILIKE ${this.params.add(`%${likeBody(pieces.reduce((a, b) => (b.length > a.length ? b : a)))}%`)}`;
     const literal = this.params.add(alternative.literal.toLowerCase());
-    // `%>` finds them through the index at the statement's lowest threshold; each term then needs its own,
-    // and where the edits are few, a regular expression of every way to make them says exactly which hold.
+    // A word of letters and digits found as typed, even inside a longer word, shares its inner trigrams: word similarity at
+    // least (L - 2) / (L + 1), more than its edits need. So `%>` holds for both ways of matching and stands alone in the
+    // AND: the GIN index then intersects every term's trigrams in one scan, instead of the planner choosing one term's
+    // candidates (often the most frequent) to check one by one.
+    const wordAlone = /^[\p{L}\p{N}]+$/u.test(alternative.literal);
+    // A passage's text is left to Fuse.js on the client, which scores every candidate anyway and rejects those that do
+    // not match: a regular expression of every way to make two edits costs PostgreSQL hundreds of microseconds a row.
+    if (column === 'p.text') return wordAlone ? `${column} %> ${literal}` : `(${exact()} OR ${column} %> ${literal})`;
+    // A title or source decides which documents' passages come through the document stream: there each term needs its own
+    // threshold, and where the edits are few, a regular expression of every way to make them says exactly which hold.
     // regexp_like, not `~*`: the operator has a planner support function that compiles the expression and runs it over the
     // column's statistics (tens of ms a statement), and the index would turn it into a trigram graph; `%>` already narrows.
-    const precise = editBudget(alternative) <= MAX_SPELLED_EDITS ? `regexp_like(${column}, ${this.params.add(editsPattern(alternative.literal.toLowerCase(), editBudget(alternative)))}, 'i')` : `word_similarity(${literal}, ${column}) >= ${similarityNeeded(alternative)}`;
-    // A word of letters and digits found as typed has word similarity 1 with itself, so `%>` holds for both ways of
-    // matching and stands alone in the AND: the GIN index then intersects every term's trigrams in one scan, instead of
-    // the planner choosing one term's candidates (often the most frequent) to check one by one.
-    if (/^[\p{L}\p{N}]+$/u.test(alternative.literal)) return `(${column} %> ${literal} AND (${exact} OR ${precise}))`;
-    return `(${exact} OR (${column} %> ${literal} AND ${precise}))`;
+    // On the text lowered, case-sensitive: about three times faster than matching case-insensitively (the pattern is
+    // lower case and stands '.' for every character outside ASCII, so lowering changes nothing it could match).
+    const precise = editBudget(alternative) <= MAX_SPELLED_EDITS ? `regexp_like(lower(${column}), ${this.params.add(editsPattern(alternative.literal.toLowerCase(), editBudget(alternative)))})` : `word_similarity(${literal}, ${column}) >= ${similarityNeeded(alternative)}`;
+    return wordAlone ? `(${column} %> ${literal} AND (${exact()} OR ${precise}))` : `(${exact()} OR (${column} %> ${literal} AND ${precise}))`;
   }
 
   /** Every term may match in `column`. */
@@ -161,17 +168,16 @@ export class QuerySql {
   }
 
   /**
-   * Whether, in `tier`, every passage's text bound depends on its norm alone (the mean of its term
-   * scores is the same for all): then the shortest passages come first, in the order of the norm
-   * index. In the exact tier each term matches as typed, so its score is what its alternatives' kind
-   * gives; in the fuzzy tier only a query of one term with one alternative is sure to need its edit.
+   * Whether every exact-tier passage's text bound depends on its norm alone: each term matches as
+   * typed there, so its score is what its alternatives' kind gives (0.001 for a fuzzy word, 0 for
+   * the others); where all alike, the shortest passages come first, in the order of the norm index.
+   * (The fuzzy tier is not walked in that order: a passage's `%>` costs tens of microseconds, and
+   * the planner, which prices it like a comparison, would walk the whole index to find a rare word.)
    */
-  uniformBound(tier: Tier): boolean {
+  uniformExactBound(): boolean {
     const asTypedAlike = (term: QueryTerm): boolean => term.every((alternative) => (alternative.kind === 'fuzzy') === (term[0]!.kind === 'fuzzy'));
     // An edit costs 1 / length: above 1,000 characters that is below a match as typed (0.001).
-    const short = this.positive.every((term) => term.every((alternative) => alternative.literal.length <= 1000));
-    if (tier === 'exact') return short && this.positive.every(asTypedAlike);
-    return short && this.positive.length === 1 && this.positive[0]!.length === 1;
+    return this.positive.every((term) => asTypedAlike(term) && term.every((alternative) => alternative.literal.length <= 1000));
   }
 
   /** The lowest mean of term scores a passage of `tier` can have (in the exact tier each term matches as typed, in the fuzzy tier one needs an edit). */

@@ -11,7 +11,8 @@
  *   npm run bench -- --tiers DB        only the PostgreSQL archive (scripts/bench/db.ts): Reuters
  *                                      replicated to --db-articles (default 50,000; the issue's size
  *                                      is 200,000, also CROSSCHECK_BENCH_DB_ARTICLES), --db-clients
- *                                      concurrent searchers (default 20)
+ *                                      concurrent searchers (default 20), --db-limits hits per search
+ *                                      (default 20, the screen; e.g. 20,500 adds search --limit 500)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -331,7 +332,7 @@ function printTier(report: TierReport): void {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { tiers: { type: 'string' }, runs: { type: 'string' }, 'no-terminal': { type: 'boolean' }, 'db-articles': { type: 'string' }, 'db-clients': { type: 'string' } },
+    options: { tiers: { type: 'string' }, runs: { type: 'string' }, 'no-terminal': { type: 'boolean' }, 'db-articles': { type: 'string' }, 'db-clients': { type: 'string' }, 'db-limits': { type: 'string' } },
   });
   const cacheHome = mkdtempSync(path.join(os.tmpdir(), 'crosscheck-bench-cache-'));
   const wanted = new Set((values.tiers ?? [...TIERS.map((tier) => tier.name), 'FORMATS', 'DB'].join(',')).split(',').map((name) => name.trim().toUpperCase()));
@@ -372,6 +373,7 @@ async function main(): Promise<void> {
         articles: Number(values['db-articles'] ?? process.env.CROSSCHECK_BENCH_DB_ARTICLES ?? DEFAULT_DB_ARTICLES),
         clients: Number(values['db-clients'] ?? 20),
         rounds: runs,
+        limits: (values['db-limits'] ?? '20').split(',').map(Number),
       })
     : null;
   printDatabase(database);

@@ -84,13 +84,16 @@ export interface DatabaseReport {
   first: IndexRun;
   rerun: IndexRun;
   rerunCompared: IndexRun;
-  load: LoadReport | null;
+  /** The concurrent clients' searches, one report per hit limit (the screen's 20, and --db-limits). */
+  loads: LoadReport[];
 }
 
 export interface DatabaseOptions {
   articles: number;
   clients: number;
   rounds: number;
+  /** Hits per search in the load: 20 is the workbench's screen, 500 `search --limit 500`. */
+  limits: number[];
 }
 
 /** The tier, or a note saying why it was skipped. */
@@ -113,8 +116,9 @@ export async function benchDatabaseTier(projectRoot: string, corpora: string, op
     const rerun = runIndex(projectRoot, database.url, corpus, env);
     const rerunCompared = runIndex(projectRoot, database.url, corpus, { ...env, CROSSCHECK_CACHE_MAX_BYTES: '0' });
     console.log(`db tier: ${options.clients} concurrent clients ...`);
-    const load = options.clients > 0 ? await measureLoad(database.url, options.clients, options.rounds) : null;
-    return { articles, passages: first.summary.passages ?? 0, first, rerun, rerunCompared, load };
+    const loads: LoadReport[] = [];
+    for (const limit of options.clients > 0 ? options.limits : []) loads.push(await measureLoad(database.url, options.clients, options.rounds, limit));
+    return { articles, passages: first.summary.passages ?? 0, first, rerun, rerunCompared, loads };
   } finally {
     rmSync(work, { recursive: true, force: true });
     await database.close();
@@ -143,5 +147,5 @@ export function printDatabase(report: DatabaseReport | { skipped: string } | nul
       ],
     ),
   );
-  if (report.load) printLoad(report.load);
+  for (const load of report.loads) printLoad(load);
 }

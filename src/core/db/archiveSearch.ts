@@ -13,7 +13,7 @@ import { textFirst, type SearchHit } from '../search/hits.js';
 import { lookFurther } from '../search/narrowing.js';
 import { positiveTerms, scoringOf } from '../search/passageIndex.js';
 import { passageOf, type PassageRow } from './rows.js';
-import { CORPUS_ORDER, filtersSql, PASSAGE_FROM, PASSAGE_SELECT, QuerySql, scopeSql, similarityThreshold, SqlParams, type ArchiveScope } from './querySql.js';
+import { CORPUS_ORDER, filtersSql, normOf, PASSAGE_FROM, PASSAGE_SELECT, QuerySql, scopeSql, similarityThreshold, SqlParams, type ArchiveScope, type Tier } from './querySql.js';
 
 /** One candidate passage as a stream returns it. */
 export interface CandidateRow extends PassageRow {
@@ -88,8 +88,8 @@ class CandidateStream {
   constructor(
     private readonly session: SearchSession,
     private readonly work: ArchiveSearchWork,
-    private readonly sql: string,
-    private readonly values: unknown[],
+    /** The statement, written when the stream is first asked, knowing the worst score the best list then holds. */
+    private readonly statement: (worst: number | undefined) => { text: string; values: unknown[] },
     floor: number,
     limit: number,
   ) {
@@ -99,10 +99,11 @@ class CandidateStream {
     this.pageSize = Number.isFinite(limit) ? Math.min(1024, Math.max(64, Math.ceil(limit * 1.25))) : 4096;
   }
 
-  async page(): Promise<CandidateRow[]> {
+  async page(worst: number | undefined): Promise<CandidateRow[]> {
     if (!this.opened) {
       this.work.statements++;
-      await this.session.query(`DECLARE ${this.cursor} NO SCROLL CURSOR FOR ${this.sql}`, this.values);
+      const { text, values } = this.statement(worst);
+      await this.session.query(`DECLARE ${this.cursor} NO SCROLL CURSOR FOR ${text}`, values);
       this.opened = true;
     }
     this.work.statements++;
@@ -124,39 +125,84 @@ interface Plan {
   positive: readonly QueryTerm[];
 }
 
-function planSearch(session: SearchSession, work: ArchiveSearchWork, terms: readonly QueryTerm[], scope: ArchiveScope, limit: number): Plan {
+/** Documents whose title or source id may match the whole query, with a lower bound of their title-and-source factor. */
+export interface TitledDocuments {
+  stories: string[];
+  sources: string[];
+  factors: number[];
+}
+
+/** Asked once a search, so the streams need not test every passage's document against the query again. */
+async function titledDocuments(session: SearchSession, positive: readonly QueryTerm[], scope: ArchiveScope): Promise<TitledDocuments> {
+  const params = new SqlParams();
+  const sql = new QuerySql(params, positive);
+  const conditions = [sql.documentMayMatch(), ...scopeSql(params, scope, 'd')];
+  const rows = await session.query<{ story: string; source: string; factor: number }>(`SELECT d.story, d.source, ${sql.documentFactor()} AS factor FROM documents d WHERE ${conditions.join(' AND ')}`, params.values);
+  return { stories: rows.map((row) => row.story), sources: rows.map((row) => row.source), factors: rows.map((row) => row.factor) };
+}
+
+/** How one stream asks for its candidates. */
+interface StreamSpec {
+  where: (sql: QuerySql, params: SqlParams) => string[];
+  bound: (sql: QuerySql) => string;
+  floor: number;
+  from?: (params: SqlParams) => string;
+  /** Passages in the norm index's order (the bound's, where it depends on the norm alone). */
+  byNorm?: boolean;
+  /** Asked once the best list is full: only passages short enough to reach its worst score. */
+  tier?: Tier;
+}
+
+function planSearch(session: SearchSession, work: ArchiveSearchWork, terms: readonly QueryTerm[], titled: TitledDocuments, scope: ArchiveScope, limit: number): Plan {
   const compiled = compileQuery(terms);
-  const stream = (where: (params: SqlParams) => string[], bound: (sql: QuerySql) => string, floor: number): CandidateStream => {
-    const params = new SqlParams();
-    const sql = new QuerySql(params, positiveTerms(terms));
-    const conditions = [...where(params), ...filtersSql(params, compiled.filters), ...scopeSql(params, scope, 'p')];
-    const text = `${PASSAGE_SELECT}, ${bound(sql)} AS bound ${PASSAGE_FROM} WHERE ${conditions.join(' AND ')} ORDER BY bound, ${CORPUS_ORDER}`;
-    return new CandidateStream(session, work, text, params.values, floor, limit);
-  };
+  const positive = positiveTerms(terms);
+  const stream = (spec: StreamSpec): CandidateStream =>
+    new CandidateStream(
+      session,
+      work,
+      (worst) => {
+        const params = new SqlParams();
+        const sql = new QuerySql(params, positive);
+        // Parameters are numbered as they are added; where each lands in the text does not matter.
+        const from = spec.from?.(params) ?? PASSAGE_FROM;
+        const reach = spec.tier !== undefined && worst !== undefined ? sql.normReaching(spec.tier, worst / BOUND_MARGIN) : [];
+        const conditions = [...spec.where(sql, params), ...reach, ...filtersSql(params, compiled.filters), ...scopeSql(params, scope, 'p')];
+        const order = spec.byNorm === true ? `${normOf('p.text')} DESC` : 'bound';
+        return { text: `${PASSAGE_SELECT}, ${spec.bound(sql)} AS bound ${from} WHERE ${conditions.join(' AND ') || 'true'} ORDER BY ${order}, ${CORPUS_ORDER}`, values: params.values };
+      },
+      spec.floor,
+      limit,
+    );
   if (compiled.fuse === null) {
-    const survivors = stream(() => ['true'], () => '0::float8', 0);
+    const survivors = stream({ where: () => [], bound: () => '0::float8', floor: 0 });
     return { streams: [survivors], fuseQuery: null, filters: compiled.filters, positive: [] };
   }
-  const positive = positiveTerms(terms);
-  const matching = (tier: 'exact' | 'fuzzy') => (params: SqlParams): string[] => {
-    const sql = new QuerySql(params, positive);
-    const outsideDocuments = `NOT ${sql.documentMayMatch()}`;
-    return tier === 'exact' ? [sql.matches('p.text', 'exact'), outsideDocuments] : [sql.matches('p.text', 'fuzzy'), `NOT (${sql.matches('p.text', 'exact')})`, outsideDocuments];
-  };
-  const exact = stream(matching('exact'), (sql) => sql.factor('p.text'), 0);
-  const fuzzy = stream(matching('fuzzy'), (sql) => sql.factor('p.text'), new QuerySql(new SqlParams(), positive).fuzzyTierFloor());
-  const throughDocuments = stream(
-    (params) => [new QuerySql(params, positive).documentMayMatch()],
+  // The titled documents' passages come through their own stream only.
+  const outsideTitled = (params: SqlParams): string[] =>
+    // NOT IN a subquery: PostgreSQL hashes it once, instead of walking the list for every passage.
+    titled.sources.length === 0 ? [] : [`(p.story, p.source) NOT IN (SELECT * FROM unnest(${params.add(titled.stories)}::text[], ${params.add(titled.sources)}::text[]))`];
+  const shape = new QuerySql(new SqlParams(), positive);
+  const exact = stream({ where: (sql, params) => [sql.matches('p.text', 'exact'), ...outsideTitled(params)], bound: (sql) => sql.factor('p.text'), floor: 0, byNorm: shape.uniformExactBound(), tier: 'exact' });
+  const fuzzy = stream({
+    where: (sql, params) => [sql.matches('p.text', 'fuzzy'), `NOT (${sql.matches('p.text', 'exact')})`, ...outsideTitled(params)],
+    bound: (sql) => sql.factor('p.text'),
+    floor: shape.fuzzyTierFloor(),
+    tier: 'fuzzy',
+  });
+  const throughDocuments = stream({
+    where: () => [],
     // The text's factor bound holds whether or not the text matches (a title-only passage's is 1): no word similarity per passage.
-    (sql) => `${sql.factor('p.text')} * ${sql.documentFactor()}`,
-    0,
-  );
+    bound: (sql) => `${sql.factor('p.text')} * t.factor`,
+    floor: titled.sources.length === 0 ? Number.POSITIVE_INFINITY : 0,
+    from: (params) => `FROM unnest(${params.add(titled.stories)}::text[], ${params.add(titled.sources)}::text[], ${params.add(titled.factors)}::float8[]) AS t(story, source, factor)
+      JOIN documents d ON d.story = t.story AND d.source = t.source JOIN passages p ON p.story = t.story AND p.source = t.source`,
+  });
   return { streams: [exact, fuzzy, throughDocuments], fuseQuery: compiled.fuse, filters: compiled.filters, positive };
 }
 
 /** The best `limit` hits in Fuse.js's order (title-only hits mixed in), as PassageIndex.rankedSteps gives them. */
-async function ranked(session: SearchSession, work: ArchiveSearchWork, terms: readonly QueryTerm[], scope: ArchiveScope, limit: number): Promise<SearchHit[]> {
-  const plan = planSearch(session, work, terms, scope, limit);
+async function ranked(session: SearchSession, work: ArchiveSearchWork, terms: readonly QueryTerm[], titled: TitledDocuments, scope: ArchiveScope, limit: number): Promise<SearchHit[]> {
+  const plan = planSearch(session, work, terms, titled, scope, limit);
   const best = new Ranked(limit);
   const scoring = plan.fuseQuery === null ? null : scoringOf(plan.positive, plan.fuseQuery);
   let ids = 0;
@@ -165,7 +211,7 @@ async function ranked(session: SearchSession, work: ArchiveSearchWork, terms: re
     const open = plan.streams.filter((stream) => !stream.done && (worst === undefined || stream.floor <= worst));
     if (open.length === 0) break;
     const next = open.reduce((a, b) => (b.floor < a.floor ? b : a));
-    const rows = (await next.page()).filter((row) => passesFilters(row.text, plan.filters));
+    const rows = (await next.page(worst)).filter((row) => passesFilters(row.text, plan.filters));
     const passages = rows.map((row) => passageOf(row, ids++));
     const rank = (hit: SearchHit, row: CandidateRow): RankedHit => ({ hit, walkKey: Buffer.from(row.walk_key), record: row.record ?? -1, seq: row.seq });
     if (scoring === null) {
@@ -188,13 +234,19 @@ export async function searchArchive(session: SearchSession, work: ArchiveSearchW
   const terms = parseQuery(query);
   if (terms.length === 0) return [];
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
-  // For this transaction only: what `%>` asks of the index.
-  await session.query("SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)", [String(similarityThreshold(positiveTerms(terms)))]);
+  const positive = positiveTerms(terms);
+  // For this transaction only: what `%>` asks of the index; no parallel workers (many clients share the cores, a search
+  // is small); and cursors planned for their first rows (a screenful is read of thousands that may match).
+  await session.query(
+    "SELECT set_config('pg_trgm.word_similarity_threshold', $1, true), set_config('max_parallel_workers_per_gather', '0', true), set_config('cursor_tuple_fraction', '0.01', true)",
+    [String(similarityThreshold(positive))],
+  );
+  const titled = positive.length === 0 ? { stories: [], sources: [], factors: [] } : await titledDocuments(session, positive, options);
   let fetched = limit;
-  let hits = await ranked(session, work, terms, options, fetched);
+  let hits = await ranked(session, work, terms, titled, options, fetched);
   while (lookFurther(hits, fetched, limit)) {
     fetched *= 4;
-    hits = await ranked(session, work, terms, options, fetched);
+    hits = await ranked(session, work, terms, titled, options, fetched);
   }
   return textFirst(hits).slice(0, limit);
 }

@@ -112,16 +112,29 @@ export class QuerySql {
 
   /** The alternative may match in `column`: as typed ('exact' tier), or also with edits ('fuzzy'). */
   private alternativeMatches(alternative: QueryAlternative, column: Column, tier: Tier): string {
-    const exact = `${column} ILIKE ${this.params.add(exactPattern(alternative))}`;
-    if (tier === 'exact' || editBudget(alternative) === 0) return exact;
+    // Every parameter added is used in the text (PostgreSQL cannot type one that is not).
+    const exact = (): string => `${column} ILIKE ${this.params.add(exactPattern(alternative))}`;
+    if (tier === 'exact' || editBudget(alternative) === 0) return exact();
     const pieces = alternative.literal.toLowerCase().split(/\s+/).filter((piece) => piece !== '');
     // A phrase must hold its longest word as typed, as the in-memory prefilter requires.
     if (pieces.length > 1) return `${column} ILIKE ${this.params.add(`%${likeBody(pieces.reduce((a, b) => (b.length > a.length ? b : a)))}%`)}`;
     const literal = this.params.add(alternative.literal.toLowerCase());
-    // `%>` finds them through the index at the statement's lowest threshold; each term then needs its own,
-    // and where the edits are few, a regular expression of every way to make them says exactly which hold.
-    const precise = editBudget(alternative) <= MAX_SPELLED_EDITS ? `${column} ~* ${this.params.add(editsPattern(alternative.literal.toLowerCase(), editBudget(alternative)))}` : `word_similarity(${literal}, ${column}) >= ${similarityNeeded(alternative)}`;
-    return `(${exact} OR (${column} %> ${literal} AND ${precise}))`;
+    // A word of letters and digits found as typed, even inside a longer word, shares its inner trigrams: word similarity at
+    // least (L - 2) / (L + 1), more than its edits need. So `%>` holds for both ways of matching and stands alone in the
+    // AND: the GIN index then intersects every term's trigrams in one scan, instead of the planner choosing one term's
+    // candidates (often the most frequent) to check one by one.
+    const wordAlone = /^[\p{L}\p{N}]+$/u.test(alternative.literal);
+    // A passage's text is left to Fuse.js on the client, which scores every candidate anyway and rejects those that do
+    // not match: a regular expression of every way to make two edits costs PostgreSQL hundreds of microseconds a row.
+    if (column === 'p.text') return wordAlone ? `${column} %> ${literal}` : `(${exact()} OR ${column} %> ${literal})`;
+    // A title or source decides which documents' passages come through the document stream: there each term needs its own
+    // threshold, and where the edits are few, a regular expression of every way to make them says exactly which hold.
+    // regexp_like, not `~*`: the operator has a planner support function that compiles the expression and runs it over the
+    // column's statistics (tens of ms a statement), and the index would turn it into a trigram graph; `%>` already narrows.
+    // On the text lowered, case-sensitive: about three times faster than matching case-insensitively (the pattern is
+    // lower case and stands '.' for every character outside ASCII, so lowering changes nothing it could match).
+    const precise = editBudget(alternative) <= MAX_SPELLED_EDITS ? `regexp_like(lower(${column}), ${this.params.add(editsPattern(alternative.literal.toLowerCase(), editBudget(alternative)))})` : `word_similarity(${literal}, ${column}) >= ${similarityNeeded(alternative)}`;
+    return wordAlone ? `(${column} %> ${literal} AND (${exact()} OR ${precise}))` : `(${exact()} OR (${column} %> ${literal} AND ${precise}))`;
   }
 
   /** Every term may match in `column`. */
@@ -154,18 +167,61 @@ export class QuerySql {
     return `(CASE WHEN ${this.matches('d.title', 'fuzzy')} THEN ${this.factor('d.title')} ELSE 1::float8 END) * (CASE WHEN ${this.matches('d.source', 'fuzzy')} THEN ${this.factor('d.source')} ELSE 1::float8 END)`;
   }
 
+  /**
+   * Whether every exact-tier passage's text bound depends on its norm alone: each term matches as
+   * typed there, so its score is what its alternatives' kind gives (0.001 for a fuzzy word, 0 for
+   * the others); where all alike, the shortest passages come first, in the order of the norm index.
+   * (The fuzzy tier is not walked in that order: a passage's `%>` costs tens of microseconds, and
+   * the planner, which prices it like a comparison, would walk the whole index to find a rare word.)
+   */
+  uniformExactBound(): boolean {
+    const asTypedAlike = (term: QueryTerm): boolean => term.every((alternative) => (alternative.kind === 'fuzzy') === (term[0]!.kind === 'fuzzy'));
+    // An edit costs 1 / length: above 1,000 characters that is below a match as typed (0.001).
+    return this.positive.every((term) => asTypedAlike(term) && term.every((alternative) => alternative.literal.length <= 1000));
+  }
+
+  /** The lowest mean of term scores a passage of `tier` can have (in the exact tier each term matches as typed, in the fuzzy tier one needs an edit). */
+  private lowestMean(tier: Tier): number {
+    if (tier === 'fuzzy') return Math.min(...this.editCosts()) / this.positive.length;
+    const asTyped = (alternative: QueryAlternative): number => Math.min(alternative.kind === 'fuzzy' ? 0.001 : 0, editBudget(alternative) > 0 ? 1 / alternative.literal.length : 1);
+    return this.positive.reduce((sum, term) => sum + Math.min(...term.map(asTyped)), 0) / this.positive.length;
+  }
+
+  /**
+   * Only passages of `tier` whose bound can reach `worst`: the bound is at least the lowest mean
+   * raised to the text weight times the norm, so the norm must be at least ln(worst) / (weight *
+   * ln(mean)). A range of the norm index, which a late stream (the best list already full) reads
+   * instead of every fuzzy match.
+   */
+  normReaching(tier: Tier, worst: number): string[] {
+    const mean = Math.max(this.lowestMean(tier), PERFECT);
+    if (!(mean < 1) || !(worst < 1) || !(worst > 0)) return [];
+    // Norms are thousandths: the small margin keeps a passage exactly at the edge.
+    const least = (Math.log(worst) / (TEXT_WEIGHT * Math.log(mean))) * (1 - 1e-6) - 1e-6;
+    return least > 0 ? [`${normOf('p.text')} >= ${this.params.add(least)}::float8`] : [];
+  }
+
+  private editCosts(): number[] {
+    return this.positive.flatMap((term) => term.filter((alternative) => editBudget(alternative) > 0).map((alternative) => 1 / alternative.literal.length));
+  }
+
   /** The best mean a passage can reach when some term needs an edit (the fuzzy tier's first bound, before it is asked). */
   fuzzyTierFloor(): number {
-    const editCosts = this.positive.flatMap((term) => term.filter((alternative) => editBudget(alternative) > 0).map((alternative) => 1 / alternative.literal.length));
+    const editCosts = this.editCosts();
     if (editCosts.length === 0) return Number.POSITIVE_INFINITY;
     // A norm is at most 1; the other terms can score 0.
     return Math.pow(Math.min(...editCosts) / this.positive.length, TEXT_WEIGHT);
   }
 }
 
-/** Fuse.js's field-length norm (1 / sqrt(tokens between spaces), rounded to three decimals). */
-function normOf(column: Column): string {
-  return `(round(1000.0 / sqrt(greatest(regexp_count(${column}, '[^ ]+'), 1)))::float8 / 1000)`;
+/**
+ * Fuse.js's field-length norm (1 / sqrt(tokens between spaces), rounded to three decimals). Runs
+ * between single spaces are what Fuse.js's /[^ ]+/g counts; string_to_array counts them several
+ * times faster than regexp_count. Written for p.text exactly as the passages_text_norm index
+ * (schema version 3) is, so the planner can walk passages shortest first.
+ */
+export function normOf(column: string): string {
+  return `(round(1000.0 / sqrt(greatest(cardinality(array_remove(string_to_array(${column}, ' '), '')), 1)))::float8 / 1000)`;
 }
 
 /**

@@ -28,7 +28,7 @@ function indexOfPassage(results: Results, passageId: number): number {
   return -1;
 }
 
-function searchLayout(width: number, height: number) {
+export function searchLayout(width: number, height: number) {
   const sideBySide = width >= SIDE_BY_SIDE_WIDTH;
   const bodyHeight = height - 1;
   const listWidth = sideBySide ? Math.floor(width * 0.55) : width;
@@ -92,7 +92,7 @@ export function SearchPane({ workspace, width, height, active, controls, navigat
   );
 }
 
-interface ReaderViewProps {
+export interface ReaderViewProps {
   workspace: Workspace;
   reader: SearchReader;
   find: LineEditor;
@@ -105,7 +105,7 @@ interface ReaderViewProps {
 }
 
 /** The reader: the passage's whole article under the query line, with the find line while finding. */
-function ReaderView({ workspace, reader, find, finding, active, queryLine, width, height }: ReaderViewProps): ReactNode {
+export function ReaderView({ workspace, reader, find, finding, active, queryLine, width, height }: ReaderViewProps): ReactNode {
   const theme = useTheme();
   const { passage, article } = reader;
   if (!passage || !article) return null;

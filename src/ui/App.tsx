@@ -177,7 +177,8 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize, load, s
   const memory = useWorkspace(onArchive ? undefined : corpusPath, preloaded, load, fields);
   const state: WorkspaceState = onArchive ? { status: 'ready', workspace: onArchive.workspace } : memory;
   const story = onArchive?.story ?? null;
-  const setting = useMemo(() => (archive ? { archive, story, timers } : null), [archive, story, timers]);
+  const storyCount = onArchive?.catalog?.stories.length ?? null;
+  const setting = useMemo(() => (archive ? { archive, story, stories: storyCount, timers } : null), [archive, story, storyCount, timers]);
   const help = useHelp(rows - 2);
   // Keys typed while the corpus loads go to the query line the workbench opens on (q included, as there).
   const typedAhead = useLineEditor();

@@ -7,6 +7,8 @@ export interface ArchiveSetting {
   archive: WorkbenchArchive;
   /** The story loaded for Quotes, Compare and Claims; null until one is picked. */
   story: string | null;
+  /** How many stories the archive holds; null until known. */
+  stories: number | null;
   timers: Timers;
 }
 

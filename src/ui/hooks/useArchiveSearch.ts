@@ -79,7 +79,8 @@ export function useArchiveSearch(service: SearchService, query: string, timers: 
     };
     let seconds = Math.round(SLOW_AFTER_MS / 1000);
     const slow = (): void => {
-      setStatus((previous) => (previous.status.kind === 'unreachable' ? previous : { query, status: { kind: 'slow', seconds } }));
+      const slowFor: ArchiveStatus = { kind: 'slow', seconds };
+      setStatus((previous) => (previous.status.kind === 'unreachable' ? previous : { query, status: slowFor }));
       seconds++;
       wait(slow, 1000);
     };

@@ -5,6 +5,7 @@
  */
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { neutralize } from '../../../core/sanitize.js';
 import type { DocumentInfo } from '../../../core/searchService.js';
 import type { WorkbenchArchive } from '../../../core/workbenchArchive.js';
 import { Workspace } from '../../../core/workspace.js';
@@ -108,14 +109,15 @@ function ArchiveSearch({ workspace, width, height, active, controls, navigate, a
   }
   const { sideBySide, bodyHeight, listWidth, listHeight } = layout;
   const muted = theme.color ? { color: theme.colors.muted } : {};
-  const blank = editor.text.trim() === '' && search.answered.trim() === '';
+  // Before the first answer: what is being asked, not "nothing matches".
+  const waiting = search.answered.trim() === '' ? (editor.text.trim() === '' ? `Type to search the archive at ${archive.shown}.` : `Searching the archive for "${editor.text.trim()}"${theme.glyphs.ellipsis}`) : null;
   return (
     <Box flexDirection="column" width={width} height={height}>
       {queryLine}
       <Box flexDirection={sideBySide ? 'row' : 'column'} height={bodyHeight}>
         <Box flexDirection="column" width={listWidth} height={listHeight} overflow="hidden">
-          {blank ? (
-            <Text wrap="truncate-end">{fit(`Type to search the archive at ${archive.shown}.`, listWidth, theme.glyphs.ellipsis)}</Text>
+          {waiting !== null ? (
+            <Text wrap="truncate-end">{fit(neutralize(waiting, { ascii: theme.ascii }), listWidth, theme.glyphs.ellipsis)}</Text>
           ) : (
             <ResultList workspace={labels} passageIndex={null} results={search.results} answered={search.answered} error={search.error} offset={navigation.offset} selected={navigation.selected} width={listWidth} height={listHeight} />
           )}

@@ -4,12 +4,13 @@ import type { ReactNode } from 'react';
 import { useArchiveSetting } from '../../app/archiveContext.js';
 import { usePaneControls } from '../../hooks/usePaneControls.js';
 import type { PaneKey } from '../../navigation.js';
-import { fit } from '../../text.js';
-import { useTheme } from '../../theme.js';
 import type { PaneDefinition, PaneProps } from '../paneProps.js';
 
-function NeedsStory({ pane, label, width, height, controls }: PaneProps & { pane: PaneKey; label: string }): ReactNode {
-  const theme = useTheme();
+function NeedsStory({ pane, label, width, height, controls, stories }: PaneProps & { pane: PaneKey; label: string; stories: number | null }): ReactNode {
+  const message =
+    stories === 0
+      ? `${label} works on one story at a time, and this archive has none (its documents carry no story): crosscheck --corpus on the folder works on them all.`
+      : `${label} works on one story of the archive at a time: s picks a story.`;
   // Only the story picker's key works here (it is Claims' key, so its hint and help are Claims').
   usePaneControls(pane, controls, () => ({
     where: label,
@@ -22,7 +23,7 @@ function NeedsStory({ pane, label, width, height, controls }: PaneProps & { pane
   }));
   return (
     <Box width={width} height={height} paddingX={1}>
-      <Text wrap="truncate-end">{fit(`${label} works on one story of the archive at a time: s picks a story.`, Math.max(1, width - 2), theme.glyphs.ellipsis)}</Text>
+      <Text wrap="wrap">{message}</Text>
     </Box>
   );
 }
@@ -31,7 +32,7 @@ function NeedsStory({ pane, label, width, height, controls }: PaneProps & { pane
 export function storyPane({ key, label, Component }: PaneDefinition): PaneDefinition {
   function StoryPane(props: PaneProps): ReactNode {
     const setting = useArchiveSetting();
-    return setting && setting.story === null ? <NeedsStory {...props} pane={key} label={label} /> : <Component {...props} />;
+    return setting && setting.story === null ? <NeedsStory {...props} pane={key} label={label} stories={setting.stories} /> : <Component {...props} />;
   }
   return { key, label, Component: StoryPane };
 }

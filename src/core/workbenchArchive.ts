@@ -14,6 +14,6 @@ export interface WorkbenchArchive extends SearchService {
   storyMembers(): Promise<Array<StoryMember & { label: string }>>;
   /** One story's documents and passages as a corpus of its own (quotes, compare, claims). */
   storyCorpus(story: string): Promise<Corpus>;
-  /** One document and its passages as a corpus of its own (the preview and the reader). */
-  documentCorpus(source: string): Promise<Corpus>;
+  /** One document and its passages as a corpus of its own (the preview and the reader); stopped when `signal` fires. */
+  documentCorpus(source: string, signal?: AbortSignal): Promise<Corpus>;
 }

@@ -237,8 +237,8 @@ export class Archive implements WorkbenchArchive {
   }
 
   /** One document and its passages as a corpus of its own: the workbench's preview and reader. */
-  documentCorpus(source: string): Promise<Corpus> {
-    return this.corpusWhere('d.source = $1', source, (documents) => [...new Set(documents.map((document) => document.story).filter((story): story is string => story !== null))]);
+  documentCorpus(source: string, signal?: AbortSignal): Promise<Corpus> {
+    return this.corpusWhere('d.source = $1', source, (documents) => [...new Set(documents.map((document) => document.story).filter((story): story is string => story !== null))], signal);
   }
 
   /** The documents that belong to a story, without their text (the workbench's story picker). */
@@ -252,7 +252,7 @@ export class Archive implements WorkbenchArchive {
   }
 
   /** The documents `condition` (on `d`, with $1 = `value`) selects, text included, and their passages in order. */
-  private corpusWhere(condition: string, value: string, storiesOf: (documents: SourceDocument[]) => string[]): Promise<Corpus> {
+  private corpusWhere(condition: string, value: string, storiesOf: (documents: SourceDocument[]) => string[], signal?: AbortSignal): Promise<Corpus> {
     return this.read(async (session) => {
       const state = await session.query<{ corpus_root: string }>('SELECT corpus_root FROM ingest_state');
       const rows = await session.query<DocumentRow & { text: string }>(`SELECT ${DOCUMENT_INFO_COLUMNS}, d.text FROM documents d WHERE ${condition} ORDER BY ${DOCUMENT_ORDER}`, [value]);
@@ -269,7 +269,7 @@ export class Archive implements WorkbenchArchive {
         stories: storiesOf(documents),
         ignoredFiles: 0,
       };
-    });
+    }, signal);
   }
 }
 

@@ -34,18 +34,17 @@ export function useArchiveDocument(archive: WorkbenchArchive, hit: SearchHit | u
   const loaded = source === undefined ? undefined : kept.get(source);
   useEffect(() => {
     if (source === undefined || loaded) return;
-    let current = true;
-    archive.documentCorpus(source).then(
+    // A document scrolled past is not waited for: the next one's load goes first.
+    const controller = new AbortController();
+    archive.documentCorpus(source, controller.signal).then(
       (corpus) => {
-        if (!current) return;
+        if (controller.signal.aborted) return;
         setKept((previous) => new Map([...previous, [source, new Workspace(corpus)] as const].slice(-KEPT_DOCUMENTS)));
       },
       // The passage stays shown alone; the search's status says when the archive is gone.
       () => undefined,
     );
-    return () => {
-      current = false;
-    };
+    return () => controller.abort();
   }, [archive, source, loaded]);
   return useMemo(() => {
     if (!hit) return null;

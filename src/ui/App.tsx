@@ -1,11 +1,12 @@
 /** The workbench: numbered panes, the status line, help, and the screen-size guard. */
 import { Box, useApp, useStdout } from 'ink';
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { CorpusError, type LoadOptions } from '../core/load.js';
 import { neutralize } from '../core/sanitize.js';
 import { corpusFacts, Loading, MIN_COLUMNS, MIN_ROWS, TooSmall } from './app/screens.js';
 import { useHelp, type Help } from './app/useHelp.js';
 import { storyCatalogOf, useStoryPicker, type StoryPicker } from './app/useStoryPicker.js';
+import type { SourceDocument } from '../core/types.js';
 import type { WorkbenchArchive } from '../core/workbenchArchive.js';
 import { ArchiveContext } from './app/archiveContext.js';
 import { archiveFacts, useArchiveStories } from './app/useArchiveStories.js';
@@ -178,7 +179,8 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize, load, s
   const state: WorkspaceState = onArchive ? { status: 'ready', workspace: onArchive.workspace } : memory;
   const story = onArchive?.story ?? null;
   const storyCount = onArchive?.catalog?.stories.length ?? null;
-  const setting = useMemo(() => (archive ? { archive, story, stories: storyCount, timers } : null), [archive, story, storyCount, timers]);
+  const [seen] = useState(() => new Map<string, SourceDocument>());
+  const setting = useMemo(() => (archive ? { archive, story, stories: storyCount, timers, seen } : null), [archive, story, storyCount, timers, seen]);
   const help = useHelp(rows - 2);
   // Keys typed while the corpus loads go to the query line the workbench opens on (q included, as there).
   const typedAhead = useLineEditor();
@@ -202,7 +204,8 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize, load, s
         runOutside(run);
         write('');
       });
-    return { documents: workspace.documents, corpusRoot: workspace.corpus.root, selection: () => panes.visible()?.selection?.() ?? null, writeToTerminal, runOutside: outside, env, cwd };
+    // On an archive, the documents of the search results taken as evidence too.
+    return { documents: archive ? new Map([...seen, ...workspace.documents]) : workspace.documents, corpusRoot: workspace.corpus.root, selection: () => panes.visible()?.selection?.() ?? null, writeToTerminal, runOutside: outside, env, cwd };
   });
   const readyWorkspace = state.status === 'ready' ? state.workspace : null;
   const memoryStories = useMemo(() => (readyWorkspace ? storyCatalogOf(readyWorkspace) : null), [readyWorkspace]);

@@ -197,7 +197,7 @@ describe('the workbench on an archive', () => {
     app.unmount();
   });
 
-  it('shows the selected result among its neighbours and reads its whole document', async () => {
+  it('shows the selected result among its neighbours, reads its whole document and marks it as evidence', async () => {
     const archive = new FakeArchive(corpus);
     const app = renderOnArchive(archive, new ManualTimers());
     await press(app.stdin, 'hua');
@@ -207,6 +207,9 @@ describe('the workbench on an archive', () => {
     await press(app.stdin, KEYS.enter, KEYS.enter);
     const frame = await waitForFrame(app.lastFrame, (text) => text.includes('Search │ reader'));
     assert.match(frame, /Hua Chuning/);
+    // The evidence keys cite the passage's document, which only the archive held.
+    await press(app.stdin, 'm');
+    await waitForFrame(app.lastFrame, (text) => text.includes('marked: 003_6631a8e0a366c5c7:14 (1 item in the list)'));
     app.unmount();
   });
 

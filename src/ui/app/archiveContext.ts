@@ -1,5 +1,6 @@
 /** What the panes know of the archive the workbench reads (`--db`); null on a corpus folder. */
 import { createContext, useContext } from 'react';
+import type { SourceDocument } from '../../core/types.js';
 import type { WorkbenchArchive } from '../../core/workbenchArchive.js';
 import type { Timers } from '../hooks/useArchiveSearch.js';
 
@@ -10,6 +11,8 @@ export interface ArchiveSetting {
   /** How many stories the archive holds; null until known. */
   stories: number | null;
   timers: Timers;
+  /** The documents of the results the evidence keys took (y, m, e): their citations need them. */
+  seen: Map<string, SourceDocument>;
 }
 
 export const ArchiveContext = createContext<ArchiveSetting | null>(null);

@@ -7,9 +7,8 @@ import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { neutralize } from '../../../core/sanitize.js';
 import type { DocumentInfo } from '../../../core/searchService.js';
-import type { WorkbenchArchive } from '../../../core/workbenchArchive.js';
 import { Workspace } from '../../../core/workspace.js';
-import { useArchiveSetting } from '../../app/archiveContext.js';
+import { useArchiveSetting, type ArchiveSetting } from '../../app/archiveContext.js';
 import { Preview } from '../../components/Preview.js';
 import { PromptLine } from '../../components/PromptLine.js';
 import { archiveStatusNote, useArchiveSearch, type ArchiveSearchState } from '../../hooks/useArchiveSearch.js';
@@ -78,10 +77,10 @@ function useQueryLine(search: ArchiveSearchState, text: string): { counter: stri
 
 export function ArchiveSearchPane(props: PaneProps): ReactNode {
   const setting = useArchiveSetting();
-  return setting ? <ArchiveSearch {...props} archive={setting.archive} timers={setting.timers} /> : null;
+  return setting ? <ArchiveSearch {...props} archive={setting.archive} timers={setting.timers} seen={setting.seen} /> : null;
 }
 
-function ArchiveSearch({ workspace, width, height, active, controls, navigate, archive, timers }: PaneProps & { archive: WorkbenchArchive; timers: NonNullable<ReturnType<typeof useArchiveSetting>>['timers'] }): ReactNode {
+function ArchiveSearch({ workspace, width, height, active, controls, navigate, archive, timers, seen }: PaneProps & Pick<ArchiveSetting, 'archive' | 'timers' | 'seen'>): ReactNode {
   const theme = useTheme();
   const [area, areaLatest, setArea] = useImmediateState<SearchArea>('query');
   const [, , setPendingSelect] = useImmediateState<number | null>(null);
@@ -102,6 +101,10 @@ function ArchiveSearch({ workspace, width, height, active, controls, navigate, a
     const keys = searchControls({ workspace: reader.shown, separator: theme.glyphs.separator, area: areaLatest, setArea, editor, find, results, answered: search.answered, navigation, reader, setPendingSelect, navigate: toPane });
     return note === null ? keys : { ...keys, note };
   });
+  // The evidence keys cite the selected passage's document: the App is told of it.
+  useEffect(() => {
+    for (const document of reader.shown.documents.values()) seen.set(document.source, document);
+  }, [reader.shown, seen]);
 
   const queryLine = <PromptLine editor={editor} focused={active && area === 'query'} placeholder="search the archive (? help)" counter={counter} warning={search.error !== null} width={width} />;
   if ((area === 'reader' || area === 'find') && reader.passage && reader.article) {

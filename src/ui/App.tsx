@@ -238,7 +238,7 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize, load, s
         <StatusLine
           where={help.open ? 'Help' : stories.open ? `Claims ${theme.glyphs.separator} stories` : status.where}
           // What an evidence key did takes the facts' room while it is shown.
-          facts={[evidence.marked > 0 ? `${evidence.marked} marked` : '', evidence.notice === null ? (onArchive ? archiveFacts(onArchive) : corpusFacts(corpus)) : ''].filter((part) => part !== '').join('  ')}
+          facts={[evidence.marked > 0 ? `${evidence.marked} marked` : '', evidence.notice === null ? (onArchive ? archiveFacts(onArchive, theme.ascii) : corpusFacts(corpus)) : ''].filter((part) => part !== '').join('  ')}
           hints={help.open ? ['j/k scroll', 'any other key closes'] : stories.open ? hintsOf(stories.target(), global) : evidence.notice !== null ? [evidence.notice] : status.hints}
           help={help.open ? '' : stories.open ? helpHint(stories.target()) : status.help}
           width={columns}

@@ -4,6 +4,7 @@
  * panes run the same analysis as on a corpus folder. Nothing is loaded before a story is chosen.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { neutralize } from '../../core/sanitize.js';
 import { storiesOf } from '../../core/stories.js';
 import type { WorkbenchArchive } from '../../core/workbenchArchive.js';
 import { Workspace } from '../../core/workspace.js';
@@ -67,9 +68,10 @@ export function useArchiveStories(archive: WorkbenchArchive | undefined, timers:
   return { workspace: chosen?.workspace ?? empty, story: chosen?.story ?? null, notice, catalog, choose };
 }
 
-/** The status line's facts on an archive: the chosen story's, or how many stories there are to choose from. */
-export function archiveFacts({ story, workspace, notice, catalog }: ArchiveStories): string {
-  if (notice !== null) return notice;
-  if (story !== null) return `story ${story}: ${workspace.corpus.documents.length} sources ${workspace.corpus.passages.length} passages`;
-  return catalog ? `archive: ${catalog.stories.length} stories` : 'archive';
+/** The status line's facts on an archive: the chosen story's, or how many stories there are to choose from (names and messages neutralised). */
+export function archiveFacts({ story, workspace, notice, catalog }: ArchiveStories, ascii: boolean): string {
+  const facts =
+    notice ?? (story !== null ? `story ${story}: ${workspace.corpus.documents.length} sources ${workspace.corpus.passages.length} passages` : catalog ? `archive: ${catalog.stories.length} stories` : 'archive');
+  const safe = neutralize(facts, { ascii });
+  return ascii ? safe.replaceAll('…', '...') : safe;
 }

@@ -3,7 +3,7 @@
  * the results asked of the archive in the background (hooks/useArchiveSearch.ts) and the selected
  * result's document loaded on its own for its context (useArchiveDocument.ts).
  */
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { neutralize } from '../../../core/sanitize.js';
 import type { DocumentInfo } from '../../../core/searchService.js';
@@ -21,7 +21,7 @@ import type { NavigationTarget } from '../../navigation.js';
 import { fit } from '../../text.js';
 import { useTheme } from '../../theme.js';
 import type { PaneProps } from '../paneProps.js';
-import { ReaderView, searchLayout } from '../SearchPane.js';
+import { ReaderView, SearchBody, searchLayout } from '../SearchPane.js';
 import { ResultList } from '../search/ResultList.js';
 import { searchControls, type SearchArea } from '../search/searchControls.js';
 import { useReader, type Reading, type SearchReader } from '../search/useReader.js';
@@ -110,30 +110,19 @@ function ArchiveSearch({ workspace, width, height, active, controls, navigate, a
   if ((area === 'reader' || area === 'find') && reader.passage && reader.article) {
     return <ReaderView workspace={reader.shown} reader={reader} find={find} finding={area === 'find'} active={active} queryLine={queryLine} width={width} height={height} />;
   }
-  const { sideBySide, bodyHeight, listWidth, listHeight } = layout;
-  const muted = theme.color ? { color: theme.colors.muted } : {};
+  const { listWidth, listHeight } = layout;
   // Before the first answer: what is being asked, not "nothing matches".
   const waiting = search.answered.trim() === '' ? (editor.text.trim() === '' ? `Type to search the archive at ${archive.shown}.` : `Searching the archive for "${editor.text.trim()}"${theme.glyphs.ellipsis}`) : null;
   return (
-    <Box flexDirection="column" width={width} height={height}>
-      {queryLine}
-      <Box flexDirection={sideBySide ? 'row' : 'column'} height={bodyHeight}>
-        <Box flexDirection="column" width={listWidth} height={listHeight} overflow="hidden">
-          {waiting !== null ? (
-            <Text wrap="truncate-end">{fit(neutralize(waiting, { ascii: theme.ascii }), listWidth, theme.glyphs.ellipsis)}</Text>
-          ) : (
-            <ResultList workspace={labels} passageIndex={null} results={search.results} answered={search.answered} error={search.error} offset={navigation.offset} selected={navigation.selected} width={listWidth} height={listHeight} />
-          )}
-        </Box>
-        {sideBySide ? (
-          <Box width={1} height={bodyHeight} flexDirection="column" overflow="hidden">
-            <Text {...muted}>{Array(bodyHeight).fill(theme.glyphs.separator).join('\n')}</Text>
-          </Box>
+    <SearchBody layout={layout} width={width} height={height} queryLine={queryLine}
+      list={
+        waiting !== null ? (
+          <Text wrap="truncate-end">{fit(neutralize(waiting, { ascii: theme.ascii }), listWidth, theme.glyphs.ellipsis)}</Text>
         ) : (
-          <Text {...muted}>{fit(theme.glyphs.rule.repeat(width), width, '')}</Text>
-        )}
-        <Preview workspace={local?.workspace ?? labels} hit={local?.hit} width={layout.previewWidth} height={layout.previewHeight} scroll={0} focused={false} />
-      </Box>
-    </Box>
+          <ResultList workspace={labels} passageIndex={null} results={search.results} answered={search.answered} error={search.error} offset={navigation.offset} selected={navigation.selected} width={listWidth} height={listHeight} />
+        )
+      }
+      preview={<Preview workspace={local?.workspace ?? labels} hit={local?.hit} width={layout.previewWidth} height={layout.previewHeight} scroll={0} focused={false} />}
+    />
   );
 }

@@ -11,9 +11,13 @@ export const ARCHIVE_OPTIONS = { db: { type: 'string' } } as const;
  * and --corpus together are a usage error (which one was meant?).
  */
 export function archiveUrlFor(command: Command, values: OptionValues, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (!command.archive) return undefined;
+  return command.archive ? archiveUrlOf(command.name, values, env) : undefined;
+}
+
+/** The same choice for the workbench (`what` names it in the usage error) or a command. */
+export function archiveUrlOf(what: string, values: OptionValues, env: NodeJS.ProcessEnv = process.env): string | undefined {
   const given = stringOption(values, 'db');
-  if (given !== undefined && values.corpus !== undefined) throw new UsageError(`${command.name}: give --db URL or --corpus PATH, not both`);
+  if (given !== undefined && values.corpus !== undefined) throw new UsageError(`${what}: give --db URL or --corpus PATH, not both`);
   if (given !== undefined) return given;
   return values.corpus === undefined && env.CROSSCHECK_DB ? env.CROSSCHECK_DB : undefined;
 }

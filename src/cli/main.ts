@@ -14,8 +14,9 @@ import { QueryError } from '../core/query.js';
 import { neutralize } from '../core/sanitize.js';
 import { Workspace } from '../core/workspace.js';
 import { guardTerminal } from '../core/signals.js';
+import { Archive } from '../core/db/archive.js';
 import { DatabaseFailure } from '../core/db/connect.js';
-import { ARCHIVE_OPTIONS, ArchiveHandle, archiveUrlFor } from './archiveOption.js';
+import { ARCHIVE_OPTIONS, ArchiveHandle, archiveUrlFor, archiveUrlOf } from './archiveOption.js';
 import { EXIT_ERROR, UsageError, type Command, type CommandContext } from './command.js';
 import { cacheCommand } from './commands/cache.js';
 import { claimsCommand } from './commands/claims.js';
@@ -48,6 +49,7 @@ function programHelp(): string {
 
 Usage:
   crosscheck [--corpus DIR]            the interactive workbench (needs a terminal)
+  crosscheck --db URL                  the workbench on a PostgreSQL archive (crosscheck index)
   crosscheck COMMAND [ARGS] [--json]   answers for scripts and quick checks
 
 Commands:
@@ -57,6 +59,8 @@ Options:
   --corpus PATH  a folder of articles read recursively, or one file: .txt/.md (front matter
                  read), .jsonl/.ndjson and .csv/.tsv (one article a record), .html/.htm
                  (default: $CROSSCHECK_CORPUS, else the bundled corpus)
+  --db URL       a PostgreSQL archive instead of a corpus folder (default: $CROSSCHECK_DB
+                 unless --corpus is given); see docs/database.md
   --fields MAP   record fields by name when not recognised: text=body,story=cluster_id,...
                  (keys: text, title, outlet, date, url, story, story-name, id)
   --format F     text, json, jsonl, csv, markdown, quickfix (path:line:col: text for vim -q)
@@ -140,7 +144,7 @@ async function runCommand(command: Command, args: string[]): Promise<number> {
 }
 
 async function runWorkbench(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: COMMON_OPTIONS, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({ args, options: { ...COMMON_OPTIONS, ...ARCHIVE_OPTIONS }, allowPositionals: true, strict: true });
   if (values.help) {
     process.stdout.write(`${programHelp()}\n`);
     return 0;
@@ -149,6 +153,8 @@ async function runWorkbench(args: string[]): Promise<number> {
   if (values.format !== undefined || values.json) {
     throw new UsageError('--format and --json apply to commands (crosscheck search ...), not to the workbench');
   }
+  const archiveUrl = archiveUrlOf('the workbench', values);
+  if (archiveUrl !== undefined && values.fields !== undefined) throw new UsageError('--fields applies to a corpus folder, not to an archive (--db): the archive was indexed with its fields');
   // Checked before the screen opens: a malformed map is a usage error on stderr.
   const fields = typeof values.fields === 'string' ? parseFieldsOption(values.fields) : undefined;
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
@@ -157,6 +163,7 @@ async function runWorkbench(args: string[]): Promise<number> {
   // Ink draws nothing until exit when it believes it runs under CI; on a real terminal it does not.
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
+  if (archiveUrl !== undefined) return runWorkbenchOnArchive(archiveUrl);
   const corpusPath = corpusPathFrom(values);
   // A corpus that is not there is said on stderr (exit 2) before the full screen opens.
   try {
@@ -169,6 +176,17 @@ async function runWorkbench(args: string[]): Promise<number> {
   const code = await start({ corpusPath, ...(fields ? { fields } : {}) });
   for (const note of takeHeldCacheNotes()) warn(note);
   return code;
+}
+
+/** The workbench on a PostgreSQL archive: opened (a bad URL, no server, an old program: one line, exit 2) before the screen is. */
+async function runWorkbenchOnArchive(url: string): Promise<number> {
+  const archive = await Archive.open(url);
+  try {
+    const start = await loadWorkbenchDrawingAtOnce(archive.shown);
+    return await start({ corpusPath: archive.shown, archive });
+  } finally {
+    await archive.close();
+  }
 }
 
 /**

@@ -38,6 +38,11 @@ export interface Catalog {
   skipped: LoadWarning[];
 }
 
+/** The service itself failed (its server unreachable, its connection lost), said in one line; a query may work again later. */
+export class ServiceFailure extends Error {
+  override name = 'ServiceFailure';
+}
+
 export interface SearchService {
   /** The ids of sources named by id or by label, and the names that are neither. */
   sourceIds(given: readonly string[]): Promise<{ ids: string[]; unknown: string[] }>;

@@ -20,7 +20,7 @@ export function byDate<T>(items: readonly T[], dayOf: (item: T) => string | null
 }
 
 /** What a story's summary reads of its documents. */
-type StoryMember = Pick<SourceDocument, 'source' | 'story' | 'day' | 'title' | 'storyName'>;
+export type StoryMember = Pick<SourceDocument, 'source' | 'story' | 'day' | 'title' | 'storyName'>;
 
 export function storiesOf(corpus: { documents: readonly StoryMember[]; stories: readonly string[] }): StorySummary[] {
   const members = new Map<string, StoryMember[]>();

@@ -16,7 +16,7 @@ export class StoryFinder {
   private readonly choices: StoryChoice[];
   private readonly fuse: Fuse<{ choice: StoryChoice; name: string; days: string; outlets: string; id: string }>;
 
-  constructor(stories: readonly StorySummary[], documents: ReadonlyMap<string, SourceDocument>) {
+  constructor(stories: readonly StorySummary[], documents: ReadonlyMap<string, Pick<SourceDocument, 'label'>>) {
     this.choices = stories.map((story) => {
       const outlets = [...new Set(story.sources.map((source) => documents.get(source)?.label ?? source))].join(', ');
       const days = dayRange(story);

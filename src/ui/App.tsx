@@ -1,11 +1,18 @@
 /** The workbench: numbered panes, the status line, help, and the screen-size guard. */
 import { Box, useApp, useStdout } from 'ink';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { CorpusError, type LoadOptions } from '../core/load.js';
 import { neutralize } from '../core/sanitize.js';
 import { corpusFacts, Loading, MIN_COLUMNS, MIN_ROWS, TooSmall } from './app/screens.js';
 import { useHelp, type Help } from './app/useHelp.js';
-import { useStoryPicker, type StoryPicker } from './app/useStoryPicker.js';
+import { storyCatalogOf, useStoryPicker, type StoryPicker } from './app/useStoryPicker.js';
+import type { SourceDocument } from '../core/types.js';
+import type { WorkbenchArchive } from '../core/workbenchArchive.js';
+import { ArchiveContext } from './app/archiveContext.js';
+import { archiveFacts, useArchiveStories } from './app/useArchiveStories.js';
+import { REAL_TIMERS, type Timers } from './hooks/useArchiveSearch.js';
+import { ArchiveSearchPane } from './panes/archive/ArchiveSearchPane.js';
+import { storyPane } from './panes/archive/NeedsStory.js';
 import { StoryPickerView } from './components/StoryPickerView.js';
 import { usePaneRegistry, useStatusLine, type PaneRegistry } from './app/usePaneRegistry.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
@@ -36,6 +43,8 @@ const PANES: readonly PaneDefinition[] = [
   { key: 'compare', label: 'Compare', Component: ComparePane },
   { key: 'claims', label: 'Claims', Component: ClaimsPane },
 ];
+/** On an archive: Search asks the database; the other panes work on the story chosen with `s`. */
+const ARCHIVE_PANES: readonly PaneDefinition[] = [{ key: 'search', label: 'Search', Component: ArchiveSearchPane }, ...PANES.slice(1).map(storyPane)];
 const TABS: readonly TabInfo[] = PANES.map(({ key, label }) => ({ key, label }));
 
 /** 1-4, Alt-1..4 and F2-F5 name panes 1-4. */
@@ -68,6 +77,10 @@ export interface AppProps {
   cwd?: string;
   /** --fields: record fields by name when not recognised. */
   fields?: LoadOptions['fields'];
+  /** --db: the archive to read instead of a corpus folder. */
+  archive?: WorkbenchArchive;
+  /** The clock the archive's status waits on (tests). */
+  timers?: Timers;
 }
 
 interface GlobalKeys {
@@ -155,13 +168,19 @@ function useWorkbenchKeys({ status, typedAhead, panes, global, help, stories, re
   });
 }
 
-export function App({ corpusPath, workspace: preloaded, size: fixedSize, load, suspend, inspect, exitOnFailure = false, writeToTerminal, runOutside, env, cwd, fields }: AppProps): ReactNode {
+export function App({ corpusPath, workspace: preloaded, size: fixedSize, load, suspend, inspect, exitOnFailure = false, writeToTerminal, runOutside, env, cwd, fields, archive, timers = REAL_TIMERS }: AppProps): ReactNode {
   const { exit } = useApp();
   const { write } = useStdout();
   const theme = useTheme();
   const { columns, rows } = useTerminalSize(fixedSize);
-  const state = useWorkspace(corpusPath, preloaded, load, fields);
   const [tab, tabLatest, setTab] = useImmediateState<PaneKey>(PANES[0]!.key);
+  const onArchive = useArchiveStories(archive, timers, () => setTab('claims'));
+  const memory = useWorkspace(onArchive ? undefined : corpusPath, preloaded, load, fields);
+  const state: WorkspaceState = onArchive ? { status: 'ready', workspace: onArchive.workspace } : memory;
+  const story = onArchive?.story ?? null;
+  const storyCount = onArchive?.catalog?.stories.length ?? null;
+  const [seen] = useState(() => new Map<string, SourceDocument>());
+  const setting = useMemo(() => (archive ? { archive, story, stories: storyCount, timers, seen } : null), [archive, story, storyCount, timers, seen]);
   const help = useHelp(rows - 2);
   // Keys typed while the corpus loads go to the query line the workbench opens on (q included, as there).
   const typedAhead = useLineEditor();
@@ -185,9 +204,12 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize, load, s
         runOutside(run);
         write('');
       });
-    return { documents: workspace.documents, corpusRoot: workspace.corpus.root, selection: () => panes.visible()?.selection?.() ?? null, writeToTerminal, runOutside: outside, env, cwd };
+    // On an archive, the documents of the search results taken as evidence too.
+    return { documents: archive ? new Map([...seen, ...workspace.documents]) : workspace.documents, corpusRoot: workspace.corpus.root, selection: () => panes.visible()?.selection?.() ?? null, writeToTerminal, runOutside: outside, env, cwd };
   });
-  const stories = useStoryPicker(state.status === 'ready' ? state.workspace : null, rows - 4, (story) => panes.navigate({ pane: 'claims', story }));
+  const readyWorkspace = state.status === 'ready' ? state.workspace : null;
+  const memoryStories = useMemo(() => (readyWorkspace ? storyCatalogOf(readyWorkspace) : null), [readyWorkspace]);
+  const stories = useStoryPicker(onArchive ? onArchive.catalog : memoryStories, rows - 4, (story) => (onArchive ? onArchive.choose(story) : panes.navigate({ pane: 'claims', story })));
   const global = globalHandlers({ exit, suspend, write, help, setTab, panes, evidence: evidence.handlers, stories });
   const { status, refreshStatus, controls } = useStatusLine(panes, tabLatest, global, inspect);
   useWorkbenchKeys({ status: state.status, typedAhead, panes, global, help, stories, refreshStatus, exit, onKey: evidence.clearNotice });
@@ -199,26 +221,29 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize, load, s
   const paneHeight = rows - 2;
   const { corpus } = state.workspace;
   return (
-    <Box width={columns} height={rows} flexDirection="column">
-      <TabBar tabs={TABS} active={tab} title={neutralize(corpus.root, { ascii: theme.ascii })} width={columns} />
-      <Box height={paneHeight} width={columns}>
-        {help.open ? <HelpOverlay width={columns} height={paneHeight} scroll={help.scroll} pane={tab} /> : null}
-        {stories.open && !help.open ? <StoryPickerView picker={stories} width={columns} height={paneHeight} /> : null}
-        {/* Panes stay mounted while hidden, so a query or a selection survives a visit elsewhere. */}
-        {PANES.map(({ key, Component }) => (
-          <Box key={key} display={!help.open && !stories.open && tab === key ? 'flex' : 'none'}>
-            <Component workspace={state.workspace} width={columns} height={paneHeight} active={!help.open && !stories.open && tab === key} controls={controls} navigate={panes.navigate} typedAhead={typedAhead.text} />
-          </Box>
-        ))}
+    <ArchiveContext.Provider value={setting}>
+      <Box width={columns} height={rows} flexDirection="column">
+        <TabBar tabs={TABS} active={tab} title={neutralize(corpus.root, { ascii: theme.ascii })} width={columns} />
+        <Box height={paneHeight} width={columns}>
+          {help.open ? <HelpOverlay width={columns} height={paneHeight} scroll={help.scroll} pane={tab} /> : null}
+          {stories.open && !help.open ? <StoryPickerView picker={stories} width={columns} height={paneHeight} /> : null}
+          {/* Panes stay mounted while hidden, so a query or a selection survives a visit elsewhere. */}
+          {(onArchive ? ARCHIVE_PANES : PANES).map(({ key, Component }) => (
+            // On an archive, a newly chosen story's panes start afresh; Search keeps its query.
+            <Box key={onArchive && key !== 'search' ? `${key}:${onArchive.story ?? ''}` : key} display={!help.open && !stories.open && tab === key ? 'flex' : 'none'}>
+              <Component workspace={state.workspace} width={columns} height={paneHeight} active={!help.open && !stories.open && tab === key} controls={controls} navigate={panes.navigate} typedAhead={typedAhead.text} />
+            </Box>
+          ))}
+        </Box>
+        <StatusLine
+          where={help.open ? 'Help' : stories.open ? `Claims ${theme.glyphs.separator} stories` : status.where}
+          // What an evidence key did takes the facts' room while it is shown.
+          facts={[evidence.marked > 0 ? `${evidence.marked} marked` : '', evidence.notice === null ? (onArchive ? archiveFacts(onArchive, theme.ascii) : corpusFacts(corpus)) : ''].filter((part) => part !== '').join('  ')}
+          hints={help.open ? ['j/k scroll', 'any other key closes'] : stories.open ? hintsOf(stories.target(), global) : evidence.notice !== null ? [evidence.notice] : status.hints}
+          help={help.open ? '' : stories.open ? helpHint(stories.target()) : status.help}
+          width={columns}
+        />
       </Box>
-      <StatusLine
-        where={help.open ? 'Help' : stories.open ? `Claims ${theme.glyphs.separator} stories` : status.where}
-        // What an evidence key did takes the facts' room while it is shown.
-        facts={[evidence.marked > 0 ? `${evidence.marked} marked` : '', evidence.notice === null ? corpusFacts(corpus) : ''].filter((part) => part !== '').join('  ')}
-        hints={help.open ? ['j/k scroll', 'any other key closes'] : stories.open ? hintsOf(stories.target(), global) : evidence.notice !== null ? [evidence.notice] : status.hints}
-        help={help.open ? '' : stories.open ? helpHint(stories.target()) : status.help}
-        width={columns}
-      />
-    </Box>
+    </ArchiveContext.Provider>
   );
 }

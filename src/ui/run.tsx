@@ -9,6 +9,7 @@ import { CorpusError, type LoadOptions } from '../core/load.js';
 import { prefersUnicode } from '../core/display.js';
 import { ENTER_ALTERNATE_SCREEN, LEAVE_ALTERNATE_SCREEN } from '../core/presentation.js';
 import { neutralize } from '../core/sanitize.js';
+import type { WorkbenchArchive } from '../core/workbenchArchive.js';
 import { App } from './App.js';
 import { diffingStdout } from './frameDiff.js';
 import { endBySignal, guardTerminal } from '../core/signals.js';
@@ -27,6 +28,8 @@ export interface WorkbenchOptions {
   corpusPath: string;
   /** --fields: record fields by name when not recognised. */
   fields?: LoadOptions['fields'];
+  /** --db: the archive the workbench reads instead of a corpus folder (already opened). */
+  archive?: WorkbenchArchive;
 }
 
 /** Says an unexpected error as a bug, with where its full report was written (the terminal already restored). */
@@ -108,7 +111,7 @@ function jobControl({ stdin, stdout }: NodeJS.Process, frames: ReturnType<typeof
   return { suspend, onStopSignal, outside };
 }
 
-export async function runWorkbench({ corpusPath, fields }: WorkbenchOptions): Promise<number> {
+export async function runWorkbench({ corpusPath, fields, archive }: WorkbenchOptions): Promise<number> {
   const { stdin, stdout } = process;
   const frames = diffingStdout(stdout);
   const screen = terminalScreen(stdin, stdout);
@@ -128,7 +131,7 @@ export async function runWorkbench({ corpusPath, fields }: WorkbenchOptions): Pr
   screen.enterScreen();
   const instance = render(
     <ThemeContext.Provider value={themeFor(process.env)}>
-      <App corpusPath={corpusPath} {...(fields ? { fields } : {})} suspend={suspend} runOutside={outside} writeToTerminal={(bytes) => stdout.write(bytes)} exitOnFailure />
+      <App corpusPath={corpusPath} {...(fields ? { fields } : {})} {...(archive ? { archive } : {})} suspend={suspend} runOutside={outside} writeToTerminal={(bytes) => stdout.write(bytes)} exitOnFailure />
     </ThemeContext.Provider>,
     { stdout: frames.stream, exitOnCtrlC: false, patchConsole: true, maxFps: 60 },
   );

@@ -137,4 +137,23 @@ describe('quotes, compare, claims --db on one story', { skip: skipWithoutDatabas
     assert.ok(!TERMINAL_ACTIVE.test(fromArchive.stdout), JSON.stringify(fromArchive.stdout));
     assert.equal(fromArchive.stdout, runCli(['search', 'figure', '--corpus', folder.root]).stdout);
   });
+
+  it('gives the workbench one document with its passages in order, and the documents of its stories (the story picker)', async () => {
+    const archive = await Archive.open(database.url);
+    try {
+      const files = await loadCorpus(folder.root);
+      const source = files.documents.find((document) => document.story === 'zoom')!.source;
+      const document = await archive.documentCorpus(source);
+      const expected = files.passages.filter((passage) => passage.source === source);
+      assert.ok(expected.length > 1);
+      assert.deepEqual(document.passages.map((passage) => [passage.id, passage.line, passage.text]), expected.map((passage, id) => [id, passage.line, passage.text]));
+      assert.deepEqual(document.documents.map((found) => found.text), [files.documents.find((found) => found.source === source)!.text]);
+      assert.deepEqual(document.stories, ['zoom']);
+      const members = await archive.storyMembers();
+      assert.deepEqual(members.map((member) => [member.source, member.story]).sort(), files.documents.filter((found) => found.story === 'zoom').map((found) => [found.source, 'zoom']).sort());
+      await assert.rejects(archive.documentCorpus(source, AbortSignal.abort()), SearchCancelled);
+    } finally {
+      await archive.close();
+    }
+  });
 });

@@ -8,12 +8,14 @@
  * fails in one line when that cannot be had.
  */
 import type { ClosestHit } from '../closest.js';
-import type { Catalog, DocumentInfo, SearchAnswer, SearchService, ServiceSearchOptions } from '../searchService.js';
-import type { Corpus } from '../types.js';
+import type { Catalog, DocumentInfo, SearchAnswer, ServiceSearchOptions } from '../searchService.js';
+import type { StoryMember } from '../stories.js';
+import type { Corpus, SourceDocument } from '../types.js';
+import type { WorkbenchArchive } from '../workbenchArchive.js';
 import { searchArchive, type ArchiveSearchWork, type SearchSession } from './archiveSearch.js';
 import { asDatabaseFailure, connectDatabase, DatabaseFailure, isDatabaseProblem, type Connection } from './connect.js';
 import { DOCUMENT_ORDER } from './querySql.js';
-import { DOCUMENT_INFO_COLUMNS, documentInfoOf, documentOf, passageOf, type DocumentRow, type PassageRow } from './rows.js';
+import { DOCUMENT_INFO_COLUMNS, documentInfoOf, documentOf, passageOf, storyOf, type DocumentRow, type PassageRow } from './rows.js';
 import { checkSchema } from './schema.js';
 import { redact } from './url.js';
 
@@ -51,7 +53,7 @@ function connectionLost(error: unknown): boolean {
   return /^57P0[123]$/.test(sqlState(error)) || 'syscall' in error || /Connection terminated|connection error|Client was closed|Connection ended/i.test(error.message);
 }
 
-export class Archive implements SearchService {
+export class Archive implements WorkbenchArchive {
   readonly work: ArchiveWork = { statements: 0, rowsRead: 0, scored: 0, requests: 0, cancelled: 0, reconnects: 0 };
   /** The URL as it may be shown (password replaced). */
   readonly shown: string;
@@ -231,22 +233,43 @@ export class Archive implements SearchService {
 
   /** One story's documents and passages as a corpus of its own, for the in-memory engine (quotes, compare, claims). */
   storyCorpus(story: string): Promise<Corpus> {
+    return this.corpusWhere('d.story = $1', story, (documents) => (story === '' || documents.length === 0 ? [] : [story]));
+  }
+
+  /** One document and its passages as a corpus of its own: the workbench's preview and reader. */
+  documentCorpus(source: string, signal?: AbortSignal): Promise<Corpus> {
+    return this.corpusWhere('d.source = $1', source, (documents) => [...new Set(documents.map((document) => document.story).filter((story): story is string => story !== null))], signal);
+  }
+
+  /** The documents that belong to a story, without their text (the workbench's story picker). */
+  storyMembers(): Promise<Array<StoryMember & { label: string }>> {
+    return this.read(async (session) => {
+      const rows = await session.query<{ source: string; story: string; day: string | null; title: string; story_name: string | null; label: string }>(
+        `SELECT d.source, d.story, d.day, d.title, d.story_name, d.label FROM documents d WHERE d.story <> '' ORDER BY ${DOCUMENT_ORDER}`,
+      );
+      return rows.map((row) => ({ source: row.source, story: storyOf(row.story), day: row.day, title: row.title, storyName: row.story_name, label: row.label }));
+    });
+  }
+
+  /** The documents `condition` (on `d`, with $1 = `value`) selects, text included, and their passages in order. */
+  private corpusWhere(condition: string, value: string, storiesOf: (documents: SourceDocument[]) => string[], signal?: AbortSignal): Promise<Corpus> {
     return this.read(async (session) => {
       const state = await session.query<{ corpus_root: string }>('SELECT corpus_root FROM ingest_state');
-      const documents = await session.query<DocumentRow & { text: string }>(`SELECT ${DOCUMENT_INFO_COLUMNS}, d.text FROM documents d WHERE d.story = $1 ORDER BY ${DOCUMENT_ORDER}`, [story]);
+      const rows = await session.query<DocumentRow & { text: string }>(`SELECT ${DOCUMENT_INFO_COLUMNS}, d.text FROM documents d WHERE ${condition} ORDER BY ${DOCUMENT_ORDER}`, [value]);
       const passages = await session.query<PassageRow>(
-        `SELECT p.story, p.source, p.line, p.paragraph, p.sentence, p.start_offset, p.end_offset, p.text FROM passages p JOIN documents d ON d.story = p.story AND d.source = p.source WHERE p.story = $1 ORDER BY ${DOCUMENT_ORDER}, p.seq`,
-        [story],
+        `SELECT p.story, p.source, p.line, p.paragraph, p.sentence, p.start_offset, p.end_offset, p.text FROM passages p JOIN documents d ON d.story = p.story AND d.source = p.source WHERE ${condition} ORDER BY ${DOCUMENT_ORDER}, p.seq`,
+        [value],
       );
+      const documents = rows.map(documentOf);
       return {
         root: state[0]?.corpus_root ?? '',
-        documents: documents.map(documentOf),
+        documents,
         passages: passages.map((row, id) => passageOf(row, id)),
         warnings: [],
-        stories: story === '' || documents.length === 0 ? [] : [story],
+        stories: storiesOf(documents),
         ignoredFiles: 0,
       };
-    });
+    }, signal);
   }
 }
 

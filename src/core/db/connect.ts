@@ -1,5 +1,6 @@
 /** Opening the archive's database, with every failure said in one line that never holds the password. */
 import pg from 'pg';
+import { ServiceFailure } from '../searchService.js';
 import { ArchiveError } from './schema.js';
 import { DatabaseUrlError, parseDatabaseUrl, redact } from './url.js';
 
@@ -45,7 +46,7 @@ export function describeDatabaseError(error: unknown, url: string, password?: st
 }
 
 /** A failure with its one line ready for the user (exit code 2). */
-export class DatabaseFailure extends Error {
+export class DatabaseFailure extends ServiceFailure {
   override name = 'DatabaseFailure';
 }
 

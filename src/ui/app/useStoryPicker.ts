@@ -4,8 +4,9 @@
  * stories are UUIDs: stepping through them one by one was no way to reach one.
  */
 import { useMemo, type RefObject } from 'react';
-import { storiesOf } from '../../core/stories.js';
+import { storiesOf, type StorySummary } from '../../core/stories.js';
 import { StoryFinder, type StoryChoice } from '../../core/storyFinder.js';
+import type { SourceDocument } from '../../core/types.js';
 import type { Workspace } from '../../core/workspace.js';
 import { useImmediateState } from '../hooks/useImmediateState.js';
 import { useLineEditor, type LineEditor } from '../hooks/useLineEditor.js';
@@ -24,11 +25,22 @@ export interface StoryPicker {
   target: () => KeyTarget;
 }
 
-export function useStoryPicker(workspace: Workspace | null, rows: number, choose: (story: string) => void): StoryPicker {
+/** The stories to pick from, and the labels of their documents (the outlets a story is found by). */
+export interface StoryCatalog {
+  stories: readonly StorySummary[];
+  documents: ReadonlyMap<string, Pick<SourceDocument, 'label'>>;
+}
+
+/** A corpus's stories, for the picker. */
+export function storyCatalogOf(workspace: Workspace): StoryCatalog {
+  return { stories: storiesOf(workspace.corpus), documents: workspace.documents };
+}
+
+export function useStoryPicker(catalog: StoryCatalog | null, rows: number, choose: (story: string) => void): StoryPicker {
   const [open, openLatest, setOpen] = useImmediateState(false);
   const selection = useSelection();
   const editor = useLineEditor('', () => selection.set(0));
-  const finder = useMemo(() => (workspace ? new StoryFinder(storiesOf(workspace.corpus), workspace.documents) : null), [workspace]);
+  const finder = useMemo(() => (catalog ? new StoryFinder(catalog.stories, catalog.documents) : null), [catalog]);
   const choices = useMemo(() => finder?.find(editor.text) ?? [], [finder, editor.text]);
   const navigation = useListNavigation(choices.length, rows, selection);
   const close = (): void => setOpen(false);
@@ -57,7 +69,7 @@ export function useStoryPicker(workspace: Workspace | null, rows: number, choose
     open,
     openLatest,
     show: () => {
-      if (!finder || (workspace?.corpus.stories.length ?? 0) === 0) return false;
+      if (!finder || (catalog?.stories.length ?? 0) === 0) return false;
       editor.set('');
       navigation.select(0);
       setOpen(true);

@@ -226,6 +226,14 @@ export const QUERY_SYNTAX: ReadonlyArray<[string, string]> = [
   ['!not  a | b', 'exclude, either'],
 ];
 
+/** The workbench on a PostgreSQL archive: what differs, and what its status line says. */
+export const ON_AN_ARCHIVE: ReadonlyArray<[string, string]> = [
+  ['Search', 'asked of the archive as you type; a newer key cancels the running query, only the newest answer is drawn'],
+  ['s', 'Quotes, Compare and Claims work on one story at a time: s picks it, loaded from the archive and analysed as a corpus'],
+  ['status: slow', '"searching the archive… 2 s" while an answer takes longer than a second'],
+  ['status: unreachable', '"archive unreachable: retrying…": the connection is lost, the query asked again every 2 s; keys keep working'],
+];
+
 const KEY_LABELS: Record<string, string> = {
   enter: 'Enter',
   esc: 'Esc',
@@ -277,7 +285,10 @@ export function helpSections(first?: string): Array<{ title: string; lines: Arra
       const label = bindingLabel(binding);
       return label === null ? [] : [[label, binding.help]];
     }),
-  })).concat([{ title: 'Query syntax (Search and the Quotes filter)', lines: [...QUERY_SYNTAX] }]);
+  })).concat([
+    { title: 'Query syntax (Search and the Quotes filter)', lines: [...QUERY_SYNTAX] },
+    { title: 'On an archive (crosscheck --db URL)', lines: [...ON_AN_ARCHIVE] },
+  ]);
 }
 
 /** The README's key table, generated: `test/unit/keymap.test.ts` fails when the README differs. */
@@ -292,7 +303,7 @@ export function keyTableMarkdown(): string {
   for (const section of helpSections()) {
     section.lines.forEach(([keys, what], index) => {
       const where = index === 0 ? section.title : '';
-      const shownKeys = section.title.startsWith('Query syntax') ? `\`${escape(keys)}\`` : code(keys);
+      const shownKeys = section.title.startsWith('Query syntax') ? `\`${escape(keys)}\`` : section.title.startsWith('On an archive') ? escape(keys) : code(keys);
       rows.push(`| ${escape(where)} | ${shownKeys} | ${escape(what)} |`);
     });
   }

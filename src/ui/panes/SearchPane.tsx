@@ -28,7 +28,7 @@ function indexOfPassage(results: Results, passageId: number): number {
   return -1;
 }
 
-function searchLayout(width: number, height: number) {
+export function searchLayout(width: number, height: number) {
   const sideBySide = width >= SIDE_BY_SIDE_WIDTH;
   const bodyHeight = height - 1;
   const listWidth = sideBySide ? Math.floor(width * 0.55) : width;
@@ -70,6 +70,18 @@ export function SearchPane({ workspace, width, height, active, controls, navigat
   if ((area === 'reader' || area === 'find') && reader.passage && reader.article) {
     return <ReaderView workspace={workspace} reader={reader} find={find} finding={area === 'find'} active={active} queryLine={queryLine} width={width} height={height} />;
   }
+  const { listWidth, listHeight } = layout;
+  return (
+    <SearchBody layout={layout} width={width} height={height} queryLine={queryLine}
+      list={<ResultList workspace={workspace} passageIndex={passageIndex} results={search.results} answered={search.answered} error={search.error} offset={navigation.offset} selected={navigation.selected} width={listWidth} height={listHeight} />}
+      preview={<Preview workspace={workspace} hit={search.results.at(navigation.selected)} width={layout.previewWidth} height={layout.previewHeight} scroll={0} focused={false} />}
+    />
+  );
+}
+
+/** The query line over the results and the preview, side by side on a wide screen, else one over the other. */
+export function SearchBody({ layout, width, height, queryLine, list, preview }: { layout: ReturnType<typeof searchLayout>; width: number; height: number; queryLine: ReactNode; list: ReactNode; preview: ReactNode }): ReactNode {
+  const theme = useTheme();
   const { sideBySide, bodyHeight, listWidth, listHeight } = layout;
   const muted = theme.color ? { color: theme.colors.muted } : {};
   return (
@@ -77,7 +89,7 @@ export function SearchPane({ workspace, width, height, active, controls, navigat
       {queryLine}
       <Box flexDirection={sideBySide ? 'row' : 'column'} height={bodyHeight}>
         <Box flexDirection="column" width={listWidth} height={listHeight} overflow="hidden">
-          <ResultList workspace={workspace} passageIndex={passageIndex} results={search.results} answered={search.answered} error={search.error} offset={navigation.offset} selected={navigation.selected} width={listWidth} height={listHeight} />
+          {list}
         </Box>
         {sideBySide ? (
           <Box width={1} height={bodyHeight} flexDirection="column" overflow="hidden">
@@ -86,13 +98,13 @@ export function SearchPane({ workspace, width, height, active, controls, navigat
         ) : (
           <Text {...muted}>{fit(theme.glyphs.rule.repeat(width), width, '')}</Text>
         )}
-        <Preview workspace={workspace} hit={search.results.at(navigation.selected)} width={layout.previewWidth} height={layout.previewHeight} scroll={0} focused={false} />
+        {preview}
       </Box>
     </Box>
   );
 }
 
-interface ReaderViewProps {
+export interface ReaderViewProps {
   workspace: Workspace;
   reader: SearchReader;
   find: LineEditor;
@@ -105,7 +117,7 @@ interface ReaderViewProps {
 }
 
 /** The reader: the passage's whole article under the query line, with the find line while finding. */
-function ReaderView({ workspace, reader, find, finding, active, queryLine, width, height }: ReaderViewProps): ReactNode {
+export function ReaderView({ workspace, reader, find, finding, active, queryLine, width, height }: ReaderViewProps): ReactNode {
   const theme = useTheme();
   const { passage, article } = reader;
   if (!passage || !article) return null;

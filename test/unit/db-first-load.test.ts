@@ -147,7 +147,7 @@ describe('a large first load, passages first', { skip: skipWithoutDatabase }, ()
     assert.deepEqual(await schemaObjects(database.client), fresh);
   });
 
-  it('stopped before any document, a first load again starts from no passage', async () => {
+  it('stopped before any document, a first load again, in either order, starts from no passage', async () => {
     await database.client.query('DELETE FROM documents');
     const corpus = await loadCorpus(folder.root);
     await assert.rejects(
@@ -161,7 +161,8 @@ describe('a large first load, passages first', { skip: skipWithoutDatabase }, ()
     );
     assert.equal(await countOf(database.client, 'SELECT count(*) FROM documents'), 0);
     assert.ok((await countOf(database.client, ORPHAN_PASSAGES)) > 0);
-    await ingestCorpus(database.client, corpus, PASSAGES_FIRST);
+    // Even in the batch-by-batch order (a smaller corpus, say), whose passages would meet the old ones' keys.
+    await ingestCorpus(database.client, corpus, { programVersion: 'test', bulkDocuments: 1 });
     assert.deepEqual(await storedRows(database.client), expected);
     assert.equal(await countOf(database.client, 'SELECT count(*) FROM ingest_state WHERE complete'), 1);
   });

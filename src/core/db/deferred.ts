@@ -19,8 +19,13 @@ const foreignKeyName = (table: (typeof CHILD_TABLES)[number]): string => `${tabl
 /** The trigram indexes in the order they are built again. */
 export const DEFERRED_INDEXES = [TRIGRAM_INDEX, TITLE_TRIGRAM_INDEX, SOURCE_TRIGRAM_INDEX];
 
-/** Drops the foreign keys and the trigram indexes for a first load (one statement, so one transaction). */
+/**
+ * Drops the foreign keys and the trigram indexes for a first load (one statement, so one
+ * transaction), and any passage or quote: with no document in the archive, they are rows a
+ * stopped first load wrote ahead of their documents (firstLoad.ts).
+ */
 export const DEFER_FOR_FIRST_LOAD = [
+  'TRUNCATE passages, quotes',
   ...CHILD_TABLES.map((table) => `ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${foreignKeyName(table)}`),
   DROP_TRIGRAM_INDEX,
   'DROP INDEX IF EXISTS documents_title_trgm',

@@ -18,8 +18,7 @@ import { TRIGRAM_INDEX } from './schema.js';
 import type { Work } from './work.js';
 
 export async function writeFirstLoad(work: Work, parts: CorpusParts, plan: WritePlan, options: IngestOptions): Promise<{ passages: number; quotes: number; groups: GroupRows }> {
-  // The documents table is empty: any passage or quote is left from a stopped first load.
-  await work.query('TRUNCATE passages, quotes');
+  // The caller emptied passages and quotes (DEFER_FOR_FIRST_LOAD): rows a stopped first load left.
   const passages = await writePassages(work, parts, plan, options);
   options.onProgress?.({ phase: 'indexing', documentsDone: 0, documentsToDo: plan.toWrite.length, passagesWritten: passages, rate: 0, secondsLeft: null });
   // Sent at once: the server builds while the client extracts and groups the quotes.

@@ -19,6 +19,7 @@ function duration(seconds: number): string {
 function progressLine(progress: IngestProgress): string {
   if (progress.phase === 'indexing') return `building the trigram index (${count(progress.passagesWritten)} passages written)`;
   if (progress.phase === 'grouping') return `grouping quotes over the corpus (${count(progress.documentsDone)} documents written)`;
+  if (progress.phase === 'passages') return `writing passages of ${count(progress.documentsDone)}/${count(progress.documentsToDo)} documents, ${count(progress.passagesWritten)} passages`;
   const verb = progress.phase === 'removing' ? 'removing' : 'writing';
   const left = progress.secondsLeft === null ? '' : `, ${duration(progress.secondsLeft)} left`;
   const passages = progress.phase === 'writing' ? `, ${count(progress.passagesWritten)} passages` : '';

@@ -101,13 +101,14 @@ interface PreparedBatch {
   rows: { documents: CopyText; passages: CopyText; quotes: CopyText };
 }
 
-function* prepareBatch(batch: SourceDocument[], parts: CorpusParts, { hashes, storedStory }: WritePlan): Steps<PreparedBatch> {
+/** `withPassages` false: the batch's passages are in the archive already (a first load writes them first). */
+function* prepareBatch(batch: SourceDocument[], parts: CorpusParts, { hashes, storedStory }: WritePlan, withPassages: boolean): Steps<PreparedBatch> {
   const rows = { documents: new CopyText(), passages: new CopyText(), quotes: new CopyText() };
   for (const document of batch) {
     const passages = parts.passagesOf(document);
     const quotes = parts.quotesOf(document);
     rows.documents.add(documentRow(document, hashes.get(document.source)!, passages.length, quotes.length));
-    passages.forEach((passage, seq) => rows.passages.add(passageRow(passage, seq)));
+    if (withPassages) passages.forEach((passage, seq) => rows.passages.add(passageRow(passage, seq)));
     quotes.forEach((quote, seq) => rows.quotes.add(quoteRow(quote, seq)));
     yield;
   }
@@ -140,25 +141,60 @@ async function writeBatch(work: Work, batch: PreparedBatch): Promise<{ passages:
   });
 }
 
-/** Writes `plan.toWrite` in batches, each prepared while the one before it is written. */
-export async function writeDocuments(work: Work, parts: CorpusParts, plan: WritePlan, options: IngestOptions): Promise<{ passages: number; quotes: number }> {
+function batchesOf(documents: SourceDocument[], options: IngestOptions): SourceDocument[][] {
   const size = options.batchDocuments ?? BATCH_DOCUMENTS;
   const batches: SourceDocument[][] = [];
-  for (let start = 0; start < plan.toWrite.length; start += size) batches.push(plan.toWrite.slice(start, start + size));
-  const prepare = (index: number): Promise<PreparedBatch | null> => (index < batches.length ? runInSlices(prepareBatch(batches[index]!, parts, plan)) : Promise.resolve(null));
+  for (let start = 0; start < documents.length; start += size) batches.push(documents.slice(start, start + size));
+  return batches;
+}
+
+/** Each batch prepared (in slices) while the one before it is written; `written` reports each written batch. */
+async function pipelined<T>(batches: SourceDocument[][], prepare: (batch: SourceDocument[]) => Steps<T>, write: (prepared: T, index: number) => Promise<void>): Promise<void> {
+  const prepareAt = (index: number): Promise<T | null> => (index < batches.length ? runInSlices(prepare(batches[index]!)) : Promise.resolve(null));
+  let next = prepareAt(0);
+  for (let index = 0; index < batches.length; index++) {
+    const prepared = (await next)!;
+    // Both are awaited together, so a failed write never leaves the preparation's outcome unhandled.
+    next = prepareAt(index + 1);
+    await Promise.all([write(prepared, index), next]);
+  }
+}
+
+/**
+ * Writes `plan.toWrite` in batches, each prepared while the one before it is written; `withPassages`
+ * false when a first load wrote the passages already (writePassages).
+ */
+export async function writeDocuments(work: Work, parts: CorpusParts, plan: WritePlan, options: IngestOptions, withPassages = true): Promise<{ passages: number; quotes: number }> {
   const started = performance.now();
   const written = { passages: 0, quotes: 0, documents: 0 };
-  let next = prepare(0);
-  for (let index = 0; index < batches.length; index++) {
-    const batch = (await next)!;
-    // Both are awaited together, so a failed write never leaves the preparation's outcome unhandled.
-    next = prepare(index + 1);
-    const [counts] = await Promise.all([writeBatch(work, batch), next]);
+  await pipelined(batchesOf(plan.toWrite, options), (batch) => prepareBatch(batch, parts, plan, withPassages), async (batch, index) => {
+    const counts = await writeBatch(work, batch);
     written.passages += counts.passages;
     written.quotes += counts.quotes;
     written.documents += batch.documents.length;
     options.onProgress?.(progressOf('writing', written.documents, plan.toWrite.length, written.passages, started));
     await options.afterBatch?.(index + 1);
-  }
+  });
   return { passages: written.passages, quotes: written.quotes };
+}
+
+function* passagesOfBatch(batch: SourceDocument[], parts: CorpusParts): Steps<{ rows: CopyText; documents: number }> {
+  const rows = new CopyText();
+  for (const document of batch) {
+    parts.passagesOf(document).forEach((passage, seq) => rows.add(passageRow(passage, seq)));
+    yield;
+  }
+  return { rows, documents: batch.length };
+}
+
+/** Every passage of `plan.toWrite`, in batches (each COPY its own transaction): a first load's first pass. */
+export async function writePassages(work: Work, parts: CorpusParts, plan: WritePlan, options: IngestOptions): Promise<number> {
+  const started = performance.now();
+  const written = { passages: 0, documents: 0 };
+  await pipelined(batchesOf(plan.toWrite, options), (batch) => passagesOfBatch(batch, parts), async ({ rows, documents }) => {
+    written.passages += await work.copyEncoded('passages', PASSAGE_COLUMNS, rows);
+    written.documents += documents;
+    options.onProgress?.(progressOf('passages', written.documents, plan.toWrite.length, written.passages, started));
+  });
+  return written.passages;
 }

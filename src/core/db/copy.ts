@@ -14,10 +14,14 @@ export const NUL_STAND_IN = '\u2400';
 
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\0': NUL_STAND_IN };
 
+const NEEDS_ESCAPE = /[\\\n\r\t\0]/;
+
 /** One field of COPY's text format: backslash, tab and line breaks escaped, null as \N. */
 export function copyField(value: CopyValue): string {
   if (value === null) return '\\N';
-  return String(value).replace(/[\\\n\r\t\0]/g, (char) => ESCAPES[char]!);
+  if (typeof value !== 'string') return String(value);
+  // Most fields need no escape: tested first, so they are not copied by replace().
+  return NEEDS_ESCAPE.test(value) ? value.replace(/[\\\n\r\t\0]/g, (char) => ESCAPES[char]!) : value;
 }
 
 /** A text (or JSON) value as it is stored: NUL replaced as in copyField. */
@@ -34,7 +38,9 @@ export class CopyText {
   rows = 0;
   private chunk = '';
   add(row: readonly CopyValue[]): void {
-    this.chunk += `${row.map(copyField).join('\t')}\n`;
+    let line = row.length > 0 ? copyField(row[0]!) : '';
+    for (let column = 1; column < row.length; column++) line += `\t${copyField(row[column]!)}`;
+    this.chunk += `${line}\n`;
     this.rows++;
     if (this.chunk.length >= CHUNK_CHARS) this.flush();
   }

@@ -9,11 +9,14 @@ import type { ClientBase } from 'pg';
 import type { Corpus, SourceDocument } from '../types.js';
 import { BATCH_DOCUMENTS, CorpusParts, deleteDocuments, progressOf, writeDocuments, type WritePlan } from './batches.js';
 import { quoteGroupRows, writeQuoteGroups, type GroupRows } from './groups.js';
-import { DROP_TRIGRAM_INDEX, SCHEMA_VERSION, TRIGRAM_INDEX } from './schema.js';
+import { buildingIndexes, DEFER_FOR_FIRST_LOAD, DEFERRED_INDEXES, RESTORE_FOREIGN_KEYS } from './deferred.js';
+import { writeFirstLoad } from './firstLoad.js';
+import { DROP_TRIGRAM_INDEX, SCHEMA_VERSION } from './schema.js';
 import { storyKey, Work } from './work.js';
 
 export interface IngestProgress {
-  phase: 'removing' | 'writing' | 'indexing' | 'grouping';
+  /** 'passages': a large first load writes every passage first (firstLoad.ts). */
+  phase: 'removing' | 'passages' | 'writing' | 'indexing' | 'grouping';
   documentsDone: number;
   documentsToDo: number;
   passagesWritten: number;
@@ -34,6 +37,12 @@ export interface IngestOptions {
    * builds it once at the end: several times faster than updating it row by row (default 5,000).
    */
   bulkDocuments?: number;
+  /**
+   * A bulk load into an empty archive of at least this many documents writes every passage first,
+   * so the server builds the trigram index while the client extracts and groups the quotes
+   * (firstLoad.ts; default 5,000).
+   */
+  passagesFirstDocuments?: number;
   /** Called after each committed batch (tests stop a run here). */
   afterBatch?: (batch: number) => void | Promise<void>;
 }
@@ -59,17 +68,10 @@ export interface IngestSummary {
 
 const BULK_DOCUMENTS = 5000;
 
-/**
- * The trigram index is built with this much memory: a GIN build that fits in memory merges
- * fewer runs (1 GB builds Reuters' 281,000 passages about a fifth faster than 256 MB). The
- * server takes it only while the index is built, and only as much as the build needs.
- */
-const INDEX_BUILD_MEMORY = '1GB';
-
-/** The trigram index brought up to date after a run's writes. */
+/** The trigram indexes and foreign keys brought up to date after a run's writes. */
 function indexUpkeep(bulk: boolean, passagesWritten: boolean): string[] {
-  // A run stopped after dropping the index builds it here (IF NOT EXISTS: nothing to do otherwise).
-  const statements = [TRIGRAM_INDEX];
+  // A run stopped after dropping an index or a key puts it back here (nothing to do otherwise).
+  const statements = [...DEFERRED_INDEXES, RESTORE_FOREIGN_KEYS];
   // After a bulk load the planner learns the tables' new sizes at once (autovacuum would, some time
   // later): until then it may scan every passage instead of using the index.
   if (bulk) statements.push('ANALYZE documents, passages, quotes');
@@ -90,6 +92,8 @@ interface Plan extends WritePlan {
   /** Stored (story, source) pairs of documents no longer in the corpus. */
   toRemove: Array<[string, string]>;
   finished: boolean;
+  /** Documents the archive held before the run. */
+  stored: number;
 }
 
 async function plan(work: Work, corpus: Corpus, programVersion: string): Promise<Plan> {
@@ -112,7 +116,7 @@ async function plan(work: Work, corpus: Corpus, programVersion: string): Promise
   const toRemove: Array<[string, string]> = stored.rows.filter((row) => !hashes.has(row.source)).map((row) => [row.story, row.source]);
   const storedStory = new Map(stored.rows.map((row) => [row.source, row.story]));
   const finished = state.rows[0]?.complete === true && state.rows[0].fingerprint === fingerprint;
-  return { hashes, fingerprint, toWrite, storedStory, changed, toRemove, finished };
+  return { hashes, fingerprint, toWrite, storedStory, changed, toRemove, finished, stored: stored.rows.length };
 }
 
 /** Loads `corpus` into the archive (tables from migrate()), writing only what changed since the last run. */
@@ -141,20 +145,30 @@ export async function ingestCorpus(client: ClientBase, corpus: Corpus, options: 
       [corpus.root],
     );
     const bulk = toWrite.length >= (options.bulkDocuments ?? BULK_DOCUMENTS) && toWrite.length * 2 > corpus.documents.length;
-    // Until the index is built again, search falls back to scanning; ingest_state says the archive is unfinished.
-    if (bulk) await work.query(DROP_TRIGRAM_INDEX);
+    const firstLoad = bulk && planned.stored === 0;
+    // A commit lost to a server crash is a batch the next run writes again: no batch waits for the disk.
+    await work.query('SET synchronous_commit = off');
+    // Until the indexes are built again, search falls back to scanning; ingest_state says the archive is unfinished.
+    if (firstLoad) await work.query(DEFER_FOR_FIRST_LOAD);
+    else {
+      // Deleting a document's old version cascades through the keys a stopped first load left out.
+      await work.query(RESTORE_FOREIGN_KEYS);
+      if (bulk) await work.query(DROP_TRIGRAM_INDEX);
+    }
     await removeDocuments(work, toRemove, options);
     const parts = new CorpusParts(corpus);
-    const written = await writeDocuments(work, parts, planned, options);
+    const passagesFirst = firstLoad && toWrite.length >= (options.passagesFirstDocuments ?? BULK_DOCUMENTS);
+    const written = passagesFirst ? await writeFirstLoad(work, parts, planned, options) : { ...(await writeDocuments(work, parts, planned, options)), groups: null };
     summary.passagesWritten = written.passages;
     summary.quotesWritten = written.quotes;
     const done = { documentsDone: toWrite.length, documentsToDo: toWrite.length, passagesWritten: written.passages, rate: 0, secondsLeft: null };
     if (bulk) options.onProgress?.({ phase: 'indexing', ...done });
     // One statement, sent at once, so the server works on the index while the client groups the quotes.
-    const indexing = work.query([`SET maintenance_work_mem = '${INDEX_BUILD_MEMORY}'`, ...indexUpkeep(bulk, written.passages > 0), 'RESET maintenance_work_mem'].join('; '));
+    const indexing = work.query(buildingIndexes(indexUpkeep(bulk, written.passages > 0)));
     let groups: GroupRows;
     try {
-      groups = quoteGroupRows(parts.allQuotes());
+      // A first load that wrote its passages first grouped the quotes while the index was built.
+      groups = written.groups ?? quoteGroupRows(parts.allQuotes());
     } finally {
       // Awaited even when grouping fails, so its outcome is never left unhandled.
       await indexing;
@@ -168,6 +182,7 @@ export async function ingestCorpus(client: ClientBase, corpus: Corpus, options: 
         corpus.passages.length,
       ]);
     });
+    await work.query('RESET synchronous_commit');
     summary.grouped = true;
   }
   summary.statements = work.statements;

@@ -18,6 +18,9 @@ export class ArchiveError extends Error {
 /** Fuzzy candidates for Search: word_similarity and LIKE/ILIKE use this index. A bulk load drops it and builds it again at its end. */
 export const TRIGRAM_INDEX = 'CREATE INDEX IF NOT EXISTS passages_text_trgm ON passages USING gin (text gin_trgm_ops)';
 export const DROP_TRIGRAM_INDEX = 'DROP INDEX IF EXISTS passages_text_trgm';
+/** search --db: documents whose title or source id may match a query (version 2). A first load builds them at its end. */
+export const TITLE_TRIGRAM_INDEX = 'CREATE INDEX IF NOT EXISTS documents_title_trgm ON documents USING gin (title gin_trgm_ops)';
+export const SOURCE_TRIGRAM_INDEX = 'CREATE INDEX IF NOT EXISTS documents_source_trgm ON documents USING gin (source gin_trgm_ops)';
 
 /** Each entry: the statements that take the schema from the previous version to this one. */
 const MIGRATIONS: ReadonlyArray<{ version: number; statements: readonly string[] }> = [
@@ -115,10 +118,7 @@ const MIGRATIONS: ReadonlyArray<{ version: number; statements: readonly string[]
   {
     // search --db: documents whose title or source id may match a query, through the trigram index.
     version: 2,
-    statements: [
-      'CREATE INDEX IF NOT EXISTS documents_title_trgm ON documents USING gin (title gin_trgm_ops)',
-      'CREATE INDEX IF NOT EXISTS documents_source_trgm ON documents USING gin (source gin_trgm_ops)',
-    ],
+    statements: [TITLE_TRIGRAM_INDEX, SOURCE_TRIGRAM_INDEX],
   },
   {
     // search --db: passages shortest first (Fuse.js's field-length norm, highest first), so a term found in many passages

@@ -94,22 +94,57 @@ function linkExactTwins(linking: Linking, link: (a: number, b: number) => void):
   });
 }
 
-/** The later quotes of other sources sharing a rare stem with this one: the weight and number of stems shared. */
-function candidatesOf({ quotes, wording }: Linking, index: number): Map<number, { weight: number; count: number }> {
-  const shared = new Map<number, { weight: number; count: number }>();
+/**
+ * Weight and number of rare stems shared with the quote being linked, per later quote: typed arrays
+ * reused for every quote (a Map per quote was most of the grouping's time on a large corpus).
+ */
+class Candidates {
+  readonly weight: Float64Array;
+  readonly count: Int32Array;
+  /** The quotes with a shared stem, in the order first met (the order links are made in). */
+  readonly found: number[] = [];
+  constructor(quotes: number) {
+    this.weight = new Float64Array(quotes);
+    this.count = new Int32Array(quotes);
+  }
+  clear(): void {
+    for (const other of this.found) {
+      this.weight[other] = 0;
+      this.count[other] = 0;
+    }
+    this.found.length = 0;
+  }
+}
+
+/** The first position in an ascending list holding a value above `value`. */
+function firstAbove(list: readonly number[], value: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle]! <= value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Fills `into` with the later quotes of other sources sharing a rare stem with this one: the weight and number of stems shared. */
+function candidatesOf({ quotes, wording }: Linking, index: number, into: Candidates): void {
+  into.clear();
+  const source = quotes[index]!.source;
   for (const stem of wording.profiles[index]!.stems) {
+    // Ascending quote numbers (wording.ts fills them in order): only the later ones are compared.
     const list = wording.postings.get(stem)!;
     if (list.length > MAX_POSTINGS) continue;
     const weight = wording.idf.get(stem)!;
-    for (const other of list) {
-      if (other <= index || quotes[other]!.source === quotes[index]!.source) continue;
-      const entry = shared.get(other) ?? { weight: 0, count: 0 };
-      entry.weight += weight;
-      entry.count++;
-      shared.set(other, entry);
+    for (let position = firstAbove(list, index); position < list.length; position++) {
+      const other = list[position]!;
+      if (quotes[other]!.source === source) continue;
+      if (into.count[other] === 0) into.found.push(other);
+      into.weight[other] = into.weight[other]! + weight;
+      into.count[other] = into.count[other]! + 1;
     }
   }
-  return shared;
 }
 
 /** Whether two quotes sharing `count` stems of `weight` are one quotation, and whether one is a trimmed copy. */
@@ -140,10 +175,12 @@ export function* linkSteps(quotes: readonly Quote[], wording: Wording, canonical
     neighbours[b]!.push(a);
   };
   linkExactTwins(linking, link);
+  const candidates = new Candidates(quotes.length);
   for (let index = 0; index < quotes.length; index++) {
     if (index % QUOTES_PER_PAUSE === QUOTES_PER_PAUSE - 1) yield;
-    for (const [other, { weight, count }] of candidatesOf(linking, index)) {
-      const { same, copy } = sameQuotation(linking, index, other, weight, count);
+    candidatesOf(linking, index, candidates);
+    for (const other of candidates.found) {
+      const { same, copy } = sameQuotation(linking, index, other, candidates.weight[other]!, candidates.count[other]!);
       if (same && !keepsApart(linking, index, other, copy)) link(index, other);
     }
   }

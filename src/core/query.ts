@@ -57,9 +57,10 @@ function parseAlternative(token: string): QueryAlternative | null {
   // An operator with nothing after it (`!`, `'`, `^`, `!^`) is no term yet, as in fzf: typing
   // `oil !opec` does not empty the list at `oil !`. A lone `$` is text (a price) there too.
   if (rest.length === 0 && token !== '$') return null;
-  if (rest.length === 0 || rest.includes('"')) {
-    // Fuse.js reserves double quotes: search the token as typed, without them.
-    rest = token.replace(/"/g, '');
+  if (rest.length === 0 || /["|]/.test(rest)) {
+    // Fuse.js reserves double quotes, and splits its query at every `|` (fzf's `|` is a term of
+    // its own: `oil |o` is oil and `|o`): search the token as typed, without them.
+    rest = token.replace(/["|]/g, '');
     if (rest.length === 0) return null;
     return { pattern: rest.includes(' ') ? `"${rest}"` : rest, literal: rest, inverse: false, kind: 'fuzzy' };
   }

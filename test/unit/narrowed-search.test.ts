@@ -53,6 +53,18 @@ describe('a growing query reuses the earlier results only when it is the same an
     bundled = new PassageIndex(await bundledCorpus());
   });
 
+  it('a term holding | (not the | between terms) means the same rescored as searched afresh', async () => {
+    // Found by the property below: Fuse.js split `oil |o` at its `|`, so the rescored answer kept
+    // passages a fresh search (which looks `|o` up as a word) did not find.
+    const made = temporaryCorpus({ 'a.txt': 'oil oil oil.' });
+    try {
+      const index = new PassageIndex(await loadCorpus(made.root));
+      for (const later of ['oil |o', 'oil o|', 'oil !o|il']) assert.equal(agrees(index, 'oil', later, false), true);
+    } finally {
+      made.cleanup();
+    }
+  });
+
   it('an added term narrows an AND query; a term typed longer does not', () => {
     assert.equal(narrows(parseQuery('oil'), parseQuery('oil opec')), true);
     assert.equal(narrows(parseQuery('oil'), parseQuery('oil !opec')), true);

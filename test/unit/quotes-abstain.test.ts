@@ -1,0 +1,21 @@
+/**
+ * Speaker classes found by auditing BASIL and ECB+ documents outside every annotated set (issue 10,
+ * round 3), each on made-up sentences of the same form: a wrong speaker becomes none (or the right
+ * one), or a missed speaker is found.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { extractQuotes } from '../../src/core/quotes/extract.js';
+
+function speakersOf(text: string): Array<string | null> {
+  return extractQuotes({ source: 'article', story: null, text: `${text}\n` }).map((quote) => quote.speaker);
+}
+
+describe('speakers left unnamed when the evidence is weak', () => {
+  it('a name inside an opening subordinate clause is not the subject he refers to', () => {
+    assert.deepEqual(
+      speakersOf('Mr. Aldo Brenn spoke first.\n\nMs. Kari Vold listened.\n\nWhen Mr. Brenn attacked Ms. Vold’s record on roads and schools and her “grand plan for the port,” Mr. Olav Tusk reminded him of his own record.\n\n“You voted for every one of those budgets,” he said.'),
+      [null, 'Olav Tusk'],
+    );
+  });
+});

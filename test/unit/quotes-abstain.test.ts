@@ -19,3 +19,19 @@ describe('speakers left unnamed when the evidence is weak', () => {
     );
   });
 });
+
+describe('a verb shared with another person', () => {
+  it('a second verb after a name is not the he the sentence opens with', () => {
+    assert.deepEqual(
+      speakersOf('“I will stay in the race,” said Rep. Tomas Ekdal.\n\nHe later confirmed that party chairman Leif Sand called him and told him to “think hard about stepping aside” before Friday.'),
+      ['Tomas Ekdal', null],
+    );
+  });
+
+  it('a second verb of the he the sentence opens with is still his', () => {
+    assert.deepEqual(
+      speakersOf('“I will stay in the race,” said Rep. Tomas Ekdal.\n\nHe thanked the voters and said the result was “a clear mandate for change.”'),
+      ['Tomas Ekdal', 'Tomas Ekdal'],
+    );
+  });
+});

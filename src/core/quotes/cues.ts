@@ -209,6 +209,9 @@ export function beforeQuote(prefix: string, base: number, knownWords: ReadonlySe
   // "He said … but said her books “…”": a second verb of the he or she the sentence opens with.
   const opener = sentenceTokens[0]?.lower;
   if ((opener === 'he' || opener === 'she') && (participle || LINKED_PREDICATE.test(beforeVerb))) {
+    // "He said X called him and told him to “…”": the verb may be X's, so it is nobody's for sure.
+    const between = sentenceTokens.filter((token) => token.start > sentenceTokens[0]!.start && token.start < base + lastVerb.index);
+    if (firstPersonIn(between)) return { mention: { kind: 'vague' }, pattern: 'pronoun', words: `${opener} … ${lastVerb[0]}` };
     return { mention: { kind: 'pronoun', pronoun: opener }, pattern: 'pronoun', words: `${opener} … ${lastVerb[0]}` };
   }
   // A speech verb in the quote's own sentence whose subject is unnamed ("a handbook described …

@@ -35,3 +35,19 @@ describe('a verb shared with another person', () => {
     );
   });
 });
+
+describe('places and clauses before an attribution', () => {
+  it('a place in a clause between the quote and the verb is not the speaker', () => {
+    assert.deepEqual(
+      speakersOf('Vera Lind, whose “water ballets” were written just for her, died on Monday in Westbury, Oregon, at the age of 90, her agent said.'),
+      [null],
+    );
+  });
+
+  it('a name after a role between the quote and the verb still speaks', () => {
+    assert.deepEqual(
+      speakersOf('“We will appeal,” the firm’s chief lawyer, Ruth Amsel, told reporters.\n“The ruling is wrong,” Senator Ian Moe, Democrat of Ohio, said.\n“He was kind to everyone,” the driver’s son, Mats, said.'),
+      ['Ruth Amsel', 'Ian Moe', 'Mats'],
+    );
+  });
+});

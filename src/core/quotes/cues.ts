@@ -4,7 +4,7 @@
  */
 import { REPORTING_VERBS, alternation } from '../text/reportingVerbs.js';
 import { firstPersonIn, mentionAfter, mentionBefore, sentenceSubject, type Mention } from './mentions.js';
-import { isCapitalised, isNameWord, isPossessive, tokenize, type Token } from './names.js';
+import { isCapitalised, isNameWord, isPossessive, isReferenceRole, tokenize, type Token } from './names.js';
 import type { SpeakerEvidence } from './types.js';
 
 const VERB_WORDS = alternation(REPORTING_VERBS);
@@ -19,6 +19,8 @@ const ACCORDING_TO = /\baccording to\b/gi;
  * keeps a hostile file (one 5 MB "sentence" full of quotes) linear.
  */
 export const WINDOW = 400;
+/** Relatives named in an apposition before the name: `“…,” the victim’s son, Carl, said`. */
+const KIN = new Set('son daughter wife husband mother father brother sister widow widower uncle aunt cousin nephew niece grandson granddaughter grandmother grandfather friend partner'.split(' '));
 /** A comma-separated piece longer than this is a clause, not a name with its role. */
 const APPOSITION_WORDS = 8;
 
@@ -86,12 +88,16 @@ export function afterQuote(suffix: string, base: number): Found | null {
     // Appositions between the quote and the verb: `"…," Representative John Lewis, Democrat of
     // Georgia, said`, `"…," the White House press secretary, Sarah Huckabee Sanders, told` or
     // `"…," Commodore Jane Roe, a navy spokeswoman, told CNN`.
+    // Only a role may come before the name: in `“…” designed for her, died in Beverly Hills,
+    // California, her spokesman said` the clause says where, and California did not speak.
     let chunkStart = 0;
     for (const chunk of suffix.slice(0, clauseStart).split(',')) {
       const named = tokenize(chunk).map((token) => ({ ...token, start: token.start + base + chunkStart }));
       chunkStart += chunk.length + 1;
-      const appositive = named.length > 0 && named.length <= APPOSITION_WORDS ? mentionBefore(named, true) : null;
+      if (named.length === 0 || named.length > APPOSITION_WORDS) break;
+      const appositive = mentionBefore(named, true);
       if (appositive?.kind === 'name') return { mention: appositive, pattern: 'name-said', words: `${appositive.name} … ${match[0]}` };
+      if (!named.some((token) => isReferenceRole(token) || KIN.has(token.lower))) break;
     }
     if (vague) return { mention: { kind: 'vague' }, pattern: 'name-said', words: `${clause.trim()} ${match[0]}` };
     if (tokens.length > 0) continue;

@@ -51,3 +51,19 @@ describe('places and clauses before an attribution', () => {
     );
   });
 });
+
+describe('a speech verb after the quote', () => {
+  it('an attribution whose speaker cannot be read stops carry-over', () => {
+    assert.deepEqual(
+      speakersOf('The Harbour Clinic said that most of the injured were treated in its burns unit.\n“Most of them have broken bones from the falling walls,” Doctor Sela Marr of the unit and two nurses told the radio.'),
+      [null],
+    );
+  });
+
+  it('a short phrase after the name does not hide the speaker', () => {
+    assert.deepEqual(
+      speakersOf('“Most of them have broken bones from the falling walls,” Doctor Sela Marr of the burns unit told the radio by phone.'),
+      ['Sela Marr'],
+    );
+  });
+});

@@ -11,7 +11,7 @@
  * this or the previous paragraph; when nothing in the text says who spoke, the speaker is null.
  */
 import type { ParagraphSentences } from '../sentences.js';
-import { WINDOW, afterQuote, beforeQuote, passiveAgent } from './cues.js';
+import { WINDOW, afterQuote, beforeQuote, passiveAgent, verbsIn } from './cues.js';
 import { NameBook, isCapitalised, isNameWord, isPossessive, joinsName, nameText, tokenize, type Token } from './names.js';
 import { Referents, sentenceAt, sentencesOf, type Sentence } from './referents.js';
 import type { QuoteKind, QuoteSpan, SpeakerEvidence } from './types.js';
@@ -196,7 +196,9 @@ export function attributeQuotes(
       found && speaker ? { pattern: found.pattern, text: found.words, written: found.mention.kind === 'name' ? found.mention.name : speaker } : null;
     // Only a quote with no attribution at all continues a speaker: an explicit cue in its own
     // sentence ("one official said", "he said" with no man named before) always wins.
-    if (speaker === null && found === null && kinds[index] === 'statement') {
+    // A speech verb after the quote whose speaker could not be read is a cue too ("…," Doctor X of
+    // the burns unit and two nurses told AFP): nobody is carried over to it.
+    if (speaker === null && found === null && kinds[index] === 'statement' && verbsIn(around.suffix).length === 0) {
       evidence = followOn({ masked, layout, sentences, spans, results, referents }, index, around);
       speaker = evidence?.written ?? null;
     }

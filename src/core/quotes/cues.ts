@@ -57,6 +57,18 @@ function evidencePattern(mention: Mention, pattern: SpeakerEvidence['pattern']):
   return mention.kind === 'pronoun' ? 'pronoun' : pattern;
 }
 
+/** Prepositions of a short phrase after a speaker's name: "Dr. X of the unit told", "X at the scene said". */
+const TRAILING_PREPOSITIONS = new Set(['of', 'at', 'from', 'with']);
+
+/** The tokens without a short lower-case phrase after the name ("of the burns unit"), or none when there is none. */
+function withoutTrailingPhrase(tokens: readonly Token[]): Token[] {
+  for (let at = tokens.length - 2; at >= 1 && tokens.length - at <= 4; at--) {
+    if (isCapitalised(tokens[at + 1]!)) return [];
+    if (TRAILING_PREPOSITIONS.has(tokens[at]!.lower)) return isNameWord(tokens[at - 1]!) ? tokens.slice(0, at) : [];
+  }
+  return [];
+}
+
 /** Attribution in the text after the closing mark, up to the end of its sentence. */
 export function afterQuote(suffix: string, base: number): Found | null {
   const lead = LEADING_VERB.exec(suffix);
@@ -78,7 +90,7 @@ export function afterQuote(suffix: string, base: number): Found | null {
     const tokens = tokenize(clause).map((token) => ({ ...token, start: token.start + base + clauseStart }));
     let vague = false;
     if (tokens.length > 0) {
-      const mention = mentionBefore(tokens, true);
+      const mention = mentionBefore(tokens, true) ?? mentionBefore(withoutTrailingPhrase(tokens), true);
       if (mention?.kind === 'vague') vague = true;
       else if (mention) return { mention, pattern: evidencePattern(mention, 'name-said'), words: `${clause.trim()} ${match[0]}` };
     } else if (!OBJECT_VERBS.has(match[0].toLowerCase())) {

@@ -67,3 +67,10 @@ describe('a speech verb after the quote', () => {
     );
   });
 });
+
+describe('words that are not speech', () => {
+  it('“so called” names a thing and quotes nobody', () => {
+    assert.deepEqual(speakersOf('Storms often hit Norland.\nNorland, with its many islands, sits in a zone so called “the Belt of Storms” where two currents meet.'), [null]);
+    assert.deepEqual(speakersOf('Storms often hit Norland.\nNorland, with its many islands, sits in the so-called “Belt of Storms” where two currents meet.'), [null]);
+  });
+});

@@ -48,6 +48,8 @@ export function verbsIn(text: string): RegExpExecArray[] {
   for (const match of text.matchAll(VERB)) {
     const code = match[0].charCodeAt(0);
     if (code >= 65 && code <= 90 && /[\p{L}\p{N},;]\s*$/u.test(text.slice(Math.max(0, match.index - 3), match.index))) continue;
+    // "the so-called “Ring of Fire”": a name in use, not anyone's words.
+    if (/\bso[\s-]$/i.test(text.slice(Math.max(0, match.index - 4), match.index))) continue;
     verbs.push(match);
   }
   return verbs;

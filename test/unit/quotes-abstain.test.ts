@@ -74,3 +74,12 @@ describe('words that are not speech', () => {
     assert.deepEqual(speakersOf('Storms often hit Norland.\nNorland, with its many islands, sits in the so-called “Belt of Storms” where two currents meet.'), [null]);
   });
 });
+
+describe('he and she', () => {
+  it('a surname opening a sentence is its subject, so she is that person', () => {
+    assert.deepEqual(
+      speakersOf('President Arne Holt visited the school.\nEva Dahl, an aide to a senator, wrote a post about the president’s daughters.\nThe president remarked that it was “puzzling that I do this every year.”\nDahl later apologized for the post.\n“I reacted to an article and judged too quickly,” she said.'),
+      ['Arne Holt', 'Eva Dahl'],
+    );
+  });
+});

@@ -182,7 +182,11 @@ export function attributeQuotes(
   if (spans.length === 0) return [];
   const sentences = sentencesOf(layout);
   const masked = maskQuotes(text, spans);
-  const referents = new Referents(masked, sentences, new NameBook(text), midSentenceCapitals(tokenize(text)));
+  const names = new NameBook(text);
+  // A surname opens a sentence as its subject ("Lauten later apologized") though never written mid-sentence alone.
+  const knownWords = midSentenceCapitals(tokenize(text));
+  for (const word of names.nameWords()) knownWords.add(word);
+  const referents = new Referents(masked, sentences, names, knownWords);
   const results: Attribution[] = [];
   spans.forEach((_, index) => {
     const around = surroundings(text, masked, sentences, spans, index);

@@ -342,6 +342,11 @@ export class NameBook {
     return (before[before.length - 1] ?? pool[0]!).name;
   }
 
+  /** The first and last words of the full names the article gives people: names wherever they stand. */
+  nameWords(): IterableIterator<string> {
+    return this.byWord.keys();
+  }
+
   /** Whether a one-word name is a surname of a person named in full somewhere in the article. */
   isPerson(name: string): boolean {
     return name.includes(' ') ? !isOrganisation(name) : this.byWord.has(name) || this.people.has(name);

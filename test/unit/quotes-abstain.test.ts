@@ -83,3 +83,40 @@ describe('he and she', () => {
     );
   });
 });
+
+describe('titles and names in use', () => {
+  it('a title after a program, a possessive or an article is nobody’s words', () => {
+    assert.deepEqual(
+      speakersOf('“We will not back down,” Mr. Ivar Lunde said on the TV2 program “Morning Edition.”\nLunde told Radio Nord’s “Night Desk” that he was calm.\nAgent Siri Holm said that the “Harbour Lights” star was resting.'),
+      ['Ivar Lunde', null, null, null],
+    );
+  });
+
+  it('a capitalised phrase inside reported speech is still the speaker’s', () => {
+    assert.deepEqual(speakersOf('Mayor Siri Holm complained that the old port had become “Little Rotterdam East.”'), ['Siri Holm']);
+  });
+});
+
+describe('who the subject is', () => {
+  it('a name in a possessive before the subject does not speak', () => {
+    assert.deepEqual(
+      speakersOf('Senator Hans Kjell leads the race.\nKjell’ campaign told reporters: “Our rival must answer these charges.”'),
+      [null],
+    );
+  });
+
+  it('a question word opening a quote is not a name after a title', () => {
+    assert.deepEqual(speakersOf('Fans on the Doctor Who forum had one reaction: “Who is Tom Vane?”'), [null]);
+  });
+
+  it('the office after “Director of” is not part of the name', () => {
+    assert.deepEqual(speakersOf('“The leak is reprehensible,” said Director of National Intelligence Jan Clapp.'), ['Jan Clapp']);
+  });
+
+  it('a description before the name between quote and verb', () => {
+    assert.deepEqual(
+      speakersOf('“His death was preventable,” one of the mothers, Rita Maal, said after the event.\n“We sent tents and water,” the governor-general of Ost province, Aziz Noor, told state television.'),
+      ['Rita Maal', 'Aziz Noor'],
+    );
+  });
+});

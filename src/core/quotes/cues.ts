@@ -21,6 +21,8 @@ const ACCORDING_TO = /\baccording to\b/gi;
 export const WINDOW = 400;
 /** Relatives named in an apposition before the name: `“…,” the victim’s son, Carl, said`. */
 const KIN = new Set('son daughter wife husband mother father brother sister widow widower uncle aunt cousin nephew niece grandson granddaughter grandmother grandfather friend partner'.split(' '));
+/** Words opening a description of the person named after it: `“…,” one of the women, X Y, said`. */
+const DESCRIPTION_OPENERS = new Set(['the', 'a', 'an', 'one', 'his', 'her', 'their', 'its']);
 /** A comma-separated piece longer than this is a clause, not a name with its role. */
 const APPOSITION_WORDS = 8;
 
@@ -111,7 +113,9 @@ export function afterQuote(suffix: string, base: number): Found | null {
       if (named.length === 0 || named.length > APPOSITION_WORDS) break;
       const appositive = mentionBefore(named, true);
       if (appositive?.kind === 'name') return { mention: appositive, pattern: 'name-said', words: `${appositive.name} … ${match[0]}` };
-      if (!named.some((token) => isReferenceRole(token) || KIN.has(token.lower))) break;
+      // "the governor-general of X province,", "one of the women,": a description of the person named next.
+      const describes = named.some((token) => isReferenceRole(token) || KIN.has(token.lower)) || DESCRIPTION_OPENERS.has(named[0]!.lower);
+      if (!describes) break;
     }
     if (vague) return { mention: { kind: 'vague' }, pattern: 'name-said', words: `${clause.trim()} ${match[0]}` };
     if (tokens.length > 0) continue;

@@ -253,6 +253,8 @@ function subjectFrom(tokens: readonly Token[], from: number, knownWords: Readonl
   }
   if (office) name = withoutOffice(name);
   if (name.length === 0) return null;
+  // "Jones’ campaign told": a possessive describes the subject, it is not the subject.
+  if (/^['’]/.test(tokens[tokens.indexOf(name[name.length - 1]!) + 1]?.gap ?? '')) return null;
   // After an article the name must end the subject ("The 76-year-old X said", "The Y Navy in May said", "The X, …"):
   // in "A Romney campaign aide said" it only describes the aide.
   if (described && next && !next.gap.includes(',') && !SPEECH_VERBS.has(next.lower) && !FILLERS.has(next.lower) && !OPENING_PREPOSITIONS.has(next.lower)) return null;

@@ -50,7 +50,7 @@ const NOT_NAMES = new Set(
   monday tuesday wednesday thursday friday saturday sunday january february march april june july
   august september october november december
   said says added asked told continued wrote noted finally still instead indeed separately elsewhere later
-  earlier yet`.split(/\s+/),
+  earlier yet who what where why how`.split(/\s+/),
 );
 
 /** Words that make a name an organisation's or a place's rather than a person's. */
@@ -175,7 +175,8 @@ function outsideHeadlines(text: string, tokens: readonly Token[], headlines: Arr
 /** Words of an office after "<title> of", not of the holder's name: "Secretary of State Jane Roe", "Chief of Staff Jo Lee". */
 const OFFICE_WORDS = new Set(
   `state defense defence homeland security foreign affairs commerce treasury energy justice health education labor labour
-  agriculture interior transportation transport veterans housing finance war staff trade environment culture`.split(/\s+/),
+  agriculture interior transportation transport veterans housing finance war staff trade environment culture national
+  intelligence public safety human services management budget communications`.split(/\s+/),
 );
 
 /** Whether the token before `at` is the "of" of a title ("Secretary of …"). */
@@ -190,6 +191,17 @@ export function withoutOffice(run: readonly Token[]): Token[] {
   let from = 0;
   while (from < run.length - 1 && OFFICE_WORDS.has(run[from]!.lower)) from++;
   return run.slice(from);
+}
+
+/** The words of a quotation, contractions kept whole. */
+export function quoteWords(text: string): string[] {
+  return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
+}
+
+/** A quotation in title case is a title or a name ("Million Dollar Mermaid", "Face the Nation"), not anyone's words. */
+export function isTitle(text: string): boolean {
+  const words = quoteWords(text);
+  return words.some((word) => word.length > 3) && words.every((word) => word.length <= 3 || /^\p{Lu}/u.test(word));
 }
 
 export type Gender = 'male' | 'female';
@@ -342,9 +354,9 @@ export class NameBook {
     return (before[before.length - 1] ?? pool[0]!).name;
   }
 
-  /** The first and last words of the full names the article gives people: names wherever they stand. */
-  nameWords(): IterableIterator<string> {
-    return this.byWord.keys();
+  /** The surnames of the full names the article gives people: names wherever they stand. */
+  surnames(): string[] {
+    return [...this.byWord].filter(([word, names]) => names.some((entry) => entry.name.endsWith(` ${word}`))).map(([word]) => word);
   }
 
   /** Whether a one-word name is a surname of a person named in full somewhere in the article. */

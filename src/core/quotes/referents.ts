@@ -7,7 +7,7 @@
 import type { ParagraphSentences, Span } from '../sentences.js';
 import { APPOSITION, WINDOW, verbsIn } from './cues.js';
 import { FILLERS, mentionBefore, sentenceSubject, type Mention } from './mentions.js';
-import { isBareSurnameRole, isCapitalised, tokenize, type Gender, type NameBook, type Token } from './names.js';
+import { isBareSurnameRole, isCapitalised, isOrganisation, tokenize, type Gender, type NameBook, type Token } from './names.js';
 
 /** Sentence spans in document order with the index of their paragraph. */
 export interface Sentence extends Span {
@@ -238,6 +238,10 @@ export class Referents {
         const name = names.resolve(subject.name, subject.at);
         this.note(name, at, sentence.paragraph, false);
         people.add(name);
+      } else if (subject && !names.inHeadline(subject.at) && !isOrganisation(subject.name)) {
+        // "Malia declined the offer": someone this article never named in full may be the next he or
+        // she, so the person before is no longer a safe referent.
+        this.person = null;
       } else {
         // "She …" or "After earning her degree, she …": the sentence is about the same person.
         const opener = tokens.find((token, index) => index > 0 && index <= INTRODUCTION_REACH && token.gap.includes(','));

@@ -120,3 +120,12 @@ describe('who the subject is', () => {
     );
   });
 });
+
+describe('he and she after someone never named in full', () => {
+  it('she is nobody when the sentence before is about a person the article names only once', () => {
+    assert.deepEqual(
+      speakersOf('President Arne Holt spoke at the ceremony.\nThe guests watched Malia and the band.\nMalia declined to pet the turkey.\n“I was too tired to smile,” she said.'),
+      [null],
+    );
+  });
+});

@@ -129,3 +129,26 @@ describe('he and she after someone never named in full', () => {
     );
   });
 });
+
+describe('two people of one surname', () => {
+  it('a surname two people share stays the surname the text gives, and is no referent for he', () => {
+    assert.deepEqual(
+      speakersOf('Former Rep. Lars Odell Jr. pleaded guilty on Wednesday.\nHis father, Rev. Lars Odell, sat behind him.\nOdell said he had “no excuses” for what he did.\n“I used money that was not mine,” he said.'),
+      ['Odell', null],
+    );
+  });
+
+  it('a surname after a generational suffix still finds the full name', () => {
+    assert.deepEqual(
+      speakersOf('Former Rep. Lars Odell Jr. pleaded guilty on Wednesday.\n“I used money that was not mine,” Odell said.'),
+      ['Lars Odell Jr'],
+    );
+  });
+
+  it('one person named three ways is still one person', () => {
+    assert.deepEqual(
+      speakersOf('Bettie Mae Vale died on Thursday.\nThe Famous Bettie Vale was a film about her.\nBettie Vale was 85.\n“I never thought it was shameful,” Vale once said.'),
+      ['Bettie Vale'],
+    );
+  });
+});

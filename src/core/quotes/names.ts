@@ -204,6 +204,34 @@ export function isTitle(text: string): boolean {
   return words.some((word) => word.length > 3) && words.every((word) => word.length <= 3 || /^\p{Lu}/u.test(word));
 }
 
+/** Generational suffixes after a surname: "Jesse Jackson Jr.". */
+const GENERATIONS = new Set(['Jr', 'Sr', 'II', 'III', 'IV']);
+
+/** A full name's surname: its last word before a generational suffix. */
+function surnameOf(name: string): string {
+  const words = name.split(' ');
+  const last = words.length - 1;
+  return last > 1 && GENERATIONS.has(words[last]!.replace(/\.$/, '')) ? words[last - 1]! : words[last]!;
+}
+
+function lastWord(name: string): string {
+  return name.slice(name.lastIndexOf(' ') + 1);
+}
+
+/**
+ * One person however much of the name is given ("Paul D. Ryan" and "Paul Ryan", "PETER Capaldi"
+ * and "Peter Capaldi", a word run in front: "Notorious Bettie Page"), but not a father and a son
+ * ("Jesse Jackson", "Jesse Jackson Jr.").
+ */
+function samePerson(one: string, other: string): boolean {
+  const wordsOf = (name: string): string[] => name.toLowerCase().replace(/\./g, '').split(' ');
+  const [a, b] = [wordsOf(one), wordsOf(other)];
+  const suffix = (words: string[]): string => (words.length > 2 && GENERATIONS.has(words[words.length - 1]!.replace(/^./, (c) => c.toUpperCase())) ? words[words.length - 1]! : '');
+  if (suffix(a).toLowerCase() !== suffix(b).toLowerCase()) return false;
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  return shorter.every((word) => longer.includes(word));
+}
+
 export type Gender = 'male' | 'female';
 
 /** Titles and roles that say whether the person is a man or a woman. */
@@ -225,6 +253,9 @@ const APPOSITION_REACH = 4;
  */
 export class NameBook {
   private readonly byWord = new Map<string, Array<{ name: string; at: number }>>();
+
+  /** isSharedSurname's answers, each surname worked out once. */
+  private readonly shared = new Map<string, boolean>();
 
   /** Lines set in title case, in order: their capitals do not make names. */
   private readonly headlines: Array<{ start: number; end: number }> = [];
@@ -279,8 +310,10 @@ export class NameBook {
   /** A finished name run: full names, titled one-word names, and a role apposition after it ("X, a doctor at …"). */
   private recordRun(run: Token[], titled: boolean, titleGender: Gender | undefined, tokens: readonly Token[], next: number): void {
     const name = nameText(run);
-    if (run.length >= 2 && run.length <= 3 && !isOrganisation(name)) {
-      for (const word of new Set([run[0]!.text, run[run.length - 1]!.text])) {
+    // "Jesse Jackson Jr.": the surname is the word before the suffix.
+    const core = run.length > 2 && GENERATIONS.has(run[run.length - 1]!.text) ? run.slice(0, -1) : run;
+    if (core.length >= 2 && core.length <= 3 && !isOrganisation(name)) {
+      for (const word of new Set([core[0]!.text, core[core.length - 1]!.text])) {
         const list = this.byWord.get(word) ?? [];
         list.push({ name, at: run[0]!.start });
         this.byWord.set(word, list);
@@ -348,15 +381,47 @@ export class NameBook {
     const candidates = this.byWord.get(name);
     if (!candidates) return name;
     // A surname is a person's last word: "Trump" is Donald Trump, not the Trump Tower named after him.
-    const asSurname = candidates.filter((candidate) => candidate.name.endsWith(` ${name}`));
+    const asSurname = candidates.filter((candidate) => surnameOf(candidate.name) === name);
+    // Two people of one surname ("Jesse Jackson Jr." and his father "Jesse Jackson"): the text does not say which.
+    if (this.isSharedSurname(name)) return name;
+    // "President Trump" beside "Donald Trump Jr.": the titled surname may be the father.
+    if (this.people.has(name) && asSurname.some((candidate) => surnameOf(candidate.name) !== lastWord(candidate.name))) return name;
     const pool = asSurname.length > 0 ? asSurname : candidates;
     const before = pool.filter((candidate) => candidate.at < at);
     return (before[before.length - 1] ?? pool[0]!).name;
   }
 
+  /** Whether two people of the article have this surname ("Bill Clinton", "Hillary Clinton"). */
+  isSharedSurname(name: string): boolean {
+    let shared = this.shared.get(name);
+    if (shared === undefined) {
+      const names = [...new Set((this.byWord.get(name) ?? []).filter((candidate) => surnameOf(candidate.name) === name).map((candidate) => candidate.name))];
+      // One person when each name joins the first through names that agree ("Bettie Page" joins
+      // "Bettie Mae Page" and "Notorious Bettie Page").
+      const reached = new Set(names.slice(0, 1));
+      for (let grew = true; grew; ) {
+        grew = false;
+        for (const other of names) {
+          if (!reached.has(other) && [...reached].some((one) => samePerson(one, other))) {
+            reached.add(other);
+            grew = true;
+          }
+        }
+      }
+      shared = reached.size < names.length;
+      this.shared.set(name, shared);
+    }
+    return shared;
+  }
+
+  /** Whether the person's surname (or the one-word name) is one two people of the article share. */
+  sharesSurname(name: string): boolean {
+    return this.isSharedSurname(surnameOf(name));
+  }
+
   /** The surnames of the full names the article gives people: names wherever they stand. */
   surnames(): string[] {
-    return [...this.byWord].filter(([word, names]) => names.some((entry) => entry.name.endsWith(` ${word}`))).map(([word]) => word);
+    return [...this.byWord].filter(([word, names]) => names.some((entry) => surnameOf(entry.name) === word)).map(([word]) => word);
   }
 
   /** Whether a one-word name is a surname of a person named in full somewhere in the article. */

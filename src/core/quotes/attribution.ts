@@ -12,7 +12,8 @@
  */
 import type { ParagraphSentences } from '../sentences.js';
 import { WINDOW, afterQuote, beforeQuote, passiveAgent, verbsIn, type Found } from './cues.js';
-import { NameBook, isCapitalised, isNameWord, isTitle, isPossessive, joinsName, nameText, tokenize, type Token } from './names.js';
+import { NameBook, isCapitalised, isNameWord, isPossessive, joinsName, nameText, tokenize, type Token } from './names.js';
+import { isTitle } from './titles.js';
 import { Referents, sentenceAt, sentencesOf, type Sentence } from './referents.js';
 import type { QuoteKind, QuoteSpan, SpeakerEvidence } from './types.js';
 

@@ -4,7 +4,7 @@ import { isHardWrapped, splitDocument, type ParagraphSentences } from '../senten
 import { runAtOnce, type Steps } from '../slices.js';
 import type { Corpus, Passage } from '../types.js';
 import { attributeQuotes } from './attribution.js';
-import { isTitle, quoteWords } from './names.js';
+import { isTitle, quoteWords } from './titles.js';
 import { findQuoteSpans } from './marks.js';
 import type { Quote, QuoteKind } from './types.js';
 

@@ -4,6 +4,8 @@
  * mentions resolved to the full name the article introduced ("Hua" -> Hua Chunying).
  */
 
+import { GENERATIONS, lastWord, samePerson, surnameOf } from './surnames.js';
+
 export interface Token {
   text: string;
   lower: string;
@@ -191,45 +193,6 @@ export function withoutOffice(run: readonly Token[]): Token[] {
   let from = 0;
   while (from < run.length - 1 && OFFICE_WORDS.has(run[from]!.lower)) from++;
   return run.slice(from);
-}
-
-/** The words of a quotation, contractions kept whole. */
-export function quoteWords(text: string): string[] {
-  return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
-}
-
-/** A quotation in title case is a title or a name ("Million Dollar Mermaid", "Face the Nation"), not anyone's words. */
-export function isTitle(text: string): boolean {
-  const words = quoteWords(text);
-  return words.some((word) => word.length > 3) && words.every((word) => word.length <= 3 || /^\p{Lu}/u.test(word));
-}
-
-/** Generational suffixes after a surname: "Jesse Jackson Jr.". */
-const GENERATIONS = new Set(['Jr', 'Sr', 'II', 'III', 'IV']);
-
-/** A full name's surname: its last word before a generational suffix. */
-function surnameOf(name: string): string {
-  const words = name.split(' ');
-  const last = words.length - 1;
-  return last > 1 && GENERATIONS.has(words[last]!.replace(/\.$/, '')) ? words[last - 1]! : words[last]!;
-}
-
-function lastWord(name: string): string {
-  return name.slice(name.lastIndexOf(' ') + 1);
-}
-
-/**
- * One person however much of the name is given ("Paul D. Ryan" and "Paul Ryan", "PETER Capaldi"
- * and "Peter Capaldi", a word run in front: "Notorious Bettie Page"), but not a father and a son
- * ("Jesse Jackson", "Jesse Jackson Jr.").
- */
-function samePerson(one: string, other: string): boolean {
-  const wordsOf = (name: string): string[] => name.toLowerCase().replace(/\./g, '').split(' ');
-  const [a, b] = [wordsOf(one), wordsOf(other)];
-  const suffix = (words: string[]): string => (words.length > 2 && GENERATIONS.has(words[words.length - 1]!.replace(/^./, (c) => c.toUpperCase())) ? words[words.length - 1]! : '');
-  if (suffix(a).toLowerCase() !== suffix(b).toLowerCase()) return false;
-  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
-  return shorter.every((word) => longer.includes(word));
 }
 
 export type Gender = 'male' | 'female';

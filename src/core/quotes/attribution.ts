@@ -11,13 +11,23 @@
  * this or the previous paragraph; when nothing in the text says who spoke, the speaker is null.
  */
 import type { ParagraphSentences } from '../sentences.js';
-import { WINDOW, afterQuote, beforeQuote, passiveAgent } from './cues.js';
+import { WINDOW, afterQuote, beforeQuote, passiveAgent, verbsIn, type Found } from './cues.js';
 import { NameBook, isCapitalised, isNameWord, isPossessive, joinsName, nameText, tokenize, type Token } from './names.js';
+import { isTitle } from './titles.js';
 import { Referents, sentenceAt, sentencesOf, type Sentence } from './referents.js';
 import type { QuoteKind, QuoteSpan, SpeakerEvidence } from './types.js';
 
 /** Party and state markers after a name, "David Long (R)", "(D-Calif.)": read as spaces. */
 const PARTY_MARKER = /\((?:[RDI](?:-[A-Za-z. ]{1,20})?)\)/g;
+
+/** Reported speech close before a quote: "… that he's “…”". */
+const REPORTED_THAT = /\bthat\b[^.;:]{0,60}$/;
+
+/** Words right before a title that make it a name in use: "the “American Pie” star", "on “Today”", "NBC’s “Today”". */
+const TITLE_LEAD = /(?:\b(?:[Tt]he|an?|on|in|of|to|at|from|with|by|for|like|as)|\b\p{Lu}[\p{L}.]*['’]s?)\s*$/u;
+
+/** The cue of a title: nobody speaks it. */
+const TITLE: Found = { mention: { kind: 'vague' }, pattern: 'name-before', words: 'a title' };
 
 export interface Attribution {
   speaker: string | null;
@@ -182,21 +192,30 @@ export function attributeQuotes(
   if (spans.length === 0) return [];
   const sentences = sentencesOf(layout);
   const masked = maskQuotes(text, spans);
-  const referents = new Referents(masked, sentences, new NameBook(text), midSentenceCapitals(tokenize(text)));
+  const names = new NameBook(text);
+  // A surname opens a sentence as its subject ("Lauten later apologized") though never written mid-sentence alone.
+  const knownWords = midSentenceCapitals(tokenize(text));
+  for (const word of names.surnames()) knownWords.add(word);
+  const referents = new Referents(masked, sentences, names, knownWords);
   const results: Attribution[] = [];
   spans.forEach((_, index) => {
     const around = surroundings(text, masked, sentences, spans, index);
     referents.readSentencesBefore(around.sentenceStart);
+    // A title ("on the PBS program “Charlie Rose”") is nobody's words unless an attribution follows
+    // it or reported speech holds it ("complained that the state had become “San Francisco East”").
+    const title = isTitle(spans[index]!.text) && (TITLE_LEAD.test(around.prefix) || !REPORTED_THAT.test(around.prefix));
     const found =
       passiveAgent(around.prefix, around.suffix, around.suffixStart) ??
       afterQuote(around.suffix, around.suffixStart) ??
-      beforeQuote(around.prefix, around.prefixStart, referents.knownWords, around.sentenceTokens);
+      (title ? TITLE : beforeQuote(around.prefix, around.prefixStart, referents.knownWords, around.sentenceTokens));
     let speaker = found ? referents.resolve(found.mention, around.first) : null;
     let evidence: SpeakerEvidence | null =
       found && speaker ? { pattern: found.pattern, text: found.words, written: found.mention.kind === 'name' ? found.mention.name : speaker } : null;
     // Only a quote with no attribution at all continues a speaker: an explicit cue in its own
     // sentence ("one official said", "he said" with no man named before) always wins.
-    if (speaker === null && found === null && kinds[index] === 'statement') {
+    // A speech verb after the quote whose speaker could not be read is a cue too ("…," Doctor X of
+    // the burns unit and two nurses told AFP): nobody is carried over to it.
+    if (speaker === null && found === null && kinds[index] === 'statement' && verbsIn(around.suffix).length === 0) {
       evidence = followOn({ masked, layout, sentences, spans, results, referents }, index, around);
       speaker = evidence?.written ?? null;
     }

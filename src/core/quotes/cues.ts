@@ -4,7 +4,7 @@
  */
 import { REPORTING_VERBS, alternation } from '../text/reportingVerbs.js';
 import { firstPersonIn, mentionAfter, mentionBefore, sentenceSubject, type Mention } from './mentions.js';
-import { isCapitalised, isNameWord, isPossessive, tokenize, type Token } from './names.js';
+import { isCapitalised, isNameWord, isPossessive, isReferenceRole, tokenize, type Token } from './names.js';
 import type { SpeakerEvidence } from './types.js';
 
 const VERB_WORDS = alternation(REPORTING_VERBS);
@@ -19,6 +19,10 @@ const ACCORDING_TO = /\baccording to\b/gi;
  * keeps a hostile file (one 5 MB "sentence" full of quotes) linear.
  */
 export const WINDOW = 400;
+/** Relatives named in an apposition before the name: `“…,” the victim’s son, Carl, said`. */
+const KIN = new Set('son daughter wife husband mother father brother sister widow widower uncle aunt cousin nephew niece grandson granddaughter grandmother grandfather friend partner'.split(' '));
+/** Words opening a description of the person named after it: `“…,” one of the women, X Y, said`. */
+const DESCRIPTION_OPENERS = new Set(['the', 'a', 'an', 'one', 'his', 'her', 'their', 'its']);
 /** A comma-separated piece longer than this is a clause, not a name with its role. */
 const APPOSITION_WORDS = 8;
 
@@ -46,6 +50,8 @@ export function verbsIn(text: string): RegExpExecArray[] {
   for (const match of text.matchAll(VERB)) {
     const code = match[0].charCodeAt(0);
     if (code >= 65 && code <= 90 && /[\p{L}\p{N},;]\s*$/u.test(text.slice(Math.max(0, match.index - 3), match.index))) continue;
+    // "the so-called “Ring of Fire”": a name in use, not anyone's words.
+    if (/\bso[\s-]$/i.test(text.slice(Math.max(0, match.index - 4), match.index))) continue;
     verbs.push(match);
   }
   return verbs;
@@ -53,6 +59,18 @@ export function verbsIn(text: string): RegExpExecArray[] {
 
 function evidencePattern(mention: Mention, pattern: SpeakerEvidence['pattern']): SpeakerEvidence['pattern'] {
   return mention.kind === 'pronoun' ? 'pronoun' : pattern;
+}
+
+/** Prepositions of a short phrase after a speaker's name: "Dr. X of the unit told", "X at the scene said". */
+const TRAILING_PREPOSITIONS = new Set(['of', 'at', 'from', 'with']);
+
+/** The tokens without a short lower-case phrase after the name ("of the burns unit"), or none when there is none. */
+function withoutTrailingPhrase(tokens: readonly Token[]): Token[] {
+  for (let at = tokens.length - 2; at >= 1 && tokens.length - at <= 4; at--) {
+    if (isCapitalised(tokens[at + 1]!)) return [];
+    if (TRAILING_PREPOSITIONS.has(tokens[at]!.lower)) return isNameWord(tokens[at - 1]!) ? tokens.slice(0, at) : [];
+  }
+  return [];
 }
 
 /** Attribution in the text after the closing mark, up to the end of its sentence. */
@@ -76,7 +94,7 @@ export function afterQuote(suffix: string, base: number): Found | null {
     const tokens = tokenize(clause).map((token) => ({ ...token, start: token.start + base + clauseStart }));
     let vague = false;
     if (tokens.length > 0) {
-      const mention = mentionBefore(tokens, true);
+      const mention = mentionBefore(tokens, true) ?? mentionBefore(withoutTrailingPhrase(tokens), true);
       if (mention?.kind === 'vague') vague = true;
       else if (mention) return { mention, pattern: evidencePattern(mention, 'name-said'), words: `${clause.trim()} ${match[0]}` };
     } else if (!OBJECT_VERBS.has(match[0].toLowerCase())) {
@@ -86,12 +104,18 @@ export function afterQuote(suffix: string, base: number): Found | null {
     // Appositions between the quote and the verb: `"…," Representative John Lewis, Democrat of
     // Georgia, said`, `"…," the White House press secretary, Sarah Huckabee Sanders, told` or
     // `"…," Commodore Jane Roe, a navy spokeswoman, told CNN`.
+    // Only a role may come before the name: in `“…” designed for her, died in Beverly Hills,
+    // California, her spokesman said` the clause says where, and California did not speak.
     let chunkStart = 0;
     for (const chunk of suffix.slice(0, clauseStart).split(',')) {
       const named = tokenize(chunk).map((token) => ({ ...token, start: token.start + base + chunkStart }));
       chunkStart += chunk.length + 1;
-      const appositive = named.length > 0 && named.length <= APPOSITION_WORDS ? mentionBefore(named, true) : null;
+      if (named.length === 0 || named.length > APPOSITION_WORDS) break;
+      const appositive = mentionBefore(named, true);
       if (appositive?.kind === 'name') return { mention: appositive, pattern: 'name-said', words: `${appositive.name} … ${match[0]}` };
+      // "the governor-general of X province,", "one of the women,": a description of the person named next.
+      const describes = named.some((token) => isReferenceRole(token) || KIN.has(token.lower)) || DESCRIPTION_OPENERS.has(named[0]!.lower);
+      if (!describes) break;
     }
     if (vague) return { mention: { kind: 'vague' }, pattern: 'name-said', words: `${clause.trim()} ${match[0]}` };
     if (tokens.length > 0) continue;
@@ -209,6 +233,9 @@ export function beforeQuote(prefix: string, base: number, knownWords: ReadonlySe
   // "He said … but said her books “…”": a second verb of the he or she the sentence opens with.
   const opener = sentenceTokens[0]?.lower;
   if ((opener === 'he' || opener === 'she') && (participle || LINKED_PREDICATE.test(beforeVerb))) {
+    // "He said X called him and told him to “…”": the verb may be X's, so it is nobody's for sure.
+    const between = sentenceTokens.filter((token) => token.start > sentenceTokens[0]!.start && token.start < base + lastVerb.index);
+    if (firstPersonIn(between)) return { mention: { kind: 'vague' }, pattern: 'pronoun', words: `${opener} … ${lastVerb[0]}` };
     return { mention: { kind: 'pronoun', pronoun: opener }, pattern: 'pronoun', words: `${opener} … ${lastVerb[0]}` };
   }
   // A speech verb in the quote's own sentence whose subject is unnamed ("a handbook described …

@@ -4,6 +4,7 @@ import { isHardWrapped, splitDocument, type ParagraphSentences } from '../senten
 import { runAtOnce, type Steps } from '../slices.js';
 import type { Corpus, Passage } from '../types.js';
 import { attributeQuotes } from './attribution.js';
+import { isTitle, quoteWords } from './titles.js';
 import { findQuoteSpans } from './marks.js';
 import type { Quote, QuoteKind } from './types.js';
 
@@ -18,10 +19,9 @@ const TERM_MAX_WORDS = 4;
  * a whole sentence ("We will win.") is still a statement.
  */
 export function quoteKind(text: string): QuoteKind {
-  const words = text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
+  const words = quoteWords(text);
   // A title in title case ("Kate and Leopold.", "Take Me Out to the Ball Game") is a label.
-  const titleCase = words.some((word) => word.length > 3) && words.every((word) => word.length <= 3 || /^\p{Lu}/u.test(word));
-  if (titleCase) return 'term';
+  if (isTitle(text)) return 'term';
   if (words.length > TERM_MAX_WORDS) return 'statement';
   return /^\p{Lu}/u.test(text) && /[.!?]["'”’]?$/.test(text) && words.length > 1 ? 'statement' : 'term';
 }

@@ -253,6 +253,8 @@ function subjectFrom(tokens: readonly Token[], from: number, knownWords: Readonl
   }
   if (office) name = withoutOffice(name);
   if (name.length === 0) return null;
+  // "Jones’ campaign told": a possessive describes the subject, it is not the subject.
+  if (/^['’]/.test(tokens[tokens.indexOf(name[name.length - 1]!) + 1]?.gap ?? '')) return null;
   // After an article the name must end the subject ("The 76-year-old X said", "The Y Navy in May said", "The X, …"):
   // in "A Romney campaign aide said" it only describes the aide.
   if (described && next && !next.gap.includes(',') && !SPEECH_VERBS.has(next.lower) && !FILLERS.has(next.lower) && !OPENING_PREPOSITIONS.has(next.lower)) return null;
@@ -268,10 +270,19 @@ function subjectFrom(tokens: readonly Token[], from: number, knownWords: Readonl
   return { kind: 'name', name: nameText(name), at: name[0]!.start };
 }
 
+/** Words opening a subordinate clause: the sentence's subject comes after its comma ("When X spoke, Y replied"). */
+const SUBORDINATORS = new Set('when while after before as if because although though since until once whereas unless'.split(' '));
+
 /** The named subject opening a sentence (after an introductory "In late May," clause). */
 export function sentenceSubject(tokens: readonly Token[], knownWords: ReadonlySet<string>): NameMention | null {
   const opener = tokens[0];
   if (!opener) return null;
+  // "When Mr. X went after Y's remark about …, Mr. Z reminded him": X is not the subject, however long the clause.
+  if (SUBORDINATORS.has(opener.lower)) {
+    // A comma inside a masked quote ("about the “___,” Mr. Z") leaves only its closing mark.
+    const comma = tokens.findIndex((token, index) => index > 0 && /,|_["”]/.test(token.gap));
+    return comma > 0 ? subjectFrom(tokens, comma, knownWords) : null;
+  }
   const comma = tokens.findIndex((token, index) => index > 0 && index <= INTRODUCTION_WORDS && token.gap.includes(','));
   // An opening participle or adverb ("Saying …,", "Finally,") or a preposition ("In late May,") is not a name;
   // a title or an article may open the subject itself ("Mr. X, …", "The 76-year-old X, …").

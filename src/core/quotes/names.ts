@@ -4,6 +4,8 @@
  * mentions resolved to the full name the article introduced ("Hua" -> Hua Chunying).
  */
 
+import { GENERATIONS, lastWord, samePerson, surnameOf } from './surnames.js';
+
 export interface Token {
   text: string;
   lower: string;
@@ -37,7 +39,7 @@ const ROLES = new Set(
   inspector detective coach manager editor reporter correspondent author candidate deputy assistant
   member lawmaker congressman congresswoman councillor councilman councilwoman diplomat chancellor
   sir lord lady dame father sister brother pro tem tempore speaker whip commodore admiral adm commander cmdr
-  maj det insp cpl pvt corporal agent
+  maj det insp cpl pvt corporal agent doctor
   owner developer resident neighbour neighbor star actor actress singer writer host anchor columnist comedian sheriff trooper constable const superintendent chief reverend rev rabbi imam pastor`.split(/\s+/),
 );
 
@@ -50,7 +52,7 @@ const NOT_NAMES = new Set(
   monday tuesday wednesday thursday friday saturday sunday january february march april june july
   august september october november december
   said says added asked told continued wrote noted finally still instead indeed separately elsewhere later
-  earlier yet`.split(/\s+/),
+  earlier yet who what where why how`.split(/\s+/),
 );
 
 /** Words that make a name an organisation's or a place's rather than a person's. */
@@ -175,7 +177,8 @@ function outsideHeadlines(text: string, tokens: readonly Token[], headlines: Arr
 /** Words of an office after "<title> of", not of the holder's name: "Secretary of State Jane Roe", "Chief of Staff Jo Lee". */
 const OFFICE_WORDS = new Set(
   `state defense defence homeland security foreign affairs commerce treasury energy justice health education labor labour
-  agriculture interior transportation transport veterans housing finance war staff trade environment culture`.split(/\s+/),
+  agriculture interior transportation transport veterans housing finance war staff trade environment culture national
+  intelligence public safety human services management budget communications`.split(/\s+/),
 );
 
 /** Whether the token before `at` is the "of" of a title ("Secretary of …"). */
@@ -213,6 +216,9 @@ const APPOSITION_REACH = 4;
  */
 export class NameBook {
   private readonly byWord = new Map<string, Array<{ name: string; at: number }>>();
+
+  /** isSharedSurname's answers, each surname worked out once. */
+  private readonly shared = new Map<string, boolean>();
 
   /** Lines set in title case, in order: their capitals do not make names. */
   private readonly headlines: Array<{ start: number; end: number }> = [];
@@ -267,8 +273,10 @@ export class NameBook {
   /** A finished name run: full names, titled one-word names, and a role apposition after it ("X, a doctor at …"). */
   private recordRun(run: Token[], titled: boolean, titleGender: Gender | undefined, tokens: readonly Token[], next: number): void {
     const name = nameText(run);
-    if (run.length >= 2 && run.length <= 3 && !isOrganisation(name)) {
-      for (const word of new Set([run[0]!.text, run[run.length - 1]!.text])) {
+    // "Jesse Jackson Jr.": the surname is the word before the suffix.
+    const core = run.length > 2 && GENERATIONS.has(run[run.length - 1]!.text) ? run.slice(0, -1) : run;
+    if (core.length >= 2 && core.length <= 3 && !isOrganisation(name)) {
+      for (const word of new Set([core[0]!.text, core[core.length - 1]!.text])) {
         const list = this.byWord.get(word) ?? [];
         list.push({ name, at: run[0]!.start });
         this.byWord.set(word, list);
@@ -336,10 +344,47 @@ export class NameBook {
     const candidates = this.byWord.get(name);
     if (!candidates) return name;
     // A surname is a person's last word: "Trump" is Donald Trump, not the Trump Tower named after him.
-    const asSurname = candidates.filter((candidate) => candidate.name.endsWith(` ${name}`));
+    const asSurname = candidates.filter((candidate) => surnameOf(candidate.name) === name);
+    // Two people of one surname ("Jesse Jackson Jr." and his father "Jesse Jackson"): the text does not say which.
+    if (this.isSharedSurname(name)) return name;
+    // "President Trump" beside "Donald Trump Jr.": the titled surname may be the father.
+    if (this.people.has(name) && asSurname.some((candidate) => surnameOf(candidate.name) !== lastWord(candidate.name))) return name;
     const pool = asSurname.length > 0 ? asSurname : candidates;
     const before = pool.filter((candidate) => candidate.at < at);
     return (before[before.length - 1] ?? pool[0]!).name;
+  }
+
+  /** Whether two people of the article have this surname ("Bill Clinton", "Hillary Clinton"). */
+  isSharedSurname(name: string): boolean {
+    let shared = this.shared.get(name);
+    if (shared === undefined) {
+      const names = [...new Set((this.byWord.get(name) ?? []).filter((candidate) => surnameOf(candidate.name) === name).map((candidate) => candidate.name))];
+      // One person when each name joins the first through names that agree ("Bettie Page" joins
+      // "Bettie Mae Page" and "Notorious Bettie Page").
+      const reached = new Set(names.slice(0, 1));
+      for (let grew = true; grew; ) {
+        grew = false;
+        for (const other of names) {
+          if (!reached.has(other) && [...reached].some((one) => samePerson(one, other))) {
+            reached.add(other);
+            grew = true;
+          }
+        }
+      }
+      shared = reached.size < names.length;
+      this.shared.set(name, shared);
+    }
+    return shared;
+  }
+
+  /** Whether the person's surname (or the one-word name) is one two people of the article share. */
+  sharesSurname(name: string): boolean {
+    return this.isSharedSurname(surnameOf(name));
+  }
+
+  /** The surnames of the full names the article gives people: names wherever they stand. */
+  surnames(): string[] {
+    return [...this.byWord].filter(([word, names]) => names.some((entry) => surnameOf(entry.name) === word)).map(([word]) => word);
   }
 
   /** Whether a one-word name is a surname of a person named in full somewhere in the article. */

@@ -7,7 +7,7 @@
 import type { ParagraphSentences, Span } from '../sentences.js';
 import { APPOSITION, WINDOW, verbsIn } from './cues.js';
 import { FILLERS, mentionBefore, sentenceSubject, type Mention } from './mentions.js';
-import { isBareSurnameRole, isCapitalised, tokenize, type Gender, type NameBook, type Token } from './names.js';
+import { isBareSurnameRole, isCapitalised, isOrganisation, tokenize, type Gender, type NameBook, type Token } from './names.js';
 
 /** Sentence spans in document order with the index of their paragraph. */
 export interface Sentence extends Span {
@@ -175,6 +175,8 @@ export class Referents {
   /** Whether a he or she can stand for `name`: its gender is unknown or the pronoun's. */
   private fits(name: string, pronoun: string): boolean {
     const gender = this.names.genderOf(name);
+    // A surname two people share ("Clinton") is a referent only when a title gives it the pronoun's gender ("Mrs. Clinton").
+    if (this.names.isSharedSurname(name)) return gender === genderOf(pronoun);
     return gender === undefined || gender === genderOf(pronoun);
   }
 
@@ -189,7 +191,8 @@ export class Referents {
     const wanted = genderOf(pronoun);
     for (let at = this.persons.length - 1; at >= 0; at--) {
       const named = this.persons[at]!;
-      if (recent(named) !== null && this.names.genderOf(named.name) === wanted) return named.name;
+      // Of two people of one surname, the pronoun does not say which.
+      if (recent(named) !== null && this.names.genderOf(named.name) === wanted && !this.names.sharesSurname(named.name)) return named.name;
     }
     return null;
   }
@@ -238,6 +241,10 @@ export class Referents {
         const name = names.resolve(subject.name, subject.at);
         this.note(name, at, sentence.paragraph, false);
         people.add(name);
+      } else if (subject && !names.inHeadline(subject.at) && !isOrganisation(subject.name)) {
+        // "Malia declined the offer": someone this article never named in full may be the next he or
+        // she, so the person before is no longer a safe referent.
+        this.person = null;
       } else {
         // "She …" or "After earning her degree, she …": the sentence is about the same person.
         const opener = tokens.find((token, index) => index > 0 && index <= INTRODUCTION_REACH && token.gap.includes(','));
@@ -247,6 +254,7 @@ export class Referents {
     }
     const [only] = people;
     if (people.size === 1 && ISSUED_STATEMENT.test(sentenceText)) this.statementBy = { name: only!, sentence: at };
-    if (people.size === 1 && names.isPerson(only!)) this.learnFromPronouns(tokens, only!);
+    // Pronouns say nothing of which of two people of one surname they are about.
+    if (people.size === 1 && names.isPerson(only!) && !names.sharesSurname(only!)) this.learnFromPronouns(tokens, only!);
   }
 }

@@ -14,6 +14,7 @@ import { runAtOnce, type Steps } from '../slices.js';
 import type { Passage } from '../types.js';
 import type { ClaimComparer } from './compare.js';
 import { CARRIED_THRESHOLD } from './compare.js';
+import { ClaimFacts } from './claimFacts.js';
 import { conflictsBySource } from './conflicts.js';
 import { inverseFrequency } from './similarity.js';
 import type { StemIndex } from './stemIndex.js';
@@ -298,19 +299,25 @@ function* claimClusterSteps(members: readonly Passage[], pairs: Pair[]): Steps<n
   return clusters.all();
 }
 
-/** A claim of passages (most widely carried first), with the conflicts among its carriers once `checked`. */
-function buildClaim(comparer: ClaimComparer, cluster: readonly Passage[], id: number, story: string | null, check: { work?: ClaimsWork } | null): Claim {
+/** A claim of passages (most widely carried first), its conflicts not checked yet. */
+function claimOf(cluster: readonly Passage[], id: number, story: string | null): Claim {
   const lines: Record<string, number[]> = {};
   for (const member of cluster) (lines[member.source] ??= []).push(member.line);
+  const anchor = cluster[0]!;
+  return { id, summary: anchor.text, story, anchor, sources: lines, conflicts: [] };
+}
+
+/** The claim with the conflicts among its carriers (itself when there are none, or its size is not checked). */
+function checkedClaim(claim: Claim, cluster: readonly Passage[], check: { facts: ClaimFacts; work?: ClaimsWork }): Claim {
+  if (cluster.length < 2 || cluster.length > MAX_CHECKED_MEMBERS) return claim;
+  if (check.work) check.work.comparedCarriers += cluster.length * (cluster.length - 1);
+  const bySource = conflictsBySource(cluster.map((member) => ({ source: member.source, facts: check.facts.eventFacts(member) })));
+  if (bySource.size === 0) return claim;
   const conflicts: Conflict[] = [];
-  const checked = check !== null && cluster.length >= 2 && cluster.length <= MAX_CHECKED_MEMBERS;
-  if (checked && check.work) check.work.comparedCarriers += cluster.length * (cluster.length - 1);
-  const bySource = !checked ? new Map<string, Conflict[]>() : conflictsBySource(cluster.map((member) => ({ source: member.source, facts: comparer.eventFacts([member]) })));
   for (const member of cluster) {
     for (const conflict of bySource.get(member.source) ?? []) conflicts.push({ ...conflict, source: member.source });
   }
-  const anchor = cluster[0]!;
-  return { id, summary: anchor.text, story, anchor, sources: lines, conflicts };
+  return { ...claim, conflicts };
 }
 
 /** Clusters as passages in corpus order, the most widely carried first (then by their first passage). */
@@ -355,22 +362,25 @@ export function* claimsMapSteps(comparer: ClaimComparer, story: string | null, w
   const members = yield* memberSteps(comparer, sources);
   const table = new MemberStems(comparer.stemIndex, members, story);
   yield;
-  const publish = (clusters: Passage[][], read: number): void => {
-    const claims = clusters.map((cluster, index) => buildClaim(comparer, cluster, index + 1, story, null));
+  const claimsOf = (clusters: Passage[][]): Claim[] => clusters.map((cluster, index) => claimOf(cluster, index + 1, story));
+  const publish = (claims: Claim[], read: number): void => {
     partials?.publish({ map: { story, sources, claims }, passagesRead: read, passagesTotal: members.length });
   };
   const progress = function* (pairsSoFar: readonly Pair[], read: number): Steps<void> {
     if (!partials?.wanted) return;
     const readMembers = members.slice(0, read);
-    publish(orderClusters(readMembers, yield* claimClusterSteps(readMembers, [...pairsSoFar])), read);
+    publish(claimsOf(orderClusters(readMembers, yield* claimClusterSteps(readMembers, [...pairsSoFar]))), read);
   };
   const pairs = yield* pairSteps(table, members.length, story === null ? CARRIED_THRESHOLD : STORY_PAIR_THRESHOLD, progress);
   const ordered = orderClusters(members, yield* claimClusterSteps(members, pairs));
-  if (partials?.wanted) publish(ordered, members.length);
+  const unchecked = claimsOf(ordered);
+  if (partials?.wanted) publish(unchecked, members.length);
+  yield;
+  const check = { facts: new ClaimFacts(comparer.corpus.passages), work };
   const claims: Claim[] = [];
-  for (const cluster of ordered) {
-    if (claims.length % PASSAGES_PER_PAUSE === PASSAGES_PER_PAUSE - 1) yield;
-    claims.push(buildClaim(comparer, cluster, claims.length + 1, story, { work }));
+  for (const [index, cluster] of ordered.entries()) {
+    if (index % PASSAGES_PER_PAUSE === PASSAGES_PER_PAUSE - 1) yield;
+    claims.push(checkedClaim(unchecked[index]!, cluster, check));
   }
   return { story, sources, claims };
 }

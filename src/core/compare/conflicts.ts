@@ -123,6 +123,16 @@ function range(fact: Fact): [number, number] {
   }
 }
 
+/** Two person names, normalised, that name one person: the same, or one word spelt a letter or two apart. */
+function sameNamed(a: string, b: string): boolean {
+  const words = differingWord(a, b);
+  if (!words) return a === b;
+  const [x, y] = words;
+  if (x.length < 4 || y.length < 4 || isDerivation(x, y)) return false;
+  const distance = editDistance(x, y, 2);
+  return distance <= (Math.max(x.length, y.length) >= 8 ? 2 : 1);
+}
+
 /** Two facts about the same slot (not yet whether they agree). */
 function comparable(kind: FactKind, a: Fact, b: Fact): boolean {
   switch (kind) {
@@ -145,16 +155,23 @@ function comparable(kind: FactKind, a: Fact, b: Fact): boolean {
       // Counts of different sizes ("3" and "31" accounts) are different counts, not one disputed.
       return ratio > 0.5 && ratio < 2 && sharesContext(a, b);
     }
-    case 'name': {
-      if (!a.person || !b.person) return false;
-      const words = differingWord(normaliseName(a.value), normaliseName(b.value));
-      if (!words) return normaliseName(a.value) === normaliseName(b.value);
-      const [x, y] = words;
-      if (x.length < 4 || y.length < 4 || isDerivation(x, y)) return false;
-      const distance = editDistance(x, y, 2);
-      return distance <= (Math.max(x.length, y.length) >= 8 ? 2 : 1);
-    }
+    case 'name':
+      return a.person === true && b.person === true && sameNamed(normaliseName(a.value), normaliseName(b.value));
   }
+}
+
+/**
+ * Whether placed facts i and j fill the same slot (comparable): a claim of 40 carriers puts
+ * hundreds of names side by side, so each is normalised once, not once per pair.
+ */
+function slotTest(kind: FactKind, placed: readonly Placed[]): (i: number, j: number) => boolean {
+  if (kind !== 'name') return (i, j) => comparable(kind, placed[i]!.fact, placed[j]!.fact);
+  const names = placed.map(({ fact }) => (fact.person === true ? normaliseName(fact.value) : null));
+  return (i, j) => {
+    const a = names[i];
+    const b = names[j];
+    return a != null && b != null && sameNamed(a, b);
+  };
 }
 
 function agree(kind: FactKind, a: Fact, b: Fact): boolean {
@@ -202,9 +219,10 @@ function kindConflicts(kind: FactKind, versions: readonly SourceFacts[]): SlotCo
   // Slots: facts of different sources that compare, joined transitively.
   const parent = placed.map((_, index) => index);
   const find = (index: number): number => (parent[index] === index ? index : (parent[index] = find(parent[index]!)));
+  const sameSlot = slotTest(kind, placed);
   for (let i = 0; i < placed.length; i++) {
     for (let j = i + 1; j < placed.length; j++) {
-      if (placed[i]!.source !== placed[j]!.source && comparable(kind, placed[i]!.fact, placed[j]!.fact)) parent[find(i)] = find(j);
+      if (placed[i]!.source !== placed[j]!.source && sameSlot(i, j)) parent[find(i)] = find(j);
     }
   }
   const slots = new Map<number, Placed[]>();

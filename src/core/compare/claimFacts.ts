@@ -8,9 +8,6 @@ import type { Passage } from '../types.js';
 import { extractDays, extractFacts } from './facts.js';
 import type { Fact } from './types.js';
 
-/** Texts read for facts by claims maps since the program started: tests bound the work with it. */
-export const claimFactCounters = { textsRead: 0, daysRead: 0 };
-
 /**
  * The facts of the event a window states: its own, and when it gives no day, the weekdays and
  * dates of the sentence before it in the same paragraph ("On Friday, Twitter said it suspended
@@ -41,7 +38,6 @@ export class ClaimFacts {
     let facts = this.byText.get(text);
     if (!facts) {
       facts = extractFacts(text, { nameContexts: false });
-      claimFactCounters.textsRead++;
       this.byText.set(text, facts);
     }
     return facts;
@@ -51,7 +47,6 @@ export class ClaimFacts {
     let days = this.days.get(passage.id);
     if (!days) {
       days = extractDays(passage.text);
-      claimFactCounters.daysRead++;
       this.days.set(passage.id, days);
     }
     return days;

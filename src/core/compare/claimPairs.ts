@@ -23,9 +23,6 @@ export const PASSAGES_PER_PAUSE = 256;
 /** Passages paired before the first unfinished map is published (see claimsMapSteps). */
 const FIRST_PARTIAL = 2048;
 
-/** Members scored against another since the program started: tests bound the work with it. */
-export const pairCounters = { scored: 0 };
-
 /** Pairs found so far: pair i joins members a[i] < b[i] at similarity[i]. */
 export class PairList {
   a = new Int32Array(1 << 12);
@@ -197,7 +194,6 @@ function bestPairsOf(table: MemberStems, index: number, threshold: number, scrat
       records[other + SEEN_BY] = index;
       seen++;
       if (records[other + SOURCE] === source) continue;
-      pairCounters.scored++;
       for (let at = other + HEADER, stop = at + records[other + STEM_COUNT]!; at < stop; at++) markedBy[records[at]!] = other;
       let shared = 0;
       for (let at = first; at < end; at++) if (markedBy[records[at]!] === other) shared += weight[records[at]!]!;

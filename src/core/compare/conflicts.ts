@@ -38,8 +38,12 @@ export interface SlotConflict {
   exclusive: Map<string, string>;
 }
 
+/** Names normalised since the program started: tests bound the work with it. */
+export const conflictCounters = { namesNormalised: 0 };
+
 /** Case, apostrophe style, possessives and the dots of initials do not make two spellings. */
 export function normaliseName(name: string): string {
+  conflictCounters.namesNormalised++;
   return name
     .toLowerCase()
     .replace(/’/g, "'")
@@ -160,13 +164,23 @@ function comparable(kind: FactKind, a: Fact, b: Fact): boolean {
   }
 }
 
-/**
- * Whether placed facts i and j fill the same slot (comparable): a claim of 40 carriers puts
- * hundreds of names side by side, so each is normalised once, not once per pair.
- */
-function slotTest(kind: FactKind, placed: readonly Placed[]): (i: number, j: number) => boolean {
+/** A name's spelling as normaliseName gives it. */
+type Spelling = (fact: Fact) => string;
+
+/** normaliseName once per fact: a claim of 40 carriers puts hundreds of names side by side, pair by pair. */
+function spellings(): Spelling {
+  const made = new Map<Fact, string>();
+  return (fact) => {
+    let spelling = made.get(fact);
+    if (spelling === undefined) made.set(fact, (spelling = normaliseName(fact.value)));
+    return spelling;
+  };
+}
+
+/** Whether placed facts i and j fill the same slot (comparable), each name's spelling made once. */
+function slotTest(kind: FactKind, placed: readonly Placed[], spelling: Spelling): (i: number, j: number) => boolean {
   if (kind !== 'name') return (i, j) => comparable(kind, placed[i]!.fact, placed[j]!.fact);
-  const names = placed.map(({ fact }) => (fact.person === true ? normaliseName(fact.value) : null));
+  const names = placed.map(({ fact }) => (fact.person === true ? spelling(fact) : null));
   return (i, j) => {
     const a = names[i];
     const b = names[j];
@@ -174,7 +188,7 @@ function slotTest(kind: FactKind, placed: readonly Placed[]): (i: number, j: num
   };
 }
 
-function agree(kind: FactKind, a: Fact, b: Fact): boolean {
+function agree(kind: FactKind, a: Fact, b: Fact, spelling: Spelling): boolean {
   switch (kind) {
     case 'number': {
       if (a.value === b.value && a.qualifier === b.qualifier) return true;
@@ -195,7 +209,7 @@ function agree(kind: FactKind, a: Fact, b: Fact): boolean {
       return wordsA.every((word) => wordsB.includes(word)) || wordsB.every((word) => wordsA.includes(word));
     }
     case 'name':
-      return normaliseName(a.value) === normaliseName(b.value);
+      return spelling(a) === spelling(b);
     case 'weekday':
       return a.value === b.value;
   }
@@ -219,7 +233,8 @@ function kindConflicts(kind: FactKind, versions: readonly SourceFacts[]): SlotCo
   // Slots: facts of different sources that compare, joined transitively.
   const parent = placed.map((_, index) => index);
   const find = (index: number): number => (parent[index] === index ? index : (parent[index] = find(parent[index]!)));
-  const sameSlot = slotTest(kind, placed);
+  const spelling = spellings();
+  const sameSlot = slotTest(kind, placed, spelling);
   for (let i = 0; i < placed.length; i++) {
     for (let j = i + 1; j < placed.length; j++) {
       if (placed[i]!.source !== placed[j]!.source && sameSlot(i, j)) parent[find(i)] = find(j);
@@ -238,7 +253,7 @@ function kindConflicts(kind: FactKind, versions: readonly SourceFacts[]): SlotCo
     // Values: facts that agree with a value's first fact join it.
     const groups: Array<{ first: Fact; facts: Fact[]; sources: Set<string> }> = [];
     for (const { source, fact } of slot) {
-      const group = groups.find((candidate) => agree(kind, candidate.first, fact));
+      const group = groups.find((candidate) => agree(kind, candidate.first, fact, spelling));
       if (group) {
         group.facts.push(fact);
         group.sources.add(source);
@@ -254,7 +269,7 @@ function kindConflicts(kind: FactKind, versions: readonly SourceFacts[]): SlotCo
     const factsOf = new Map(versions.map((version) => [version.source, version.facts.filter((fact) => fact.kind === kind)]));
     for (const [source, indexes] of groupsOf) {
       const own = factsOf.get(source) ?? [];
-      const alsoAgrees = groups.some((group, index) => !indexes.includes(index) && own.some((fact) => agree(kind, group.first, fact)));
+      const alsoAgrees = groups.some((group, index) => !indexes.includes(index) && own.some((fact) => agree(kind, group.first, fact, spelling)));
       if (indexes.length === 1 && !alsoAgrees) exclusive.set(source, shown(kind, groups[indexes[0]!]!.first));
     }
     // A disagreement needs two sources each holding only its own value.

@@ -9,7 +9,8 @@
 import { runAtOnce, type Steps } from '../slices.js';
 import type { Corpus, Passage } from '../types.js';
 import { conflictsBySource } from './conflicts.js';
-import { extractFacts } from './facts.js';
+import { withDayBefore } from './claimFacts.js';
+import { extractFacts, isDayFact } from './facts.js';
 import { StemWeights, claimSimilarity, union, weightedCoverage } from './similarity.js';
 import { StemIndex } from './stemIndex.js';
 import type { Comparison, Fact, SourceVersion } from './types.js';
@@ -147,18 +148,10 @@ export class ClaimComparer {
     return count;
   }
 
-  /**
-   * The facts of the event a window states: its own, and when it gives no day, the weekdays and
-   * dates of the sentence before it in the same paragraph ("On Friday, Twitter said it suspended
-   * ... According to the company, these accounts were all tied to ...").
-   */
+  /** The facts of the event a window states: its own, with the days of the sentence before when it gives none (withDayBefore). */
   eventFacts(window: readonly Passage[]): Fact[] {
     const facts = this.factsOf(window.map((passage) => passage.text).join(' '));
-    if (facts.some((fact) => fact.kind === 'weekday' || fact.kind === 'date')) return facts;
-    const first = window[0]!;
-    const previous = this.corpus.passages[first.id - 1];
-    if (!previous || previous.source !== first.source || previous.paragraph !== first.paragraph) return facts;
-    return [...facts, ...this.factsOf(previous.text).filter((fact) => fact.kind === 'weekday' || (fact.kind === 'date' && /\s/.test(fact.value)))];
+    return withDayBefore(facts, window, this.corpus.passages, (previous) => this.factsOf(previous.text).filter(isDayFact));
   }
 
   /** For a typed claim in a corpus of stories: the story of the passage closest to it. */

@@ -38,8 +38,12 @@ export interface SlotConflict {
   exclusive: Map<string, string>;
 }
 
+/** Names normalised since the program started: tests bound the work with it. */
+export const conflictCounters = { namesNormalised: 0 };
+
 /** Case, apostrophe style, possessives and the dots of initials do not make two spellings. */
 export function normaliseName(name: string): string {
+  conflictCounters.namesNormalised++;
   return name
     .toLowerCase()
     .replace(/’/g, "'")
@@ -123,6 +127,16 @@ function range(fact: Fact): [number, number] {
   }
 }
 
+/** Two person names, normalised, that name one person: the same, or one word spelt a letter or two apart. */
+function sameNamed(a: string, b: string): boolean {
+  const words = differingWord(a, b);
+  if (!words) return a === b;
+  const [x, y] = words;
+  if (x.length < 4 || y.length < 4 || isDerivation(x, y)) return false;
+  const distance = editDistance(x, y, 2);
+  return distance <= (Math.max(x.length, y.length) >= 8 ? 2 : 1);
+}
+
 /** Two facts about the same slot (not yet whether they agree). */
 function comparable(kind: FactKind, a: Fact, b: Fact): boolean {
   switch (kind) {
@@ -145,19 +159,36 @@ function comparable(kind: FactKind, a: Fact, b: Fact): boolean {
       // Counts of different sizes ("3" and "31" accounts) are different counts, not one disputed.
       return ratio > 0.5 && ratio < 2 && sharesContext(a, b);
     }
-    case 'name': {
-      if (!a.person || !b.person) return false;
-      const words = differingWord(normaliseName(a.value), normaliseName(b.value));
-      if (!words) return normaliseName(a.value) === normaliseName(b.value);
-      const [x, y] = words;
-      if (x.length < 4 || y.length < 4 || isDerivation(x, y)) return false;
-      const distance = editDistance(x, y, 2);
-      return distance <= (Math.max(x.length, y.length) >= 8 ? 2 : 1);
-    }
+    case 'name':
+      return a.person === true && b.person === true && sameNamed(normaliseName(a.value), normaliseName(b.value));
   }
 }
 
-function agree(kind: FactKind, a: Fact, b: Fact): boolean {
+/** A name's spelling as normaliseName gives it. */
+type Spelling = (fact: Fact) => string;
+
+/** normaliseName once per fact: a claim of 40 carriers puts hundreds of names side by side, pair by pair. */
+function spellings(): Spelling {
+  const made = new Map<Fact, string>();
+  return (fact) => {
+    let spelling = made.get(fact);
+    if (spelling === undefined) made.set(fact, (spelling = normaliseName(fact.value)));
+    return spelling;
+  };
+}
+
+/** Whether placed facts i and j fill the same slot (comparable), each name's spelling made once. */
+function slotTest(kind: FactKind, placed: readonly Placed[], spelling: Spelling): (i: number, j: number) => boolean {
+  if (kind !== 'name') return (i, j) => comparable(kind, placed[i]!.fact, placed[j]!.fact);
+  const names = placed.map(({ fact }) => (fact.person === true ? spelling(fact) : null));
+  return (i, j) => {
+    const a = names[i];
+    const b = names[j];
+    return a != null && b != null && sameNamed(a, b);
+  };
+}
+
+function agree(kind: FactKind, a: Fact, b: Fact, spelling: Spelling): boolean {
   switch (kind) {
     case 'number': {
       if (a.value === b.value && a.qualifier === b.qualifier) return true;
@@ -178,7 +209,7 @@ function agree(kind: FactKind, a: Fact, b: Fact): boolean {
       return wordsA.every((word) => wordsB.includes(word)) || wordsB.every((word) => wordsA.includes(word));
     }
     case 'name':
-      return normaliseName(a.value) === normaliseName(b.value);
+      return spelling(a) === spelling(b);
     case 'weekday':
       return a.value === b.value;
   }
@@ -202,9 +233,11 @@ function kindConflicts(kind: FactKind, versions: readonly SourceFacts[]): SlotCo
   // Slots: facts of different sources that compare, joined transitively.
   const parent = placed.map((_, index) => index);
   const find = (index: number): number => (parent[index] === index ? index : (parent[index] = find(parent[index]!)));
+  const spelling = spellings();
+  const sameSlot = slotTest(kind, placed, spelling);
   for (let i = 0; i < placed.length; i++) {
     for (let j = i + 1; j < placed.length; j++) {
-      if (placed[i]!.source !== placed[j]!.source && comparable(kind, placed[i]!.fact, placed[j]!.fact)) parent[find(i)] = find(j);
+      if (placed[i]!.source !== placed[j]!.source && sameSlot(i, j)) parent[find(i)] = find(j);
     }
   }
   const slots = new Map<number, Placed[]>();
@@ -220,7 +253,7 @@ function kindConflicts(kind: FactKind, versions: readonly SourceFacts[]): SlotCo
     // Values: facts that agree with a value's first fact join it.
     const groups: Array<{ first: Fact; facts: Fact[]; sources: Set<string> }> = [];
     for (const { source, fact } of slot) {
-      const group = groups.find((candidate) => agree(kind, candidate.first, fact));
+      const group = groups.find((candidate) => agree(kind, candidate.first, fact, spelling));
       if (group) {
         group.facts.push(fact);
         group.sources.add(source);
@@ -236,7 +269,7 @@ function kindConflicts(kind: FactKind, versions: readonly SourceFacts[]): SlotCo
     const factsOf = new Map(versions.map((version) => [version.source, version.facts.filter((fact) => fact.kind === kind)]));
     for (const [source, indexes] of groupsOf) {
       const own = factsOf.get(source) ?? [];
-      const alsoAgrees = groups.some((group, index) => !indexes.includes(index) && own.some((fact) => agree(kind, group.first, fact)));
+      const alsoAgrees = groups.some((group, index) => !indexes.includes(index) && own.some((fact) => agree(kind, group.first, fact, spelling)));
       if (indexes.length === 1 && !alsoAgrees) exclusive.set(source, shown(kind, groups[indexes[0]!]!.first));
     }
     // A disagreement needs two sources each holding only its own value.

@@ -75,6 +75,11 @@ function numberValue(digits: string, scale: string | undefined): { value: number
   return { value: Number(plain) * multiplier, precision: Math.pow(10, zeros - decimals) * multiplier, rounded: scale !== undefined || zeros > 0 };
 }
 
+/** The value to twelve significant digits (an integer of twelve digits or fewer is its own: no string round trip). */
+function twelveDigits(value: number): number {
+  return Number.isInteger(value) && Math.abs(value) < 1e12 ? value : Number(value.toPrecision(12));
+}
+
 function isYear(digits: string): boolean {
   return /^(1[89]|20)\d\d$/.test(digits);
 }
@@ -84,10 +89,21 @@ interface Token {
   end: number;
 }
 
+/** The first token ending after `offset` (tokens.length when none): tokens are in text order, so a binary search finds it. */
+function firstTokenEndingAfter(tokens: readonly Token[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (tokens[middle]!.end > offset) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
 /** The content stems of the words around [start, end), the words of the fact itself left out. */
 function contextOf(text: string, tokens: readonly Token[], start: number, end: number, before = CONTEXT_WORDS, after = CONTEXT_WORDS, commonWordsOnly = false): string[] {
-  let first = tokens.findIndex((token) => token.end > start);
-  if (first === -1) first = tokens.length;
+  const first = firstTokenEndingAfter(tokens, start);
   let last = first;
   while (last < tokens.length && tokens[last]!.start < end) last++;
   const words: string[] = [];
@@ -107,8 +123,7 @@ function actorOf(text: string, tokens: readonly Token[], start: number, end: num
     const word = text.slice(token.start, token.end).replace(/['’]s$/, '');
     return /^\p{Lu}/u.test(word) && !NOT_NAMES.has(word) && !CALENDAR_WORD.test(word);
   };
-  const first = tokens.findIndex((token) => token.end > start);
-  const at = first === -1 ? tokens.length : first;
+  const at = firstTokenEndingAfter(tokens, start);
   let last = at;
   while (last < tokens.length && tokens[last]!.start < end) last++;
   const word = (index: number): string => text.slice(tokens[index]!.start, tokens[index]!.end).replace(/['’]s$/, '').toLowerCase();
@@ -243,7 +258,7 @@ function readNumbers(reading: Reading, years: string[]): void {
     reading.facts.push({
       kind: 'number',
       text: whole.trim(),
-      value: `${Number(value.toPrecision(12))}${percent ? '%' : ''}`,
+      value: `${twelveDigits(value)}${percent ? '%' : ''}`,
       qualifier: (qualifier ?? '').toLowerCase(),
       context: contextAround(reading, start, end),
       unit,
@@ -268,29 +283,66 @@ function readLabels(reading: Reading): void {
   }
 }
 
-function readNames(reading: Reading): void {
+function readNames(reading: Reading, withContext: boolean): void {
   const { text, facts } = reading;
+  const named = new Set<string>();
   for (const match of text.matchAll(CAPITALISED)) {
     const words = match[0].split(/\s+/).filter((word) => !NOT_NAMES.has(word));
     while (words.length > 0 && /^(of|the|de)$/.test(words[0]!)) words.shift();
     const name = words.join(' ').replace(/['’]s?$/, '');
-    if (name.length < 3) continue;
-    if (facts.some((fact) => fact.kind === 'name' && fact.value === name)) continue;
+    if (name.length < 3 || named.has(name)) continue;
+    named.add(name);
     const start = match.index + match[0].indexOf(words[0] ?? '');
     const end = start + name.length;
-    facts.push({ kind: 'name', text: name, value: name, qualifier: '', context: contextAround(reading, start, end), person: looksLikePerson(text, name, start, end) });
+    facts.push({ kind: 'name', text: name, value: name, qualifier: '', context: withContext ? contextAround(reading, start, end) : [], person: looksLikePerson(text, name, start, end) });
   }
 }
 
-export function extractFacts(text: string): Fact[] {
-  const tokens: Token[] = [...text.matchAll(/[\p{L}\p{N}]+(?:[.,'’-][\p{L}\p{N}]+)*/gu)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
-  const reading: Reading = { text, tokens, facts: [], taken: [] };
+/** What a reading of a text may leave out. */
+export interface FactReading {
+  /**
+   * The words around each name (default: read). No conflict check reads them (two names are
+   * compared by their spelling alone) and names are most of a passage's facts: the claims map,
+   * which only checks conflicts, leaves them out; Compare shows them.
+   */
+  nameContexts?: boolean;
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:[.,'’-][\p{L}\p{N}]+)*/gu;
+
+function readingOf(text: string): Reading {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(TOKEN)) tokens.push({ start: match.index, end: match.index + match[0].length });
+  return { text, tokens, facts: [], taken: [] };
+}
+
+/** Texts read for all their facts since the program started: tests bound the work with it. */
+export const factCounters = { textsRead: 0 };
+
+export function extractFacts(text: string, options: FactReading = {}): Fact[] {
+  factCounters.textsRead++;
+  const reading = readingOf(text);
   for (const match of text.matchAll(CLOCK)) reading.taken.push([match.index, match.index + match[0].length]);
   const years = framingYears(text);
   readDates(reading);
   readAges(reading, years);
   readNumbers(reading, years);
   readLabels(reading);
-  if (!isHeadline(text)) readNames(reading);
+  if (!isHeadline(text)) readNames(reading, options.nameContexts ?? true);
+  return reading.facts;
+}
+
+/** A day fact: a weekday, or a date of a month (not a bare year). */
+export function isDayFact(fact: Fact): boolean {
+  return fact.kind === 'weekday' || (fact.kind === 'date' && /\s/.test(fact.value));
+}
+
+/**
+ * The text's day facts, as extractFacts gives them (filtered with isDayFact), read alone: they
+ * are read first and nothing else read affects them.
+ */
+export function extractDays(text: string): Fact[] {
+  const reading = readingOf(text);
+  readDates(reading);
   return reading.facts;
 }

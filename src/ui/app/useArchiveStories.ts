@@ -3,7 +3,7 @@
  * lists the archive's stories, and the chosen one is loaded into a workspace of its own, where the
  * panes run the same analysis as on a corpus folder. Nothing is loaded before a story is chosen.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { neutralize } from '../../core/sanitize.js';
 import { storiesOf } from '../../core/stories.js';
 import type { WorkbenchArchive } from '../../core/workbenchArchive.js';
@@ -32,6 +32,8 @@ export function useArchiveStories(archive: WorkbenchArchive | undefined, timers:
   const [chosen, setChosen] = useState<{ story: string; workspace: Workspace } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // The latest story asked for: a story picked while an earlier one loads wins whichever comes in last.
+  const latestChoice = useRef(0);
   useEffect(() => {
     if (!archive) return;
     let current = true;
@@ -55,14 +57,18 @@ export function useArchiveStories(archive: WorkbenchArchive | undefined, timers:
   }, [archive, timers, attempt]);
   if (!archive || !empty) return null;
   const choose = (story: string): void => {
+    const choice = ++latestChoice.current;
     setNotice(`loading story ${story}…`);
     archive.storyCorpus(story).then(
       (corpus) => {
+        if (choice !== latestChoice.current) return;
         setChosen({ story, workspace: new Workspace(corpus) });
         setNotice(null);
         onLoaded(story);
       },
-      (error: unknown) => setNotice(`story ${story} not loaded: ${messageOf(error)}`),
+      (error: unknown) => {
+        if (choice === latestChoice.current) setNotice(`story ${story} not loaded: ${messageOf(error)}`);
+      },
     );
   };
   return { workspace: chosen?.workspace ?? empty, story: chosen?.story ?? null, notice, catalog, choose };

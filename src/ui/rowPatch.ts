@@ -113,7 +113,19 @@ function parametersOf(style: Style): string {
   return codes.join(';');
 }
 
-type Piece = { kind: 'style'; parameters: string } | { kind: 'cell'; text: string; width: number; style: string; blank: boolean };
+interface Cell {
+  kind: 'cell';
+  text: string;
+  width: number;
+  /** The SGR parameters it is drawn in ('' for the default style). */
+  style: string;
+  /** A space that shows only the default background. */
+  blank: boolean;
+}
+type Piece = { kind: 'style'; parameters: string } | Cell;
+
+const isCell = (piece: Piece | undefined): piece is Cell => piece?.kind === 'cell';
+const isBlank = (piece: Piece | undefined): boolean => isCell(piece) && piece.blank;
 
 /** The parameters of the style sequence (ESC [ … m) at `at`, and where it ends; null for any other sequence. */
 function styleSequenceAt(row: string, at: number): { parameters: string; end: number } | null {
@@ -124,7 +136,7 @@ function styleSequenceAt(row: string, at: number): { parameters: string; end: nu
 }
 
 /** The row as style sequences and cells (a cell knows the style it is drawn in), or null when it holds other sequences. */
-export function piecesOf(row: string): Piece[] | null {
+function piecesOf(row: string): Piece[] | null {
   const pieces: Piece[] = [];
   let style = DEFAULT_STYLE;
   let styleKey = '';
@@ -157,10 +169,7 @@ export function piecesOf(row: string): Piece[] | null {
 
 /** The index of the row's last cell that is not blank (-1 when there is none). */
 function lastInkedCell(pieces: readonly Piece[]): number {
-  for (let at = pieces.length - 1; at >= 0; at--) {
-    const piece = pieces[at]!;
-    if (piece.kind === 'cell' && !piece.blank) return at;
-  }
+  for (let at = pieces.length - 1; at >= 0; at--) if (isCell(pieces[at]) && !isBlank(pieces[at])) return at;
   return -1;
 }
 
@@ -173,31 +182,30 @@ function write(pieces: readonly Piece[], from: number, startStyle: string): stri
   let drawnStyle = startStyle;
   let pendingStyles: string[] = [];
   const lastInked = lastInkedCell(pieces);
-  let at = from;
-  while (at < pieces.length) {
-    const piece = pieces[at]!;
-    if (piece.kind === 'style') {
-      pendingStyles.push(piece.parameters);
-      at++;
-      continue;
-    }
-    if (piece.blank) {
-      if (at > lastInked) break;
-      let run = at;
-      while (run < pieces.length && pieces[run]!.kind === 'cell' && (pieces[run] as { blank: boolean }).blank) run++;
-      if (run - at >= SHORTEST_SKIPPED_RUN) {
-        out += `\u001b[${run - at}C`;
-        at = run;
-        continue;
-      }
-    }
+  const draw = (text: string, style: string): void => {
     if (pendingStyles.length > 0) {
       out += `\u001b[${pendingStyles.join(';')}m`;
       pendingStyles = [];
     }
-    out += piece.text;
-    drawnStyle = piece.style;
-    at++;
+    out += text;
+    drawnStyle = style;
+  };
+  for (let at = from; at < pieces.length && at <= lastInked; ) {
+    const piece = pieces[at]!;
+    if (piece.kind === 'style') {
+      pendingStyles.push(piece.parameters);
+      at++;
+    } else if (piece.blank) {
+      // A run of blanks (one style: a style sequence ends it) is a cursor move when that is shorter.
+      let run = at;
+      while (isBlank(pieces[run])) run++;
+      if (run - at >= SHORTEST_SKIPPED_RUN) out += `\u001b[${run - at}C`;
+      else draw(' '.repeat(run - at), piece.style);
+      at = run;
+    } else {
+      draw(piece.text, piece.style);
+      at++;
+    }
   }
   return drawnStyle === '' ? out : out + RESET_STYLE;
 }
@@ -210,7 +218,7 @@ export function patchRow(previous: string | undefined, next: string): string {
   const after = piecesOf(next);
   if (!after) return ERASE_ROW + next;
   const before = previous === undefined ? null : piecesOf(previous);
-  const beforeCells = before ? before.filter((piece) => piece.kind === 'cell') : [];
+  const beforeCells = before ? before.filter(isCell) : [];
   let column = 0;
   let matched = 0;
   let from = 0;
@@ -223,8 +231,9 @@ export function patchRow(previous: string | undefined, next: string): string {
     matched++;
   }
   if (matched === 0) return ERASE_ROW + write(after, 0, '');
-  if (from === after.length && matched === beforeCells.length) return '';
-  const resumeAt = after.findIndex((piece, index) => index >= from && piece.kind === 'cell');
-  const startStyle = resumeAt < 0 ? '' : (after[resumeAt] as { style: string }).style;
-  return `\u001b[${column + 1}G${ERASE_TO_ROW_END}${resumeAt < 0 ? '' : write(after, resumeAt, startStyle)}`;
+  const moveAndErase = `\u001b[${column + 1}G${ERASE_TO_ROW_END}`;
+  // The loop stops at the first cell that differs, or at the row's end.
+  const resume = after[from];
+  if (!isCell(resume)) return matched === beforeCells.length ? '' : moveAndErase;
+  return moveAndErase + write(after, from, resume.style);
 }

@@ -78,13 +78,17 @@ interface Started {
   error: QueryError | null;
 }
 
+/** A key's search: the whole list rescored from the last complete answer when that is the same answer, else the first page afresh. */
+function keySteps(session: TypedSearch, query: string, firstPage: number): { steps: Steps<SearchHit[]>; limit: number } {
+  const narrowed = session.narrowed(query, RESULT_LIMIT);
+  return narrowed ? { steps: narrowed, limit: RESULT_LIMIT } : { steps: session.fresh(query, firstPage), limit: firstPage };
+}
+
 /** Searches `query` for up to IN_FRAME_MS: the whole list when narrowing an earlier answer, else the first page and, time left, the whole list. */
 function startSearch(session: TypedSearch, query: string, firstPage: number): Started {
   const started = performance.now();
   try {
-    const narrowed = session.narrowed(query, RESULT_LIMIT);
-    const limit = narrowed ? RESULT_LIMIT : firstPage;
-    const steps = narrowed ?? session.fresh(query, firstPage);
+    const { steps, limit } = keySteps(session, query, firstPage);
     const done = runWithin(steps, IN_FRAME_MS);
     if (!done) return { query, answer: null, rest: steps, restLimit: limit, error: null };
     const answer = stateOf(query, done.value, limit);
@@ -129,10 +133,8 @@ function warmUpJob(index: PassageIndex): SlicedJob<SearchState> {
     for (const typed of WARM_UP_TYPING) {
       const session = new TypedSearch(index);
       for (let length = 1; length <= typed.length; length++) {
-        const query = typed.slice(0, length);
-        const steps = session.narrowed(query, RESULT_LIMIT) ?? session.fresh(query, FIRST_PAGE);
         // A key typed meanwhile stops the warm-up (the query is no longer blank).
-        if ((await runInSlices(steps, { signal })) === null) return null;
+        if ((await runInSlices(keySteps(session, typed.slice(0, length), FIRST_PAGE).steps, { signal })) === null) return null;
       }
     }
     warmedIndexes.add(index);

@@ -18,7 +18,7 @@ import { App } from '../../src/ui/App.js';
 import { RETRY_AFTER_MS, SLOW_AFTER_MS, type Timers } from '../../src/ui/hooks/useArchiveSearch.js';
 import { ThemeContext, themeFor } from '../../src/ui/theme.js';
 import { bundledCorpus } from '../helpers/corpus.js';
-import { KEYS, press, waitForFrame } from '../helpers/ink.js';
+import { KEYS, plain, press, waitForFrame } from '../helpers/ink.js';
 
 /** A clock that moves only when the test says. */
 class ManualTimers implements Timers {
@@ -155,6 +155,19 @@ describe('the workbench on an archive', () => {
     const frame = await waitForFrame(app.lastFrame, (text) => /› 000…:5 /.test(text));
     assert.doesNotMatch(frame, /amplifier/);
     assert.match(frame, /› ab/);
+    app.unmount();
+  });
+
+  it('an operator with nothing after it asks nothing, and the pane still invites typing, as with nothing typed', async () => {
+    const archive = new FakeArchive(corpus);
+    const app = renderOnArchive(archive, new ManualTimers());
+    await waitForFrame(app.lastFrame, (frame) => frame.includes('Type to search the archive'));
+    await press(app.stdin, '!');
+    await delay(50);
+    assert.deepEqual(archive.calls.map((call) => call.query), []);
+    const frame = plain(app.lastFrame());
+    assert.match(frame, /› !/);
+    assert.match(frame, /Type to search the archive at/);
     app.unmount();
   });
 

@@ -6,6 +6,7 @@
 import { Text } from 'ink';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { neutralize } from '../../../core/sanitize.js';
+import { isBlankQuery } from '../../../core/query.js';
 import type { DocumentInfo } from '../../../core/searchService.js';
 import { Workspace } from '../../../core/workspace.js';
 import { useArchiveSetting, type ArchiveSetting } from '../../app/archiveContext.js';
@@ -71,7 +72,7 @@ function useArchiveReader(local: LocalHit | null, sentFrom: Workspace, width: nu
 function useQueryLine(search: ArchiveSearchState, text: string): { counter: string; note: string | null } {
   const theme = useTheme();
   const pending = search.answered !== text;
-  const count = search.error ? 'query error' : text.trim() === '' ? '' : `${search.results.length}${search.more ? '+' : ''}`;
+  const count = search.error ? 'query error' : isBlankQuery(text) ? '' : `${search.results.length}${search.more ? '+' : ''}`;
   return { counter: `${pending ? theme.glyphs.ellipsis : ''}${count}`, note: archiveStatusNote(search.status, theme.glyphs.ellipsis) };
 }
 
@@ -112,7 +113,7 @@ function ArchiveSearch({ workspace, width, height, active, controls, navigate, a
   }
   const { listWidth, listHeight } = layout;
   // Before the first answer: what is being asked, not "nothing matches".
-  const waiting = search.answered.trim() === '' ? (editor.text.trim() === '' ? `Type to search the archive at ${archive.shown}.` : `Searching the archive for "${editor.text.trim()}"${theme.glyphs.ellipsis}`) : null;
+  const waiting = isBlankQuery(search.answered) ? (isBlankQuery(editor.text) ? `Type to search the archive at ${archive.shown}.` : `Searching the archive for "${editor.text.trim()}"${theme.glyphs.ellipsis}`) : null;
   return (
     <SearchBody layout={layout} width={width} height={height} queryLine={queryLine}
       list={

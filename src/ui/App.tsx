@@ -9,7 +9,8 @@ import { storyCatalogOf, useStoryPicker, type StoryPicker } from './app/useStory
 import type { SourceDocument } from '../core/types.js';
 import type { WorkbenchArchive } from '../core/workbenchArchive.js';
 import { ArchiveContext } from './app/archiveContext.js';
-import { archiveFacts, useArchiveStories } from './app/useArchiveStories.js';
+import { archiveFacts } from './app/useArchiveStories.js';
+import { useStoryNavigation } from './app/useStoryNavigation.js';
 import { REAL_TIMERS, type Timers } from './hooks/useArchiveSearch.js';
 import { ArchiveSearchPane } from './panes/archive/ArchiveSearchPane.js';
 import { storyPane } from './panes/archive/NeedsStory.js';
@@ -174,7 +175,8 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize, load, s
   const theme = useTheme();
   const { columns, rows } = useTerminalSize(fixedSize);
   const [tab, tabLatest, setTab] = useImmediateState<PaneKey>(PANES[0]!.key);
-  const onArchive = useArchiveStories(archive, timers, () => setTab('claims'));
+  const panes = usePaneRegistry(tabLatest, setTab);
+  const { stories: onArchive, navigate, choose } = useStoryNavigation(archive, timers, setTab, panes.navigate);
   const memory = useWorkspace(onArchive ? undefined : corpusPath, preloaded, load, fields);
   const state: WorkspaceState = onArchive ? { status: 'ready', workspace: onArchive.workspace } : memory;
   const story = onArchive?.story ?? null;
@@ -191,7 +193,6 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize, load, s
     if (failure !== null && corpusPath !== undefined && !preloaded && exitOnFailure) exit(new CorpusError(failure));
   }, [failure, corpusPath, preloaded, exitOnFailure, exit]);
 
-  const panes = usePaneRegistry(tabLatest, setTab);
   const stateLatest = useLatest(state);
   const evidence = useEvidence(() => {
     const current = stateLatest.current;
@@ -209,7 +210,7 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize, load, s
   });
   const readyWorkspace = state.status === 'ready' ? state.workspace : null;
   const memoryStories = useMemo(() => (readyWorkspace ? storyCatalogOf(readyWorkspace) : null), [readyWorkspace]);
-  const stories = useStoryPicker(onArchive ? onArchive.catalog : memoryStories, rows - 4, (story) => (onArchive ? onArchive.choose(story) : panes.navigate({ pane: 'claims', story })));
+  const stories = useStoryPicker(onArchive ? onArchive.catalog : memoryStories, rows - 4, (story) => (onArchive ? choose(story) : panes.navigate({ pane: 'claims', story })));
   const global = globalHandlers({ exit, suspend, write, help, setTab, panes, evidence: evidence.handlers, stories });
   const { status, refreshStatus, controls } = useStatusLine(panes, tabLatest, global, inspect);
   useWorkbenchKeys({ status: state.status, typedAhead, panes, global, help, stories, refreshStatus, exit, onKey: evidence.clearNotice });
@@ -231,7 +232,7 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize, load, s
           {(onArchive ? ARCHIVE_PANES : PANES).map(({ key, Component }) => (
             // On an archive, a newly chosen story's panes start afresh; Search keeps its query.
             <Box key={onArchive && key !== 'search' ? `${key}:${onArchive.story ?? ''}` : key} display={!help.open && !stories.open && tab === key ? 'flex' : 'none'}>
-              <Component workspace={state.workspace} width={columns} height={paneHeight} active={!help.open && !stories.open && tab === key} controls={controls} navigate={panes.navigate} typedAhead={typedAhead.text} />
+              <Component workspace={state.workspace} width={columns} height={paneHeight} active={!help.open && !stories.open && tab === key} controls={controls} navigate={navigate} typedAhead={typedAhead.text} />
             </Box>
           ))}
         </Box>

@@ -6,11 +6,22 @@ import type { Handlers, KeyLayer, TextField } from './keys/dispatch.js';
 export type NavigationTarget =
   /** Read a passage (by Corpus.passages index) in its whole article, in Search. */
   | { pane: 'search'; passageId: number }
-  /** Compare a claim across sources, optionally anchored on the passage it came from. */
-  | { pane: 'compare'; claim: string; passageId?: number }
+  /**
+   * Compare a claim across sources, optionally anchored on the passage it came from. On an archive
+   * a passage of a story is named by its place (`inStory`): the App loads that story, then anchors.
+   */
+  | { pane: 'compare'; claim: string; passageId?: number; inStory?: StoryPassage }
   | { pane: 'quotes'; query?: string }
   /** Claims, on a story when one is named. */
   | { pane: 'claims'; story?: string };
+
+/** A passage named by its story, source, line and text (its number is its own workspace's). */
+export interface StoryPassage {
+  story: string;
+  source: string;
+  line: number;
+  text: string;
+}
 
 export type PaneKey = NavigationTarget['pane'];
 

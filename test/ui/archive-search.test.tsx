@@ -1,8 +1,8 @@
 /**
  * The workbench on an archive (`--db`), with a fake archive whose answers the test releases and a
  * clock the test moves: the newest query's answer alone is drawn, a newer key aborts the running
- * query, a slow answer and an unreachable archive are said in the status line, and Quotes,
- * Compare and Claims work on the story picked with `s`.
+ * query, a slow answer and an unreachable archive are said in the status line, Quotes, Compare
+ * and Claims work on the story picked with `s`, and `c` on a result compares it within its story.
  */
 import '../helpers/forceColor.js';
 import assert from 'node:assert/strict';
@@ -241,6 +241,32 @@ describe('the workbench on an archive', () => {
     assert.match(frame, /Claims/);
     await press(app.stdin, '2');
     await waitForFrame(app.lastFrame, (text) => !text.includes('works on one story') && /Quotes/.test(text));
+    app.unmount();
+  });
+
+  it('c on a result loads its story and compares the passage there, anchored on it; Esc goes back to the result', async () => {
+    const archive = new FakeArchive(corpus);
+    const app = renderOnArchive(archive, new ManualTimers());
+    // The first two results are one sentence, a heading and the line under it: only the anchor
+    // tells which of the two the comparison is about.
+    await press(app.stdin, 'demanding');
+    (await archive.callFor('demanding')).resolve(await archive.answerFor('demanding'));
+    await waitForFrame(app.lastFrame, (frame) => frame.includes('China claims to be a victim'));
+    await press(app.stdin, KEYS.enter, KEYS.down);
+    // The second result selected, with its preview.
+    const selected = plain(await waitForFrame(app.lastFrame, (frame) => frame.includes('Search │ results') && plain(frame).split('\n')[3]?.startsWith('› ') === true && /^\S+:\d+ ¶\d+ /m.test(plain(frame))));
+    // The preview's heading cites the selected passage in full: source:line.
+    const cited = /^(\S+:\d+) ¶\d+ /m.exec(selected)?.[1];
+    assert.ok(cited, `a preview heading in:\n${selected}`);
+    await press(app.stdin, 'c');
+    const frame = plain(await waitForFrame(app.lastFrame, (text) => text.includes('Compare │') && /100%\s+reference/.test(text)));
+    assert.deepEqual(archive.storiesLoaded, ['zoom'], "the result's story is loaded, as the picker would");
+    assert.match(frame, /story zoom: 5 sources/);
+    // Anchored: the selected passage is the comparison's reference.
+    assert.equal(/^(\S+)\s+100%\s+reference$/m.exec(frame)?.[1], cited);
+    await press(app.stdin, KEYS.escape);
+    const back = plain(await waitForFrame(app.lastFrame, (text) => text.includes('Search │ results')));
+    assert.equal(/^› .*$/m.exec(back)?.[0], /^› .*$/m.exec(selected)?.[0], 'the same result is selected again');
     app.unmount();
   });
 });

@@ -7,6 +7,7 @@ import { EXIT_FOUND, EXIT_NOTHING, stringOption, type Command } from '../command
 import { FORMAT_HELP, emit, plainPrefix, quickfixLine, sourceFields } from '../formats.js';
 import { formatText, writeLine, writeNotes, type OutputStyle } from '../output.js';
 import { storyOption } from '../storyOption.js';
+import { plural } from '../../core/presentation.js';
 
 type Documents = ReadonlyMap<string, SourceDocument>;
 
@@ -33,7 +34,7 @@ function jsonOf(group: QuoteGroup, documents: Documents): unknown {
 }
 
 function printGroup(group: QuoteGroup, documents: Documents, style: OutputStyle): void {
-  const sources = `${group.sources} source${group.sources === 1 ? '' : 's'}`;
+  const sources = plural(group.sources, 'source');
   writeLine(`${formatText(group.speaker ?? '(speaker not named)', [], style)}: "${formatText(group.reference.text, [], style)}" (${sources})`);
   for (const { quote, relation, speakerVariant } of group.members) {
     const notes = [relation === 'verbatim' ? '' : relation, speakerVariant ? `speaker spelled "${quote.speaker}"` : '']

@@ -2,6 +2,7 @@
 import { EXIT_FOUND, type Command } from '../command.js';
 import { FORMAT_HELP, emit, quickfixLine, sourceFields } from '../formats.js';
 import { formatText, writeLine } from '../output.js';
+import { plural } from '../../core/presentation.js';
 
 export const sourcesCommand: Command = {
   name: 'sources',
@@ -44,8 +45,8 @@ Options:
       }
       for (const warning of skipped) writeLine(`skipped ${safe(warning.file)}${warning.line === null ? '' : `:${warning.line}`}: ${safe(warning.reason)}`);
       writeLine(
-        `${sources.length} sources, ${passageCount} passages` +
-          (catalog.stories.length > 0 ? `, ${catalog.stories.length} stories` : '') +
+        `${plural(sources.length, 'source')}, ${plural(passageCount, 'passage')}` +
+          (catalog.stories.length > 0 ? `, ${plural(catalog.stories.length, 'story', 'stories')}` : '') +
           (skipped.length > 0 ? `, ${skipped.length} files or records skipped` : ''),
       );
     };

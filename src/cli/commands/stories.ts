@@ -3,6 +3,7 @@ import { dayRange, storiesOf } from '../../core/stories.js';
 import { EXIT_FOUND, EXIT_NOTHING, type Command } from '../command.js';
 import { FORMAT_HELP, emit, quickfixLine } from '../formats.js';
 import { formatText, writeLine } from '../output.js';
+import { plural } from '../../core/presentation.js';
 
 export const storiesCommand: Command = {
   name: 'stories',
@@ -47,7 +48,7 @@ Exit 0 when the corpus has stories, 1 when it has none.`,
             writeLine(`${safe(story.id)}  ${safe(story.name)}${days ? `  ${days}` : ''}`);
             writeLine(`    ${safe(story.sources.map((source) => source.label).join(', '))}`);
           }
-          writeLine(`${stories.length} stories`);
+          writeLine(plural(stories.length, 'story', 'stories'));
         },
       },
       style,

@@ -8,6 +8,7 @@ import { TabBar, type TabInfo } from '../components/TabBar.js';
 import type { WorkspaceState } from '../hooks/useWorkspace.js';
 import { fit } from '../text.js';
 import { useTheme } from '../theme.js';
+import { plural } from '../../core/presentation.js';
 
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 16;
@@ -59,8 +60,8 @@ export function corpusFacts(corpus: Corpus): string {
   const skipped = corpus.warnings.filter((warning) => warning.skipped).length;
   const repaired = corpus.warnings.length - skipped;
   return (
-    `${corpus.documents.length} sources ${corpus.passages.length} passages` +
-    (corpus.stories.length > 0 ? ` ${corpus.stories.length} stories` : '') +
+    `${plural(corpus.documents.length, 'source')} ${plural(corpus.passages.length, 'passage')}` +
+    (corpus.stories.length > 0 ? ` ${plural(corpus.stories.length, 'story', 'stories')}` : '') +
     (skipped > 0 ? ` ${skipped} skipped` : '') +
     (repaired > 0 ? ` ${repaired} warnings` : '')
   );

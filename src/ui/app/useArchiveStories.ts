@@ -10,6 +10,7 @@ import type { WorkbenchArchive } from '../../core/workbenchArchive.js';
 import { Workspace } from '../../core/workspace.js';
 import { RETRY_AFTER_MS, type Timers } from '../hooks/useArchiveSearch.js';
 import type { StoryCatalog } from './useStoryPicker.js';
+import { plural } from '../../core/presentation.js';
 
 export interface ArchiveStories {
   /** The chosen story's workspace; before that, an empty one named after the archive. */
@@ -77,7 +78,7 @@ export function useArchiveStories(archive: WorkbenchArchive | undefined, timers:
 /** The status line's facts on an archive: the chosen story's, or how many stories there are to choose from (names and messages neutralised). */
 export function archiveFacts({ story, workspace, notice, catalog }: ArchiveStories, ascii: boolean): string {
   const facts =
-    notice ?? (story !== null ? `story ${story}: ${workspace.corpus.documents.length} sources ${workspace.corpus.passages.length} passages` : catalog ? `archive: ${catalog.stories.length} stories` : 'archive');
+    notice ?? (story !== null ? `story ${story}: ${plural(workspace.corpus.documents.length, 'source')} ${plural(workspace.corpus.passages.length, 'passage')}` : catalog ? `archive: ${plural(catalog.stories.length, 'story', 'stories')}` : 'archive');
   const safe = neutralize(facts, { ascii });
   return ascii ? safe.replaceAll('…', '...') : safe;
 }

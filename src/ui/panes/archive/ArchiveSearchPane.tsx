@@ -69,6 +69,17 @@ function useArchiveReader(local: LocalHit | null, sentFrom: Workspace, width: nu
   };
 }
 
+/**
+ * Passage numbers are the shown document's own here: Compare gets the claim and, when the passage
+ * belongs to a story, its place, for the App to load the story and anchor the comparison there.
+ */
+function inItsStory(shown: Workspace, { claim, passageId }: Extract<NavigationTarget, { pane: 'compare' }>): NavigationTarget {
+  const passage = passageId === undefined ? undefined : shown.corpus.passages[passageId];
+  const story = passage ? (shown.documents.get(passage.source)?.story ?? passage.story) : null;
+  if (!passage || story === null) return { pane: 'compare', claim };
+  return { pane: 'compare', claim, inStory: { story, source: passage.source, line: passage.line, text: passage.text } };
+}
+
 function useQueryLine(search: ArchiveSearchState, text: string): { counter: string; note: string | null } {
   const theme = useTheme();
   const pending = search.answered !== text;
@@ -95,8 +106,7 @@ function ArchiveSearch({ workspace, width, height, active, controls, navigate, a
   const reader = useArchiveReader(local, workspace, Math.max(1, width - 2), layout.bodyHeight - (area === 'find' ? 1 : 0), find, area);
   const labels = useMemo(() => answerWorkspace(search.documents), [search.documents]);
   const results = withLocal(search.results, navigation.selected, local);
-  // Passage numbers are the document's own here: Compare gets the claim, not the number.
-  const toPane = (target: NavigationTarget): void => navigate(target.pane === 'compare' ? { pane: 'compare', claim: target.claim } : target);
+  const toPane = (target: NavigationTarget): void => navigate(target.pane === 'compare' ? inItsStory(reader.shown, target) : target);
   const { counter, note } = useQueryLine(search, editor.text);
   usePaneControls('search', controls, () => {
     const keys = searchControls({ workspace: reader.shown, separator: theme.glyphs.separator, area: areaLatest, setArea, editor, find, results, answered: search.answered, navigation, reader, setPendingSelect, navigate: toPane });

@@ -230,6 +230,7 @@ export const QUERY_SYNTAX: ReadonlyArray<[string, string]> = [
 export const ON_AN_ARCHIVE: ReadonlyArray<[string, string]> = [
   ['Search', 'asked of the archive as you type; a newer key cancels the running query, only the newest answer is drawn'],
   ['s', 'Quotes, Compare and Claims work on one story at a time: s picks it, loaded from the archive and analysed as a corpus'],
+  ['c', "in Search, compares the selected passage within its story: the story is loaded as with s, and Esc comes back"],
   ['status: slow', '"searching the archive… 2 s" while an answer takes longer than a second'],
   ['status: unreachable', '"archive unreachable: retrying…": the connection is lost, the query asked again every 2 s; keys keep working'],
 ];

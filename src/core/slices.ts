@@ -24,6 +24,20 @@ export interface SliceOptions {
   sliceMs?: number;
   /** Called after each slice with its length in milliseconds (the benchmark's measure of how long a key can wait). */
   onSlice?: (milliseconds: number) => void;
+  /**
+   * While this holds, the run takes no slice as long as another run not in the background is
+   * under way: a hidden pane's build gives way to what the visible pane computes (its search,
+   * its claims map), and goes on when that is done. Asked at every turn, so it may change.
+   */
+  background?: () => boolean;
+}
+
+/** The runs under way, for a run in the background to see whether another must go first. */
+const runsUnderWay = new Set<Pick<SliceOptions, 'background'>>();
+
+function foregroundRunBesides(run: Pick<SliceOptions, 'background'>): boolean {
+  for (const other of runsUnderWay) if (other !== run && other.background?.() !== true) return true;
+  return false;
 }
 
 export const DEFAULT_SLICE_MS = 8;
@@ -37,20 +51,27 @@ export function runInSlices<T>(steps: Steps<T>, options: SliceOptions & { signal
 export function runInSlices<T>(steps: Steps<T>, options?: Omit<SliceOptions, 'signal'>): Promise<T>;
 export async function runInSlices<T>(steps: Steps<T>, options: SliceOptions = {}): Promise<T | null> {
   const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
-  for (;;) {
-    await nextTurn();
-    if (options.signal?.aborted) return null;
-    const started = performance.now();
-    let elapsed: number;
-    do {
-      const step = steps.next();
-      if (step.done) {
-        options.onSlice?.(performance.now() - started);
-        return step.value;
-      }
-      elapsed = performance.now() - started;
-    } while (elapsed < sliceMs);
-    options.onSlice?.(elapsed);
+  const run = { background: options.background };
+  runsUnderWay.add(run);
+  try {
+    for (;;) {
+      await nextTurn();
+      if (options.signal?.aborted) return null;
+      if (options.background?.() === true && foregroundRunBesides(run)) continue;
+      const started = performance.now();
+      let elapsed: number;
+      do {
+        const step = steps.next();
+        if (step.done) {
+          options.onSlice?.(performance.now() - started);
+          return step.value;
+        }
+        elapsed = performance.now() - started;
+      } while (elapsed < sliceMs);
+      options.onSlice?.(elapsed);
+    }
+  } finally {
+    runsUnderWay.delete(run);
   }
 }
 
@@ -63,7 +84,8 @@ export async function runInSlices<T>(steps: Steps<T>, options: SliceOptions = {}
 export class SharedJob<T> {
   private pending: Steps<T> | null = null;
   private result: { value: T } | null = null;
-  private run: { promise: Promise<T | null>; controller: AbortController; waiting: number } | null = null;
+  /** The sliced run under way, with whether each caller waiting for it waits in the background. */
+  private run: { promise: Promise<T | null>; controller: AbortController; waiters: Set<() => boolean> } | null = null;
 
   constructor(private readonly start: () => Steps<T>) {}
 
@@ -104,6 +126,7 @@ export class SharedJob<T> {
 
   /**
    * The value once built in slices; null when `signal` aborts first (the caller no longer waits).
+   * The run is in the background while every caller waiting for it is (`options.background`).
    * Rejects with what the steps throw.
    */
   get(signal?: AbortSignal, options: Omit<SliceOptions, 'signal'> = {}): Promise<T | null> {
@@ -111,19 +134,24 @@ export class SharedJob<T> {
     if (signal?.aborted) return Promise.resolve(null);
     if (!this.run) {
       const controller = new AbortController();
-      const promise = runInSlices(this.steps(), { ...options, signal: controller.signal }).finally(() => {
+      const waiters = new Set<() => boolean>();
+      const background = (): boolean => [...waiters].every((inBackground) => inBackground());
+      const promise = runInSlices(this.steps(), { ...options, background, signal: controller.signal }).finally(() => {
         if (this.run?.controller === controller) this.run = null;
       });
-      this.run = { promise, controller, waiting: 0 };
+      this.run = { promise, controller, waiters };
     }
     const run = this.run;
-    run.waiting++;
+    // Each caller is a waiter of its own, though two pass the same test.
+    const waiter = (): boolean => options.background?.() === true;
+    run.waiters.add(waiter);
     if (!signal) return run.promise;
     let leave = (): void => undefined;
     const left = new Promise<null>((resolve) => {
       leave = (): void => {
         resolve(null);
-        if (--run.waiting > 0) return;
+        run.waiters.delete(waiter);
+        if (run.waiters.size > 0) return;
         run.controller.abort();
         // A demand from now on starts a run of its own, from the steps taken so far.
         if (this.run === run) this.run = null;

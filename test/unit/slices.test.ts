@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { runAtOnce, runInSlices, type Steps } from '../../src/core/slices.js';
+import { runAtOnce, runInSlices, SharedJob, type Steps } from '../../src/core/slices.js';
 import { PassageIndex } from '../../src/core/searchIndex.js';
 import type { Corpus } from '../../src/core/types.js';
 import { bundledCorpus } from '../helpers/corpus.js';
@@ -54,6 +54,63 @@ describe('running work in slices', () => {
       throw new Error('broken');
     }
     await assert.rejects(runInSlices(failing()), /broken/);
+  });
+});
+
+/** Records `name` at every step, `total` steps. */
+function* stepping(name: string, total: number, order: string[]): Steps<string> {
+  for (let i = 0; i < total; i++) {
+    order.push(name);
+    yield;
+  }
+  return name;
+}
+
+describe('work in the background gives way', () => {
+  it('a run in the background takes no slice while one in the foreground is under way, then finishes', async () => {
+    const order: string[] = [];
+    const hidden = runInSlices(stepping('hidden', 5, order), { sliceMs: 0, background: () => true });
+    const visible = runInSlices(stepping('visible', 5, order), { sliceMs: 0 });
+    assert.equal(await visible, 'visible');
+    assert.deepEqual(order, Array.from({ length: 5 }, () => 'visible'));
+    assert.equal(await hidden, 'hidden');
+    assert.deepEqual(order.slice(5), Array.from({ length: 5 }, () => 'hidden'));
+  });
+
+  it('a run brought to the foreground again shares the turns at once', async () => {
+    const order: string[] = [];
+    let inBackground = true;
+    const shown = runInSlices(stepping('shown', 20, order), { sliceMs: 0, background: () => inBackground });
+    const other = runInSlices(stepping('other', 40, order), { sliceMs: 0 });
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+    assert.ok(!order.includes('shown'), 'nothing while in the background');
+    inBackground = false;
+    await shown;
+    await other;
+    const firstShown = order.indexOf('shown');
+    assert.ok(order.lastIndexOf('other') > firstShown, `both ran side by side once shown: ${order.join(' ')}`);
+  });
+
+  it('two runs in the background share the turns: neither waits for the other', async () => {
+    const order: string[] = [];
+    await Promise.all([runInSlices(stepping('a', 5, order), { sliceMs: 0, background: () => true }), runInSlices(stepping('b', 5, order), { sliceMs: 0, background: () => true })]);
+    assert.ok(order.indexOf('b') < order.lastIndexOf('a'), `interleaved: ${order.join(' ')}`);
+  });
+
+  it('a shared build is in the background only while every caller waiting for it is', async () => {
+    const order: string[] = [];
+    const shared = new SharedJob(() => stepping('shared', 10, order));
+    const hiddenPane = new AbortController();
+    const waited = shared.get(hiddenPane.signal, { background: () => true, sliceMs: 0 });
+    const visible = runInSlices(stepping('visible', 30, order), { sliceMs: 0 });
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+    assert.ok(!order.includes('shared'), 'the build waits while its only caller is hidden');
+    // The visible pane asks for the same value: the build takes its turns beside the other work.
+    const asked = shared.get(new AbortController().signal);
+    assert.equal(await asked, 'shared');
+    assert.equal(await waited, 'shared');
+    assert.ok(order.lastIndexOf('visible') > order.indexOf('shared'), `the build ran before the other work ended: ${order.join(' ')}`);
+    await visible;
   });
 });
 

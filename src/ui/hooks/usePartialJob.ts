@@ -1,10 +1,11 @@
 /**
  * A value of the workspace that is shown while it is made (core/partialJob.ts): the claims map,
- * the quote index. Its build starts the first time `needed` holds and goes on as useShared's.
+ * the quote index. Its build starts the first time `needed` holds and goes on as useShared's (in
+ * the background while `needed` no longer holds).
  */
 import { useMemo, useState } from 'react';
 import type { PartialJob } from '../../core/partialJob.js';
-import { useSlicedJob, type SlicedJob } from './useSlicedJob.js';
+import { useBackground, useSlicedJob, type SlicedJob } from './useSlicedJob.js';
 
 /** The finished value, or the latest unfinished one. */
 export type Watched<T, P> = { done: T; partial: null } | { done: null; partial: P };
@@ -15,13 +16,13 @@ interface Answer<T, P> {
 }
 
 /** The build of `job` as a sliced job that also answers with each unfinished value, the latest one first. */
-function watch<T, P>(job: PartialJob<T, P>): SlicedJob<Answer<T, P>> {
+function watch<T, P>(job: PartialJob<T, P>, background: () => boolean): SlicedJob<Answer<T, P>> {
   return (signal, publish) => {
     const stop = job.onPartial((partial) => publish({ job, watched: { done: null, partial } }));
     const latest = job.partial;
     if (latest) publish({ job, watched: { done: null, partial: latest } });
     return job
-      .get(signal)
+      .get(signal, { background })
       .then((done) => (done === null ? null : { job, watched: { done, partial: null } }))
       .finally(stop);
   };
@@ -31,7 +32,8 @@ function watch<T, P>(job: PartialJob<T, P>): SlicedJob<Answer<T, P>> {
 export function usePartialJob<T, P>(shared: PartialJob<T, P>, needed: boolean): Watched<T, P> | null {
   const [asked, setAsked] = useState<PartialJob<T, P> | null>(null);
   if (needed && asked !== shared) setAsked(shared);
-  const job = useMemo(() => (asked === shared && shared.value === undefined ? watch(shared) : null), [asked, shared]);
+  const background = useBackground(needed);
+  const job = useMemo(() => (asked === shared && shared.value === undefined ? watch(shared, background) : null), [asked, shared, background]);
   const { value } = useSlicedJob(job);
   const done = shared.value;
   // An earlier job's answer (another story's map) stays in the state until this one's first.

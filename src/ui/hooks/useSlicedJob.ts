@@ -9,6 +9,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { QueryError } from '../../core/query.js';
 import type { SharedJob } from '../../core/slices.js';
+import { useLatest } from './useLatest.js';
 
 /**
  * Work that stops once `signal` aborts (resolving to null or rejecting; either is dropped), and
@@ -32,9 +33,12 @@ interface Answer<T> {
   done: boolean;
 }
 
-/** A shared value of the workspace as a job: built in slices, shared with every other pane waiting for it. */
-export function jobOf<T>(shared: SharedJob<T>): SlicedJob<T> {
-  return (signal) => shared.get(signal);
+/**
+ * A shared value of the workspace as a job: built in slices, shared with every other pane waiting
+ * for it; in the background (giving way to the visible pane's work) while `background` holds.
+ */
+export function jobOf<T>(shared: SharedJob<T>, background?: () => boolean): SlicedJob<T> {
+  return (signal) => shared.get(signal, background ? { background } : {});
 }
 
 /** Runs `job` (none: nothing to do yet); keep its identity stable (useMemo) or it runs on every render. */
@@ -70,12 +74,20 @@ export function useSlicedJob<T>(job: SlicedJob<T> | null): JobState<T> {
 /**
  * A value of the workspace (an index, the comparer, a claims map) once built; its build starts
  * the first time `needed` holds, and then goes on until it is done, whether or not it is still
- * needed (a pane left keeps its index coming), unless the pane goes away.
+ * needed (a pane left keeps its index coming, in the background), unless the pane goes away.
  */
 export function useShared<T>(shared: SharedJob<T>, needed: boolean): T | null {
   const [asked, setAsked] = useState<SharedJob<T> | null>(null);
   if (needed && asked !== shared) setAsked(shared);
-  const job = useMemo(() => (asked === shared && shared.value === undefined ? jobOf(shared) : null), [asked, shared]);
+  const background = useBackground(needed);
+  const job = useMemo(() => (asked === shared && shared.value === undefined ? jobOf(shared, background) : null), [asked, shared, background]);
   useSlicedJob(job);
   return shared.value ?? null;
+}
+
+/** A stable test of whether a build asked for by a pane runs in the background now: while `needed` no longer holds. */
+export function useBackground(needed: boolean): () => boolean {
+  const neededLatest = useLatest(needed);
+  const [inBackground] = useState(() => () => !neededLatest.current);
+  return inBackground;
 }

@@ -21,6 +21,7 @@ function jsonOf(group: QuoteGroup, documents: Documents): unknown {
       text: member.quote.text,
       speaker: member.quote.speaker,
       speakerEvidence: member.quote.speakerEvidence,
+      speakerAbstention: member.quote.speakerAbstention,
       speakerVariant: member.speakerVariant,
       similarity: member.similarity,
       verbatim: member.relation === 'verbatim',

@@ -92,10 +92,10 @@ export function afterQuote(suffix: string, base: number): Found | null {
     const clauseStart = suffix.lastIndexOf(',', match.index) + 1;
     const clause = suffix.slice(clauseStart, match.index);
     const tokens = tokenize(clause).map((token) => ({ ...token, start: token.start + base + clauseStart }));
-    let vague = false;
+    let vague: Mention | null = null;
     if (tokens.length > 0) {
       const mention = mentionBefore(tokens, true) ?? mentionBefore(withoutTrailingPhrase(tokens), true);
-      if (mention?.kind === 'vague') vague = true;
+      if (mention?.kind === 'vague') vague = mention;
       else if (mention) return { mention, pattern: evidencePattern(mention, 'name-said'), words: `${clause.trim()} ${match[0]}` };
     } else if (!OBJECT_VERBS.has(match[0].toLowerCase())) {
       const after = mentionAfterAt(suffix, match.index + match[0].length, base);
@@ -117,7 +117,7 @@ export function afterQuote(suffix: string, base: number): Found | null {
       const describes = named.some((token) => isReferenceRole(token) || KIN.has(token.lower)) || DESCRIPTION_OPENERS.has(named[0]!.lower);
       if (!describes) break;
     }
-    if (vague) return { mention: { kind: 'vague' }, pattern: 'name-said', words: `${clause.trim()} ${match[0]}` };
+    if (vague) return { mention: vague, pattern: 'name-said', words: `${clause.trim()} ${match[0]}` };
     if (tokens.length > 0) continue;
   }
   return null;
@@ -180,15 +180,36 @@ function describeMention(mention: Mention, verb: string): string {
   return verb;
 }
 
+/** Verbs of a finding or a charge: words after them are their subject's ("a review found", "groups to charge that"). */
+const CLAIM_VERB = /\b(?:found|finds|concluded|concludes|showed|shows|charge|charged|charges|alleged|alleges|allege)\b/gi;
+/** Who may make the claim for the speaker: "X said he found …", "the agency said it concluded …". */
+const OWN_CLAIMANTS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'had', 'has', 'have', 'was', 'were']);
+/** Words making a claim verb a noun: "said the charge was “baseless”". */
+const NOUN_MARKERS = new Set(['the', 'a', 'an', 'this', 'that', 'no', 'any', 'his', 'her', 'its', 'their']);
+
+/** Whether the words between a speech verb and the quote report someone else's finding or charge. */
+function othersClaim(afterVerb: string): boolean {
+  let claim: RegExpExecArray | null = null;
+  for (const match of afterVerb.matchAll(CLAIM_VERB)) claim = match;
+  if (!claim) return false;
+  const before = tokenize(afterVerb.slice(0, claim.index));
+  const previous = before[before.length - 1]?.lower;
+  return previous !== undefined && !OWN_CLAIMANTS.has(previous) && !NOUN_MARKERS.has(previous);
+}
+
+/** A name in use right before the quote: "a price tag, referred to as a “score,”", "known as the “bagman”". */
+const NAME_IN_USE = /\b(?:referred to|known)\s+as\s+(?:an?\s+|the\s+)?$/i;
+
 /** Attribution in the sentence before the opening mark: `X said: "…"`, reported speech, `according to X`. */
 export function beforeQuote(prefix: string, base: number, knownWords: ReadonlySet<string>, sentenceTokens: readonly Token[]): Found | null {
+  if (NAME_IN_USE.test(prefix)) return { mention: { kind: 'vague', why: 'a name in use', label: true }, pattern: 'name-before', words: 'known as' };
   const verbs = verbsIn(prefix);
   const lastVerb = verbs[verbs.length - 1] ?? null;
   const sinceVerb = lastVerb ? lastVerb.index + lastVerb[0].length : 0;
   const owner = possessiveSpeech(prefix.slice(sinceVerb), base + sinceVerb);
   if (owner) return owner;
   // `said on “Fox and Friends”`: a title right after the verb and a preposition is nobody's words.
-  if (lastVerb && TITLE_AFTER_VERB.test(prefix.slice(sinceVerb))) return { mention: { kind: 'vague' }, pattern: 'name-before', words: `${lastVerb[0]} …` };
+  if (lastVerb && TITLE_AFTER_VERB.test(prefix.slice(sinceVerb))) return { mention: { kind: 'vague', why: 'a title, nobody’s words', label: true }, pattern: 'name-before', words: `${lastVerb[0]} …` };
   let lastAccording: RegExpExecArray | null = null;
   for (const match of prefix.matchAll(ACCORDING_TO)) lastAccording = match;
   if (lastAccording && (!lastVerb || lastAccording.index > lastVerb.index)) {
@@ -202,10 +223,12 @@ export function beforeQuote(prefix: string, base: number, knownWords: ReadonlySe
     const tokens = tokenize(prefix).map((token) => ({ ...token, start: token.start + base }));
     const subject = sentenceSubject(tokens, knownWords) ?? firstPersonIn(tokens);
     // A colon introduction naming nobody ("a post provides the following commentary:") still says who did not speak.
-    return subject ? { mention: subject, pattern: 'subject', words: `${subject.name} …:` } : { mention: { kind: 'vague' }, pattern: 'subject', words: ':' };
+    return subject ? { mention: subject, pattern: 'subject', words: `${subject.name} …:` } : { mention: { kind: 'vague', why: 'an introduction naming no one' }, pattern: 'subject', words: ':' };
   }
   const verbEnd = lastVerb.index + lastVerb[0].length;
   const afterVerb = prefix.slice(verbEnd);
+  // "X noted that an internal review found officials “…”": the words are the review's, not X's.
+  if (othersClaim(afterVerb)) return { mention: { kind: 'vague', why: 'inside another’s finding or charge' }, pattern: 'name-before', words: lastVerb[0] };
   // `said Hua: "…"`: the name follows the verb and only a colon or comma follows the name.
   const named = OBJECT_VERBS.has(lastVerb[0].toLowerCase()) ? null : mentionAfterAt(prefix, verbEnd, base);
   if (named && named.mention.kind === 'name' && tokenize(afterVerb).length === named.used && /[:,]\s*$/.test(afterVerb)) {
@@ -235,11 +258,11 @@ export function beforeQuote(prefix: string, base: number, knownWords: ReadonlySe
   if ((opener === 'he' || opener === 'she') && (participle || LINKED_PREDICATE.test(beforeVerb))) {
     // "He said X called him and told him to “…”": the verb may be X's, so it is nobody's for sure.
     const between = sentenceTokens.filter((token) => token.start > sentenceTokens[0]!.start && token.start < base + lastVerb.index);
-    if (firstPersonIn(between)) return { mention: { kind: 'vague' }, pattern: 'pronoun', words: `${opener} … ${lastVerb[0]}` };
+    if (firstPersonIn(between)) return { mention: { kind: 'vague', why: 'the verb may be another person’s' }, pattern: 'pronoun', words: `${opener} … ${lastVerb[0]}` };
     return { mention: { kind: 'pronoun', pronoun: opener }, pattern: 'pronoun', words: `${opener} … ${lastVerb[0]}` };
   }
   // A speech verb in the quote's own sentence whose subject is unnamed ("a handbook described …
   // as"): an explicit cue, so no earlier speaker is carried over.
-  return { mention: { kind: 'vague' }, pattern: 'name-before', words: lastVerb[0] };
+  return { mention: { kind: 'vague', why: 'a speech verb with no named subject' }, pattern: 'name-before', words: lastVerb[0] };
 }
 

@@ -53,7 +53,8 @@ export type Mention =
   | { kind: 'reference'; noun: string }
   /** "the president said": whoever the article titled so, if only one person. */
   | { kind: 'role'; role: string; at: number }
-  | { kind: 'vague' };
+  /** `why`: the reason no speaker is named, when more than the cue's words; `label`: a title or a name in use, nobody's words. */
+  | { kind: 'vague'; why?: string; label?: boolean };
 
 /** Words that tie a name to the person before it: "Herbert Flynn of Fort Coffee", "a spokesman for Acme". */
 const PLACE_PREPOSITIONS = new Set(['of', 'for', 'from', 'at', 'with', 'in', 'on', 'by', 'to']);
@@ -63,6 +64,8 @@ const UNNAMED_HEADS = new Set(
   workers experts analysts investigators authorities prosecutors police officers spokesman spokeswoman spokesperson
   spokespeople executives researchers scientists critics supporters residents witnesses protesters students fans`.split(/\s+/),
 );
+/** Words that count one of a group: "said one Democrat" names nobody. */
+const COUNTING_OPENERS = new Set(['a', 'an', 'one', 'another', 'some', 'several', 'two', 'three', 'many']);
 /** Words opening an unnamed source: "one official said", "another spokesperson added". */
 const VAGUE_OPENERS = new Set(['a', 'an', 'one', 'another', 'some', 'several', 'two', 'three', 'many', 'other', 'his', 'her', 'their', 'the', 'its', 'our', 'my']);
 
@@ -137,7 +140,7 @@ export function mentionBefore(tokens: readonly Token[], whole: boolean): Mention
   let coordinated = before;
   while (coordinated >= 0 && (isRole(tokens[coordinated]!) || isCapitalised(tokens[coordinated]!) || ROLE_MODIFIERS.has(tokens[coordinated]!.lower))) coordinated--;
   // "Sherlock star and Doctor Who writer X" describes one person; "lawmakers and Gov. X" are two.
-  if (coordinated > 0 && tokens[coordinated]!.lower === 'and' && !isRole(tokens[coordinated - 1]!)) return { kind: 'vague' };
+  if (coordinated > 0 && tokens[coordinated]!.lower === 'and' && !isRole(tokens[coordinated - 1]!)) return { kind: 'vague', why: 'several speakers' };
   if (before >= 0 && DETERMINERS.has(tokens[before]!.lower)) before--;
   if (before >= 0 && PLACE_PREPOSITIONS.has(tokens[before]!.lower)) return personBeforePreposition(tokens, before);
   if (whole) {
@@ -201,6 +204,8 @@ export function mentionAfter(tokens: readonly Token[]): { mention: Mention; used
     return used > 0 && VAGUE_OPENERS.has(first.lower) ? { mention: { kind: 'vague' }, used } : null;
   }
   if (tokens[used] && PLACE_PREPOSITIONS.has(tokens[used]!.lower) === false && UNNAMED_HEADS.has(tokens[used]!.lower)) return { mention: { kind: 'vague' }, used: used + 1 };
+  // "said one Democrat", "said a Republican": one of a group, not a name.
+  if (name.length === 1 && name[0] === tokens[1] && COUNTING_OPENERS.has(first.lower)) return { mention: { kind: 'vague' }, used };
   if (office) name = withoutOffice(name);
   return { mention: { kind: 'name', name: nameText(name), at: name[0]!.start }, used };
 }

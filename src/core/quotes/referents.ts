@@ -7,7 +7,7 @@
 import type { ParagraphSentences, Span } from '../sentences.js';
 import { APPOSITION, WINDOW, verbsIn } from './cues.js';
 import { FILLERS, mentionBefore, sentenceSubject, type Mention } from './mentions.js';
-import { isBareSurnameRole, isCapitalised, isOrganisation, tokenize, type Gender, type NameBook, type Token } from './names.js';
+import { isBareSurnameRole, isCapitalised, isNameWord, isOrganisation, tokenize, type Gender, type NameBook, type Token } from './names.js';
 
 /** Sentence spans in document order with the index of their paragraph. */
 export interface Sentence extends Span {
@@ -97,6 +97,19 @@ function clauseSpeaker(
 
 /** "X issued a statement", "X released a written statement". */
 const ISSUED_STATEMENT = /\b(?:issued|released|put out|sent|published)\s+(?:a|an)\s+(?:[a-z]+\s+)?statement\b/i;
+
+/** Lower-case words inside a subject naming several people: "X of Oregon and Y", "X or Y". */
+const SUBJECT_JOINS = new Set(['of', 'and', 'or']);
+
+/** Whether the subject starting at offset `at` is one of several people joined by "and" ("X, Y and Z said"). */
+function isCoordinated(tokens: readonly Token[], at: number): boolean {
+  for (let index = tokens.findIndex((token) => token.start === at) + 1; index > 0 && index < tokens.length - 1; index++) {
+    const token = tokens[index]!;
+    if (!isCapitalised(token) && !SUBJECT_JOINS.has(token.lower)) return false;
+    if (token.lower === 'and' && isNameWord(tokens[index + 1]!)) return true;
+  }
+  return false;
+}
 
 const MALE_WORDS = new Set(['he', 'his', 'him', 'himself']);
 const FEMALE_WORDS = new Set(['she', 'her', 'hers', 'herself']);
@@ -229,7 +242,9 @@ export class Referents {
     for (const match of verbsIn(sentenceText)) {
       const speaking = clauseSpeaker(sentenceText, sentence.start, match.index, tokens, this.knownWords);
       const mention = speaking?.mention;
-      if (mention?.kind === 'name' && !names.inHeadline(mention.at)) {
+      // "Reps. X of Oregon, and Y and Z are writing …": a he or she after it may be any of them.
+      if (mention?.kind === 'name' && isCoordinated(tokens, mention.at)) this.person = null;
+      else if (mention?.kind === 'name' && !names.inHeadline(mention.at)) {
         const name = names.resolve(mention.name, mention.at);
         this.note(name, at, sentence.paragraph, speaking!.direct);
         people.add(name);
@@ -237,7 +252,9 @@ export class Referents {
     }
     if (people.size === 0) {
       const subject = sentenceSubject(tokens, this.knownWords);
-      if (subject && !names.inHeadline(subject.at) && (subject.name.includes(' ') || names.isPerson(subject.name))) {
+      if (subject && isCoordinated(tokens, subject.at)) {
+        this.person = null;
+      } else if (subject && !names.inHeadline(subject.at) && (subject.name.includes(' ') || names.isPerson(subject.name))) {
         const name = names.resolve(subject.name, subject.at);
         this.note(name, at, sentence.paragraph, false);
         people.add(name);

@@ -74,6 +74,29 @@ describe('a partial quote inside someone else’s finding or charge', () => {
   });
 });
 
+describe('classes left open by rounds 1 to 3', () => {
+  it('a reporter’s question is not credited to the he that may be the one asked', () => {
+    assert.deepEqual(
+      speakersOf('Rep. Tom Hale spoke to voters on Monday.\n\nHe asked the congressman whether he "regrets the vote."\n\nRep. Tom Hale asked the voters if they "want more roads."'),
+      [null, 'Tom Hale'],
+    );
+  });
+
+  it('a word inside a person’s reported speech that is the claim of an "as" clause is not that person’s', () => {
+    assert.deepEqual(
+      speakersOf('Paul Roe says this is to preserve the program, not "end" it, as Bama’s campaign claims.\nPaul Roe says the plan will not "end" the program, as Tim Bama claims.'),
+      [null, 'Tim Bama'],
+    );
+  });
+
+  it('"it said" after a document became the subject is not the body named before', () => {
+    assert.deepEqual(
+      speakersOf('The State Department wrote to the embassy.\n\nA cable sent in June was blunt.\n\n"The talks are going nowhere," it said.\n\nThe State Department said it stood by its view.\n\n"We are right," it said.'),
+      [null, 'State Department'],
+    );
+  });
+});
+
 describe('carrying a speaker over', () => {
   it('a quote of someone unnamed between stops an earlier speaker carrying over', () => {
     assert.deepEqual(

@@ -92,6 +92,12 @@ export function afterQuote(suffix: string, base: number): Found | null {
     const clauseStart = suffix.lastIndexOf(',', match.index) + 1;
     const clause = suffix.slice(clauseStart, match.index);
     const tokens = tokenize(clause).map((token) => ({ ...token, start: token.start + base + clauseStart }));
+    // `not “end” it, as X’s campaign claims`: the quote is the claim of the clause after "as".
+    if (tokens[0]?.lower === 'as' && tokens.length > 1) {
+      const claimant = mentionBefore(tokens.slice(1), true);
+      if (claimant?.kind === 'name') return { mention: claimant, pattern: 'name-said', words: `${clause.trim()} ${match[0]}` };
+      return { mention: { kind: 'vague', why: 'the claim of someone unnamed' }, pattern: 'name-said', words: `${clause.trim()} ${match[0]}` };
+    }
     let vague: Mention | null = null;
     if (tokens.length > 0) {
       const mention = mentionBefore(tokens, true) ?? mentionBefore(withoutTrailingPhrase(tokens), true);
@@ -165,6 +171,9 @@ function possessiveSpeech(text: string, base: number): Found | null {
 
 /** A verb, at most two more words, and a preposition: a quoted title follows ("said on", "wrote Sunday in"). */
 const TITLE_AFTER_VERB = /^\s+(?:[\p{L}]+\s+){0,2}(?:on|in|at|aboard|via)\s*$/u;
+
+/** An object and "if"/"whether" after "asked": `asked the congressman if he “…”`. */
+const QUESTION_TO = /^\s+(?:[\p{L}'’.-]+\s+){1,4}(?:if|whether)\b/u;
 
 /** A verb sharing the subject of the clause before: "… but said", "… and then told". */
 const LINKED_PREDICATE = /\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$/i;
@@ -242,6 +251,10 @@ export function beforeQuote(prefix: string, base: number, knownWords: ReadonlySe
   const apposition = participle ? null : APPOSITION.exec(beforeVerb);
   let mention = apposition ? mentionEndingAt(apposition.index) : null;
   if (mention?.kind !== 'name' && !participle) mention = mentionEndingAt(lastVerb.index) ?? mention;
+  // "He asked the congressman whether he “…”": the he who asks is not the last person named, who is asked.
+  if (mention?.kind === 'pronoun' && QUESTION_TO.test(afterVerb) && /^ask/i.test(lastVerb[0])) {
+    return { mention: { kind: 'vague', why: 'a question whose asker is not named' }, pattern: 'pronoun', words: `${mention.pronoun} ${lastVerb[0]}` };
+  }
   if (mention?.kind === 'pronoun' && (mention.pronoun === 'he' || mention.pronoun === 'she')) {
     // "Mr. X continued to deny it, but he acknowledged …": the person this sentence is about.
     // "Sci-fi fan Tom Fletcher was the envy of his friends as he tweeted": in a subordinate clause the

@@ -111,6 +111,19 @@ function isCoordinated(tokens: readonly Token[], at: number): boolean {
   return false;
 }
 
+/** Nouns of writings that "it said" may stand for. */
+const DOCUMENT_NOUNS = new Set('cable memo memorandum letter report document email e-mail study filing lawsuit complaint indictment ruling audit review survey poll editorial article'.split(' '));
+const DOCUMENT_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'his', 'her', 'their']);
+
+/** Whether a sentence's subject is a document: "A cable sent in June …", "The State Department memo …". */
+function opensWithDocument(tokens: readonly Token[]): boolean {
+  if (!tokens[0] || !DOCUMENT_DETERMINERS.has(tokens[0].lower)) return false;
+  for (let index = 1; index <= 4 && tokens[index] && !/[,;:]/.test(tokens[index]!.gap); index++) {
+    if (DOCUMENT_NOUNS.has(tokens[index]!.lower)) return true;
+  }
+  return false;
+}
+
 const MALE_WORDS = new Set(['he', 'his', 'him', 'himself']);
 const FEMALE_WORDS = new Set(['she', 'her', 'hers', 'herself']);
 
@@ -132,6 +145,8 @@ export class Referents {
   spoke: Named | null = null;
   /** Who last issued a statement ("X released a statement …"), for a later "the statement said". */
   private statementBy: Named | null = null;
+  /** The last sentence whose subject is a document ("A cable sent in June was blunt"): a later "it" may be the document. */
+  private documentAt = -1;
   /** Every person noted, for a he or she whose gender is not the last person's. */
   private readonly persons: Named[] = [];
   /** Who last spoke in each paragraph. */
@@ -176,6 +191,8 @@ export class Referents {
     const body = this.named && !names.isPerson(this.named.name) ? recent(this.named) : null;
     if (mention.kind === 'reference') return (mention.noun === 'statement' ? recent(this.statementBy) : null) ?? body;
     if (isHeOrShe(mention.pronoun)) return this.personFor(mention.pronoun, recent);
+    // "A cable sent in June was blunt. “…,” it said": the cable, not the department named before it.
+    if (mention.pronoun === 'it' && this.documentAt >= (this.named?.sentence ?? -1) && sentence - this.documentAt <= PRONOUN_REACH) return null;
     if (mention.pronoun === 'it' || mention.pronoun === 'they') return body;
     return null;
   }
@@ -238,6 +255,7 @@ export class Referents {
     const sentence = this.sentences[at]!;
     const sentenceText = this.masked.slice(sentence.start, sentence.end);
     const tokens = tokenize(sentenceText, sentence.start);
+    if (opensWithDocument(tokens)) this.documentAt = at;
     const people = new Set<string>();
     for (const match of verbsIn(sentenceText)) {
       const speaking = clauseSpeaker(sentenceText, sentence.start, match.index, tokens, this.knownWords);

@@ -97,6 +97,24 @@ describe('classes left open by rounds 1 to 3', () => {
   });
 });
 
+describe('an attribution the quote marks hide', () => {
+  it('a quote whose closing mark is left off ends before the attribution its paragraph ends with', () => {
+    const quotes = quotesOf('“The patch is late,” Paul Hale says.\n\n“All versions are affected, including the preview, Tim Rook, technical manager of research for Tripwire, says.\n\nHe adds, “Use another browser until a patch is out.”');
+    assert.deepEqual(
+      quotes.map((quote) => [quote.text, quote.speaker]),
+      [
+        ['The patch is late', 'Paul Hale'],
+        ['All versions are affected, including the preview', 'Tim Rook'],
+        ['Use another browser until a patch is out.', 'Tim Rook'],
+      ],
+    );
+  });
+
+  it('a comma outside the closing mark still leaves the name and its role to read', () => {
+    assert.deepEqual(speakersOf('“We will appeal”, Ruth Amsel, the firm’s chief lawyer, told reporters.'), ['Ruth Amsel']);
+  });
+});
+
 describe('carrying a speaker over', () => {
   it('a quote of someone unnamed between stops an earlier speaker carrying over', () => {
     assert.deepEqual(

@@ -112,8 +112,9 @@ export function afterQuote(suffix: string, base: number): Found | null {
     // `"…," Commodore Jane Roe, a navy spokeswoman, told CNN`.
     // Only a role may come before the name: in `“…” designed for her, died in Beverly Hills,
     // California, her spokesman said` the clause says where, and California did not speak.
-    let chunkStart = 0;
-    for (const chunk of suffix.slice(0, clauseStart).split(',')) {
+    // A comma right after the closing mark (`”, X, a navy spokeswoman, said`) opens the first chunk.
+    let chunkStart = /^\s*,/.exec(suffix)?.[0].length ?? 0;
+    for (const chunk of suffix.slice(chunkStart, clauseStart).split(',')) {
       const named = tokenize(chunk).map((token) => ({ ...token, start: token.start + base + chunkStart }));
       chunkStart += chunk.length + 1;
       if (named.length === 0 || named.length > APPOSITION_WORDS) break;

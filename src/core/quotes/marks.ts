@@ -173,8 +173,7 @@ export function findQuoteSpans(text: string, paragraphs: readonly Span[], option
   };
   const start = (mark: number, damage: MarkDamage[] = []): OpenQuote => ({ openMark: mark, pieces: [], pieceStart: mark + 1, damage });
   const close = (quote: OpenQuote, at: number, mark: number | null): void => {
-    const end = contentEnd(text, at);
-    quote.pieces.push({ start: quote.pieceStart, end: mark === null ? beforeTrailingAttribution(text, quote.pieceStart, end) : end });
+    quote.pieces.push({ start: quote.pieceStart, end: mark === null ? beforeTrailingAttribution(text, quote.pieceStart, contentEnd(text, at)) : contentEnd(text, at) });
     emit(finish(text, quote, mark));
   };
 

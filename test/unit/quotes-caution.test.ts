@@ -131,6 +131,43 @@ describe('carrying a speaker over', () => {
   });
 });
 
+describe('guards found by reading every changed speaker of BASIL and ECB+ (outside the test set)', () => {
+  it('a finding the speaker reports in a clause of their own ("showed"), or "bringing charges", stays the speaker’s', () => {
+    assert.deepEqual(
+      speakersOf('But Rita Benn, a lawyer, said his role showed that "whistle-blowers matter."\n\nMr. Ivo Vega complained that bringing charges so close to the vote would deliver a "solidly Republican" seat.'),
+      ['Rita Benn', 'Ivo Vega'],
+    );
+  });
+
+  it('an "as" clause with a pronoun is that pronoun’s', () => {
+    assert.deepEqual(speakersOf('Tom Akin spoke on Monday.\n\nHe claimed a body can fend off pregnancy during a "legitimate rape," as he argued against abortion.'), ['Tom Akin']);
+  });
+
+  it('a name after a role or a description and a comma is the speaker', () => {
+    assert.deepEqual(
+      speakersOf(
+        '“Of course I was surprised,” said the legislator, Representative Carl Seel. “I am honored.”\n\n“We are shocked,” said her nephew, Ravi Singh, 32, of Queens.\n\n“We are shocked,” said a spokeswoman, The Times reported.\n\n"We will not go to war, "said a Sudanese government spokesman, Rabie Atti.',
+      ),
+      ['Carl Seel', 'Carl Seel', 'Ravi Singh', null, 'Rabie Atti'],
+    );
+  });
+
+  it('a clause after the verb ("insists he’ll make X pay") does not name the speaker', () => {
+    assert.deepEqual(speakersOf('Tom Ruiz spoke in Ohio.\n\nThe front-runner, who has called migrants "thieves" and "liars," insists he’ll make Norland pay for a wall.'), [null, null]);
+  });
+
+  it('an adverb between an apposition and the verb still lets the name speak', () => {
+    assert.deepEqual(speakersOf('At that March 2 event, which can be found online, Blum, speaking for the troops, clearly says, "We owe them our support."'), ['Blum']);
+  });
+
+  it('a body that spoke in the sentence just before is carried over past an unnamed source', () => {
+    assert.deepEqual(
+      speakersOf('“Attacks on people will not be tolerated,” the evangelist said.\nIn a statement, the White House urged the government to stop the bombings.\n“We urge the government to exercise restraint in responding to this provocation,” read the press release.'),
+      [null, 'White House'],
+    );
+  });
+});
+
 describe('why a quote has no speaker', () => {
   it('says so for a vague source, several speakers and a pronoun with no referent', () => {
     const quotes = quotesOf('"The talks failed," one official said.\n\n"We will appeal," Ann Lee and Bo Park said.\n\n"It is over," she said.');

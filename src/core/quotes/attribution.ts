@@ -37,7 +37,7 @@ export interface Attribution {
   evidence: SpeakerEvidence | null;
   /** Why no speaker is named, when the text gives a reason ("vague source: one official said"); else null. */
   abstention: string | null;
-  /** An explicit cue named nobody (not a title): a later quote does not carry an earlier speaker over it. */
+  /** An explicit cue named an unnamed source (not a title): a later quote does not carry an earlier speaker over it. */
   unnamedCue: boolean;
   /** The sentence(s) holding the quote, as written. */
   context: string;
@@ -171,16 +171,23 @@ function followOn({ masked, layout, sentences, spans, results, referents }: Foll
   const { paragraph } = around;
   const opensParagraph = /^\s*$/.test(masked.slice(layout[paragraph]?.paragraph.start ?? span.openMark, span.openMark));
   let earlier: Attribution | undefined;
-  for (let at = index - 1; at >= 0 && !earlier; at--) {
-    if (sentences[sentenceAt(sentences, spans[at]!.openMark)]?.paragraph !== paragraph) break;
+  // `“…,” the official said. “…”`: a quote of someone unnamed stands between, so the one before it is not continued.
+  let unnamedBetween = false;
+  for (let at = index - 1; at >= 0 && !earlier && !unnamedBetween; at--) {
+    const quoteParagraph = sentences[sentenceAt(sentences, spans[at]!.openMark)]?.paragraph;
+    // The last quote of the paragraph before counts too when this one opens its paragraph.
+    if (quoteParagraph !== paragraph) {
+      unnamedBetween = opensParagraph && quoteParagraph === paragraph - 1 && results[at]!.unnamedCue;
+      break;
+    }
     if (results[at]!.speaker !== null) earlier = results[at];
-    // `“…,” the official said. “…”`: a quote of someone unnamed stands between, so the one before it is not continued.
-    else if (results[at]!.unnamedCue) return 'follows a quote of someone unnamed';
+    else unnamedBetween = results[at]!.unnamedCue;
   }
   const previousSpeaker = opensParagraph ? referents.paragraphSpeaker.get(paragraph - 1) : undefined;
   // In a file of one sentence a line, reported speech in the sentence just before counts as a paragraph.
   const { spoke, named } = referents;
   const justSpoke = spoke && spoke === named && spoke.sentence === around.first - 1 ? spoke.name : undefined;
+  if (!justSpoke && unnamedBetween) return 'follows a quote of someone unnamed';
   const continued = justSpoke ?? earlier?.speaker ?? previousSpeaker ?? null;
   if (continued === null) return null;
   if ((named !== null && named.name !== continued) || namesSomeoneElse(around.prefix, continued, (name) => referents.isPerson(name))) return 'someone else is named since the last speaker';
@@ -197,7 +204,8 @@ function sentenceEndCue(text: string, masked: string, sentences: readonly Senten
   let last = index;
   while (spans[last + 1] && sentenceAt(sentences, spans[last + 1]!.openMark) === sentence) last++;
   const close = spans[index]!.closeMark;
-  if (last === index || close === null || verbsIn(masked.slice(close + 1, spans[last]!.openMark)).length > 0) return null;
+  // A title in the sentence ("In God We Trust") is nobody's words, whoever speaks at its end.
+  if (last === index || close === null || isTitle(spans[index]!.text) || verbsIn(masked.slice(close + 1, spans[last]!.openMark)).length > 0) return null;
   const end = surroundings(text, masked, sentences, spans, last);
   return afterQuote(end.suffix, end.suffixStart);
 }
@@ -257,7 +265,8 @@ export function attributeQuotes(
       speaker = evidence?.written ?? null;
     }
     if (speaker !== null) referents.note(speaker, around.last, around.paragraph, true);
-    const unnamedCue = speaker === null && found !== null && !(found.mention.kind === 'vague' && found.mention.label === true);
+    // An unnamed source ("the official said", "one aide said"), not a title, nor a he or "the statement" the rules could not place.
+    const unnamedCue = speaker === null && (found?.mention.kind === 'role' || (found?.mention.kind === 'vague' && found.mention.label !== true));
     results.push({ speaker, evidence, abstention, unnamedCue, context: around.context });
   });
   return results;

@@ -95,7 +95,7 @@ export function afterQuote(suffix: string, base: number): Found | null {
     // `not “end” it, as X’s campaign claims`: the quote is the claim of the clause after "as".
     if (tokens[0]?.lower === 'as' && tokens.length > 1) {
       const claimant = mentionBefore(tokens.slice(1), true);
-      if (claimant?.kind === 'name') return { mention: claimant, pattern: 'name-said', words: `${clause.trim()} ${match[0]}` };
+      if (claimant?.kind === 'name' || claimant?.kind === 'pronoun') return { mention: claimant, pattern: evidencePattern(claimant, 'name-said'), words: `${clause.trim()} ${match[0]}` };
       return { mention: { kind: 'vague', why: 'the claim of someone unnamed' }, pattern: 'name-said', words: `${clause.trim()} ${match[0]}` };
     }
     let vague: Mention | null = null;
@@ -180,7 +180,7 @@ const QUESTION_TO = /^\s+(?:[\p{L}'’.-]+\s+){1,4}(?:if|whether)\b/u;
 const LINKED_PREDICATE = /\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$/i;
 
 /** An apposition between a name and its verb: `X Y, the editor in chief of Z, wrote`, `X, Republican of Ohio, said`. */
-export const APPOSITION = /,\s+[^,]{2,120},\s*(?:also\s+|later\s+|then\s+)?$/;
+export const APPOSITION = /,\s+[^,]{2,120},\s*(?:also\s+|later\s+|then\s+|[a-z]{3,}ly\s+)?$/;
 
 function describeMention(mention: Mention, verb: string): string {
   if (mention.kind === 'name') return `${mention.name} ${verb}`;
@@ -190,8 +190,11 @@ function describeMention(mention: Mention, verb: string): string {
   return verb;
 }
 
-/** Verbs of a finding or a charge: words after them are their subject's ("a review found", "groups to charge that"). */
-const CLAIM_VERB = /\b(?:found|finds|concluded|concludes|showed|shows|charge|charged|charges|alleged|alleges|allege)\b/gi;
+/**
+ * Verbs of a finding or a charge: words after them are their subject's ("a review found", "groups
+ * to charge that"); a charge or an allegation only with "that" (not "bringing charges so close").
+ */
+const CLAIM_VERB = /\b(?:found|finds|concluded|concludes|(?:charge[sd]?|alleged?|alleges)(?=\s+that\b))\b/gi;
 /** Who may make the claim for the speaker: "X said he found …", "the agency said it concluded …". */
 const OWN_CLAIMANTS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'had', 'has', 'have', 'was', 'were']);
 /** Words making a claim verb a noun: "said the charge was “baseless”". */

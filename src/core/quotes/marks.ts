@@ -147,8 +147,10 @@ function reopensQuote(text: string, next: Span | undefined): boolean {
  */
 const TRAILING_ATTRIBUTION = /,\s+\p{Lu}[^,"“”]{0,60}(?:,[^,"“”]{1,100},)?\s+(?:says|said|adds|added|explains|explained)\s*\.?\s*$/u;
 
-/** Where a quote that never closes ends, at `end` or before the attribution its text ends with. */
+/** Where a quote that never closes ends, at `end` or before the attribution its line ends with. */
 function beforeTrailingAttribution(text: string, start: number, end: number): number {
+  // A quote run on over lines is a lost mark's, not one quotation: where it ends is anyone's guess.
+  if (text.slice(start, end).trimEnd().includes('\n')) return end;
   const tail = Math.max(start, end - 200);
   const attribution = TRAILING_ATTRIBUTION.exec(text.slice(tail, end));
   return attribution ? tail + attribution.index : end;

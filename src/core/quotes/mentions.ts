@@ -195,19 +195,42 @@ export function mentionAfter(tokens: readonly Token[]): { mention: Mention; used
     else if (isCapitalised(token) && isPossessive(token)) break;
     else if (isCapitalised(token) || (token.lower === 'the' && name.length === 0)) name = [];
     // A description before any name ("the 32-year-old protester"); a preposition ends it ("a spokesman for …").
-    else if (name.length === 0 && !PLACE_PREPOSITIONS.has(token.lower) && described < DESCRIPTION_WORDS && !/^(?:that|and|in|on|after|before|while|when|as|but)$/.test(token.lower)) described++;
+    // A pronoun starts a clause, not a description ("insists he'll make X pay").
+    else if (name.length === 0 && !PLACE_PREPOSITIONS.has(token.lower) && described < DESCRIPTION_WORDS && !/^(?:that|and|in|on|after|before|while|when|as|but)$/.test(token.lower) && !PRONOUNS.has(token.lower.split(/['’]/)[0]!)) described++;
     else break;
     used = index + 1;
   }
   if (name.length === 0) {
     // "said one official", "said his brother": an explicit cue with nobody named.
-    return used > 0 && VAGUE_OPENERS.has(first.lower) ? { mention: { kind: 'vague' }, used } : null;
+    if (used === 0 || !VAGUE_OPENERS.has(first.lower)) return null;
+    return namedAfterRole(tokens, 1, true) ?? { mention: { kind: 'vague' }, used };
   }
   if (tokens[used] && PLACE_PREPOSITIONS.has(tokens[used]!.lower) === false && UNNAMED_HEADS.has(tokens[used]!.lower)) return { mention: { kind: 'vague' }, used: used + 1 };
-  // "said one Democrat", "said a Republican": one of a group, not a name.
-  if (name.length === 1 && name[0] === tokens[1] && COUNTING_OPENERS.has(first.lower)) return { mention: { kind: 'vague' }, used };
+  // "said one Democrat", "said a Republican": one of a group, not a name, unless the name follows
+  // its role ("said a Sudanese government spokesman, Rabie A. Atti").
+  if (name.length === 1 && name[0] === tokens[1] && COUNTING_OPENERS.has(first.lower)) return namedAfterRole(tokens, used, false) ?? { mention: { kind: 'vague' }, used };
   if (office) name = withoutOffice(name);
   return { mention: { kind: 'name', name: nameText(name), at: name[0]!.start }, used };
+}
+
+/** Words a role may take after a counted group word: "a Sudanese government spokesman". */
+const ROLE_REACH = 3;
+
+/**
+ * The name after a comma that closes a role or a description: `a Sudanese government spokesman,
+ * Rabie A. Atti`, `the legislator, Representative Carl Seel`, `her nephew, Ravi Singh, 32`; the name
+ * must end there (a comma, a period or the end), not start a clause ("a spokeswoman, The Times reported").
+ */
+function namedAfterRole(tokens: readonly Token[], from: number, anyNoun: boolean): { mention: Mention; used: number } | null {
+  for (let at = from; at < from + ROLE_REACH && tokens[at] && !isCapitalised(tokens[at]!); at++) {
+    const next = tokens[at + 1];
+    if (!(anyNoun || isReferenceRole(tokens[at]!)) || !next || !/^,\s*$/.test(next.gap) || !isCapitalised(next)) continue;
+    const named = mentionAfter(tokens.slice(at + 1));
+    const after = named ? tokens[at + 1 + named.used] : undefined;
+    if (named?.mention.kind !== 'name' || (after && !/[,.;]/.test(after.gap))) return null;
+    return { mention: named.mention, used: at + 1 + named.used };
+  }
+  return null;
 }
 
 /** The first person a clause names (two name words or more, not a body): `Homeland star David Harewood`. */

@@ -1,7 +1,7 @@
 /**
  * Quotes against hand annotations of real news the rules were not written on (BASIL and ECB+ in
- * /work/shared/corpora): two DEVELOPMENT sets the rules are tuned on and a TEST set they are not
- * (test/fixtures/quotes.{dev,dev2,test}.annotations.json; `fresh`, a few documents annotated after
+ * /work/shared/corpora): three DEVELOPMENT sets the rules are tuned on and a TEST set they are not
+ * (test/fixtures/quotes.{dev,dev2,dev3,test}.annotations.json; `fresh`, a few documents annotated after
  * the last tuning and not tuned on either), plus judged pairs of cross-source group
  * members on BASIL (test/fixtures/quotes.groups.annotations.json).
  *
@@ -185,7 +185,7 @@ export async function evaluate(): Promise<void> {
   // A document that quotes nobody the program can see still counts (its annotated quotes are misses).
   for (const corpus of [basil, ecbplus]) for (const document of corpus.documents) if (!quotesBySource.has(document.source)) quotesBySource.set(document.source, []);
   const listTest = process.env['QUOTES_EVAL_MISSES'] === 'test';
-  for (const name of ['dev', 'dev2', 'test', 'fresh'] as const) {
+  for (const name of ['dev', 'dev2', 'dev3', 'test', 'fresh'] as const) {
     const set = JSON.parse(readFileSync(fixture(`quotes.${name}.annotations.json`), 'utf8')) as AnnotationSet;
     evaluateSet(name, set, quotesBySource, name.startsWith('dev') || listTest);
   }

@@ -22,6 +22,7 @@ function jsonOf(group: QuoteGroup, documents: Documents): unknown {
       text: member.quote.text,
       speaker: member.quote.speaker,
       speakerEvidence: member.quote.speakerEvidence,
+      speakerAbstention: member.quote.speakerAbstention,
       speakerVariant: member.speakerVariant,
       similarity: member.similarity,
       verbatim: member.relation === 'verbatim',

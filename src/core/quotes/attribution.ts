@@ -17,8 +17,11 @@ import { isTitle } from './titles.js';
 import { Referents, sentenceAt, sentencesOf, type Sentence } from './referents.js';
 import type { QuoteKind, QuoteSpan, SpeakerEvidence } from './types.js';
 
-/** Party and state markers after a name, "David Long (R)", "(D-Calif.)": read as spaces. */
-const PARTY_MARKER = /\((?:[RDI](?:-[A-Za-z. ]{1,20})?)\)/g;
+/**
+ * Party and state markers after a name, "David Long (R)", "(D-Calif.)", ", R-Texas,": read as
+ * spaces, so that the name before one is the speaker and the marker is no name ("R-TX said").
+ */
+const PARTY_MARKER = /\((?:[RDI](?:-[A-Za-z. ]{1,20})?)\)|,\s*[RDI]-\p{Lu}[\p{L}.]{0,12}(?=\s*,)/gu;
 
 /** Reported speech close before a quote: "… that he's “…”". */
 const REPORTED_THAT = /\bthat\b[^.;:]{0,60}$/;
@@ -27,11 +30,15 @@ const REPORTED_THAT = /\bthat\b[^.;:]{0,60}$/;
 const TITLE_LEAD = /(?:\b(?:[Tt]he|an?|on|in|of|to|at|from|with|by|for|like|as)|\b\p{Lu}[\p{L}.]*['’]s?)\s*$/u;
 
 /** The cue of a title: nobody speaks it. */
-const TITLE: Found = { mention: { kind: 'vague' }, pattern: 'name-before', words: 'a title' };
+const TITLE: Found = { mention: { kind: 'vague', why: 'a title, nobody’s words', label: true }, pattern: 'name-before', words: 'a title' };
 
 export interface Attribution {
   speaker: string | null;
   evidence: SpeakerEvidence | null;
+  /** Why no speaker is named, when the text gives a reason ("vague source: one official said"); else null. */
+  abstention: string | null;
+  /** An explicit cue named an unnamed source (not a title): a later quote does not carry an earlier speaker over it. */
+  unnamedCue: boolean;
   /** The sentence(s) holding the quote, as written. */
   context: string;
 }
@@ -159,24 +166,58 @@ function namesSomeoneElse(prefix: string, speaker: string, isPerson: (name: stri
  * when it opens its paragraph, the speaker of the paragraph before, unless someone else was named
  * as speaker or subject in between.
  */
-function followOn({ masked, layout, sentences, spans, results, referents }: FollowOnInput, index: number, around: Surroundings): SpeakerEvidence | null {
+function followOn({ masked, layout, sentences, spans, results, referents }: FollowOnInput, index: number, around: Surroundings): SpeakerEvidence | string | null {
   const span = spans[index]!;
   const { paragraph } = around;
   const opensParagraph = /^\s*$/.test(masked.slice(layout[paragraph]?.paragraph.start ?? span.openMark, span.openMark));
   let earlier: Attribution | undefined;
-  for (let at = index - 1; at >= 0 && !earlier; at--) {
-    if (sentences[sentenceAt(sentences, spans[at]!.openMark)]?.paragraph !== paragraph) break;
+  // `“…,” the official said. “…”`: a quote of someone unnamed stands between, so the one before it is not continued.
+  let unnamedBetween = false;
+  for (let at = index - 1; at >= 0 && !earlier && !unnamedBetween; at--) {
+    const quoteParagraph = sentences[sentenceAt(sentences, spans[at]!.openMark)]?.paragraph;
+    // The last quote of the paragraph before counts too when this one opens its paragraph.
+    if (quoteParagraph !== paragraph) {
+      unnamedBetween = opensParagraph && quoteParagraph === paragraph - 1 && results[at]!.unnamedCue;
+      break;
+    }
     if (results[at]!.speaker !== null) earlier = results[at];
+    else unnamedBetween = results[at]!.unnamedCue;
   }
   const previousSpeaker = opensParagraph ? referents.paragraphSpeaker.get(paragraph - 1) : undefined;
   // In a file of one sentence a line, reported speech in the sentence just before counts as a paragraph.
   const { spoke, named } = referents;
   const justSpoke = spoke && spoke === named && spoke.sentence === around.first - 1 ? spoke.name : undefined;
+  if (!justSpoke && unnamedBetween) return 'follows a quote of someone unnamed';
   const continued = justSpoke ?? earlier?.speaker ?? previousSpeaker ?? null;
-  if (continued === null || (named !== null && named.name !== continued)) return null;
-  if (namesSomeoneElse(around.prefix, continued, (name) => referents.isPerson(name))) return null;
+  if (continued === null) return null;
+  if ((named !== null && named.name !== continued) || namesSomeoneElse(around.prefix, continued, (name) => referents.isPerson(name))) return 'someone else is named since the last speaker';
   const how = justSpoke ? 'follows the sentence where this speaker spoke' : earlier ? 'continues the quote before it' : 'follows the paragraph where this speaker spoke';
   return { pattern: 'follow-on', text: how, written: continued };
+}
+
+/**
+ * `“…” because of its “…” and because it “…,” X said`: the cue after the last quote of a sentence
+ * speaks for the quotes before it in that sentence, when no speech verb stands between them.
+ */
+function sentenceEndCue(text: string, masked: string, sentences: readonly Sentence[], spans: readonly QuoteSpan[], index: number): Found | null {
+  const sentence = sentenceAt(sentences, Math.max(spans[index]!.openMark, spans[index]!.end - 1));
+  let last = index;
+  while (spans[last + 1] && sentenceAt(sentences, spans[last + 1]!.openMark) === sentence) last++;
+  const close = spans[index]!.closeMark;
+  // A title in the sentence ("In God We Trust") is nobody's words, whoever speaks at its end.
+  if (last === index || close === null || isTitle(spans[index]!.text) || verbsIn(masked.slice(close + 1, spans[last]!.openMark)).length > 0) return null;
+  const end = surroundings(text, masked, sentences, spans, last);
+  return afterQuote(end.suffix, end.suffixStart);
+}
+
+/** Why a cue names nobody: "vague source: one official said", "he: no clear referent". */
+function abstentionOf(found: Found): string {
+  const { mention } = found;
+  if (mention.kind === 'vague') return mention.why ?? `vague source: ${found.words}`;
+  if (mention.kind === 'pronoun') return `"${found.words}": no clear referent`;
+  if (mention.kind === 'role') return `"${found.words}": not one person the article titles so`;
+  if (mention.kind === 'reference') return `"${found.words}": nobody named before`;
+  return `"${found.words}": not read as a name`;
 }
 
 /**
@@ -207,20 +248,26 @@ export function attributeQuotes(
     const found =
       passiveAgent(around.prefix, around.suffix, around.suffixStart) ??
       afterQuote(around.suffix, around.suffixStart) ??
-      (title ? TITLE : beforeQuote(around.prefix, around.prefixStart, referents.knownWords, around.sentenceTokens));
+      (title ? TITLE : beforeQuote(around.prefix, around.prefixStart, referents.knownWords, around.sentenceTokens)) ??
+      sentenceEndCue(text, masked, sentences, spans, index);
     let speaker = found ? referents.resolve(found.mention, around.first) : null;
     let evidence: SpeakerEvidence | null =
       found && speaker ? { pattern: found.pattern, text: found.words, written: found.mention.kind === 'name' ? found.mention.name : speaker } : null;
+    let abstention = found && speaker === null ? abstentionOf(found) : null;
     // Only a quote with no attribution at all continues a speaker: an explicit cue in its own
     // sentence ("one official said", "he said" with no man named before) always wins.
     // A speech verb after the quote whose speaker could not be read is a cue too ("…," Doctor X of
     // the burns unit and two nurses told AFP): nobody is carried over to it.
-    if (speaker === null && found === null && kinds[index] === 'statement' && verbsIn(around.suffix).length === 0) {
-      evidence = followOn({ masked, layout, sentences, spans, results, referents }, index, around);
+    if (speaker === null && found === null && kinds[index] === 'statement') {
+      const carried = verbsIn(around.suffix).length > 0 ? 'a speech verb whose speaker cannot be read' : followOn({ masked, layout, sentences, spans, results, referents }, index, around);
+      if (typeof carried === 'string') abstention = carried;
+      else evidence = carried;
       speaker = evidence?.written ?? null;
     }
     if (speaker !== null) referents.note(speaker, around.last, around.paragraph, true);
-    results.push({ speaker, evidence, context: around.context });
+    // An unnamed source ("the official said", "one aide said"), not a title, nor a he or "the statement" the rules could not place.
+    const unnamedCue = speaker === null && (found?.mention.kind === 'role' || (found?.mention.kind === 'vague' && found.mention.label !== true));
+    results.push({ speaker, evidence, abstention, unnamedCue, context: around.context });
   });
   return results;
 }

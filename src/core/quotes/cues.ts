@@ -92,10 +92,16 @@ export function afterQuote(suffix: string, base: number): Found | null {
     const clauseStart = suffix.lastIndexOf(',', match.index) + 1;
     const clause = suffix.slice(clauseStart, match.index);
     const tokens = tokenize(clause).map((token) => ({ ...token, start: token.start + base + clauseStart }));
-    let vague = false;
+    // `not “end” it, as X’s campaign claims`: the quote is the claim of the clause after "as".
+    if (tokens[0]?.lower === 'as' && tokens.length > 1) {
+      const claimant = mentionBefore(tokens.slice(1), true);
+      if (claimant?.kind === 'name' || claimant?.kind === 'pronoun') return { mention: claimant, pattern: evidencePattern(claimant, 'name-said'), words: `${clause.trim()} ${match[0]}` };
+      return { mention: { kind: 'vague', why: 'the claim of someone unnamed' }, pattern: 'name-said', words: `${clause.trim()} ${match[0]}` };
+    }
+    let vague: Mention | null = null;
     if (tokens.length > 0) {
       const mention = mentionBefore(tokens, true) ?? mentionBefore(withoutTrailingPhrase(tokens), true);
-      if (mention?.kind === 'vague') vague = true;
+      if (mention?.kind === 'vague') vague = mention;
       else if (mention) return { mention, pattern: evidencePattern(mention, 'name-said'), words: `${clause.trim()} ${match[0]}` };
     } else if (!OBJECT_VERBS.has(match[0].toLowerCase())) {
       const after = mentionAfterAt(suffix, match.index + match[0].length, base);
@@ -106,8 +112,9 @@ export function afterQuote(suffix: string, base: number): Found | null {
     // `"…," Commodore Jane Roe, a navy spokeswoman, told CNN`.
     // Only a role may come before the name: in `“…” designed for her, died in Beverly Hills,
     // California, her spokesman said` the clause says where, and California did not speak.
-    let chunkStart = 0;
-    for (const chunk of suffix.slice(0, clauseStart).split(',')) {
+    // A comma right after the closing mark (`”, X, a navy spokeswoman, said`) opens the first chunk.
+    let chunkStart = /^\s*,/.exec(suffix)?.[0].length ?? 0;
+    for (const chunk of suffix.slice(chunkStart, clauseStart).split(',')) {
       const named = tokenize(chunk).map((token) => ({ ...token, start: token.start + base + chunkStart }));
       chunkStart += chunk.length + 1;
       if (named.length === 0 || named.length > APPOSITION_WORDS) break;
@@ -117,7 +124,7 @@ export function afterQuote(suffix: string, base: number): Found | null {
       const describes = named.some((token) => isReferenceRole(token) || KIN.has(token.lower)) || DESCRIPTION_OPENERS.has(named[0]!.lower);
       if (!describes) break;
     }
-    if (vague) return { mention: { kind: 'vague' }, pattern: 'name-said', words: `${clause.trim()} ${match[0]}` };
+    if (vague) return { mention: vague, pattern: 'name-said', words: `${clause.trim()} ${match[0]}` };
     if (tokens.length > 0) continue;
   }
   return null;
@@ -166,11 +173,14 @@ function possessiveSpeech(text: string, base: number): Found | null {
 /** A verb, at most two more words, and a preposition: a quoted title follows ("said on", "wrote Sunday in"). */
 const TITLE_AFTER_VERB = /^\s+(?:[\p{L}]+\s+){0,2}(?:on|in|at|aboard|via)\s*$/u;
 
+/** An object and "if"/"whether" after "asked": `asked the congressman if he “…”`. */
+const QUESTION_TO = /^\s+(?:[\p{L}'’.-]+\s+){1,4}(?:if|whether)\b/u;
+
 /** A verb sharing the subject of the clause before: "… but said", "… and then told". */
 const LINKED_PREDICATE = /\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$/i;
 
 /** An apposition between a name and its verb: `X Y, the editor in chief of Z, wrote`, `X, Republican of Ohio, said`. */
-export const APPOSITION = /,\s+[^,]{2,120},\s*(?:also\s+|later\s+|then\s+)?$/;
+export const APPOSITION = /,\s+[^,]{2,120},\s*(?:also\s+|later\s+|then\s+|[a-z]{3,}ly\s+)?$/;
 
 function describeMention(mention: Mention, verb: string): string {
   if (mention.kind === 'name') return `${mention.name} ${verb}`;
@@ -180,15 +190,39 @@ function describeMention(mention: Mention, verb: string): string {
   return verb;
 }
 
+/**
+ * Verbs of a finding or a charge: words after them are their subject's ("a review found", "groups
+ * to charge that"); a charge or an allegation only with "that" (not "bringing charges so close").
+ */
+const CLAIM_VERB = /\b(?:found|finds|concluded|concludes|(?:charge[sd]?|alleged?|alleges)(?=\s+that\b))\b/gi;
+/** Who may make the claim for the speaker: "X said he found …", "the agency said it concluded …". */
+const OWN_CLAIMANTS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'had', 'has', 'have', 'was', 'were']);
+/** Words making a claim verb a noun: "said the charge was “baseless”". */
+const NOUN_MARKERS = new Set(['the', 'a', 'an', 'this', 'that', 'no', 'any', 'his', 'her', 'its', 'their']);
+
+/** Whether the words between a speech verb and the quote report someone else's finding or charge. */
+function othersClaim(afterVerb: string): boolean {
+  let claim: RegExpExecArray | null = null;
+  for (const match of afterVerb.matchAll(CLAIM_VERB)) claim = match;
+  if (!claim) return false;
+  const before = tokenize(afterVerb.slice(0, claim.index));
+  const previous = before[before.length - 1]?.lower;
+  return previous !== undefined && !OWN_CLAIMANTS.has(previous) && !NOUN_MARKERS.has(previous);
+}
+
+/** A name in use right before the quote: "a price tag, referred to as a “score,”", "known as the “bagman”". */
+const NAME_IN_USE = /\b(?:referred to|known)\s+as\s+(?:an?\s+|the\s+)?$/i;
+
 /** Attribution in the sentence before the opening mark: `X said: "…"`, reported speech, `according to X`. */
 export function beforeQuote(prefix: string, base: number, knownWords: ReadonlySet<string>, sentenceTokens: readonly Token[]): Found | null {
+  if (NAME_IN_USE.test(prefix)) return { mention: { kind: 'vague', why: 'a name in use', label: true }, pattern: 'name-before', words: 'known as' };
   const verbs = verbsIn(prefix);
   const lastVerb = verbs[verbs.length - 1] ?? null;
   const sinceVerb = lastVerb ? lastVerb.index + lastVerb[0].length : 0;
   const owner = possessiveSpeech(prefix.slice(sinceVerb), base + sinceVerb);
   if (owner) return owner;
   // `said on “Fox and Friends”`: a title right after the verb and a preposition is nobody's words.
-  if (lastVerb && TITLE_AFTER_VERB.test(prefix.slice(sinceVerb))) return { mention: { kind: 'vague' }, pattern: 'name-before', words: `${lastVerb[0]} …` };
+  if (lastVerb && TITLE_AFTER_VERB.test(prefix.slice(sinceVerb))) return { mention: { kind: 'vague', why: 'a title, nobody’s words', label: true }, pattern: 'name-before', words: `${lastVerb[0]} …` };
   let lastAccording: RegExpExecArray | null = null;
   for (const match of prefix.matchAll(ACCORDING_TO)) lastAccording = match;
   if (lastAccording && (!lastVerb || lastAccording.index > lastVerb.index)) {
@@ -202,10 +236,12 @@ export function beforeQuote(prefix: string, base: number, knownWords: ReadonlySe
     const tokens = tokenize(prefix).map((token) => ({ ...token, start: token.start + base }));
     const subject = sentenceSubject(tokens, knownWords) ?? firstPersonIn(tokens);
     // A colon introduction naming nobody ("a post provides the following commentary:") still says who did not speak.
-    return subject ? { mention: subject, pattern: 'subject', words: `${subject.name} …:` } : { mention: { kind: 'vague' }, pattern: 'subject', words: ':' };
+    return subject ? { mention: subject, pattern: 'subject', words: `${subject.name} …:` } : { mention: { kind: 'vague', why: 'an introduction naming no one' }, pattern: 'subject', words: ':' };
   }
   const verbEnd = lastVerb.index + lastVerb[0].length;
   const afterVerb = prefix.slice(verbEnd);
+  // "X noted that an internal review found officials “…”": the words are the review's, not X's.
+  if (othersClaim(afterVerb)) return { mention: { kind: 'vague', why: 'inside another’s finding or charge' }, pattern: 'name-before', words: lastVerb[0] };
   // `said Hua: "…"`: the name follows the verb and only a colon or comma follows the name.
   const named = OBJECT_VERBS.has(lastVerb[0].toLowerCase()) ? null : mentionAfterAt(prefix, verbEnd, base);
   if (named && named.mention.kind === 'name' && tokenize(afterVerb).length === named.used && /[:,]\s*$/.test(afterVerb)) {
@@ -219,6 +255,10 @@ export function beforeQuote(prefix: string, base: number, knownWords: ReadonlySe
   const apposition = participle ? null : APPOSITION.exec(beforeVerb);
   let mention = apposition ? mentionEndingAt(apposition.index) : null;
   if (mention?.kind !== 'name' && !participle) mention = mentionEndingAt(lastVerb.index) ?? mention;
+  // "He asked the congressman whether he “…”": the he who asks is not the last person named, who is asked.
+  if (mention?.kind === 'pronoun' && QUESTION_TO.test(afterVerb) && /^ask/i.test(lastVerb[0])) {
+    return { mention: { kind: 'vague', why: 'a question whose asker is not named' }, pattern: 'pronoun', words: `${mention.pronoun} ${lastVerb[0]}` };
+  }
   if (mention?.kind === 'pronoun' && (mention.pronoun === 'he' || mention.pronoun === 'she')) {
     // "Mr. X continued to deny it, but he acknowledged …": the person this sentence is about.
     // "Sci-fi fan Tom Fletcher was the envy of his friends as he tweeted": in a subordinate clause the
@@ -235,11 +275,11 @@ export function beforeQuote(prefix: string, base: number, knownWords: ReadonlySe
   if ((opener === 'he' || opener === 'she') && (participle || LINKED_PREDICATE.test(beforeVerb))) {
     // "He said X called him and told him to “…”": the verb may be X's, so it is nobody's for sure.
     const between = sentenceTokens.filter((token) => token.start > sentenceTokens[0]!.start && token.start < base + lastVerb.index);
-    if (firstPersonIn(between)) return { mention: { kind: 'vague' }, pattern: 'pronoun', words: `${opener} … ${lastVerb[0]}` };
+    if (firstPersonIn(between)) return { mention: { kind: 'vague', why: 'the verb may be another person’s' }, pattern: 'pronoun', words: `${opener} … ${lastVerb[0]}` };
     return { mention: { kind: 'pronoun', pronoun: opener }, pattern: 'pronoun', words: `${opener} … ${lastVerb[0]}` };
   }
   // A speech verb in the quote's own sentence whose subject is unnamed ("a handbook described …
   // as"): an explicit cue, so no earlier speaker is carried over.
-  return { mention: { kind: 'vague' }, pattern: 'name-before', words: lastVerb[0] };
+  return { mention: { kind: 'vague', why: 'a speech verb with no named subject' }, pattern: 'name-before', words: lastVerb[0] };
 }
 

@@ -54,6 +54,7 @@ export function extractQuotes(document: DocumentInput, firstId = 0, layout: read
     text: span.text,
     speaker: attributions[index]!.speaker,
     speakerEvidence: attributions[index]!.evidence,
+    speakerAbstention: attributions[index]!.abstention,
     kind: kinds[index]!,
     attribution: attributions[index]!.context,
   }));

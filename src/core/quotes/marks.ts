@@ -140,6 +140,22 @@ function reopensQuote(text: string, next: Span | undefined): boolean {
   return DOUBLE_OPENERS.has(first ?? '') || first === STRAIGHT_DOUBLE;
 }
 
+/**
+ * An attribution ending a paragraph whose closing mark was left off: `“… the preview, Tyler Roe,
+ * technical manager of research, says.` (a comma, a capitalised name, at most a short apposition,
+ * a speech verb).
+ */
+const TRAILING_ATTRIBUTION = /,\s+\p{Lu}[^,"“”]{0,60}(?:,[^,"“”]{1,100},)?\s+(?:says|said|adds|added|explains|explained)\s*\.?\s*$/u;
+
+/** Where a quote that never closes ends, at `end` or before the attribution its line ends with. */
+function beforeTrailingAttribution(text: string, start: number, end: number): number {
+  // A quote run on over lines is a lost mark's, not one quotation: where it ends is anyone's guess.
+  if (text.slice(start, end).trimEnd().includes('\n')) return end;
+  const tail = Math.max(start, end - 200);
+  const attribution = TRAILING_ATTRIBUTION.exec(text.slice(tail, end));
+  return attribution ? tail + attribution.index : end;
+}
+
 /** Where a quote left open at a paragraph's end ends: in a one-sentence-a-line file, with its line, not with the whole block. */
 function unclosedQuoteEnd(text: string, open: OpenQuote, paragraph: Span, linesAreSentences: boolean): number {
   const lineEnd = linesAreSentences ? text.indexOf('\n', open.pieceStart) : -1;
@@ -159,7 +175,7 @@ export function findQuoteSpans(text: string, paragraphs: readonly Span[], option
   };
   const start = (mark: number, damage: MarkDamage[] = []): OpenQuote => ({ openMark: mark, pieces: [], pieceStart: mark + 1, damage });
   const close = (quote: OpenQuote, at: number, mark: number | null): void => {
-    quote.pieces.push({ start: quote.pieceStart, end: contentEnd(text, at) });
+    quote.pieces.push({ start: quote.pieceStart, end: mark === null ? beforeTrailingAttribution(text, quote.pieceStart, contentEnd(text, at)) : contentEnd(text, at) });
     emit(finish(text, quote, mark));
   };
 

@@ -53,7 +53,8 @@ export type Mention =
   | { kind: 'reference'; noun: string }
   /** "the president said": whoever the article titled so, if only one person. */
   | { kind: 'role'; role: string; at: number }
-  | { kind: 'vague' };
+  /** `why`: the reason no speaker is named, when more than the cue's words; `label`: a title or a name in use, nobody's words. */
+  | { kind: 'vague'; why?: string; label?: boolean };
 
 /** Words that tie a name to the person before it: "Herbert Flynn of Fort Coffee", "a spokesman for Acme". */
 const PLACE_PREPOSITIONS = new Set(['of', 'for', 'from', 'at', 'with', 'in', 'on', 'by', 'to']);
@@ -63,6 +64,8 @@ const UNNAMED_HEADS = new Set(
   workers experts analysts investigators authorities prosecutors police officers spokesman spokeswoman spokesperson
   spokespeople executives researchers scientists critics supporters residents witnesses protesters students fans`.split(/\s+/),
 );
+/** Words that count one of a group: "said one Democrat" names nobody. */
+const COUNTING_OPENERS = new Set(['a', 'an', 'one', 'another', 'some', 'several', 'two', 'three', 'many']);
 /** Words opening an unnamed source: "one official said", "another spokesperson added". */
 const VAGUE_OPENERS = new Set(['a', 'an', 'one', 'another', 'some', 'several', 'two', 'three', 'many', 'other', 'his', 'her', 'their', 'the', 'its', 'our', 'my']);
 
@@ -137,7 +140,7 @@ export function mentionBefore(tokens: readonly Token[], whole: boolean): Mention
   let coordinated = before;
   while (coordinated >= 0 && (isRole(tokens[coordinated]!) || isCapitalised(tokens[coordinated]!) || ROLE_MODIFIERS.has(tokens[coordinated]!.lower))) coordinated--;
   // "Sherlock star and Doctor Who writer X" describes one person; "lawmakers and Gov. X" are two.
-  if (coordinated > 0 && tokens[coordinated]!.lower === 'and' && !isRole(tokens[coordinated - 1]!)) return { kind: 'vague' };
+  if (coordinated > 0 && tokens[coordinated]!.lower === 'and' && !isRole(tokens[coordinated - 1]!)) return { kind: 'vague', why: 'several speakers' };
   if (before >= 0 && DETERMINERS.has(tokens[before]!.lower)) before--;
   if (before >= 0 && PLACE_PREPOSITIONS.has(tokens[before]!.lower)) return personBeforePreposition(tokens, before);
   if (whole) {
@@ -192,17 +195,42 @@ export function mentionAfter(tokens: readonly Token[]): { mention: Mention; used
     else if (isCapitalised(token) && isPossessive(token)) break;
     else if (isCapitalised(token) || (token.lower === 'the' && name.length === 0)) name = [];
     // A description before any name ("the 32-year-old protester"); a preposition ends it ("a spokesman for …").
-    else if (name.length === 0 && !PLACE_PREPOSITIONS.has(token.lower) && described < DESCRIPTION_WORDS && !/^(?:that|and|in|on|after|before|while|when|as|but)$/.test(token.lower)) described++;
+    // A pronoun starts a clause, not a description ("insists he'll make X pay").
+    else if (name.length === 0 && !PLACE_PREPOSITIONS.has(token.lower) && described < DESCRIPTION_WORDS && !/^(?:that|and|in|on|after|before|while|when|as|but)$/.test(token.lower) && !PRONOUNS.has(token.lower.split(/['’]/)[0]!)) described++;
     else break;
     used = index + 1;
   }
   if (name.length === 0) {
     // "said one official", "said his brother": an explicit cue with nobody named.
-    return used > 0 && VAGUE_OPENERS.has(first.lower) ? { mention: { kind: 'vague' }, used } : null;
+    if (used === 0 || !VAGUE_OPENERS.has(first.lower)) return null;
+    return namedAfterRole(tokens, 1, true) ?? { mention: { kind: 'vague' }, used };
   }
   if (tokens[used] && PLACE_PREPOSITIONS.has(tokens[used]!.lower) === false && UNNAMED_HEADS.has(tokens[used]!.lower)) return { mention: { kind: 'vague' }, used: used + 1 };
+  // "said one Democrat", "said a Republican": one of a group, not a name, unless the name follows
+  // its role ("said a Sudanese government spokesman, Rabie A. Atti").
+  if (name.length === 1 && name[0] === tokens[1] && COUNTING_OPENERS.has(first.lower)) return namedAfterRole(tokens, used, false) ?? { mention: { kind: 'vague' }, used };
   if (office) name = withoutOffice(name);
   return { mention: { kind: 'name', name: nameText(name), at: name[0]!.start }, used };
+}
+
+/** Words a role may take after a counted group word: "a Sudanese government spokesman". */
+const ROLE_REACH = 3;
+
+/**
+ * The name after a comma that closes a role or a description: `a Sudanese government spokesman,
+ * Rabie A. Atti`, `the legislator, Representative Carl Seel`, `her nephew, Ravi Singh, 32`; the name
+ * must end there (a comma, a period or the end), not start a clause ("a spokeswoman, The Times reported").
+ */
+function namedAfterRole(tokens: readonly Token[], from: number, anyNoun: boolean): { mention: Mention; used: number } | null {
+  for (let at = from; at < from + ROLE_REACH && tokens[at] && !isCapitalised(tokens[at]!); at++) {
+    const next = tokens[at + 1];
+    if (!(anyNoun || isReferenceRole(tokens[at]!)) || !next || !/^,\s*$/.test(next.gap) || !isCapitalised(next)) continue;
+    const named = mentionAfter(tokens.slice(at + 1));
+    const after = named ? tokens[at + 1 + named.used] : undefined;
+    if (named?.mention.kind !== 'name' || (after && !/[,.;]/.test(after.gap))) return null;
+    return { mention: named.mention, used: at + 1 + named.used };
+  }
+  return null;
 }
 
 /** The first person a clause names (two name words or more, not a body): `Homeland star David Harewood`. */

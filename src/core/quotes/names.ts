@@ -43,14 +43,14 @@ const ROLES = new Set(
   owner developer resident neighbour neighbor star actor actress singer writer host anchor columnist comedian sheriff trooper constable const superintendent chief reverend rev rabbi imam pastor`.split(/\s+/),
 );
 
-/** Capitalised words that do not name anyone: sentence openers, days, months, a verb opening an inverted attribution ("Added Gibbs:"). */
+/** Capitalised words that do not name anyone: sentence openers, days ("Wed May 5" of a dateline), months, a verb opening an inverted attribution ("Added Gibbs:"). */
 const NOT_NAMES = new Set(
   `the a an in on at but and or if when while as after before since this that these those there it
   its he she they we i you his her their our according however meanwhile nonetheless also so then yet
   for from with by to of many some most all both each every no not now here amid despite during under
   over among through without within about against into like after until unlike
   monday tuesday wednesday thursday friday saturday sunday january february march april june july
-  august september october november december
+  august september october november december mon tue tues wed thu thur thurs fri
   said says added asked told continued wrote noted finally still instead indeed separately elsewhere later
   earlier yet who what where why how`.split(/\s+/),
 );

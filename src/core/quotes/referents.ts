@@ -7,7 +7,7 @@
 import type { ParagraphSentences, Span } from '../sentences.js';
 import { APPOSITION, WINDOW, verbsIn } from './cues.js';
 import { FILLERS, mentionBefore, sentenceSubject, type Mention } from './mentions.js';
-import { isBareSurnameRole, isCapitalised, isOrganisation, tokenize, type Gender, type NameBook, type Token } from './names.js';
+import { isBareSurnameRole, isCapitalised, isNameWord, isOrganisation, tokenize, type Gender, type NameBook, type Token } from './names.js';
 
 /** Sentence spans in document order with the index of their paragraph. */
 export interface Sentence extends Span {
@@ -98,6 +98,32 @@ function clauseSpeaker(
 /** "X issued a statement", "X released a written statement". */
 const ISSUED_STATEMENT = /\b(?:issued|released|put out|sent|published)\s+(?:a|an)\s+(?:[a-z]+\s+)?statement\b/i;
 
+/** Lower-case words inside a subject naming several people: "X of Oregon and Y", "X or Y". */
+const SUBJECT_JOINS = new Set(['of', 'and', 'or']);
+
+/** Whether the subject starting at offset `at` is one of several people joined by "and" ("X, Y and Z said"). */
+function isCoordinated(tokens: readonly Token[], at: number): boolean {
+  for (let index = tokens.findIndex((token) => token.start === at) + 1; index > 0 && index < tokens.length - 1; index++) {
+    const token = tokens[index]!;
+    if (!isCapitalised(token) && !SUBJECT_JOINS.has(token.lower)) return false;
+    if (token.lower === 'and' && isNameWord(tokens[index + 1]!)) return true;
+  }
+  return false;
+}
+
+/** Nouns of writings that "it said" may stand for. */
+const DOCUMENT_NOUNS = new Set('cable memo memorandum letter report document email e-mail study filing lawsuit complaint indictment ruling audit review survey poll editorial article'.split(' '));
+const DOCUMENT_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'his', 'her', 'their']);
+
+/** Whether a sentence's subject is a document: "A cable sent in June …", "The State Department memo …". */
+function opensWithDocument(tokens: readonly Token[]): boolean {
+  if (!tokens[0] || !DOCUMENT_DETERMINERS.has(tokens[0].lower)) return false;
+  for (let index = 1; index <= 4 && tokens[index] && !/[,;:]/.test(tokens[index]!.gap); index++) {
+    if (DOCUMENT_NOUNS.has(tokens[index]!.lower)) return true;
+  }
+  return false;
+}
+
 const MALE_WORDS = new Set(['he', 'his', 'him', 'himself']);
 const FEMALE_WORDS = new Set(['she', 'her', 'hers', 'herself']);
 
@@ -119,6 +145,8 @@ export class Referents {
   spoke: Named | null = null;
   /** Who last issued a statement ("X released a statement …"), for a later "the statement said". */
   private statementBy: Named | null = null;
+  /** The last sentence whose subject is a document ("A cable sent in June was blunt"): a later "it" may be the document. */
+  private documentAt = -1;
   /** Every person noted, for a he or she whose gender is not the last person's. */
   private readonly persons: Named[] = [];
   /** Who last spoke in each paragraph. */
@@ -163,6 +191,8 @@ export class Referents {
     const body = this.named && !names.isPerson(this.named.name) ? recent(this.named) : null;
     if (mention.kind === 'reference') return (mention.noun === 'statement' ? recent(this.statementBy) : null) ?? body;
     if (isHeOrShe(mention.pronoun)) return this.personFor(mention.pronoun, recent);
+    // "A cable sent in June was blunt. “…,” it said": the cable, not the department named before it.
+    if (mention.pronoun === 'it' && this.documentAt >= (this.named?.sentence ?? -1) && sentence - this.documentAt <= PRONOUN_REACH) return null;
     if (mention.pronoun === 'it' || mention.pronoun === 'they') return body;
     return null;
   }
@@ -225,11 +255,14 @@ export class Referents {
     const sentence = this.sentences[at]!;
     const sentenceText = this.masked.slice(sentence.start, sentence.end);
     const tokens = tokenize(sentenceText, sentence.start);
+    if (opensWithDocument(tokens)) this.documentAt = at;
     const people = new Set<string>();
     for (const match of verbsIn(sentenceText)) {
       const speaking = clauseSpeaker(sentenceText, sentence.start, match.index, tokens, this.knownWords);
       const mention = speaking?.mention;
-      if (mention?.kind === 'name' && !names.inHeadline(mention.at)) {
+      // "Reps. X of Oregon, and Y and Z are writing …": a he or she after it may be any of them.
+      if (mention?.kind === 'name' && isCoordinated(tokens, mention.at)) this.person = null;
+      else if (mention?.kind === 'name' && !names.inHeadline(mention.at)) {
         const name = names.resolve(mention.name, mention.at);
         this.note(name, at, sentence.paragraph, speaking!.direct);
         people.add(name);
@@ -237,7 +270,9 @@ export class Referents {
     }
     if (people.size === 0) {
       const subject = sentenceSubject(tokens, this.knownWords);
-      if (subject && !names.inHeadline(subject.at) && (subject.name.includes(' ') || names.isPerson(subject.name))) {
+      if (subject && isCoordinated(tokens, subject.at)) {
+        this.person = null;
+      } else if (subject && !names.inHeadline(subject.at) && (subject.name.includes(' ') || names.isPerson(subject.name))) {
         const name = names.resolve(subject.name, subject.at);
         this.note(name, at, sentence.paragraph, false);
         people.add(name);

@@ -58,6 +58,8 @@ export interface Quote {
   /** The speaker's full name as this article gives it, or null when the text does not say. */
   speaker: string | null;
   speakerEvidence: SpeakerEvidence | null;
+  /** With no speaker, why the text gives none when it says ("vague source: one official said"); else null. */
+  speakerAbstention: string | null;
   kind: QuoteKind;
   /** The sentence (or sentences) holding the quote and its attribution, for context. */
   attribution: string;

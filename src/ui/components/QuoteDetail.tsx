@@ -28,7 +28,7 @@ export function detailLines(group: QuoteGroup, width: number, ascii: boolean, se
     memberStarts.push(lines.length);
     const { quote } = member;
     const relation = member.quote === group.reference ? 'reference' : `${member.relation} ${Math.round(member.similarity * 100)}%`;
-    const speaker = quote.speaker ?? 'speaker not named';
+    const speaker = quote.speaker ?? `speaker not named${quote.speakerAbstention ? ` (${quote.speakerAbstention})` : ''}`;
     lines.push([
       ...highlightSegments(`${labelOf(quote.source)}:${quote.line}`, [], ascii, 'source'),
       { text: `  ${relation} ${separator} `, style: 'muted' },

@@ -134,7 +134,13 @@ export interface TitledDocuments {
   stories: string[];
   sources: string[];
   factors: number[];
+  /** What their passages' rows need of them (title, corpus order), so their stream joins no documents. */
+  titles: string[];
+  paths: string[];
+  records: Array<number | null>;
 }
+
+const NO_DOCUMENTS: TitledDocuments = { stories: [], sources: [], factors: [], titles: [], paths: [], records: [] };
 
 /** Asked once a search, so the streams need not test every passage's document against the query again. */
 async function titledDocuments(session: SearchSession, positive: readonly QueryTerm[], facts: ReadonlyMap<QueryAlternative, WordFacts>, scope: ArchiveScope): Promise<TitledDocuments> {
@@ -142,8 +148,18 @@ async function titledDocuments(session: SearchSession, positive: readonly QueryT
   const titleWords = new Map([...facts].map(([alternative, { titleWords }]) => [alternative, titleWords]));
   const sql = new QuerySql(params, positive, titleWords);
   const conditions = [sql.documentMayMatch(), ...scopeSql(params, scope, 'd')];
-  const rows = await session.query<{ story: string; source: string; factor: number }>(`SELECT d.story, d.source, ${sql.documentFactor()} AS factor FROM documents d WHERE ${conditions.join(' AND ')}`, params.values);
-  return { stories: rows.map((row) => row.story), sources: rows.map((row) => row.source), factors: rows.map((row) => row.factor) };
+  const rows = await session.query<{ story: string; source: string; factor: number; title: string; path: string; record: number | null }>(
+    `SELECT d.story, d.source, ${sql.documentFactor()} AS factor, d.title, d.path, d.record FROM documents d WHERE ${conditions.join(' AND ')}`,
+    params.values,
+  );
+  return {
+    stories: rows.map((row) => row.story),
+    sources: rows.map((row) => row.source),
+    factors: rows.map((row) => row.factor),
+    titles: rows.map((row) => row.title),
+    paths: rows.map((row) => row.path),
+    records: rows.map((row) => row.record),
+  };
 }
 
 /** How one stream asks for its candidates. */
@@ -210,16 +226,19 @@ function planSearch(session: SearchSession, work: ArchiveSearchWork, terms: read
   const throughDocuments = stream({
     where: () => [],
     // The text's factor bound holds whether or not the text matches (a title-only passage's is 1): no word similarity per passage.
-    bound: (sql) => `${sql.factor('p.text')} * t.factor`,
+    bound: (sql) => `${sql.factor('p.text')} * d.factor`,
     floor: titled.sources.length === 0 ? Number.POSITIVE_INFINITY : 0,
-    from: (params) => `FROM unnest(${params.add(titled.stories)}::text[], ${params.add(titled.sources)}::text[], ${params.add(titled.factors)}::float8[]) AS t(story, source, factor)
-      JOIN documents d ON d.story = t.story AND d.source = t.source JOIN passages p ON p.story = t.story AND p.source = t.source`,
+    // The documents' columns the rows need came with them: joining the table instead, the planner hashed all of it (a
+    // scan of every document) for a few hundred.
+    from: (params) => `FROM unnest(${params.add(titled.stories)}::text[], ${params.add(titled.sources)}::text[], ${params.add(titled.factors)}::float8[],
+      ${params.add(titled.titles)}::text[], ${params.add(titled.paths)}::text[], ${params.add(titled.records)}::integer[]) AS d(story, source, factor, title, path, record)
+      JOIN passages p ON p.story = d.story AND p.source = d.source`,
   });
   return { streams: [exact, fuzzy, throughDocuments], fuseQuery: compiled.fuse, filters: compiled.filters, positive };
 }
 
 async function searchFacts(session: SearchSession, work: ArchiveSearchWork, positive: readonly QueryTerm[], scope: ArchiveScope): Promise<SearchFacts> {
-  if (positive.length === 0) return { titled: { stories: [], sources: [], factors: [] }, passagesAsTyped: Number.POSITIVE_INFINITY };
+  if (positive.length === 0) return { titled: NO_DOCUMENTS, passagesAsTyped: Number.POSITIVE_INFINITY };
   const words = await lookUpWords(session, positive);
   work.vocabularyWords += [...words.values()].reduce((sum, facts) => sum + facts.titleWords.length, 0);
   const titled = await titledDocuments(session, positive, words, scope);

@@ -1,8 +1,8 @@
 /**
  * Where one archive search's time goes, one query at a time: its statements (time as the client
  * waits for each, rows returned), the client's CPU (Fuse.js scoring, building the SQL), and the
- * rows read and scored; with --explain, each candidate statement's EXPLAIN ANALYZE as a first
- * page (LIMIT 64) would run it.
+ * rows read and scored; with --explain, each statement's EXPLAIN ANALYZE (a candidate cursor's
+ * as a first page, LIMIT 64, would run it).
  *
  *   TSX_TSCONFIG_PATH=tsconfig.test.json node --import tsx scripts/bench/dbProfile.ts --db URL [--limit 20] [--prefixes] [--verbose] [--explain]
  */
@@ -37,14 +37,15 @@ async function main(): Promise<void> {
           const took = performance.now() - started;
           statementMs += took;
           lines.push(`  ${ms(took).padStart(6)} ms ${String(result.rows.length).padStart(5)} rows  ${sql.slice(0, 60).replace(/\s+/g, ' ')}`);
-          if (values.explain === true && sql.startsWith('DECLARE')) {
-            const plan = await client.query<Record<string, string>>(`EXPLAIN (ANALYZE, BUFFERS) ${sql.replace(/^DECLARE \S+ NO SCROLL CURSOR FOR /, '')} LIMIT 64`, parameters);
+          const cursor = sql.startsWith('DECLARE');
+          if (values.explain === true && (cursor || (sql.startsWith('SELECT') && !sql.includes('set_config')))) {
+            const plan = await client.query<Record<string, string>>(`EXPLAIN (ANALYZE, BUFFERS) ${cursor ? `${sql.replace(/^DECLARE \S+ NO SCROLL CURSOR FOR /, '')} LIMIT 64` : sql}`, parameters);
             lines.push(...plan.rows.map((row) => `      ${row['QUERY PLAN']}`));
           }
           return result.rows as R[];
         },
       };
-      const work = { statements: 0, rowsRead: 0, scored: 0 };
+      const work = { statements: 0, rowsRead: 0, scored: 0, vocabularyWords: 0, titledDocuments: 0 };
       await client.query('BEGIN READ ONLY');
       const cpu = process.cpuUsage();
       const started = performance.now();
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
       const used = process.cpuUsage(cpu);
       await client.query('COMMIT');
       console.log(
-        `${JSON.stringify(query).padEnd(42)} ${ms(total).padStart(6)} ms; statements ${ms(statementMs).padStart(6)} ms; client CPU ${ms((used.user + used.system) / 1000).padStart(5)} ms; rows read ${work.rowsRead}, scored ${work.scored}; ${hits.length} hits`,
+        `${JSON.stringify(query).padEnd(42)} ${ms(total).padStart(6)} ms; statements ${ms(statementMs).padStart(6)} ms; client CPU ${ms((used.user + used.system) / 1000).padStart(5)} ms; rows read ${work.rowsRead}, scored ${work.scored}, title words ${work.vocabularyWords}, titled documents ${work.titledDocuments}; ${hits.length} hits`,
       );
       if (values.verbose === true || values.explain === true) console.log(lines.join('\n'));
     }

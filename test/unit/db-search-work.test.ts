@@ -104,17 +104,22 @@ describe('the archive search does little work for a screenful', { skip: skipWith
     }
   });
 
-  it('upgrades an archive of version 2: the norm index is built over the passages already there, and searches agree', async () => {
+  it('upgrades an archive of version 2: the norm index and the vocabulary are built over the rows already there, and searches agree', async () => {
     const folder = temporaryCorpus({ 'a.txt': 'Harbour\n\nThe harbour board met. The harbor was full.\n', 'b.txt': 'Docks\n\nNew docks by the harbour.\n' });
     try {
       const corpus = await loadCorpus(folder.root);
       await ingestCorpus(database.client, corpus, { programVersion: 'test' });
-      await database.client.query('DROP INDEX passages_text_norm');
-      await database.client.query('DELETE FROM schema_version WHERE version = 3');
-      assert.equal(SCHEMA_VERSION, 3);
-      assert.deepEqual(await migrate(database.client), [3]);
+      await database.client.query('DROP INDEX passages_text_norm; DROP INDEX documents_title_words; DROP TABLE vocabulary; DROP FUNCTION crosscheck_words');
+      await database.client.query('DELETE FROM schema_version WHERE version >= 3');
+      assert.equal(SCHEMA_VERSION, 4);
+      assert.deepEqual(await migrate(database.client), [3, 4]);
       const index = await database.client.query<{ indexdef: string }>("SELECT indexdef FROM pg_indexes WHERE indexname = 'passages_text_norm'");
       assert.match(index.rows[0]?.indexdef ?? '', /string_to_array\(text, ' '::text\).*DESC/);
+      const words = await database.client.query<{ word: string; passages: number; titles: number }>("SELECT word, passages, titles FROM vocabulary WHERE word IN ('harbour', 'docks') ORDER BY word");
+      assert.deepEqual(words.rows, [
+        { word: 'docks', passages: 2, titles: 1 },
+        { word: 'harbour', passages: 2, titles: 1 },
+      ]);
       const upgraded = await Archive.open(database.url);
       try {
         for (const query of ['harbour', 'harbor', 'docks | board']) assert.deepEqual(shapeOf((await upgraded.search(query, { limit: 5 })).hits), shapeOf(new PassageIndex(corpus).search(query, { limit: 5 })), query);

@@ -54,7 +54,7 @@ function connectionLost(error: unknown): boolean {
 }
 
 export class Archive implements WorkbenchArchive {
-  readonly work: ArchiveWork = { statements: 0, rowsRead: 0, scored: 0, requests: 0, cancelled: 0, reconnects: 0 };
+  readonly work: ArchiveWork = { statements: 0, rowsRead: 0, scored: 0, vocabularyWords: 0, titledDocuments: 0, requests: 0, cancelled: 0, reconnects: 0 };
   /** The URL as it may be shown (password replaced). */
   readonly shown: string;
   private connection: Connection | null;

@@ -7,12 +7,13 @@
  * may match (Fuse.js scores their passages through it). The client keeps one page and the best
  * hits, never the archive.
  */
-import { compileQuery, parseQuery, passesFilters, type QueryTerm } from '../query.js';
+import { compileQuery, parseQuery, passesFilters, type QueryAlternative, type QueryTerm } from '../query.js';
 import { BOUND_MARGIN, scoreLooseRecords, type PassageRecord } from '../search/fuseAdapter.js';
 import { textFirst, type SearchHit } from '../search/hits.js';
 import { lookFurther } from '../search/narrowing.js';
 import { positiveTerms, scoringOf } from '../search/passageIndex.js';
 import { passageOf, type PassageRow } from './rows.js';
+import { lookUpWords, passagesBound, type WordFacts } from './vocabulary.js';
 import { CORPUS_ORDER, filtersSql, normOf, PASSAGE_FROM, PASSAGE_SELECT, QuerySql, scopeSql, similarityThreshold, SqlParams, type ArchiveScope, type Tier } from './querySql.js';
 
 /** One candidate passage as a stream returns it. */
@@ -34,6 +35,9 @@ export interface ArchiveSearchWork {
   statements: number;
   rowsRead: number;
   scored: number;
+  /** Title words the vocabulary proposed, and documents whose title or source may match. */
+  vocabularyWords: number;
+  titledDocuments: number;
 }
 
 export interface ArchiveSearchOptions extends ArchiveScope {
@@ -130,15 +134,32 @@ export interface TitledDocuments {
   stories: string[];
   sources: string[];
   factors: number[];
+  /** What their passages' rows need of them (title, corpus order), so their stream joins no documents. */
+  titles: string[];
+  paths: string[];
+  records: Array<number | null>;
 }
 
+const NO_DOCUMENTS: TitledDocuments = { stories: [], sources: [], factors: [], titles: [], paths: [], records: [] };
+
 /** Asked once a search, so the streams need not test every passage's document against the query again. */
-async function titledDocuments(session: SearchSession, positive: readonly QueryTerm[], scope: ArchiveScope): Promise<TitledDocuments> {
+async function titledDocuments(session: SearchSession, positive: readonly QueryTerm[], facts: ReadonlyMap<QueryAlternative, WordFacts>, scope: ArchiveScope): Promise<TitledDocuments> {
   const params = new SqlParams();
-  const sql = new QuerySql(params, positive);
+  const titleWords = new Map([...facts].map(([alternative, { titleWords }]) => [alternative, titleWords]));
+  const sql = new QuerySql(params, positive, titleWords);
   const conditions = [sql.documentMayMatch(), ...scopeSql(params, scope, 'd')];
-  const rows = await session.query<{ story: string; source: string; factor: number }>(`SELECT d.story, d.source, ${sql.documentFactor()} AS factor FROM documents d WHERE ${conditions.join(' AND ')}`, params.values);
-  return { stories: rows.map((row) => row.story), sources: rows.map((row) => row.source), factors: rows.map((row) => row.factor) };
+  const rows = await session.query<{ story: string; source: string; factor: number; title: string; path: string; record: number | null }>(
+    `SELECT d.story, d.source, ${sql.documentFactor()} AS factor, d.title, d.path, d.record FROM documents d WHERE ${conditions.join(' AND ')}`,
+    params.values,
+  );
+  return {
+    stories: rows.map((row) => row.story),
+    sources: rows.map((row) => row.source),
+    factors: rows.map((row) => row.factor),
+    titles: rows.map((row) => row.title),
+    paths: rows.map((row) => row.path),
+    records: rows.map((row) => row.record),
+  };
 }
 
 /** How one stream asks for its candidates. */
@@ -153,7 +174,20 @@ interface StreamSpec {
   tier?: Tier;
 }
 
-function planSearch(session: SearchSession, work: ArchiveSearchWork, terms: readonly QueryTerm[], titled: TitledDocuments, scope: ArchiveScope, limit: number): Plan {
+/** What a search learns before its streams: the documents whose title or source may match, and how many passages its terms allow as typed. */
+interface SearchFacts {
+  titled: TitledDocuments;
+  passagesAsTyped: number;
+}
+
+/**
+ * Below this many passages (by the vocabulary's counts) the exact tier's candidates are read
+ * through the trigram index and sorted by their bound; above it the norm index is walked,
+ * shortest first, until enough of them hold the terms (the frequent words' way).
+ */
+export const RARE_PASSAGES = 1500;
+
+function planSearch(session: SearchSession, work: ArchiveSearchWork, terms: readonly QueryTerm[], { titled, passagesAsTyped }: SearchFacts, scope: ArchiveScope, limit: number): Plan {
   const compiled = compileQuery(terms);
   const positive = positiveTerms(terms);
   const stream = (spec: StreamSpec): CandidateStream =>
@@ -182,7 +216,7 @@ function planSearch(session: SearchSession, work: ArchiveSearchWork, terms: read
     // NOT IN a subquery: PostgreSQL hashes it once, instead of walking the list for every passage.
     titled.sources.length === 0 ? [] : [`(p.story, p.source) NOT IN (SELECT * FROM unnest(${params.add(titled.stories)}::text[], ${params.add(titled.sources)}::text[]))`];
   const shape = new QuerySql(new SqlParams(), positive);
-  const exact = stream({ where: (sql, params) => [sql.matches('p.text', 'exact'), ...outsideTitled(params)], bound: (sql) => sql.factor('p.text'), floor: 0, byNorm: shape.uniformExactBound(), tier: 'exact' });
+  const exact = stream({ where: (sql, params) => [sql.matches('p.text', 'exact'), ...outsideTitled(params)], bound: (sql) => sql.factor('p.text'), floor: 0, byNorm: shape.uniformExactBound() && passagesAsTyped > RARE_PASSAGES, tier: 'exact' });
   const fuzzy = stream({
     where: (sql, params) => [sql.matches('p.text', 'fuzzy'), `NOT (${sql.matches('p.text', 'exact')})`, ...outsideTitled(params)],
     bound: (sql) => sql.factor('p.text'),
@@ -192,17 +226,29 @@ function planSearch(session: SearchSession, work: ArchiveSearchWork, terms: read
   const throughDocuments = stream({
     where: () => [],
     // The text's factor bound holds whether or not the text matches (a title-only passage's is 1): no word similarity per passage.
-    bound: (sql) => `${sql.factor('p.text')} * t.factor`,
+    bound: (sql) => `${sql.factor('p.text')} * d.factor`,
     floor: titled.sources.length === 0 ? Number.POSITIVE_INFINITY : 0,
-    from: (params) => `FROM unnest(${params.add(titled.stories)}::text[], ${params.add(titled.sources)}::text[], ${params.add(titled.factors)}::float8[]) AS t(story, source, factor)
-      JOIN documents d ON d.story = t.story AND d.source = t.source JOIN passages p ON p.story = t.story AND p.source = t.source`,
+    // The documents' columns the rows need came with them: joining the table instead, the planner hashed all of it (a
+    // scan of every document) for a few hundred.
+    from: (params) => `FROM unnest(${params.add(titled.stories)}::text[], ${params.add(titled.sources)}::text[], ${params.add(titled.factors)}::float8[],
+      ${params.add(titled.titles)}::text[], ${params.add(titled.paths)}::text[], ${params.add(titled.records)}::integer[]) AS d(story, source, factor, title, path, record)
+      JOIN passages p ON p.story = d.story AND p.source = d.source`,
   });
   return { streams: [exact, fuzzy, throughDocuments], fuseQuery: compiled.fuse, filters: compiled.filters, positive };
 }
 
+async function searchFacts(session: SearchSession, work: ArchiveSearchWork, positive: readonly QueryTerm[], scope: ArchiveScope): Promise<SearchFacts> {
+  if (positive.length === 0) return { titled: NO_DOCUMENTS, passagesAsTyped: Number.POSITIVE_INFINITY };
+  const words = await lookUpWords(session, positive);
+  work.vocabularyWords += [...words.values()].reduce((sum, facts) => sum + facts.titleWords.length, 0);
+  const titled = await titledDocuments(session, positive, words, scope);
+  work.titledDocuments += titled.sources.length;
+  return { titled, passagesAsTyped: passagesBound(positive, words) };
+}
+
 /** The best `limit` hits in Fuse.js's order (title-only hits mixed in), as PassageIndex.rankedSteps gives them. */
-async function ranked(session: SearchSession, work: ArchiveSearchWork, terms: readonly QueryTerm[], titled: TitledDocuments, scope: ArchiveScope, limit: number): Promise<SearchHit[]> {
-  const plan = planSearch(session, work, terms, titled, scope, limit);
+async function ranked(session: SearchSession, work: ArchiveSearchWork, terms: readonly QueryTerm[], facts: SearchFacts, scope: ArchiveScope, limit: number): Promise<SearchHit[]> {
+  const plan = planSearch(session, work, terms, facts, scope, limit);
   const best = new Ranked(limit);
   const scoring = plan.fuseQuery === null ? null : scoringOf(plan.positive, plan.fuseQuery);
   let ids = 0;
@@ -241,12 +287,12 @@ export async function searchArchive(session: SearchSession, work: ArchiveSearchW
     "SELECT set_config('pg_trgm.word_similarity_threshold', $1, true), set_config('max_parallel_workers_per_gather', '0', true), set_config('cursor_tuple_fraction', '0.01', true)",
     [String(similarityThreshold(positive))],
   );
-  const titled = positive.length === 0 ? { stories: [], sources: [], factors: [] } : await titledDocuments(session, positive, options);
+  const facts = await searchFacts(session, work, positive, options);
   let fetched = limit;
-  let hits = await ranked(session, work, terms, titled, options, fetched);
+  let hits = await ranked(session, work, terms, facts, options, fetched);
   while (lookFurther(hits, fetched, limit)) {
     fetched *= 4;
-    hits = await ranked(session, work, terms, titled, options, fetched);
+    hits = await ranked(session, work, terms, facts, options, fetched);
   }
   return textFirst(hits).slice(0, limit);
 }

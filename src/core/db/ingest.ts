@@ -12,6 +12,7 @@ import { quoteGroupRows, writeQuoteGroups, type GroupRows } from './groups.js';
 import { buildingIndexes, DEFER_FOR_FIRST_LOAD, DEFERRED_INDEXES, RESTORE_FOREIGN_KEYS } from './deferred.js';
 import { writeFirstLoad } from './firstLoad.js';
 import { DROP_TRIGRAM_INDEX, SCHEMA_VERSION } from './schema.js';
+import { addWordsOf, RECOUNT_VOCABULARY } from './vocabulary.js';
 import { storyKey, Work } from './work.js';
 
 export interface IngestProgress {
@@ -69,9 +70,11 @@ export interface IngestSummary {
 const BULK_DOCUMENTS = 5000;
 
 /** The trigram indexes and foreign keys brought up to date after a run's writes. */
-function indexUpkeep(bulk: boolean, passagesWritten: boolean): string[] {
+function indexUpkeep(bulk: boolean, passagesWritten: boolean, recount: boolean): string[] {
   // A run stopped after dropping an index or a key puts it back here (nothing to do otherwise).
-  const statements = [...DEFERRED_INDEXES, RESTORE_FOREIGN_KEYS];
+  const statements = [...DEFERRED_INDEXES, RESTORE_FOREIGN_KEYS, "SELECT gin_clean_pending_list('documents_title_words')"];
+  // The vocabulary counted again from every row; otherwise the written documents' words are added at the end (vocabulary.ts).
+  if (recount) statements.push(...RECOUNT_VOCABULARY);
   // After a bulk load the planner learns the tables' new sizes at once (autovacuum would, some time
   // later): until then it may scan every passage instead of using the index.
   if (bulk) statements.push('ANALYZE documents, passages, quotes');
@@ -92,6 +95,8 @@ interface Plan extends WritePlan {
   /** Stored (story, source) pairs of documents no longer in the corpus. */
   toRemove: Array<[string, string]>;
   finished: boolean;
+  /** The last run stopped before it finished: what it wrote is not in the vocabulary yet. */
+  resumed: boolean;
   /** Documents the archive held before the run. */
   stored: number;
 }
@@ -116,7 +121,8 @@ async function plan(work: Work, corpus: Corpus, programVersion: string): Promise
   const toRemove: Array<[string, string]> = stored.rows.filter((row) => !hashes.has(row.source)).map((row) => [row.story, row.source]);
   const storedStory = new Map(stored.rows.map((row) => [row.source, row.story]));
   const finished = state.rows[0]?.complete === true && state.rows[0].fingerprint === fingerprint;
-  return { hashes, fingerprint, toWrite, storedStory, changed, toRemove, finished, stored: stored.rows.length };
+  const resumed = state.rows[0]?.complete === false;
+  return { hashes, fingerprint, toWrite, storedStory, changed, toRemove, finished, resumed, stored: stored.rows.length };
 }
 
 /** Loads `corpus` into the archive (tables from migrate()), writing only what changed since the last run. */
@@ -164,7 +170,8 @@ export async function ingestCorpus(client: ClientBase, corpus: Corpus, options: 
     const done = { documentsDone: toWrite.length, documentsToDo: toWrite.length, passagesWritten: written.passages, rate: 0, secondsLeft: null };
     if (bulk) options.onProgress?.({ phase: 'indexing', ...done });
     // One statement, sent at once, so the server works on the index while the client groups the quotes.
-    const indexing = work.query(buildingIndexes(indexUpkeep(bulk, written.passages > 0)));
+    const recount = bulk || planned.resumed;
+    const indexing = work.query(buildingIndexes(indexUpkeep(bulk, written.passages > 0, recount)));
     let groups: GroupRows;
     try {
       // A first load that wrote its passages first grouped the quotes while the index was built.
@@ -176,6 +183,8 @@ export async function ingestCorpus(client: ClientBase, corpus: Corpus, options: 
     options.onProgress?.({ phase: 'grouping', ...done });
     await work.transaction(async () => {
       await writeQuoteGroups(work, groups);
+      // With the run's completion, so a stopped run's words are counted by the next (a recount).
+      if (!recount) await addWordsOf(work, toWrite.map((document) => [storyKey(document.story), document.source] as const));
       await work.query('UPDATE ingest_state SET fingerprint = $1, complete = true, finished_at = now(), documents = $2, passages = $3', [
         fingerprint,
         corpus.documents.length,

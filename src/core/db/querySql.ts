@@ -88,7 +88,7 @@ function likeBody(literal: string): string {
 const isAscii = (text: string): boolean => !new RegExp(BEYOND_ASCII.source, 'u').test(text);
 
 /** What an alternative needs in a field without edits, as an ILIKE pattern (a superset where the literal is not ASCII). */
-function exactPattern({ kind, literal }: QueryAlternative): string {
+export function exactPattern({ kind, literal }: QueryAlternative): string {
   const lower = literal.toLowerCase();
   // One character matches only doubled (minMatchCharLength 2, see prefilter.matchWords).
   const body = likeBody(kind === 'fuzzy' && lower.length === 1 ? lower + lower : lower);
@@ -96,7 +96,7 @@ function exactPattern({ kind, literal }: QueryAlternative): string {
 }
 
 /** Edits Fuse.js allows the alternative (0 for every kind but a fuzzy term of four characters or more). */
-function editBudget({ kind, literal }: QueryAlternative): number {
+export function editBudget({ kind, literal }: QueryAlternative): number {
   return kind === 'fuzzy' && literal.length > 1 ? maxErrors(literal.length, THRESHOLD) : 0;
 }
 
@@ -108,12 +108,17 @@ export class QuerySql {
   constructor(
     private readonly params: SqlParams,
     private readonly positive: readonly QueryTerm[],
+    /** The title words each alternative matches, where the vocabulary served it (vocabulary.ts): its titles are those holding one. */
+    private readonly titleWords: ReadonlyMap<QueryAlternative, readonly string[]> = new Map(),
   ) {}
 
   /** The alternative may match in `column`: as typed ('exact' tier), or also with edits ('fuzzy'). */
   private alternativeMatches(alternative: QueryAlternative, column: Column, tier: Tier): string {
     // Every parameter added is used in the text (PostgreSQL cannot type one that is not).
     const exact = (): string => `${column} ILIKE ${this.params.add(exactPattern(alternative))}`;
+    const words = column === 'd.title' ? this.titleWords.get(alternative) : undefined;
+    // Exact for a term without spaces: it lies inside one word of the title, as typed or with its edits.
+    if (words !== undefined) return `crosscheck_words(d.title) && ${this.params.add(words)}::text[]`;
     if (tier === 'exact' || editBudget(alternative) === 0) return exact();
     const pieces = alternative.literal.toLowerCase().split(/\s+/).filter((piece) => piece !== '');
     // A phrase must hold its longest word as typed, as the in-memory prefilter requires.

@@ -9,6 +9,7 @@
  */
 import type { ClientBase } from 'pg';
 import { normOf } from './querySql.js';
+import { RECOUNT_VOCABULARY, TITLE_WORDS_INDEX, VOCABULARY_TABLE, WORDS_FUNCTION } from './vocabulary.js';
 
 /** A database that cannot be used as an archive (newer schema, missing extension): exit code 2. */
 export class ArchiveError extends Error {
@@ -125,6 +126,12 @@ const MIGRATIONS: ReadonlyArray<{ version: number; statements: readonly string[]
     // yields its best candidates without scoring and sorting every match. An expression index: no table rewrite, COPY unchanged.
     version: 3,
     statements: [`CREATE INDEX IF NOT EXISTS passages_text_norm ON passages (${normOf('text')} DESC)`, 'ANALYZE passages'],
+  },
+  {
+    // search --db: the vocabulary of passages and titles (vocabulary.ts), counted from the rows already there, and titles by
+    // their words. No table rewrite, COPY unchanged.
+    version: 4,
+    statements: [WORDS_FUNCTION, VOCABULARY_TABLE, TITLE_WORDS_INDEX, ...RECOUNT_VOCABULARY],
   },
 ];
 

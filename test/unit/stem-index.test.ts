@@ -87,17 +87,18 @@ describe('the stem index', () => {
 /**
  * The claims maps the typed stem index gives, fixed from the maps of the earlier Map-of-sets index
  * (the same bytes: the index changed how stems are stored, not what the map decides). A deliberate
- * change to how maps are made, or to how passages are split, changes these.
+ * change to how maps are made, or to how passages are split, changes these: issue 10 round 3 did
+ * (pairing seeds skip the words no other passage has), checked row by row by hand.
  */
 describe('claims maps on the typed stem index', () => {
   it('are the maps of the earlier index on the bundled corpus', async () => {
     const corpus = await bundledCorpus();
-    assert.equal(sha(buildClaimsMap(new ClaimComparer(corpus), null)), 'e33d69c278f82ff6');
+    assert.equal(sha(buildClaimsMap(new ClaimComparer(corpus), null)), 'f82d65597df03313');
   });
 
   it('are the maps of the earlier index on five BASIL stories', { skip: BASIL === '' }, async () => {
     const comparer = new ClaimComparer(await loadCorpus(BASIL));
-    const expected = ['0082d71af9c7cb44', '79370911ab0efa53', 'fd4353634f571529', 'ebed620eccc08c4d', '4b88ec067f0d3e53'];
+    const expected = ['44c509c452703f34', 'b13bdf40466b109b', 'c435a40ba0dac4cb', 'a771a2ef3decd6db', '02fc7cc5c5d43af9'];
     assert.deepEqual(
       comparer.corpus.stories.slice(0, 5).map((story) => sha(buildClaimsMap(comparer, story))),
       expected,

@@ -26,6 +26,11 @@ const AGE = /\b(?:(\d{1,3})[-\s]years?[-\s]old\b|\b[Aa]ged?\s+(\d{1,3})\b)/g;
 const CLOCK = /\b\d{1,2}:\d{2}\b/g;
 /** Weekdays and months say when, not which event: they are left out of a fact's context. */
 const CALENDAR_WORD = new RegExp(`^(${[...WEEKDAYS, ...MONTHS, ...MONTH_ABBREVIATIONS].join('|')})$`);
+/**
+ * Nor do the words of a time frame: "$38 billion per year" and "$54 billion in revenue last year"
+ * share "year", not what they count.
+ */
+const TIME_WORD = /^(?:per|a|last|this|next|each|every|year|years|month|months|week|weeks|day|days|annual|annually|yearly|today|yesterday|tomorrow)$/i;
 const WEEKDAY = new RegExp(`\\b(${WEEKDAYS.join('|')})\\b`, 'g');
 const MONTH_NAME = `(?:${MONTHS.join('|')}|(?:${MONTH_ABBREVIATIONS.join('|')})\\.?)`;
 const DATE = new RegExp(`\\b(?:(${MONTH_NAME})\\s+(\\d{1,2})(?:,?\\s+(\\d{4}))?|(\\d{1,2})\\s+(${MONTH_NAME})(?:\\s+(\\d{4}))?)(?!\\d)`, 'g');
@@ -109,7 +114,7 @@ function contextOf(text: string, tokens: readonly Token[], start: number, end: n
   const words: string[] = [];
   for (let at = Math.max(0, first - before); at < first; at++) words.push(text.slice(tokens[at]!.start, tokens[at]!.end));
   for (let at = last; at < Math.min(tokens.length, last + after); at++) words.push(text.slice(tokens[at]!.start, tokens[at]!.end));
-  const kept = words.filter((word) => !CALENDAR_WORD.test(word) && !(commonWordsOnly && /^\p{Lu}/u.test(word)));
+  const kept = words.filter((word) => !CALENDAR_WORD.test(word) && !TIME_WORD.test(word) && !(commonWordsOnly && /^\p{Lu}/u.test(word)));
   return [...claimStems(kept.join(' '))].filter((stem) => !/^\d/.test(stem));
 }
 

@@ -1,8 +1,20 @@
 /** Issue 10, round 3, on made-up sentences: which facts of a typed claim's carriers are set against each other. */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
+import { ClaimComparer } from '../../src/core/compare/compare.js';
 import { findConflicts } from '../../src/core/compare/conflicts.js';
 import { extractFacts } from '../../src/core/compare/facts.js';
+import { loadCorpus } from '../../src/core/load.js';
+import { temporaryCorpus } from '../helpers/corpus.js';
+
+const files = temporaryCorpus({
+  'trial/alpha.txt':
+    'Neighbour charged\n\nPolice arrested John Smith, 60, at his farm on Monday. Smith was charged with the murder of his neighbour, Ann Lee. ' +
+    'The farm has been sold.\n',
+  'trial/beta.txt': 'Farmer in court\n\nThe 61-year-old Smith was charged with the murder of his neighbour, Ann Lee. The village mourned her.\n',
+});
+after(() => files.cleanup());
+const comparer = new ClaimComparer(await loadCorpus(files.root));
 
 describe('numbers of a time frame', () => {
   it('are not one slot for sharing only the words of the time frame', () => {
@@ -28,5 +40,27 @@ describe('values one source states side by side', () => {
     assert.deepEqual(findConflicts(part, [whole, both]), []);
     // Without a source stating both, the two figures still conflict.
     assert.deepEqual(findConflicts(part, [whole]).map((conflict) => conflict.value), ['about 150,000']);
+  });
+});
+
+describe('ages', () => {
+  it('are read after a name between commas, with whose they are', () => {
+    const [age] = extractFacts('Police arrested John Smith, 60, at his farm.').filter((fact) => fact.unit?.includes('age'));
+    assert.equal(age?.value, '60');
+    assert.equal(age?.of, 'smith');
+    assert.equal(extractFacts('The 61-year-old Smith was charged.').find((fact) => fact.unit?.includes('age'))?.of, 'smith');
+    // A weekday or a month before the comma is no one's name.
+    assert.ok(!extractFacts('On Monday, 12, then 14, arrived.').some((fact) => fact.unit?.includes('age')));
+  });
+
+  it('of a person a carrier names are taken from the rest of its source for a typed claim', () => {
+    // alpha gives the age in the sentence before the one that states the claim.
+    const comparison = comparer.compare('Smith was charged with murdering his neighbour', { story: 'trial' });
+    const carriers = comparison.sources.filter((version) => version.carried);
+    assert.equal(carriers.length, 2);
+    const alpha = carriers.find((version) => version.source.endsWith('alpha'))!;
+    assert.ok(!alpha.text.includes('60'), alpha.text);
+    const values = carriers.flatMap((version) => version.conflicts.map((conflict) => conflict.value)).sort();
+    assert.deepEqual(values, ['60', '61-year-old']);
   });
 });

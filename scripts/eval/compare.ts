@@ -1,7 +1,7 @@
 /**
  * Compare and the claims map against hand annotations:
  * - the bundled corpus (test/fixtures/claims.annotations.json);
- * - a DEVELOPMENT and a TEST set of BASIL and ECB+ claims (test/fixtures/claims.{dev,test}.annotations.json,
+ * - two DEVELOPMENT sets and a TEST set of BASIL and ECB+ claims (test/fixtures/claims.{dev,dev2,test}.annotations.json,
  *   corpora in /work/shared/corpora or $CROSSCHECK_CORPORA; skipped with a note when absent), with
  *   every conflict the claims map flags on their stories judged in test/fixtures/conflicts.judged.json.
  * Thresholds are tuned on the development set only; the test set is reported as it comes.
@@ -142,11 +142,13 @@ async function evaluateBundled(): Promise<void> {
   for (const miss of tally.misses) console.log(miss);
 }
 
-function evaluateSet(name: 'dev' | 'test', comparers: Map<string, ClaimComparer>, judged: readonly Judged[]): void {
+const SET_TITLES = { dev: 'DEVELOPMENT set', dev2: 'DEVELOPMENT set 2', test: 'TEST set' } as const;
+
+function evaluateSet(name: keyof typeof SET_TITLES, comparers: Map<string, ClaimComparer>, judged: readonly Judged[]): void {
   const { claims } = readJson<{ claims: Annotation[] }>(`claims.${name}.annotations.json`);
   const tally = emptyTally();
   for (const annotation of claims) scoreClaim(comparers.get(annotation.corpus!)!, annotation, false, tally);
-  printTally(`Compare, ${name === 'dev' ? 'DEVELOPMENT' : 'TEST'} set (BASIL + ECB+, test/fixtures/claims.${name}.annotations.json)`, tally, claims.length, 'the sources of their stories');
+  printTally(`Compare, ${SET_TITLES[name]} (BASIL + ECB+, test/fixtures/claims.${name}.annotations.json)`, tally, claims.length, 'the sources of their stories');
 
   // The claims map of each story: its conflicts judged, and whether each annotated claim is one row.
   let mapTrue = 0, mapFalse = 0, oneRow = 0, multiCarrier = 0;
@@ -204,5 +206,5 @@ export async function evaluate(): Promise<void> {
     ['ecbplus', new ClaimComparer(await loadCorpus(ecbplus))],
   ]);
   const { conflicts: judged } = readJson<{ conflicts: Judged[] }>('conflicts.judged.json');
-  for (const name of ['dev', 'test'] as const) evaluateSet(name, comparers, judged);
+  for (const name of ['dev', 'dev2', 'test'] as const) evaluateSet(name, comparers, judged);
 }

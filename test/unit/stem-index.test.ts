@@ -87,17 +87,19 @@ describe('the stem index', () => {
 /**
  * The claims maps the typed stem index gives, fixed from the maps of the earlier Map-of-sets index
  * (the same bytes: the index changed how stems are stored, not what the map decides). A deliberate
- * change to how maps are made, or to how passages are split, changes these.
+ * change to how maps are made, or to how passages are split, changes these: issue 10 round 3 did
+ * (pairing seeds skip the words no other passage has, a source may hold a claim in two
+ * neighbouring sentences, conflicts only between passages alike), checked row by row by hand.
  */
 describe('claims maps on the typed stem index', () => {
   it('are the maps of the earlier index on the bundled corpus', async () => {
     const corpus = await bundledCorpus();
-    assert.equal(sha(buildClaimsMap(new ClaimComparer(corpus), null)), 'e33d69c278f82ff6');
+    assert.equal(sha(buildClaimsMap(new ClaimComparer(corpus), null)), '46d17909762a78d2');
   });
 
   it('are the maps of the earlier index on five BASIL stories', { skip: BASIL === '' }, async () => {
     const comparer = new ClaimComparer(await loadCorpus(BASIL));
-    const expected = ['0082d71af9c7cb44', '79370911ab0efa53', 'fd4353634f571529', 'ebed620eccc08c4d', '4b88ec067f0d3e53'];
+    const expected = ['7b9779ab7a273d13', '49ffb3847dfc2766', '9b0b89c3d24d0c2b', '72ab031329906a2f', '2689aa60e3a43173'];
     assert.deepEqual(
       comparer.corpus.stories.slice(0, 5).map((story) => sha(buildClaimsMap(comparer, story))),
       expected,

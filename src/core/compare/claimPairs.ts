@@ -128,12 +128,18 @@ export class MemberStems {
   }
 }
 
-/** The SEED_STEMS rarest stems of the member at `offset`, the earlier first among equals (as a stable sort by frequency would give), into `seeds`; how many. */
+/**
+ * The SEED_STEMS rarest stems of the member at `offset` that another member also holds, the
+ * earlier first among equals (as a stable sort by frequency would give), into `seeds`; how many.
+ * A word no other member has finds no partner: "exacerbated" or "hangover" would take the seeds
+ * of "the $19 billion purchase of Compaq", and it would never meet "bought Compaq for $19 billion".
+ */
 function rarestStems(table: MemberStems, offset: number, seeds: Int32Array): number {
-  const { records, frequency } = table;
+  const { records, frequency, postingStarts } = table;
   let length = 0;
   for (let at = offset + HEADER, end = at + records[offset + STEM_COUNT]!; at < end; at++) {
     const stem = records[at]!;
+    if (postingStarts[stem + 1]! - postingStarts[stem]! < 2) continue;
     const count = frequency[stem]!;
     if (length === SEED_STEMS && frequency[seeds[SEED_STEMS - 1]!]! <= count) continue;
     let place = length < SEED_STEMS ? length++ : SEED_STEMS - 1;

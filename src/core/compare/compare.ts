@@ -148,10 +148,38 @@ export class ClaimComparer {
     return count;
   }
 
-  /** The facts of the event a window states: its own, with the days of the sentence before when it gives none (withDayBefore). */
+  /**
+   * The facts of the event a window states: its own, with the days of the sentence before when it
+   * gives none (withDayBefore), and the age its source gives elsewhere of a person it names
+   * ("Smith was charged" after "Police arrested John Smith, 60,"): an age belongs to the person,
+   * not to a sentence, and the claim's carriers name the person without repeating it.
+   */
   eventFacts(window: readonly Passage[]): Fact[] {
     const facts = this.factsOf(window.map((passage) => passage.text).join(' '));
-    return withDayBefore(facts, window, this.corpus.passages, (previous) => this.factsOf(previous.text).filter(isDayFact));
+    const withDays = withDayBefore(facts, window, this.corpus.passages, (previous) => this.factsOf(previous.text).filter(isDayFact));
+    return [...withDays, ...this.agesOfNamed(withDays, window)];
+  }
+
+  /** Ages the window's document gives of the people the window names, when the window gives none. */
+  private agesOfNamed(facts: readonly Fact[], window: readonly Passage[]): Fact[] {
+    if (facts.some((fact) => fact.unit?.includes('age'))) return [];
+    const named = new Set(facts.filter((fact) => fact.kind === 'name').map((fact) => fact.value.split(/\s+/).pop()!.replace(/['’]s$/, '').toLowerCase()));
+    if (named.size === 0) return [];
+    const ages = new Map<string, Fact>();
+    for (const passage of this.documentOf(window[0]!)) {
+      for (const fact of this.factsOf(passage.text)) if (fact.of !== undefined && named.has(fact.of) && !ages.has(fact.of)) ages.set(fact.of, fact);
+    }
+    return [...ages.values()];
+  }
+
+  /** The passages of a passage's document (a document's passages are consecutive). */
+  private documentOf(passage: Passage): Passage[] {
+    const passages = this.corpus.passages;
+    let first = passage.id;
+    while (first > 0 && passages[first - 1]!.source === passage.source) first--;
+    let end = passage.id + 1;
+    while (end < passages.length && passages[end]!.source === passage.source) end++;
+    return passages.slice(first, end);
   }
 
   /** For a typed claim in a corpus of stories: the story of the passage closest to it. */

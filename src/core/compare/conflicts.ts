@@ -226,6 +226,48 @@ interface Placed {
   fact: Fact;
 }
 
+interface ValueGroup {
+  first: Fact;
+  facts: Fact[];
+  sources: Set<string>;
+}
+
+/** The slot's values: facts that agree with a value's first fact join it. */
+function valueGroups(kind: FactKind, slot: readonly Placed[], spelling: Spelling): ValueGroup[] {
+  const groups: ValueGroup[] = [];
+  for (const { source, fact } of slot) {
+    const group = groups.find((candidate) => agree(kind, candidate.first, fact, spelling));
+    if (group) {
+      group.facts.push(fact);
+      group.sources.add(source);
+    } else groups.push({ first: fact, facts: [fact], sources: new Set([source]) });
+  }
+  return groups;
+}
+
+/**
+ * Values one source states side by side are different things, not rival versions of one: "23,750
+ * core accounts and 150,000 amplifiers" in one source makes "about 150,000" in another a part of
+ * "more than 170,000", not a disagreement with it. Such values count as one.
+ */
+function coHeldJoined(groups: ValueGroup[]): ValueGroup[] {
+  const joined: ValueGroup[] = [];
+  for (const group of groups) {
+    const overlapping = joined.filter((other) => [...group.sources].some((source) => other.sources.has(source)));
+    if (overlapping.length === 0) {
+      joined.push({ first: group.first, facts: [...group.facts], sources: new Set(group.sources) });
+      continue;
+    }
+    const [into, ...rest] = overlapping;
+    for (const other of [group, ...rest]) {
+      into!.facts.push(...other.facts);
+      for (const source of other.sources) into!.sources.add(source);
+    }
+    for (const other of rest) joined.splice(joined.indexOf(other), 1);
+  }
+  return joined;
+}
+
 /** The slots of one kind on which the sources disagree. */
 function kindConflicts(kind: FactKind, versions: readonly SourceFacts[]): SlotConflict[] {
   const placed: Placed[] = versions.flatMap(({ source, facts }) => facts.filter((fact) => fact.kind === kind).map((fact) => ({ source, fact })));
@@ -251,14 +293,7 @@ function kindConflicts(kind: FactKind, versions: readonly SourceFacts[]): SlotCo
   for (const slot of slots.values()) {
     if (new Set(slot.map((entry) => entry.source)).size < 2) continue;
     // Values: facts that agree with a value's first fact join it.
-    const groups: Array<{ first: Fact; facts: Fact[]; sources: Set<string> }> = [];
-    for (const { source, fact } of slot) {
-      const group = groups.find((candidate) => agree(kind, candidate.first, fact, spelling));
-      if (group) {
-        group.facts.push(fact);
-        group.sources.add(source);
-      } else groups.push({ first: fact, facts: [fact], sources: new Set([source]) });
-    }
+    const groups = coHeldJoined(valueGroups(kind, slot, spelling));
     if (groups.length < 2) continue;
     const exclusive = new Map<string, string>();
     const groupsOf = new Map<string, number[]>();

@@ -26,6 +26,11 @@ const AGE = /\b(?:(\d{1,3})[-\s]years?[-\s]old\b|\b[Aa]ged?\s+(\d{1,3})\b)/g;
 const CLOCK = /\b\d{1,2}:\d{2}\b/g;
 /** Weekdays and months say when, not which event: they are left out of a fact's context. */
 const CALENDAR_WORD = new RegExp(`^(${[...WEEKDAYS, ...MONTHS, ...MONTH_ABBREVIATIONS].join('|')})$`);
+/**
+ * Nor do the words of a time frame: "$38 billion per year" and "$54 billion in revenue last year"
+ * share "year", not what they count.
+ */
+const TIME_WORD = /^(?:per|a|last|this|next|each|every|year|years|month|months|week|weeks|day|days|annual|annually|yearly|today|yesterday|tomorrow)$/i;
 const WEEKDAY = new RegExp(`\\b(${WEEKDAYS.join('|')})\\b`, 'g');
 const MONTH_NAME = `(?:${MONTHS.join('|')}|(?:${MONTH_ABBREVIATIONS.join('|')})\\.?)`;
 const DATE = new RegExp(`\\b(?:(${MONTH_NAME})\\s+(\\d{1,2})(?:,?\\s+(\\d{4}))?|(\\d{1,2})\\s+(${MONTH_NAME})(?:\\s+(\\d{4}))?)(?!\\d)`, 'g');
@@ -109,7 +114,7 @@ function contextOf(text: string, tokens: readonly Token[], start: number, end: n
   const words: string[] = [];
   for (let at = Math.max(0, first - before); at < first; at++) words.push(text.slice(tokens[at]!.start, tokens[at]!.end));
   for (let at = last; at < Math.min(tokens.length, last + after); at++) words.push(text.slice(tokens[at]!.start, tokens[at]!.end));
-  const kept = words.filter((word) => !CALENDAR_WORD.test(word) && !(commonWordsOnly && /^\p{Lu}/u.test(word)));
+  const kept = words.filter((word) => !CALENDAR_WORD.test(word) && !TIME_WORD.test(word) && !(commonWordsOnly && /^\p{Lu}/u.test(word)));
   return [...claimStems(kept.join(' '))].filter((stem) => !/^\d/.test(stem));
 }
 
@@ -225,14 +230,34 @@ function agesPerson(text: string, end: number): boolean {
   return words.slice(0, AGE_HEAD_WORDS).some((word) => PERSON_NOUNS.has(word.toLowerCase()) || /^\p{Lu}/u.test(word));
 }
 
+/** "Smith, 60, was charged": a name, a number of years, a comma. */
+const APPOSITIVE_AGE = /\b(\p{Lu}[\p{L}’'-]+),\s(\d{1,3}),/gu;
+const OLDEST_AGE = 120;
+
+/** The last word of the name right after `from` ("the 61-year-old John Smith"), lowercase, or undefined. */
+function nameAfter(text: string, from: number): string | undefined {
+  const name = /^\s+((?:\p{Lu}[\p{L}’'-]*\s?)+)/u.exec(text.slice(from, from + 60))?.[1]?.trim();
+  const last = name?.split(/\s+/).pop();
+  return last === undefined || NOT_NAMES.has(last) ? undefined : last.replace(/['’]s$/, '').toLowerCase();
+}
+
 function readAges(reading: Reading, years: string[]): void {
-  for (const match of reading.text.matchAll(AGE)) {
+  const { text } = reading;
+  const push = (start: number, end: number, digits: string, of: string | undefined): void => {
+    reading.facts.push({ kind: 'number', text: text.slice(start, end), value: String(Number(digits)), qualifier: '', context: contextAround(reading, start, end), unit: ['age'], precision: 1, years, ...(of ? { of } : {}) });
+    reading.taken.push([start, end]);
+  };
+  for (const match of text.matchAll(AGE)) {
     const end = match.index + match[0].length;
     if (overlaps(reading, match.index, end)) continue;
-    if (match[1] !== undefined && match[0].includes('-') && !agesPerson(reading.text, end)) continue;
-    const digits = match[1] ?? match[2] ?? '';
-    reading.facts.push({ kind: 'number', text: match[0], value: String(Number(digits)), qualifier: '', context: contextAround(reading, match.index, end), unit: ['age'], precision: 1, years });
-    reading.taken.push([match.index, end]);
+    if (match[1] !== undefined && match[0].includes('-') && !agesPerson(text, end)) continue;
+    push(match.index, end, match[1] ?? match[2] ?? '', match[1] !== undefined ? nameAfter(text, end) : undefined);
+  }
+  for (const match of text.matchAll(APPOSITIVE_AGE)) {
+    const [, name = '', digits = ''] = match;
+    const start = match.index + name.length + 2;
+    if (NOT_NAMES.has(name) || CALENDAR_WORD.test(name) || Number(digits) > OLDEST_AGE || overlaps(reading, start, start + digits.length)) continue;
+    push(start, start + digits.length, digits, name.replace(/['’]s$/, '').toLowerCase());
   }
 }
 

@@ -27,6 +27,8 @@ export interface Fact {
   rounded?: boolean;
   /** Numbers: the years their passage names (the time frame of the figure). */
   years?: string[];
+  /** Ages: the last name of the person they are the age of, lowercase, when it stands next to them ("Smith, 60,"). */
+  of?: string;
   /** Names: whether the passage shows it as a person's (a title, "said", a first and last name). */
   person?: boolean;
 }

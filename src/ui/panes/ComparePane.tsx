@@ -84,7 +84,9 @@ function useClaimStep(workspace: Workspace, comparison: Comparison | null, targe
     setPendingStep(null);
     if (claimsMap.claims.length === 0) return;
     const anchor = target?.passageId !== undefined ? workspace.corpus.passages[target.passageId] : undefined;
-    const at = claimsMap.claims.findIndex((claim) => anchor !== undefined && claim.sources[anchor.source]?.includes(anchor.line) === true);
+    // The claim opened from (its anchor), else the one holding the passage's line: a line (a paragraph) may hold two claims.
+    const byAnchor = claimsMap.claims.findIndex((claim) => claim.anchor.id === anchor?.id);
+    const at = byAnchor >= 0 ? byAnchor : claimsMap.claims.findIndex((claim) => anchor !== undefined && claim.sources[anchor.source]?.includes(anchor.line) === true);
     const next = claimsMap.claims[(Math.max(at, pendingStep > 0 ? -1 : 0) + pendingStep + claimsMap.claims.length) % claimsMap.claims.length]!;
     editor.set(next.summary);
     open({ claim: next.summary, passageId: next.anchor.id, story: comparison.story });

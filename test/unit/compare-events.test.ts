@@ -1,0 +1,66 @@
+/** Issue 10, round 3, on made-up sentences: which facts of a typed claim's carriers are set against each other. */
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { ClaimComparer } from '../../src/core/compare/compare.js';
+import { findConflicts } from '../../src/core/compare/conflicts.js';
+import { extractFacts } from '../../src/core/compare/facts.js';
+import { loadCorpus } from '../../src/core/load.js';
+import { temporaryCorpus } from '../helpers/corpus.js';
+
+const files = temporaryCorpus({
+  'trial/alpha.txt':
+    'Neighbour charged\n\nPolice arrested John Smith, 60, at his farm on Monday. Smith was charged with the murder of his neighbour, Ann Lee. ' +
+    'The farm has been sold.\n',
+  'trial/beta.txt': 'Farmer in court\n\nThe 61-year-old Smith was charged with the murder of his neighbour, Ann Lee. The village mourned her.\n',
+});
+after(() => files.cleanup());
+const comparer = new ClaimComparer(await loadCorpus(files.root));
+
+describe('numbers of a time frame', () => {
+  it('are not one slot for sharing only the words of the time frame', () => {
+    // "per year" and "last year" said which slot: the merged firm's worth was set against IBM's revenue.
+    const worth = extractFacts('The merged firm will start out at a net worth of $38 billion per year.');
+    const revenue = extractFacts('The services arm of Globex brought in $54 billion last year.');
+    assert.deepEqual(findConflicts(worth, [revenue]), []);
+  });
+
+  it('still conflict when they count the same thing', () => {
+    const one = extractFacts('The merged firm will have revenue of $38 billion per year.');
+    const other = extractFacts('The merged firm will have revenue of $54 billion a year.');
+    assert.deepEqual(findConflicts(one, [other]).map((conflict) => conflict.value), ['$38 billion']);
+  });
+});
+
+describe('values one source states side by side', () => {
+  it('are parts of one whole in the other sources, not rival versions', () => {
+    // The third source gives both figures: the 150,000 of the first is a part of the 170,000, not a dispute.
+    const part = extractFacts('The firm closed a network of about 150,000 amplifier accounts.');
+    const whole = extractFacts('The firm closed more than 170,000 accounts.');
+    const both = extractFacts('The firm closed 170,000 accounts, among them 150,000 amplifier accounts.');
+    assert.deepEqual(findConflicts(part, [whole, both]), []);
+    // Without a source stating both, the two figures still conflict.
+    assert.deepEqual(findConflicts(part, [whole]).map((conflict) => conflict.value), ['about 150,000']);
+  });
+});
+
+describe('ages', () => {
+  it('are read after a name between commas, with whose they are', () => {
+    const [age] = extractFacts('Police arrested John Smith, 60, at his farm.').filter((fact) => fact.unit?.includes('age'));
+    assert.equal(age?.value, '60');
+    assert.equal(age?.of, 'smith');
+    assert.equal(extractFacts('The 61-year-old Smith was charged.').find((fact) => fact.unit?.includes('age'))?.of, 'smith');
+    // A weekday or a month before the comma is no one's name.
+    assert.ok(!extractFacts('On Monday, 12, then 14, arrived.').some((fact) => fact.unit?.includes('age')));
+  });
+
+  it('of a person a carrier names are taken from the rest of its source for a typed claim', () => {
+    // alpha gives the age in the sentence before the one that states the claim.
+    const comparison = comparer.compare('Smith was charged with murdering his neighbour', { story: 'trial' });
+    const carriers = comparison.sources.filter((version) => version.carried);
+    assert.equal(carriers.length, 2);
+    const alpha = carriers.find((version) => version.source.endsWith('alpha'))!;
+    assert.ok(!alpha.text.includes('60'), alpha.text);
+    const values = carriers.flatMap((version) => version.conflicts.map((conflict) => conflict.value)).sort();
+    assert.deepEqual(values, ['60', '61-year-old']);
+  });
+});

@@ -5,8 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
 import { loadCorpus } from '../../src/core/load.js';
-import { BestHits, type SearchHit } from '../../src/core/search/hits.js';
+import type { RankedSearch } from '../../src/core/search/boundedSearch.js';
+import { ContinuedSearch, oneStep } from '../../src/core/search/continuedSearch.js';
+import { BestHits, textFirst, type SearchHit } from '../../src/core/search/hits.js';
+import { lookFurther } from '../../src/core/search/narrowing.js';
 import { TypedSearch } from '../../src/core/search/typedSearch.js';
 import { runAtOnce } from '../../src/core/slices.js';
 import { PassageIndex } from '../../src/core/searchIndex.js';
@@ -115,10 +119,58 @@ function scoredBy(index: PassageIndex, run: () => unknown): number {
   return index.work.scored - before;
 }
 
-describe('BestHits with a limit raised later', () => {
-  const passage = (id: number): Passage => ({ id, source: 's', text: '', start: 0, end: 0, line: 1, paragraph: 1, sentence: 1 }) as unknown as Passage;
-  const hit = (id: number, score: number): SearchHit => ({ passage: passage(id), score, matches: [] });
+const passage = (id: number): Passage => ({ id, source: 's', text: '', start: 0, end: 0, line: 1, paragraph: 1, sentence: 1 }) as unknown as Passage;
+const hit = (id: number, score: number, titleOnly = false): SearchHit => ({ passage: passage(id), score, matches: [], titleOnly });
 
+/** A search over a fixed ranking, with or without the text-hits shortcut. */
+function rankedOver(ranking: readonly SearchHit[], withText: boolean): RankedSearch {
+  const upTo = (limit: number) => oneStep(() => ranking.slice(0, limit));
+  if (!withText) return { upTo };
+  return {
+    upTo,
+    textUpTo: (limit) =>
+      oneStep(() => {
+        const hits = ranking.filter((each) => each.titleOnly !== true).slice(0, limit);
+        const last = hits.length === limit ? ranking.indexOf(hits[limit - 1]!) : -1;
+        return { hits, titleOnlyBefore: last < 0 ? 0 : ranking.slice(0, last).filter((each) => each.titleOnly === true).length };
+      }),
+  };
+}
+
+/** The list as defined before the shortcut: Fuse.js's order fetched 4 times longer while title-only hits fill it, text hits first. */
+function lookingFurther(ranking: readonly SearchHit[], limit: number): SearchHit[] {
+  let fetched = limit;
+  let hits = ranking.slice(0, fetched);
+  while (lookFurther(hits, fetched, limit)) {
+    fetched *= 4;
+    hits = ranking.slice(0, fetched);
+  }
+  return textFirst(hits).slice(0, limit);
+}
+
+describe('the best text hits found directly are the list that looking further down gives', () => {
+  it('for any ranking of text and title-only hits, and any limit', () => {
+    const ranking = fc.array(fc.boolean(), { maxLength: 400 }).map((titleOnly) => titleOnly.map((only, id) => hit(id, id / 1000, only)));
+    fc.assert(
+      fc.property(ranking, fc.integer({ min: 1, max: 40 }), (hits, limit) => {
+        const expected = lookingFurther(hits, limit);
+        const open = (withText: boolean) => () => oneStep(() => rankedOver(hits, withText));
+        assert.deepEqual(runAtOnce(new ContinuedSearch('q', open(true)).top(limit)), expected);
+        assert.deepEqual(runAtOnce(new ContinuedSearch('q', open(false)).top(limit)), expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('including a ranking whose first text hit comes after 16 times the limit of title-only ones', () => {
+    const hits = [...Array.from({ length: 40 }, (_, id) => hit(id, id / 100, true)), hit(40, 0.5), hit(41, 0.6)];
+    assert.deepEqual(lookingFurther(hits, 3).map((each) => each.passage.id), [40, 41, 0], 'within 48: the text hits first');
+    assert.deepEqual(lookingFurther(hits, 2).map((each) => each.passage.id), [0, 1], 'past the furthest look (32): title-only hits');
+    for (const limit of [1, 2, 3]) assert.deepEqual(runAtOnce(new ContinuedSearch('q', () => oneStep(() => rankedOver(hits, true))).top(limit)), lookingFurther(hits, limit));
+  });
+});
+
+describe('BestHits with a limit raised later', () => {
   it('keeps the hits pushed out, and a raised limit holds the best of everything kept, in Fuse.js order', () => {
     const scores = [0.5, 0.1, 0.9, 0.1, 0.3, 0.7, 0.2, 0.3, 0.05, 0.6];
     const best = new BestHits(3, true);

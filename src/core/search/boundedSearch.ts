@@ -65,6 +65,12 @@ export function* searchBounded(context: SearchContext, request: SearchRequest): 
 /** A hit's place in Fuse.js's order, as a queue item's. */
 const keyOf = (hit: SearchHit): { bound: number; id: number } => ({ bound: hit.score, id: hit.passage.id });
 
+/** Whether no passage from `next` on can enter `list` (a list not asked for holds nothing: limit 0). */
+function certainFor(list: BestHits, next: QueueItem): boolean {
+  const last = list.worst;
+  return list.limit === 0 || (last !== undefined && before(keyOf(last), next));
+}
+
 /** What the best-first walk yields: a pause, or that the best `limit` hits are certain (it goes on when the limit is raised). */
 const COMPLETE = Symbol('complete');
 type Walked = Generator<void | typeof COMPLETE, never, void>;
@@ -161,12 +167,9 @@ class BoundedSearch implements RankedSearch {
     while (this.walk.next().value !== COMPLETE) yield;
   }
 
-  /** Whether no passage still queued can enter either list (a list not asked for holds nothing: limit 0). */
+  /** Whether no passage still queued can enter either list. */
   private certain(next: QueueItem): boolean {
-    return [this.best, this.textBest].every((list) => {
-      const last = list.worst;
-      return list.limit === 0 || (last !== undefined && before(keyOf(last), next));
-    });
+    return certainFor(this.best, next) && certainFor(this.textBest, next);
   }
 
   private *walkBestFirst(): Walked {

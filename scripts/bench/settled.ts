@@ -4,7 +4,9 @@
  * For each key: the time until the screen stops changing (150 ms without output) and the bytes
  * the program wrote for it (what an SSH link carries).
  *
- *   node --import tsx scripts/bench/settled.ts CORPUS [--sizes 80x24,200x50] [--json FILE]
+ *   node --import tsx scripts/bench/settled.ts CORPUS [--sizes 80x24,200x50] [--json FILE] [--keys]
+ *
+ * --keys also prints each letter's settled time, in typing order, for both programs.
  *
  * Each program runs in a process of its own; this driver loads the corpus only to write the
  * passages one a line for fzf, then lets the heap go before timing anything.
@@ -39,6 +41,8 @@ export interface KeyFigures {
   /** Median bytes written for one key. */
   letterBytes: number;
   arrowBytes: number;
+  /** Each letter's settled time, in the order typed (SETTLED_QUERIES). */
+  eachLetterMs: number[];
 }
 
 interface Session {
@@ -130,6 +134,7 @@ function summarise(run: Awaited<ReturnType<typeof typeKeys>>): KeyFigures {
     arrowMs: latencyOf(run.arrows),
     letterBytes: median(run.letterBytes),
     arrowBytes: median(run.arrowBytes),
+    eachLetterMs: run.letters,
   };
 }
 
@@ -283,6 +288,13 @@ export function screenTable(report: ScreenReport): string {
   return table(['size', 'figure', 'crosscheck', 'fzf'], rowsOut);
 }
 
+/** Each letter typed and its settled time in either program, one line per size and program. */
+export function letterLines(report: ScreenReport): string {
+  const typed = SETTLED_QUERIES.flatMap((query) => [...query].map((_, length) => query.slice(0, length + 1)));
+  const line = (label: string, figures: KeyFigures): string => `${label}: ${figures.eachLetterMs.map((took, at) => `${typed[at]}=${Math.round(took)}`).join(' ')}`;
+  return report.sizes.flatMap((size) => [line(`${size.size} crosscheck`, size.crosscheck), ...(size.fzf ? [line(`${size.size} fzf`, size.fzf)] : [])]).join('\n');
+}
+
 /**
  * Only the panes' readiness (--panes): a first start without a cache, then `runs` starts from the
  * cache (written by `crosscheck search` first, as a user's first command would), one line each.
@@ -318,6 +330,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       'write-passages': { type: 'boolean' },
       panes: { type: 'boolean' },
       runs: { type: 'string', default: '3' },
+      keys: { type: 'boolean' },
     },
   });
   const corpus = positionals[0];
@@ -343,6 +356,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     }
     if (!fzfInstalled()) process.stderr.write('fzf is not installed (apt-get install fzf): its column is empty\n');
     process.stdout.write(`${screenTable(reports)}\n`);
+    if (values.keys) process.stdout.write(`${letterLines(reports)}\n`);
     if (values.json) writeFileSync(values.json, JSON.stringify(reports, null, 2));
   } finally {
     rmSync(cacheHome, { recursive: true, force: true });

@@ -27,30 +27,96 @@ const DOCUMENT_BATCH = 256;
 const LOOSE = 0;
 const REFINED = 1;
 
+/** A query's hits in Fuse.js's order (title-only hits mixed in), asked for by how many. */
+export interface RankedSearch {
+  /**
+   * Steps to the best `limit` hits. A later call with a larger limit goes on from where the last
+   * one stopped (the passages scored so far are not scored again), even when that one was dropped
+   * half way.
+   */
+  upTo(limit: number): Steps<SearchHit[]>;
+  /**
+   * Steps to the best `limit` hits whose own text matches (in Fuse.js's order), and how many
+   * title-only hits Fuse.js ranks before the last of them; absent where a search cannot tell
+   * them apart without ranking every hit.
+   */
+  textUpTo?(limit: number): Steps<TextHits>;
+}
+
+export interface TextHits {
+  hits: SearchHit[];
+  /** Title-only hits ranked before the last of `hits` (0 when `hits` is short of the limit). */
+  titleOnlyBefore: number;
+}
+
 /**
  * Best-first search over the prefilter's candidates; null when the prefilter cannot bound the
  * query (the caller then scores every passage).
  */
-export function* searchBounded(context: SearchContext, request: SearchRequest): Steps<SearchHit[] | null> {
+export function* searchBounded(context: SearchContext, request: SearchRequest): Steps<RankedSearch | null> {
   const textTerms = yield* context.words.termsFor('text', request.positive);
   if (textTerms === null) return null;
   const bounds = yield* documentBounds(context.words, context.parts, context.scorer, request.positive);
   if (bounds === null) return null;
   const candidates = yield* candidateSetOf(context.parts, context.passages, request.positive, textTerms);
-  return yield* new BoundedSearch(context, request, candidates, bounds).run();
+  return new BoundedSearch(context, request, candidates, bounds);
+}
+
+/** A hit's place in Fuse.js's order, as a queue item's. */
+const keyOf = (hit: SearchHit): { bound: number; id: number } => ({ bound: hit.score, id: hit.passage.id });
+
+/** Whether no passage from `next` on can enter `list` (a list not asked for holds nothing: limit 0). */
+function certainFor(list: BestHits, next: QueueItem): boolean {
+  const last = list.worst;
+  return list.limit === 0 || (last !== undefined && before(keyOf(last), next));
+}
+
+/** What the best-first walk yields: a pause, or that the best `limit` hits are certain (it goes on when the limit is raised). */
+const COMPLETE = Symbol('complete');
+type Walked = Generator<void | typeof COMPLETE, never, void>;
+
+/**
+ * Passages per Fuse.js call: a batch is taken from the queue before its scores can tighten the
+ * bound, so whatever it holds past the last passage the answer needs is scored for nothing.
+ * Small batches growing slowly scored a quarter to a half fewer passages for the 500-hit list of
+ * broad prefixes ("Volc", "eart") than batches of 1.25 times the limit doubling each time, for
+ * the cost of more calls (docs/performance.md).
+ */
+const BATCH_MIN = 64;
+const BATCH_FIRST_MAX = 128;
+const BATCH_GROWTH = 1.25;
+const BATCH_MAX = 16384;
+
+/** The first batch of a search for `limit` hits. */
+function firstBatchSize(limit: number): number {
+  return Number.isFinite(limit) ? Math.min(BATCH_FIRST_MAX, Math.max(BATCH_MIN, Math.ceil(limit * 1.25))) : 4096;
 }
 
 /**
  * The state of one best-first search: a queue of runs of passages ordered by the best score each
  * can still reach, the best hits so far, and the batch of passages waiting for Fuse.js.
  */
-class BoundedSearch {
+class BoundedSearch implements RankedSearch {
   private queue = new BoundQueue([]);
-  private readonly best: BestHits;
+  /** Every hit scored, the best `limit` in order (the others kept for a larger limit). */
+  private readonly best = new BestHits(0, true);
+  /** The hits whose own text matches, the best `limit` of them in order (see textUpTo). */
+  private readonly textBest = new BestHits(0, true);
+  /** The title-only hits scored so far. */
+  private readonly titleOnly: SearchHit[] = [];
+  private readonly sink = {
+    keep: (hit: SearchHit): void => {
+      this.best.keep(hit);
+      if (hit.titleOnly === true) this.titleOnly.push(hit);
+      else this.textBest.keep(hit);
+    },
+  };
+  /** The walk itself, one for the search's life: a call of upTo that is dropped leaves it between two steps. */
+  private readonly walk = this.walkBestFirst();
   /** Passages already taken from the queue (a passage can be queued twice: score it once). */
   private readonly queued = new Set<number>();
   private batch: number[] = [];
-  private batchSize: number;
+  private batchSize = firstBatchSize(0);
   /** Work since the last pause, in passages looked at. */
   private walked = 0;
   private straddleBudget = STRADDLE_BUDGET;
@@ -75,13 +141,38 @@ class BoundedSearch {
     /** Lower bounds of the title-and-source factor of documents that may match there. */
     private readonly documentBounds: ReadonlyMap<number, number>,
   ) {
-    const { limit } = request;
-    this.best = new BestHits(limit);
-    this.batchSize = Number.isFinite(limit) ? Math.min(1024, Math.max(64, Math.ceil(limit * 1.25))) : 4096;
     this.straddleMean = straddleMean(request.positive);
   }
 
-  *run(): Steps<SearchHit[]> {
+  *upTo(limit: number): Steps<SearchHit[]> {
+    yield* this.walkTo(this.best, limit);
+    return this.best.hits.slice(0, limit);
+  }
+
+  *textUpTo(limit: number): Steps<TextHits> {
+    yield* this.walkTo(this.textBest, limit);
+    const hits = this.textBest.hits.slice(0, limit);
+    const last = hits.length === limit ? hits[limit - 1] : undefined;
+    // Every passage Fuse.js ranks before `last` has been scored: its bound is no worse than its score.
+    const titleOnlyBefore = last ? this.titleOnly.filter((hit) => before(keyOf(hit), keyOf(last))).length : 0;
+    return { hits, titleOnlyBefore };
+  }
+
+  /** Walks on until the best `limit` hits of `list` are certain. */
+  private *walkTo(list: BestHits, limit: number): Steps<void> {
+    if (limit > list.limit) {
+      list.raiseLimit(limit);
+      this.batchSize = firstBatchSize(limit);
+    }
+    while (this.walk.next().value !== COMPLETE) yield;
+  }
+
+  /** Whether no passage still queued can enter either list. */
+  private certain(next: QueueItem): boolean {
+    return certainFor(this.best, next) && certainFor(this.textBest, next);
+  }
+
+  private *walkBestFirst(): Walked {
     const items = yield* this.candidateItems();
     yield* this.orderDocuments();
     const firstStraddler = this.nextStraddler(0);
@@ -89,26 +180,23 @@ class BoundedSearch {
     this.queue = new BoundQueue(items);
     for (;;) {
       const next = this.peek();
-      const last = this.best.worst;
-      const complete = next === undefined || (last !== undefined && before({ bound: last.score, id: last.passage.id }, next));
-      if (complete) {
-        if (this.batch.length === 0) break;
-        yield* this.scoreBatch();
+      if (next === undefined || this.certain(next)) {
+        if (this.batch.length === 0) yield COMPLETE;
+        else yield* this.scoreBatch();
         continue;
       }
       // Expanding a document looks at each of its passages.
-      if (this.walk(next.kind === 'pending' ? next.run.length : 1)) yield;
+      if (this.counted(next.kind === 'pending' ? next.run.length : 1)) yield;
       if (next === this.queue.peek()) this.queue.pop();
       else this.pendingNext++;
       if (next.kind === 'pending' && next.position === LOOSE && this.candidates.uniform) this.refine(next);
       else if (next.kind === 'pending') this.expandDocument(next);
       else if (this.take(next) && this.batch.length >= this.batchSize) yield* this.scoreBatch();
     }
-    return this.best.hits;
   }
 
   /** Counts `steps` of work; true when it is time to pause. */
-  private walk(steps: number): boolean {
+  private counted(steps: number): boolean {
     this.walked += steps;
     if (this.walked < WALK_SLICE) return false;
     this.walked = 0;
@@ -125,7 +213,7 @@ class BoundedSearch {
     const { candidates } = this;
     const groups = new Map<number, number[]>();
     for (const id of candidates.ids) {
-      if (this.walk(1)) yield;
+      if (this.counted(1)) yield;
       // Shortest-first walks leave the passages of possibly title-matched documents to their document item.
       if (candidates.uniform) continue;
       const documentBound = this.documentBounds.get(layout.passageDocument[id]!);
@@ -148,7 +236,7 @@ class BoundedSearch {
     const bounds = new Float64Array(layout.documentPassages.length);
     for (const [document, documentBound] of this.documentBounds) {
       if (layout.documentPassages[document]!.length === 0) continue;
-      if (this.walk(1)) yield;
+      if (this.counted(1)) yield;
       const textBound = this.candidates.uniform ? this.scanBound(layout.shortestPassageOf(document)) : 1;
       bounds[document] = documentBound * textBound;
       documents.push(document);
@@ -188,8 +276,8 @@ class BoundedSearch {
     const taken = this.batch;
     this.batch = [];
     // Later batches reach further down the bounds, where fewer candidates make the cut.
-    this.batchSize = Math.min(this.batchSize * 2, 16384);
-    yield* scoreIds(this.context.scorer, this.context.work, this.request.scoring, taken, this.best);
+    this.batchSize = Math.min(Math.ceil(this.batchSize * BATCH_GROWTH), BATCH_MAX);
+    yield* scoreIds(this.context.scorer, this.context.work, this.request.scoring, taken, this.sink);
   }
 
   /** The item that continues `item`'s run after its passage, if any. */

@@ -15,8 +15,8 @@ export function* survivingPassages(passages: readonly Passage[], accept: (passag
 }
 
 /** Every passage through Fuse.js, a slice at a time: for queries the prefilter cannot bound. */
-export function* searchEvery(context: SearchContext, request: SearchRequest): Steps<SearchHit[]> {
-  const { accept, filtered, limit, scoring } = request;
+export function* searchEvery(context: SearchContext, request: SearchRequest, limit: number): Steps<SearchHit[]> {
+  const { accept, filtered, scoring } = request;
   const { passages, scorer, work } = context;
   const best = new BestHits(limit);
   let ids: number[] = [];

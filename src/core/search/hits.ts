@@ -48,23 +48,41 @@ export const SCORE_SLICE = 256;
 /** Queue steps, candidates or passages walked between two pauses of a search. */
 export const WALK_SLICE = 4096;
 
-/** The best `limit` hits so far, kept sorted as Fuse.js sorts: by score, then by passage id. */
+/**
+ * The best `limit` hits so far, kept sorted as Fuse.js sorts: by score, then by passage id. With
+ * `retainAll`, the hits pushed out are kept aside, so that the limit can be raised later (a search
+ * asked for more hits goes on instead of scoring its passages again).
+ */
 export class BestHits {
-  readonly hits: SearchHit[] = [];
+  private readonly sorted: SearchHit[] = [];
+  /** Hits beyond the limit, in no order (only when retaining them). */
+  private beyond: SearchHit[] = [];
 
-  constructor(readonly limit: number) {}
+  constructor(
+    private limitNow: number,
+    private readonly retainAll = false,
+  ) {}
+
+  get limit(): number {
+    return this.limitNow;
+  }
+
+  /** The best `limit` hits, best first. */
+  get hits(): SearchHit[] {
+    return this.sorted;
+  }
 
   get full(): boolean {
-    return this.hits.length >= this.limit;
+    return this.sorted.length >= this.limitNow;
   }
 
   /** The hit a better one would push out, once the list is full. */
   get worst(): SearchHit | undefined {
-    return this.full ? this.hits[this.hits.length - 1] : undefined;
+    return this.full ? this.sorted[this.sorted.length - 1] : undefined;
   }
 
   keep(hit: SearchHit): void {
-    const hits = this.hits;
+    const hits = this.sorted;
     let low = 0;
     let high = hits.length;
     while (low < high) {
@@ -73,10 +91,31 @@ export class BestHits {
       if (other.score < hit.score || (other.score === hit.score && other.passage.id < hit.passage.id)) low = middle + 1;
       else high = middle;
     }
-    if (low >= this.limit) return;
+    if (low >= this.limitNow) {
+      if (this.retainAll) this.beyond.push(hit);
+      return;
+    }
     hits.splice(low, 0, hit);
-    if (hits.length > this.limit) hits.pop();
+    if (hits.length > this.limitNow) {
+      const pushedOut = hits.pop()!;
+      if (this.retainAll) this.beyond.push(pushedOut);
+    }
   }
+
+  /** Keeps the best `limit` from now on, the hits kept aside included (only raises it). */
+  raiseLimit(limit: number): void {
+    if (limit <= this.limitNow) return;
+    this.limitNow = limit;
+    if (this.beyond.length === 0) return;
+    const aside = this.beyond;
+    this.beyond = [];
+    for (const hit of aside.sort(fuseOrder)) this.keep(hit);
+  }
+}
+
+/** Fuse.js's order: score, then passage id. */
+function fuseOrder(a: SearchHit, b: SearchHit): number {
+  return a.score - b.score || a.passage.id - b.passage.id;
 }
 
 export interface SliceScorer {
@@ -84,8 +123,13 @@ export interface SliceScorer {
   scoreSlice(scoring: Scoring, ids: readonly number[]): SearchHit[];
 }
 
+/** Where scored hits go (a BestHits, or several). */
+export interface HitSink {
+  keep(hit: SearchHit): void;
+}
+
 /** Scores passages `ids` into `best`, a slice per pause, counting the work in `work`. */
-export function* scoreIds(scorer: SliceScorer, work: SearchWork, scoring: Scoring, ids: readonly number[], best: BestHits): Steps<void> {
+export function* scoreIds(scorer: SliceScorer, work: SearchWork, scoring: Scoring, ids: readonly number[], best: HitSink): Steps<void> {
   for (let start = 0; start < ids.length; start += SCORE_SLICE) {
     const slice = ids.slice(start, start + SCORE_SLICE);
     work.scored += slice.length;

@@ -32,6 +32,8 @@ export function narrows(earlier: readonly QueryTerm[], later: readonly QueryTerm
 
 /** How far past `limit` a search looks for hits whose own text matches before title-only ones fill the list. */
 export const TITLE_ONLY_LOOKAHEAD = 16;
+/** How many times longer a list is fetched at each step of looking further. */
+export const LOOK_FURTHER_FACTOR = 4;
 
 /**
  * Whether a list of `fetched` hits ranked in Fuse.js's order should be fetched longer: hits that
@@ -40,4 +42,11 @@ export const TITLE_ONLY_LOOKAHEAD = 16;
  */
 export function lookFurther(hits: readonly SearchHit[], fetched: number, limit: number): boolean {
   return Number.isFinite(limit) && hits.length === fetched && hits.filter((hit) => hit.titleOnly !== true).length < limit && fetched < limit * TITLE_ONLY_LOOKAHEAD;
+}
+
+/** The longest list lookFurther has a list of `limit` fetched. */
+export function furthestFetch(limit: number): number {
+  let fetched = limit;
+  while (fetched < limit * TITLE_ONLY_LOOKAHEAD) fetched *= LOOK_FURTHER_FACTOR;
+  return fetched;
 }

@@ -7,12 +7,13 @@ import { closestSteps, type ClosestHit } from '../closest.js';
 import { bitapPasses, compileQuery, parseQuery, passesFilters, type QueryTerm } from '../query.js';
 import { runAtOnce, type Steps } from '../slices.js';
 import type { Corpus, Passage } from '../types.js';
-import { searchBounded } from './boundedSearch.js';
+import { searchBounded, type RankedSearch } from './boundedSearch.js';
+import { ContinuedSearch, oneStep } from './continuedSearch.js';
 import { searchEvery, survivingPassages } from './exhaustive.js';
 import { FuseScorer, recordOf, THRESHOLD, type PassageRecord } from './fuseAdapter.js';
 import { BestHits, scoreIds, textFirst, type Scoring, type SearchHit, type SearchOptions, type SearchWork } from './hits.js';
 import { checkParts, deriveParts, type IndexParts } from './indexParts.js';
-import { lookFurther, narrows, type CompleteAnswer } from './narrowing.js';
+import { LOOK_FURTHER_FACTOR, lookFurther, narrows, type CompleteAnswer } from './narrowing.js';
 import { passageDocuments, PassageLayout } from './passageLayout.js';
 import type { SearchContext, SearchRequest } from './searchContext.js';
 import { WordLookup } from './wordLookup.js';
@@ -75,15 +76,16 @@ export class PassageIndex {
    * The same search, pausing every few milliseconds of work (see slices.ts): run it with
    * runInSlices so keys are handled while it runs and a stale search can be dropped.
    */
-  *searchSteps(query: string, options: SearchOptions = {}): Steps<SearchHit[]> {
-    const limit = options.limit ?? Number.POSITIVE_INFINITY;
-    let fetched = limit;
-    let hits = yield* this.rankedSteps(query, options);
-    while (lookFurther(hits, fetched, limit)) {
-      fetched *= 4;
-      hits = yield* this.rankedSteps(query, { ...options, limit: fetched });
-    }
-    return textFirst(hits).slice(0, limit);
+  searchSteps(query: string, options: SearchOptions = {}): Steps<SearchHit[]> {
+    return this.continuedSearch(query, options).top(options.limit ?? Number.POSITIVE_INFINITY);
+  }
+
+  /**
+   * The search of `query`, to be asked for its best hits one or more times: a later, longer list
+   * goes on from the work done for the shorter one (the first page, then the whole list).
+   */
+  continuedSearch(query: string, options: Omit<SearchOptions, 'limit'> = {}): ContinuedSearch {
+    return new ContinuedSearch(query, () => this.rankedSearch(query, options));
   }
 
   /**
@@ -105,26 +107,25 @@ export class PassageIndex {
     yield* scoreIds(this.context.scorer, this.work, scoring, ids, ranked);
     // Every match, ranked: the prefixes a fresh search fetches, cut as it cuts them.
     let fetched = limit;
-    while (lookFurther(ranked.hits.slice(0, fetched), fetched, limit)) fetched *= 4;
+    while (lookFurther(ranked.hits.slice(0, fetched), fetched, limit)) fetched *= LOOK_FURTHER_FACTOR;
     return textFirst(ranked.hits.slice(0, fetched)).slice(0, limit);
   }
 
-  /** Passages matching `query` in Fuse.js's order (title-only hits mixed in). */
-  private *rankedSteps(query: string, options: SearchOptions): Steps<SearchHit[]> {
+  /** Passages matching `query` in Fuse.js's order (title-only hits mixed in), as many as asked for. */
+  private *rankedSearch(query: string, options: Omit<SearchOptions, 'limit'>): Steps<RankedSearch> {
     const terms = parseQuery(query);
-    if (terms.length === 0) return [];
+    if (terms.length === 0) return { upTo: () => oneStep(() => []) };
     const compiled = compileQuery(terms);
     const sources = options.sources && options.sources.length > 0 ? new Set(options.sources) : null;
     const accept = (passage: Passage): boolean =>
       (!sources || sources.has(passage.source)) && passesFilters(passage.text, compiled.filters);
-    const limit = options.limit ?? Number.POSITIVE_INFINITY;
-    if (compiled.fuse === null) return yield* survivingPassages(this.corpus.passages, accept, limit);
+    if (compiled.fuse === null) return { upTo: (limit) => survivingPassages(this.corpus.passages, accept, limit) };
+    const { fuse } = compiled;
     const positive = positiveTerms(terms);
     const filtered = sources !== null || compiled.filters.length > 0;
-    if (options.exhaustive) return this.context.scorer.searchAll(compiled.fuse, accept, limit, filtered);
-    const scoring = scoringOf(positive, compiled.fuse);
-    const request: SearchRequest = { scoring, positive, accept, filtered, limit };
+    if (options.exhaustive) return { upTo: (limit) => oneStep(() => this.context.scorer.searchAll(fuse, accept, limit, filtered)) };
+    const request: SearchRequest = { scoring: scoringOf(positive, fuse), positive, accept, filtered };
     const bounded = yield* searchBounded(this.context, request);
-    return bounded ?? (yield* searchEvery(this.context, request));
+    return bounded ?? { upTo: (limit) => searchEvery(this.context, request, limit) };
   }
 }

@@ -25,5 +25,4 @@ export interface SearchRequest {
   /** The text filters (!not, ^start, end$, --source); only consulted when `filtered`. */
   accept: (passage: Passage) => boolean;
   filtered: boolean;
-  limit: number;
 }

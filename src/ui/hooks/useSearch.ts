@@ -78,8 +78,8 @@ interface Started {
   error: QueryError | null;
 }
 
-/** A key's search: the whole list rescored from the last complete answer when that is the same answer, else the first page afresh. */
-function keySteps(session: TypedSearch, query: string, firstPage: number): { steps: Steps<SearchHit[]>; limit: number } {
+/** A key's search: the whole list rescored from the last complete answer when that is the same answer, else the first page afresh (exported for scripts/bench/keyCpu.ts). */
+export function keySteps(session: TypedSearch, query: string, firstPage: number): { steps: Steps<SearchHit[]>; limit: number } {
   const narrowed = session.narrowed(query, RESULT_LIMIT);
   return narrowed ? { steps: narrowed, limit: RESULT_LIMIT } : { steps: session.fresh(query, firstPage), limit: firstPage };
 }

@@ -246,7 +246,7 @@ async function searchFacts(session: SearchSession, work: ArchiveSearchWork, posi
   return { titled, passagesAsTyped: passagesBound(positive, words) };
 }
 
-/** The best `limit` hits in Fuse.js's order (title-only hits mixed in), as PassageIndex.rankedSteps gives them. */
+/** The best `limit` hits in Fuse.js's order (title-only hits mixed in), as PassageIndex.rankedSearch gives them. */
 async function ranked(session: SearchSession, work: ArchiveSearchWork, terms: readonly QueryTerm[], facts: SearchFacts, scope: ArchiveScope, limit: number): Promise<SearchHit[]> {
   const plan = planSearch(session, work, terms, facts, scope, limit);
   const best = new Ranked(limit);

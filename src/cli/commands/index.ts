@@ -1,7 +1,8 @@
 /** `crosscheck index --db URL`: loads the corpus into a PostgreSQL archive, incrementally. */
 import { programVersion } from '../../core/presentation.js';
 import { asDatabaseFailure, connectDatabase, isDatabaseProblem, type Connection } from '../../core/db/connect.js';
-import { ingestCorpus, type IngestProgress, type IngestSummary } from '../../core/db/ingest.js';
+import { ingestInput, type IngestProgress, type IngestSummary } from '../../core/db/ingest.js';
+import { folderInput } from '../../core/db/input.js';
 import { rememberRun, unchangedArchive, type UnchangedArchive } from '../../core/db/lastRun.js';
 import type { CorpusKey } from '../../core/fingerprint.js';
 import { migrate } from '../../core/db/schema.js';
@@ -18,8 +19,8 @@ function duration(seconds: number): string {
 
 function progressLine(progress: IngestProgress): string {
   if (progress.phase === 'indexing') return `building the trigram index (${count(progress.passagesWritten)} passages written)`;
-  if (progress.phase === 'grouping') return `grouping quotes over the corpus (${count(progress.documentsDone)} documents written)`;
-  if (progress.phase === 'passages') return `writing passages of ${count(progress.documentsDone)}/${count(progress.documentsToDo)} documents, ${count(progress.passagesWritten)} passages`;
+  if (progress.phase === 'grouping') return `grouping quotes story by story (${count(progress.documentsDone)} documents written)`;
+  if (progress.phase === 'reading') return `reading ${count(progress.documentsDone)}/${count(progress.documentsToDo)} files (ids and labels)`;
   const verb = progress.phase === 'removing' ? 'removing' : 'writing';
   const left = progress.secondsLeft === null ? '' : `, ${duration(progress.secondsLeft)} left`;
   const passages = progress.phase === 'writing' ? `, ${count(progress.passagesWritten)} passages` : '';
@@ -67,7 +68,7 @@ async function filesOf(context: CommandContext): Promise<{ root: string; key: Co
 /** A run that found the corpus and the archive as the last complete run left them: nothing loaded, nothing written. */
 function unchangedSummary(unchanged: UnchangedArchive): IngestSummary & { skipped: number } {
   const { documents, passages, skipped } = unchanged;
-  return { added: 0, changed: 0, removed: 0, unchanged: documents, documents, passages, passagesWritten: 0, quotesWritten: 0, grouped: false, fingerprint: '', statements: 0, rowsWritten: 0, skipped };
+  return { added: 0, changed: 0, removed: 0, unchanged: documents, documents, passages, passagesWritten: 0, quotesWritten: 0, grouped: false, fingerprint: '', statements: 0, rowsWritten: 0, held: { documents: 0, quotes: 0 }, skipped };
 }
 
 function report(context: CommandContext, summary: IngestSummary & { skipped?: number }, where: string, started: number): void {
@@ -122,12 +123,16 @@ reached, a missing extension, an archive of a newer crosscheck).`,
         report(context, unchangedSummary(unchanged), `${files.root} -> ${connection.shown}`, started);
         return EXIT_FOUND;
       }
-      const corpus = await context.loadCorpus();
       const onProgress = drawProgress(style);
-      const summary = await ingestCorpus(connection.client, corpus, { programVersion: programVersion(), ...(onProgress ? { onProgress } : {}) });
+      const { found, options } = await context.corpusFiles();
+      const reading = (read: number): void => onProgress?.({ phase: 'reading', documentsDone: read, documentsToDo: found.files.length, passagesWritten: 0, rate: 0, secondsLeft: null });
+      // Read a batch at a time: the corpus is never held whole (input.ts).
+      const input = await folderInput(found, options, reading);
+      const skipped = input.warnings.filter((warning) => warning.skipped).length;
+      const summary = await ingestInput(connection.client, input, { programVersion: programVersion(), ...(onProgress ? { onProgress } : {}) });
       if (onProgress) process.stderr.write('\r\u001b[K');
-      if (files) rememberRun(files.root, files.key, summary.fingerprint, corpus.warnings.filter((warning) => warning.skipped).length);
-      report(context, summary, `${corpus.root} -> ${connection.shown}`, started);
+      if (files) rememberRun(files.root, files.key, summary.fingerprint, skipped);
+      report(context, { ...summary, skipped }, `${input.root} -> ${connection.shown}`, started);
       return EXIT_FOUND;
     } catch (error) {
       if (!isDatabaseProblem(error)) throw error;

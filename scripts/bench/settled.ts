@@ -21,7 +21,7 @@ import type { IPty } from 'node-pty';
 import { loadCorpus } from '../../src/core/load.js';
 import { latencyOf, median, ms, table, type Latency } from './stats.js';
 
-type PtyModule = typeof import('node-pty');
+export type PtyModule = typeof import('node-pty');
 
 /** Typed into both programs a letter at a time, each followed by three Down arrows. */
 export const SETTLED_QUERIES: readonly string[] = ['Volcker', 'earthquak', '3.5 pct', 'oil !opec'];
@@ -31,7 +31,7 @@ const KEY_TIMEOUT_MS = 30_000;
 const ARROW_DOWN = '\u001b[B';
 const CTRL_U = '\u0015';
 
-const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'crosscheck.js');
+export const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'crosscheck.js');
 
 export interface KeyFigures {
   letterMs: Latency;
@@ -41,14 +41,14 @@ export interface KeyFigures {
   arrowBytes: number;
 }
 
-interface Session {
+export interface Session {
   pty: IPty;
   screen: InstanceType<typeof xterm.Terminal>;
   /** Bytes and arrival times since the last `reset`. */
   chunks: { at: number; bytes: number }[];
 }
 
-function open(pty: PtyModule, file: string, args: string[], cols: number, rows: number, env: NodeJS.ProcessEnv, cwd = process.cwd()): Session {
+export function open(pty: PtyModule, file: string, args: string[], cols: number, rows: number, env: NodeJS.ProcessEnv, cwd = process.cwd()): Session {
   const screen = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 0 });
   const child = pty.spawn(file, args, {
     name: 'xterm-256color',
@@ -78,7 +78,7 @@ const sleep = (milliseconds: number): Promise<void> => new Promise((resolve) => 
  * Waits for the key's first output (a key that changes nothing within NO_CHANGE_MS counts as 0),
  * then for SILENCE_MS without output; returns the time of the last output and the bytes since `sent`.
  */
-async function untilSilent(session: Session, sent: number): Promise<{ lastAt: number; bytes: number }> {
+export async function untilSilent(session: Session, sent: number): Promise<{ lastAt: number; bytes: number }> {
   const deadline = sent + KEY_TIMEOUT_MS;
   for (;;) {
     await sleep(5);
@@ -92,7 +92,7 @@ async function untilSilent(session: Session, sent: number): Promise<{ lastAt: nu
   }
 }
 
-async function untilScreen(session: Session, predicate: (lines: string[]) => boolean, what: string): Promise<void> {
+export async function untilScreen(session: Session, predicate: (lines: string[]) => boolean, what: string): Promise<void> {
   const deadline = performance.now() + 180_000;
   while (!predicate(rows(session))) {
     if (performance.now() > deadline) throw new Error(`${what} never appeared; the screen was:\n${rows(session).join('\n')}`);
@@ -100,7 +100,7 @@ async function untilScreen(session: Session, predicate: (lines: string[]) => boo
   }
 }
 
-async function typeKeys(session: Session): Promise<{ letters: number[]; letterBytes: number[]; arrows: number[]; arrowBytes: number[] }> {
+export async function typeKeys(session: Session, queries: readonly string[] = SETTLED_QUERIES): Promise<{ letters: number[]; letterBytes: number[]; arrows: number[]; arrowBytes: number[] }> {
   const figures = { letters: [] as number[], letterBytes: [] as number[], arrows: [] as number[], arrowBytes: [] as number[] };
   const press = async (key: string): Promise<{ ms: number; bytes: number }> => {
     const sent = performance.now();
@@ -108,7 +108,7 @@ async function typeKeys(session: Session): Promise<{ letters: number[]; letterBy
     const { lastAt, bytes } = await untilSilent(session, sent);
     return { ms: Math.max(0, lastAt - sent), bytes };
   };
-  for (const query of SETTLED_QUERIES) {
+  for (const query of queries) {
     for (const letter of query) {
       const { ms: took, bytes } = await press(letter);
       figures.letters.push(took);
@@ -124,7 +124,7 @@ async function typeKeys(session: Session): Promise<{ letters: number[]; letterBy
   return figures;
 }
 
-function summarise(run: Awaited<ReturnType<typeof typeKeys>>): KeyFigures {
+export function summarise(run: Awaited<ReturnType<typeof typeKeys>>): KeyFigures {
   return {
     letterMs: latencyOf(run.letters),
     arrowMs: latencyOf(run.arrows),
@@ -133,7 +133,7 @@ function summarise(run: Awaited<ReturnType<typeof typeKeys>>): KeyFigures {
   };
 }
 
-async function close(session: Session, quitKeys: string): Promise<void> {
+export async function close(session: Session, quitKeys: string): Promise<void> {
   session.pty.write(quitKeys);
   await sleep(300);
   try {

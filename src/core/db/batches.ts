@@ -81,8 +81,11 @@ export class Tally {
   readonly touched = new Set<string>();
   /** Quotes per story (as stored) after the run, to read them back in chunks for grouping. */
   readonly storyQuotes = new Map<string, number>();
-  countQuotes(story: string, quotes: number): void {
+  /** Quotes of each top-level document (story ''), in corpus order: they are grouped in slices. */
+  readonly topLevelQuotes: Array<[string, number]> = [];
+  countQuotes(story: string, source: string, quotes: number): void {
     this.storyQuotes.set(story, (this.storyQuotes.get(story) ?? 0) + quotes);
+    if (story === '' && quotes > 0) this.topLevelQuotes.push([source, quotes]);
   }
   fingerprint(): string {
     return createHash('sha256').update(this.hashes.sort().join('\n')).digest('hex');
@@ -116,7 +119,7 @@ function prepareDocument(document: SourceDocument, { stored, programVersion, tal
   if (before && before.hash === hash && before.story === story) {
     tally.unchanged++;
     tally.passages += before.passages;
-    tally.countQuotes(story, before.quotes);
+    tally.countQuotes(story, document.source, before.quotes);
     return;
   }
   if (before) {
@@ -128,7 +131,7 @@ function prepareDocument(document: SourceDocument, { stored, programVersion, tal
   const passages = passagesOf(document.text, document.source, document.story, 0);
   const quotes = runAtOnce(extractCorpusQuoteSteps({ root: '', documents: [document], passages, warnings: [], stories: [], ignoredFiles: 0 }));
   tally.passages += passages.length;
-  tally.countQuotes(story, quotes.length);
+  tally.countQuotes(story, document.source, quotes.length);
   batch.documents++;
   batch.rows.documents.add(documentRow(document, hash, passages.length, quotes.length));
   passages.forEach((passage, seq) => batch.rows.passages.add(passageRow(passage, seq)));
@@ -179,8 +182,11 @@ async function pipelined<T>(prepare: () => Steps<T | null>, write: (prepared: T)
     const prepared = await next;
     if (prepared === null) return;
     next = runInSlices(prepare());
-    // Both are awaited together, so a failed write never leaves the preparation's outcome unhandled.
-    await Promise.all([write(prepared), next]);
+    // Both are settled before either's failure is thrown: a preparation that fails (a file gone) must
+    // not return while the write's transaction is still open on the connection.
+    const [written, read] = await Promise.allSettled([write(prepared), next]);
+    if (written.status === 'rejected') throw written.reason;
+    if (read.status === 'rejected') throw read.reason;
   }
 }
 

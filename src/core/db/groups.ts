@@ -3,13 +3,15 @@
  * (in corpus order), grouped exactly as the engine groups a corpus holding that story alone, and
  * stored in one transaction per chunk of stories. That is what `quotes --db --story` shows (it
  * groups the story it loads), and it keeps the client's memory to one chunk of quotes (a story larger
- * than a chunk is read alone); top-level documents (no story folder) are grouped together, as one
- * story. A run groups again only the stories whose quotes it changed, or every story after a bulk
+ * than a chunk is read alone). Top-level documents (no story folder) are grouped together as one
+ * story up to a chunk of quotes; beyond that (a flat corpus of 200,000 wire stories holds 126,000
+ * quotes, whose grouping alone took 380 MB) in slices of a chunk, in corpus order. No command reads
+ * top-level groups from the archive (quotes, compare and claims take a story). A run groups again only the stories whose quotes it changed, or every story after a bulk
  * load or a run that did not finish. A group is named by its reference quote ("source#seq"), so an
  * unchanged group keeps its key and its members' rows are left alone.
  */
 import { groupQuotes } from '../quotes/grouping.js';
-import type { MarkDamage, Quote, QuoteKind, SpeakerEvidence } from '../quotes/types.js';
+import type { Quote, QuoteKind } from '../quotes/types.js';
 import type { CopyValue } from './copy.js';
 import { storyOf } from './rows.js';
 import type { Work } from './work.js';
@@ -26,31 +28,23 @@ export interface GroupRows {
   members: CopyValue[][];
 }
 
+/** What grouping reads of a quote (groupQuotes weighs its words, speaker, source, story and kind, nothing else). */
 interface QuoteRow {
   story: string;
   source: string;
   seq: number;
-  line: number;
-  start_offset: number;
-  end_offset: number;
-  open_mark: number;
-  close_mark: number | null;
-  paragraphs: number;
-  damage: MarkDamage[];
   text: string;
   kind: QuoteKind;
   speaker: string | null;
-  speaker_pattern: SpeakerEvidence['pattern'] | null;
-  speaker_words: string | null;
-  speaker_written: string | null;
-  attribution: string;
 }
 
-/** A stored quote as extraction made it (every field grouping reads is stored). */
+/**
+ * A stored quote as grouping sees it. The span, line, evidence and attribution (the longest field)
+ * are not read back: grouping never looks at them, and a story of 100,000 quotes is held at once.
+ */
 function quoteOf(row: QuoteRow, id: number): Quote {
-  const evidence = row.speaker_pattern === null ? null : { pattern: row.speaker_pattern, text: row.speaker_words ?? '', written: row.speaker_written ?? '' };
-  const span = { start: row.start_offset, end: row.end_offset, text: row.text, openMark: row.open_mark, closeMark: row.close_mark, paragraphs: row.paragraphs, damage: row.damage };
-  return { id, source: row.source, story: storyOf(row.story), line: row.line, span, text: row.text, speaker: row.speaker, speakerEvidence: evidence, kind: row.kind, attribution: row.attribution };
+  const span = { start: 0, end: 0, text: row.text, openMark: 0, closeMark: null, paragraphs: 1, damage: [] };
+  return { id, source: row.source, story: storyOf(row.story), line: 0, span, text: row.text, speaker: row.speaker, speakerEvidence: null, kind: row.kind, attribution: '' };
 }
 
 /** Groups one story's quotes (in corpus order, with their seq in their document) into rows. */
@@ -66,23 +60,63 @@ export function storyGroupRows(story: string, quotes: ReadonlyArray<{ quote: Quo
   }
 }
 
-/** Chunks of stories of about GROUPING_CHUNK_QUOTES quotes each, in the order given. */
-export function storyChunks(stories: readonly string[], quotesOf: (story: string) => number, chunkQuotes = GROUPING_CHUNK_QUOTES): string[][] {
-  const chunks: string[][] = [];
+/**
+ * Quotes read back and grouped together: whole stories, or a slice of the top-level documents
+ * (`sources`: in a corpus without story folders they can number hundreds of thousands).
+ */
+export interface GroupChunk {
+  stories: string[];
+  /** The top-level documents of this slice, in corpus order (stories is then ['']). */
+  sources?: string[];
+  /** Stories whose stored groups are deleted before this chunk's are written. */
+  clear: string[];
+}
+
+/**
+ * Chunks of about `chunkQuotes` quotes each, in the order given: whole stories (a larger story
+ * alone), and the top-level documents, when their quotes are more than a chunk, in slices of
+ * documents in corpus order (quotes of two slices are never grouped together).
+ */
+export function storyChunks(stories: readonly string[], quotesOf: (story: string) => number, topLevel: ReadonlyArray<readonly [string, number]>, chunkQuotes = GROUPING_CHUNK_QUOTES): GroupChunk[] {
+  const chunks: GroupChunk[] = [];
   let current: string[] = [];
   let quotes = 0;
+  const close = (): void => {
+    if (current.length > 0) chunks.push({ stories: current, clear: current });
+    current = [];
+    quotes = 0;
+  };
   for (const story of stories) {
     const count = quotesOf(story);
-    if (current.length > 0 && quotes + count > chunkQuotes) {
-      chunks.push(current);
-      current = [];
-      quotes = 0;
+    if (story === '' && count > chunkQuotes) {
+      chunks.push(...topLevelSlices(topLevel, chunkQuotes));
+      continue;
     }
+    if (quotes + count > chunkQuotes) close();
     current.push(story);
     quotes += count;
   }
-  if (current.length > 0) chunks.push(current);
+  close();
   return chunks;
+}
+
+function topLevelSlices(topLevel: ReadonlyArray<readonly [string, number]>, chunkQuotes: number): GroupChunk[] {
+  const slices: GroupChunk[] = [];
+  let sources: string[] = [];
+  let quotes = 0;
+  const close = (): void => {
+    if (sources.length > 0) slices.push({ stories: [''], sources, clear: slices.length === 0 ? [''] : [] });
+    sources = [];
+    quotes = 0;
+  };
+  for (const [source, count] of topLevel) {
+    if (count === 0) continue;
+    if (quotes + count > chunkQuotes) close();
+    sources.push(source);
+    quotes += count;
+  }
+  close();
+  return slices;
 }
 
 /** What grouping needs from the run: every source's place in the corpus, and a counter of quotes held. */
@@ -92,53 +126,58 @@ export interface GroupingContext {
   quotesHeld: { most: number };
 }
 
-/** Reads the chunk's quotes from the archive and groups each story apart. */
-async function chunkRows(work: Work, stories: readonly string[], context: GroupingContext): Promise<GroupRows> {
+/** The chunk's quotes from the archive. */
+async function readChunk(work: Work, chunk: GroupChunk): Promise<QuoteRow[]> {
   work.statements++;
-  const result = await work.client.query<QuoteRow>(
-    `SELECT story, source, seq, line, start_offset, end_offset, open_mark, close_mark, paragraphs, damage, text, kind, speaker,
-            speaker_pattern, speaker_words, speaker_written, attribution
-     FROM quotes WHERE story = ANY($1::text[])`,
-    [stories],
-  );
-  context.quotesHeld.most = Math.max(context.quotesHeld.most, result.rows.length);
+  const columns = 'SELECT story, source, seq, text, kind, speaker FROM quotes';
+  const result = chunk.sources
+    ? await work.client.query<QuoteRow>(`${columns} WHERE story = '' AND source = ANY($1::text[])`, [chunk.sources])
+    : await work.client.query<QuoteRow>(`${columns} WHERE story = ANY($1::text[])`, [chunk.stories]);
+  return result.rows;
+}
+
+/** Reads the chunk's quotes from the archive and groups each story apart. */
+async function chunkRows(work: Work, chunk: GroupChunk, context: GroupingContext): Promise<GroupRows> {
+  const quotes = await readChunk(work, chunk);
+  context.quotesHeld.most = Math.max(context.quotesHeld.most, quotes.length);
   const order = (source: string): number => context.corpusOrder.get(source) ?? Number.MAX_SAFE_INTEGER;
-  result.rows.sort((a, b) => (a.story < b.story ? -1 : a.story > b.story ? 1 : order(a.source) - order(b.source) || (a.source < b.source ? -1 : a.source > b.source ? 1 : a.seq - b.seq)));
+  quotes.sort((a, b) => (a.story < b.story ? -1 : a.story > b.story ? 1 : order(a.source) - order(b.source) || (a.source < b.source ? -1 : a.source > b.source ? 1 : a.seq - b.seq)));
   const rows: GroupRows = { groups: [], members: [] };
   let start = 0;
-  while (start < result.rows.length) {
-    const story = result.rows[start]!.story;
+  while (start < quotes.length) {
+    const story = quotes[start]!.story;
     let end = start;
-    while (end < result.rows.length && result.rows[end]!.story === story) end++;
-    const quotes = result.rows.slice(start, end).map((row, id) => ({ quote: quoteOf(row, id), seq: row.seq }));
-    storyGroupRows(story, quotes, rows);
+    while (end < quotes.length && quotes[end]!.story === story) end++;
+    storyGroupRows(story, quotes.slice(start, end).map((row, id) => ({ quote: quoteOf(row, id), seq: row.seq })), rows);
     start = end;
   }
   return rows;
 }
 
-/** Brings quotes.group_key and quote_groups of `stories` up to date with `rows` (inside the caller's transaction). */
-async function writeQuoteGroups(work: Work, stories: readonly string[], rows: GroupRows): Promise<void> {
+/** Brings quotes.group_key and quote_groups of the chunk up to date with `rows` (inside the caller's transaction). */
+async function writeQuoteGroups(work: Work, chunk: GroupChunk, rows: GroupRows): Promise<void> {
   await work.query(
     'CREATE TEMP TABLE quote_membership (story text, source text, seq integer, group_key text, relation text, similarity real, speaker_variant boolean) ON COMMIT DROP',
   );
   await work.copy('quote_membership', MEMBER_COLUMNS, rows.members);
   await work.query('ANALYZE quote_membership');
+  // The chunk's own rows only (through the key's index), never a scan of every quote per chunk.
+  const inChunk = chunk.sources ? "q.story = '' AND q.source = ANY($1::text[])" : 'q.story = ANY($1::text[])';
   work.rowsWritten += await work.query(
     `UPDATE quotes q SET group_key = m.group_key, relation = m.relation, similarity = m.similarity, speaker_variant = m.speaker_variant
      FROM quote_membership m
-     WHERE q.story = ANY($1::text[]) AND q.story = m.story AND q.source = m.source AND q.seq = m.seq
+     WHERE ${inChunk} AND q.story = m.story AND q.source = m.source AND q.seq = m.seq
        AND (q.group_key, q.relation, q.similarity, q.speaker_variant) IS DISTINCT FROM (m.group_key, m.relation, m.similarity, m.speaker_variant)`,
-    [stories],
+    [chunk.sources ?? chunk.stories],
   );
-  work.rowsWritten += await work.query('DELETE FROM quote_groups WHERE story = ANY($1::text[])', [stories]);
+  if (chunk.clear.length > 0) work.rowsWritten += await work.query('DELETE FROM quote_groups WHERE story = ANY($1::text[])', [chunk.clear]);
   await work.copy('quote_groups', GROUP_COLUMNS, rows.groups);
 }
 
-/** Groups the quotes of `stories` (as stored), a chunk at a time, each chunk in one transaction. */
-export async function groupStories(work: Work, chunks: readonly string[][], context: GroupingContext): Promise<void> {
-  for (const stories of chunks) {
-    const rows = await chunkRows(work, stories, context);
-    await work.transaction(() => writeQuoteGroups(work, stories, rows));
+/** Groups the quotes of each chunk, each chunk in one transaction. */
+export async function groupStories(work: Work, chunks: readonly GroupChunk[], context: GroupingContext): Promise<void> {
+  for (const chunk of chunks) {
+    const rows = await chunkRows(work, chunk, context);
+    await work.transaction(() => writeQuoteGroups(work, chunk, rows));
   }
 }

@@ -39,6 +39,8 @@ export interface IngestOptions {
    * builds it once at the end: several times faster than updating it row by row (default 5,000).
    */
   bulkDocuments?: number;
+  /** Quotes read back and grouped at a time, whole stories each (default GROUPING_CHUNK_QUOTES). */
+  groupingChunkQuotes?: number;
   /** Called after each committed batch (tests stop a run here). */
   afterBatch?: (batch: number) => void | Promise<void>;
 }
@@ -211,7 +213,7 @@ async function finish(work: Work, input: IngestInput, run: Run, tally: Tally, be
   const toGroup = everyStory ? stories : [...stories.filter((story) => tally.touched.has(story)), ...[...tally.touched].filter((story) => !stories.includes(story))];
   const corpusOrder = new Map(input.sources.map((source, at) => [source, at]));
   const quotesHeld = { most: 0 };
-  await groupStories(work, storyChunks(toGroup, (story) => tally.storyQuotes.get(story) ?? 0), { corpusOrder, quotesHeld });
+  await groupStories(work, storyChunks(toGroup, (story) => tally.storyQuotes.get(story) ?? 0, tally.topLevelQuotes, options.groupingChunkQuotes), { corpusOrder, quotesHeld });
   corpusOrder.clear();
   if (run.bulk) options.onProgress?.({ phase: 'indexing', ...done });
   await work.query(buildingIndexes(indexUpkeep(run.bulk, tally.passagesWritten > 0)));

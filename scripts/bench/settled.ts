@@ -65,7 +65,7 @@ export function open(pty: PtyModule, file: string, args: string[], cols: number,
   return session;
 }
 
-function rows(session: Session): string[] {
+export function rows(session: Session): string[] {
   const buffer = session.screen.buffer.active;
   const lines: string[] = [];
   for (let row = 0; row < session.screen.rows; row++) lines.push(buffer.getLine(row)?.translateToString(true) ?? '');
@@ -76,16 +76,17 @@ const sleep = (milliseconds: number): Promise<void> => new Promise((resolve) => 
 
 /**
  * Waits for the key's first output (a key that changes nothing within NO_CHANGE_MS counts as 0),
- * then for SILENCE_MS without output; returns the time of the last output and the bytes since `sent`.
+ * then for SILENCE_MS without output (and, when given, for `settled` to hold of the screen: an
+ * answer still awaited draws nothing meanwhile); returns the time of the last output and the bytes since `sent`.
  */
-export async function untilSilent(session: Session, sent: number): Promise<{ lastAt: number; bytes: number }> {
+export async function untilSilent(session: Session, sent: number, settled?: (lines: string[]) => boolean): Promise<{ lastAt: number; bytes: number }> {
   const deadline = sent + KEY_TIMEOUT_MS;
   for (;;) {
     await sleep(5);
     const since = session.chunks.filter((chunk) => chunk.at >= sent);
     const now = performance.now();
     const quietFrom = since.at(-1)?.at ?? sent;
-    const quiet = since.length === 0 ? now - sent >= NO_CHANGE_MS : now - quietFrom >= SILENCE_MS;
+    const quiet = (since.length === 0 ? now - sent >= NO_CHANGE_MS : now - quietFrom >= SILENCE_MS) && (settled?.(rows(session)) ?? true);
     if (quiet || now > deadline) {
       return { lastAt: since.at(-1)?.at ?? sent, bytes: since.reduce((sum, chunk) => sum + chunk.bytes, 0) };
     }
@@ -100,12 +101,12 @@ export async function untilScreen(session: Session, predicate: (lines: string[])
   }
 }
 
-export async function typeKeys(session: Session, queries: readonly string[] = SETTLED_QUERIES): Promise<{ letters: number[]; letterBytes: number[]; arrows: number[]; arrowBytes: number[] }> {
+export async function typeKeys(session: Session, queries: readonly string[] = SETTLED_QUERIES, settled?: (lines: string[]) => boolean): Promise<{ letters: number[]; letterBytes: number[]; arrows: number[]; arrowBytes: number[] }> {
   const figures = { letters: [] as number[], letterBytes: [] as number[], arrows: [] as number[], arrowBytes: [] as number[] };
   const press = async (key: string): Promise<{ ms: number; bytes: number }> => {
     const sent = performance.now();
     session.pty.write(key);
-    const { lastAt, bytes } = await untilSilent(session, sent);
+    const { lastAt, bytes } = await untilSilent(session, sent, settled);
     return { ms: Math.max(0, lastAt - sent), bytes };
   };
   for (const query of queries) {

@@ -9,6 +9,7 @@ import { migrate } from '../../src/core/db/schema.js';
 import { findCorpusFiles, loadCorpus } from '../../src/core/load.js';
 import { extractCorpusQuotes } from '../../src/core/quotes/extract.js';
 import { groupQuotes } from '../../src/core/quotes/grouping.js';
+import { runCli } from '../helpers/cli.js';
 import { temporaryCorpus } from '../helpers/corpus.js';
 import { countOf, createTestDatabase, skipWithoutDatabase, type TestDatabase } from '../helpers/db.js';
 
@@ -137,5 +138,34 @@ describe('a corpus without story folders, grouped in slices', { skip: skipWithou
     assert.equal(await countOf(database.client, 'SELECT count(*) FROM quotes WHERE group_key IS NULL'), 0);
     assert.equal(await countOf(database.client, 'SELECT count(*) FROM quote_groups'), 3, 'slices of three, three and two sources');
     assert.equal(await countOf(database.client, 'SELECT count(*) FROM quote_groups g WHERE NOT EXISTS (SELECT 1 FROM quotes q WHERE q.group_key = g.group_key)'), 0);
+  });
+});
+
+describe('crosscheck index reading the folder a batch at a time', { skip: skipWithoutDatabase }, () => {
+  let database: TestDatabase;
+  const folder = temporaryCorpus({
+    'wire/a.txt': 'Harbour fire\n\nThe fire at the harbour burned for hours.\n',
+    'wire/empty.txt': '',
+    'feed.jsonl': `${JSON.stringify({ id: 'r1', headline: 'Docks reopen', body: 'The docks reopened on Tuesday after the fire.' })}\n`,
+  });
+  before(async () => {
+    database = await createTestDatabase();
+  });
+  after(async () => {
+    await database?.drop();
+    folder.cleanup();
+  });
+
+  it('says what it skipped, reads records with --fields, and refuses a field no record has', async () => {
+    const result = runCli(['index', '--db', database.url, '--corpus', folder.root, '--fields', 'text=body,title=headline', '--json']);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stderr, /1 file\(s\) or record\(s\) skipped/);
+    assert.equal((JSON.parse(result.stdout) as { documents: number }).documents, 2);
+    const record = await database.client.query<{ title: string; text: string }>("SELECT title, text FROM documents WHERE format = 'jsonl'");
+    assert.equal(record.rows[0]?.title, 'Docks reopen');
+    assert.match(record.rows[0]?.text ?? '', /docks reopened/);
+    const missing = runCli(['index', '--db', database.url, '--corpus', folder.root, '--fields', 'text=nothing']);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /--fields text=nothing: no record of corpus/);
   });
 });

@@ -94,9 +94,10 @@ their metadata, passages, and quotes with their speakers and groups. The tables 
 (and upgraded) by crosscheck; the pg_trgm extension is created when missing.
 
 Re-running is incremental: documents are compared by a content hash, new and changed ones are
-written, vanished ones removed, unchanged ones left alone. Documents are written in batches,
-each in its own transaction, so a run interrupted anywhere leaves the archive consistent and
-the next run finishes the job. Progress is shown on stderr when it is a terminal.
+written, vanished ones removed, unchanged ones left alone. The corpus is read a batch at a time
+(its files twice: ids and labels first), so memory stays bounded whatever its size; each batch
+is written in its own transaction, so a run interrupted anywhere leaves the archive consistent
+and the next run finishes the job. Progress is shown on stderr when it is a terminal.
 
 Options:
   --db URL       postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=require]

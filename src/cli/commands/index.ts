@@ -7,9 +7,13 @@ import { rememberRun, unchangedArchive, type UnchangedArchive } from '../../core
 import type { CorpusKey } from '../../core/fingerprint.js';
 import { migrate } from '../../core/db/schema.js';
 import { EXIT_ERROR, EXIT_FOUND, UsageError, stringOption, type Command, type CommandContext } from '../command.js';
+import { heapValve } from '../heapValve.js';
 import { formatText, writeJson, writeLine, type OutputStyle } from '../output.js';
 
 const count = (value: number): string => value.toLocaleString('en-US');
+
+/** The heap a run lets garbage fill before it collects (heapValve.ts): the client's memory stays near this whatever the corpus's size. */
+const HEAP_SOFT_LIMIT_BYTES = 192 * 1024 * 1024;
 
 function duration(seconds: number): string {
   if (seconds < 60) return `${seconds.toFixed(1)} s`;
@@ -124,14 +128,19 @@ reached, a missing extension, an archive of a newer crosscheck).`,
         report(context, unchangedSummary(unchanged), `${files.root} -> ${connection.shown}`, started);
         return EXIT_FOUND;
       }
-      const onProgress = drawProgress(style);
+      const drawn = drawProgress(style);
+      const relieve = heapValve(HEAP_SOFT_LIMIT_BYTES);
+      const onProgress = (progress: IngestProgress): void => {
+        relieve();
+        drawn?.(progress);
+      };
       const { found, options } = await context.corpusFiles();
-      const reading = (read: number): void => onProgress?.({ phase: 'reading', documentsDone: read, documentsToDo: found.files.length, passagesWritten: 0, rate: 0, secondsLeft: null });
+      const reading = (read: number): void => onProgress({ phase: 'reading', documentsDone: read, documentsToDo: found.files.length, passagesWritten: 0, rate: 0, secondsLeft: null });
       // Read a batch at a time: the corpus is never held whole (input.ts).
       const input = await folderInput(found, options, reading);
       const skipped = input.warnings.filter((warning) => warning.skipped).length;
-      const summary = await ingestInput(connection.client, input, { programVersion: programVersion(), ...(onProgress ? { onProgress } : {}) });
-      if (onProgress) process.stderr.write('\r\u001b[K');
+      const summary = await ingestInput(connection.client, input, { programVersion: programVersion(), onProgress });
+      if (drawn) process.stderr.write('\r\u001b[K');
       if (files) rememberRun(files.root, files.key, summary.fingerprint, skipped);
       report(context, { ...summary, skipped }, `${input.root} -> ${connection.shown}`, started);
       return EXIT_FOUND;

@@ -23,7 +23,10 @@ function duration(seconds: number): string {
 
 function progressLine(progress: IngestProgress): string {
   if (progress.phase === 'indexing') return `building the trigram index (${count(progress.passagesWritten)} passages written)`;
-  if (progress.phase === 'grouping') return `grouping quotes story by story (${count(progress.documentsDone)} documents written)`;
+  if (progress.phase === 'grouping') {
+    const chunks = progress.chunks === undefined ? '' : `, ${count(progress.chunksDone ?? 0)}/${count(progress.chunks)} chunks`;
+    return `grouping quotes story by story (${count(progress.documentsDone)} documents written${chunks})`;
+  }
   if (progress.phase === 'reading') return `reading ${count(progress.documentsDone)}/${count(progress.documentsToDo)} files (ids and labels)`;
   const verb = progress.phase === 'removing' ? 'removing' : 'writing';
   const left = progress.secondsLeft === null ? '' : `, ${duration(progress.secondsLeft)} left`;

@@ -174,10 +174,11 @@ async function writeQuoteGroups(work: Work, chunk: GroupChunk, rows: GroupRows):
   await work.copy('quote_groups', GROUP_COLUMNS, rows.groups);
 }
 
-/** Groups the quotes of each chunk, each chunk in one transaction. */
-export async function groupStories(work: Work, chunks: readonly GroupChunk[], context: GroupingContext): Promise<void> {
-  for (const chunk of chunks) {
+/** Groups the quotes of each chunk, each chunk in one transaction; `afterChunk` is told how many chunks are done. */
+export async function groupStories(work: Work, chunks: readonly GroupChunk[], context: GroupingContext, afterChunk: (done: number) => void): Promise<void> {
+  for (const [at, chunk] of chunks.entries()) {
     const rows = await chunkRows(work, chunk, context);
     await work.transaction(() => writeQuoteGroups(work, chunk, rows));
+    afterChunk(at + 1);
   }
 }

@@ -26,6 +26,9 @@ export interface IngestProgress {
   rate: number;
   /** Estimated from the rate; null until there is one. */
   secondsLeft: number | null;
+  /** While grouping: chunks of quotes grouped so far, of how many. */
+  chunksDone?: number;
+  chunks?: number;
 }
 
 export interface IngestOptions {
@@ -213,7 +216,9 @@ async function finish(work: Work, input: IngestInput, run: Run, tally: Tally, be
   const toGroup = everyStory ? stories : [...stories.filter((story) => tally.touched.has(story)), ...[...tally.touched].filter((story) => !stories.includes(story))];
   const corpusOrder = new Map(input.sources.map((source, at) => [source, at]));
   const quotesHeld = { most: 0 };
-  await groupStories(work, storyChunks(toGroup, (story) => tally.storyQuotes.get(story) ?? 0, tally.topLevelQuotes, options.groupingChunkQuotes), { corpusOrder, quotesHeld });
+  const chunks = storyChunks(toGroup, (story) => tally.storyQuotes.get(story) ?? 0, tally.topLevelQuotes, options.groupingChunkQuotes);
+  // Told after each chunk, so a caller can draw progress (and let go of the chunk's garbage: heapValve.ts).
+  await groupStories(work, chunks, { corpusOrder, quotesHeld }, (chunksDone) => options.onProgress?.({ phase: 'grouping', ...done, chunksDone, chunks: chunks.length }));
   corpusOrder.clear();
   if (run.bulk) options.onProgress?.({ phase: 'indexing', ...done });
   await work.query(buildingIndexes(indexUpkeep(run.bulk, tally.passagesWritten > 0)));

@@ -23,7 +23,7 @@ import type { IPty } from 'node-pty';
 import { loadCorpus } from '../../src/core/load.js';
 import { latencyOf, median, ms, table, type Latency } from './stats.js';
 
-type PtyModule = typeof import('node-pty');
+export type PtyModule = typeof import('node-pty');
 
 /** Typed into both programs a letter at a time, each followed by three Down arrows. */
 export const SETTLED_QUERIES: readonly string[] = ['Volcker', 'earthquak', '3.5 pct', 'oil !opec'];
@@ -33,7 +33,7 @@ const KEY_TIMEOUT_MS = 30_000;
 const ARROW_DOWN = '\u001b[B';
 const CTRL_U = '\u0015';
 
-const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'crosscheck.js');
+export const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'crosscheck.js');
 
 export interface KeyFigures {
   letterMs: Latency;
@@ -45,14 +45,14 @@ export interface KeyFigures {
   eachLetterMs: number[];
 }
 
-interface Session {
+export interface Session {
   pty: IPty;
   screen: InstanceType<typeof xterm.Terminal>;
   /** Bytes and arrival times since the last `reset`. */
   chunks: { at: number; bytes: number }[];
 }
 
-function open(pty: PtyModule, file: string, args: string[], cols: number, rows: number, env: NodeJS.ProcessEnv, cwd = process.cwd()): Session {
+export function open(pty: PtyModule, file: string, args: string[], cols: number, rows: number, env: NodeJS.ProcessEnv, cwd = process.cwd()): Session {
   const screen = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 0 });
   const child = pty.spawn(file, args, {
     name: 'xterm-256color',
@@ -69,7 +69,7 @@ function open(pty: PtyModule, file: string, args: string[], cols: number, rows: 
   return session;
 }
 
-function rows(session: Session): string[] {
+export function rows(session: Session): string[] {
   const buffer = session.screen.buffer.active;
   const lines: string[] = [];
   for (let row = 0; row < session.screen.rows; row++) lines.push(buffer.getLine(row)?.translateToString(true) ?? '');
@@ -80,23 +80,24 @@ const sleep = (milliseconds: number): Promise<void> => new Promise((resolve) => 
 
 /**
  * Waits for the key's first output (a key that changes nothing within NO_CHANGE_MS counts as 0),
- * then for SILENCE_MS without output; returns the time of the last output and the bytes since `sent`.
+ * then for SILENCE_MS without output (and, when given, for `settled` to hold of the screen: an
+ * answer still awaited draws nothing meanwhile); returns the time of the last output and the bytes since `sent`.
  */
-async function untilSilent(session: Session, sent: number): Promise<{ lastAt: number; bytes: number }> {
+export async function untilSilent(session: Session, sent: number, settled?: (lines: string[]) => boolean): Promise<{ lastAt: number; bytes: number }> {
   const deadline = sent + KEY_TIMEOUT_MS;
   for (;;) {
     await sleep(5);
     const since = session.chunks.filter((chunk) => chunk.at >= sent);
     const now = performance.now();
     const quietFrom = since.at(-1)?.at ?? sent;
-    const quiet = since.length === 0 ? now - sent >= NO_CHANGE_MS : now - quietFrom >= SILENCE_MS;
+    const quiet = (since.length === 0 ? now - sent >= NO_CHANGE_MS : now - quietFrom >= SILENCE_MS) && (settled?.(rows(session)) ?? true);
     if (quiet || now > deadline) {
       return { lastAt: since.at(-1)?.at ?? sent, bytes: since.reduce((sum, chunk) => sum + chunk.bytes, 0) };
     }
   }
 }
 
-async function untilScreen(session: Session, predicate: (lines: string[]) => boolean, what: string): Promise<void> {
+export async function untilScreen(session: Session, predicate: (lines: string[]) => boolean, what: string): Promise<void> {
   const deadline = performance.now() + 180_000;
   while (!predicate(rows(session))) {
     if (performance.now() > deadline) throw new Error(`${what} never appeared; the screen was:\n${rows(session).join('\n')}`);
@@ -104,15 +105,15 @@ async function untilScreen(session: Session, predicate: (lines: string[]) => boo
   }
 }
 
-async function typeKeys(session: Session): Promise<{ letters: number[]; letterBytes: number[]; arrows: number[]; arrowBytes: number[] }> {
+export async function typeKeys(session: Session, queries: readonly string[] = SETTLED_QUERIES, settled?: (lines: string[]) => boolean): Promise<{ letters: number[]; letterBytes: number[]; arrows: number[]; arrowBytes: number[] }> {
   const figures = { letters: [] as number[], letterBytes: [] as number[], arrows: [] as number[], arrowBytes: [] as number[] };
   const press = async (key: string): Promise<{ ms: number; bytes: number }> => {
     const sent = performance.now();
     session.pty.write(key);
-    const { lastAt, bytes } = await untilSilent(session, sent);
+    const { lastAt, bytes } = await untilSilent(session, sent, settled);
     return { ms: Math.max(0, lastAt - sent), bytes };
   };
-  for (const query of SETTLED_QUERIES) {
+  for (const query of queries) {
     for (const letter of query) {
       const { ms: took, bytes } = await press(letter);
       figures.letters.push(took);
@@ -128,7 +129,7 @@ async function typeKeys(session: Session): Promise<{ letters: number[]; letterBy
   return figures;
 }
 
-function summarise(run: Awaited<ReturnType<typeof typeKeys>>): KeyFigures {
+export function summarise(run: Awaited<ReturnType<typeof typeKeys>>): KeyFigures {
   return {
     letterMs: latencyOf(run.letters),
     arrowMs: latencyOf(run.arrows),
@@ -138,7 +139,7 @@ function summarise(run: Awaited<ReturnType<typeof typeKeys>>): KeyFigures {
   };
 }
 
-async function close(session: Session, quitKeys: string): Promise<void> {
+export async function close(session: Session, quitKeys: string): Promise<void> {
   session.pty.write(quitKeys);
   await sleep(300);
   try {

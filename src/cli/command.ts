@@ -2,6 +2,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { SearchService } from '../core/searchService.js';
 import type { CorpusKey } from '../core/fingerprint.js';
+import type { CorpusFiles, LoadOptions } from '../core/load.js';
 import type { Corpus } from '../core/types.js';
 import type { Workspace } from '../core/workspace.js';
 import type { OutputFormat } from './formats.js';
@@ -29,6 +30,8 @@ export interface CommandContext {
   archiveUrl: string | undefined;
   /** That corpus's folder and its key from the file system alone (no file read), as the cache takes it. */
   corpusKey: () => Promise<{ root: string; key: CorpusKey }>;
+  /** That corpus's files, found but not read, and how to read them (--fields): for a command that streams it. */
+  corpusFiles: () => Promise<{ found: CorpusFiles; options: LoadOptions }>;
 }
 
 export interface Command {

@@ -8,7 +8,7 @@ import { ENTER_ALTERNATE_SCREEN, LEAVE_ALTERNATE_SCREEN, programVersion } from '
 import { FieldsError, parseFieldsOption } from '../core/formats/fields.js';
 import { corpusKey, RACY_WINDOW_MS } from '../core/fingerprint.js';
 import { errorCode } from '../core/fsErrors.js';
-import { CorpusError } from '../core/load.js';
+import { CorpusError, findCorpusFiles } from '../core/load.js';
 import { takeHeldCacheNotes, type OpenedCorpus } from '../core/open.js';
 import { QueryError } from '../core/query.js';
 import { neutralize } from '../core/sanitize.js';
@@ -134,6 +134,7 @@ async function runCommand(command: Command, args: string[]): Promise<number> {
       const root = path.resolve(corpusPathFrom(values));
       return { root, key: await corpusKey(root, programVersion(), RACY_WINDOW_MS, fields ? { fields } : {}) };
     },
+    corpusFiles: async () => ({ found: await findCorpusFiles(corpusPathFrom(values)), options: fields ? { fields } : {} }),
   };
   try {
     return await command.run(context);

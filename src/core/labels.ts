@@ -33,7 +33,7 @@ function duplicates(labels: readonly string[]): Set<string> {
 }
 
 /** Computes every document's `label` (see the top of this file); documents keep their order. */
-export function assignLabels(documents: SourceDocument[]): void {
+export function assignLabels(documents: Array<Pick<SourceDocument, 'source' | 'outlet' | 'day' | 'label'>>): void {
   const bases = documents.map((document) => document.outlet ?? lastSegment(document.source));
   const labelAt = (index: number, level: number, group: readonly string[]): string => {
     const document = documents[index]!;

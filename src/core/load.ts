@@ -96,7 +96,8 @@ function sourceIdOf(relative: string): string {
   return extension ? relative.slice(0, -extension.length) : relative;
 }
 
-interface ReadSettings {
+/** How files are read: the limits, the record fields asked for, and where warnings go. */
+export interface ReadSettings {
   maxBytes: number;
   maxRecordBytes: number | undefined;
   fields: FieldMap;
@@ -114,16 +115,19 @@ function* readDocuments(files: readonly FoundFile[], settings: ReadSettings, onP
   const documents: SourceDocument[] = [];
   let filesRead = 0;
   for (const file of files) {
-    const format = formatOf(file.relative) ?? 'text';
-    if (format === 'jsonl' || format === 'csv') documents.push(...(yield* readRecords(file, format, settings)));
-    else {
-      const document = readDocument(file, format, settings);
-      if (document) documents.push(document);
-    }
+    documents.push(...(yield* readFileDocuments(file, settings)));
     onProgress?.({ filesRead: ++filesRead, filesTotal: files.length });
     yield;
   }
   return documents;
+}
+
+/** The documents of one file (several for a record file), in file order; none when it is skipped (with a warning). */
+export function* readFileDocuments(file: FoundFile, settings: ReadSettings): Steps<SourceDocument[]> {
+  const format = formatOf(file.relative) ?? 'text';
+  if (format === 'jsonl' || format === 'csv') return yield* readRecords(file, format, settings);
+  const document = readDocument(file, format, settings);
+  return document ? [document] : [];
 }
 
 function* readRecords(file: FoundFile, format: 'jsonl' | 'csv', settings: ReadSettings): Steps<SourceDocument[]> {
@@ -187,24 +191,28 @@ function readDocument(file: FoundFile, format: 'text' | 'html', settings: ReadSe
 /**
  * Gives each document an id of its own: "a.txt" and "a.md" side by side, or two records with one
  * id, would share one, so the second is cited by its path (and record). Escaped names can meet a
- * real name too ("bad\\xFF"), so a numbered suffix ends every tie.
+ * real name too ("bad\\xFF"), so a numbered suffix ends every tie. Documents are given in corpus
+ * order, one at a time (a streamed load holds only the ids).
  */
-function uniqueIds(decoded: readonly SourceDocument[], absoluteRoot: string, warnings: LoadWarning[]): SourceDocument[] {
-  const usedIds = new Set<string>();
-  const documents: SourceDocument[] = [];
-  for (const document of decoded) {
-    if (usedIds.has(document.source)) {
-      const relative = path.relative(absoluteRoot, document.path).split(path.sep).join('/') || path.basename(document.path);
+export class SourceIds {
+  private readonly used = new Set<string>();
+  constructor(
+    private readonly absoluteRoot: string,
+    private readonly warnings: LoadWarning[],
+  ) {}
+  /** Renames `document` when its id is taken (with a warning); returns it. */
+  claim(document: SourceDocument): SourceDocument {
+    if (this.used.has(document.source)) {
+      const relative = path.relative(this.absoluteRoot, document.path).split(path.sep).join('/') || path.basename(document.path);
       const replacement = document.record === null ? relative : `${sourceIdOf(relative)}#${document.record}`;
       let id = replacement;
-      for (let copy = 2; usedIds.has(id); copy++) id = `${replacement}~${copy}`;
-      warnings.push({ file: relative, ...(document.record === null ? {} : { line: document.record }), reason: `source id ${document.source} taken; cited as ${id}`, skipped: false });
+      for (let copy = 2; this.used.has(id); copy++) id = `${replacement}~${copy}`;
+      this.warnings.push({ file: relative, ...(document.record === null ? {} : { line: document.record }), reason: `source id ${document.source} taken; cited as ${id}`, skipped: false });
       document.source = id;
     }
-    usedIds.add(document.source);
-    documents.push(document);
+    this.used.add(document.source);
+    return document;
   }
-  return documents;
 }
 
 function passagesOfAll(documents: readonly SourceDocument[]): Passage[] {
@@ -215,22 +223,32 @@ function passagesOfAll(documents: readonly SourceDocument[]): Passage[] {
   return passages;
 }
 
-/** Reads the files found under a corpus path. Never writes anything there. */
-export async function loadFiles(found: CorpusFiles, options: LoadOptions = {}): Promise<Corpus> {
-  const { root, absoluteRoot, files } = found;
-  const warnings = [...found.warnings];
-  const use = new FieldUse(options.fields ?? {});
-  const settings: ReadSettings = { maxBytes: options.maxFileBytes ?? MAX_FILE_BYTES, maxRecordBytes: options.maxRecordBytes, fields: fieldMapOf(options.fields), use, warnings };
-  const decoded = await runInSlices(readDocuments(files, settings, options.onProgress));
+/** The settings loadFiles reads with; `warnings` receives every file's. */
+export function readSettingsOf(options: LoadOptions, warnings: LoadWarning[]): ReadSettings {
+  return { maxBytes: options.maxFileBytes ?? MAX_FILE_BYTES, maxRecordBytes: options.maxRecordBytes, fields: fieldMapOf(options.fields), use: new FieldUse(options.fields ?? {}), warnings };
+}
+
+/** After every file is read: a FieldsError for a --fields name no record has, a CorpusError when nothing loaded. */
+export function checkLoaded({ root, files }: CorpusFiles, { use, warnings }: ReadSettings, documents: number): void {
   const missing = use.missing();
   if (missing.length > 0) {
     throw new FieldsError(`--fields ${missing.join(', ')}: no record of corpus ${root} has ${missing.length === 1 ? 'this field' : 'these fields'}`);
   }
-  const documents = uniqueIds(decoded, absoluteRoot, warnings);
-  if (documents.length === 0) {
+  if (documents === 0) {
     const only = files.length === 1 ? warnings.find((warning) => warning.skipped) : undefined;
     throw new CorpusError(`corpus ${root}: none of its ${files.length} file(s) could be loaded${only ? `: ${only.reason}` : ''}`);
   }
+}
+
+/** Reads the files found under a corpus path. Never writes anything there. */
+export async function loadFiles(found: CorpusFiles, options: LoadOptions = {}): Promise<Corpus> {
+  const { absoluteRoot, files } = found;
+  const warnings = [...found.warnings];
+  const settings = readSettingsOf(options, warnings);
+  const decoded = await runInSlices(readDocuments(files, settings, options.onProgress));
+  const ids = new SourceIds(absoluteRoot, warnings);
+  const documents = decoded.map((document) => ids.claim(document));
+  checkLoaded(found, settings, documents.length);
   assignLabels(documents);
   const passages = passagesOfAll(documents);
   warnings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));

@@ -28,7 +28,7 @@ async function storedRows(client: pg.Client): Promise<unknown[]> {
 }
 
 const ORPHAN_PASSAGES = 'SELECT count(*) FROM passages p WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.story = p.story AND d.source = p.source)';
-const PASSAGES_FIRST = { programVersion: 'test', bulkDocuments: 1, passagesFirstDocuments: 1 };
+const BULK = { programVersion: 'test', bulkDocuments: 1 };
 
 const HALF_WRITTEN =
   'SELECT count(*) FROM documents d WHERE passage_count <> (SELECT count(*) FROM passages p WHERE p.story = d.story AND p.source = d.source) OR quote_count <> (SELECT count(*) FROM quotes q WHERE q.story = d.story AND q.source = d.source)';
@@ -92,7 +92,7 @@ describe('a first load into an empty archive', { skip: skipWithoutDatabase }, ()
   });
 });
 
-describe('a large first load, passages first', { skip: skipWithoutDatabase }, () => {
+describe('a large first load, in batches as the corpus is read', { skip: skipWithoutDatabase }, () => {
   let database: TestDatabase;
   let fresh: string[];
   let expected: unknown[];
@@ -107,7 +107,7 @@ describe('a large first load, passages first', { skip: skipWithoutDatabase }, ()
     database = await createTestDatabase();
     await migrate(database.client);
     fresh = await schemaObjects(database.client);
-    // The rows as the batch-by-batch order writes them.
+    // The rows as a small run (no index dropped, no key left out) writes them.
     await ingestCorpus(database.client, await loadCorpus(folder.root), { programVersion: 'test' });
     expected = await storedRows(database.client);
     await database.client.query('DELETE FROM documents');
@@ -117,8 +117,8 @@ describe('a large first load, passages first', { skip: skipWithoutDatabase }, ()
     folder.cleanup();
   });
 
-  it('stores the same rows as batch by batch, with every key and index back', async () => {
-    const summary = await ingestCorpus(database.client, await loadCorpus(folder.root), PASSAGES_FIRST);
+  it('stores the same rows as a small run, with every key and index back', async () => {
+    const summary = await ingestCorpus(database.client, await loadCorpus(folder.root), BULK);
     assert.equal(summary.added, 5);
     assert.ok(summary.passagesWritten > 0 && summary.quotesWritten > 0);
     assert.deepEqual(await storedRows(database.client), expected);
@@ -126,10 +126,10 @@ describe('a large first load, passages first', { skip: skipWithoutDatabase }, ()
     assert.equal(await countOf(database.client, INVALID_INDEXES), 0);
   });
 
-  it('stopped among the documents, readers see only whole documents; the next run deletes the passages of none and finishes', async () => {
+  it('stopped among the documents, it leaves whole documents and no passage of none; the next run finishes', async () => {
     await database.client.query('DELETE FROM documents');
     const stopped = ingestCorpus(database.client, await loadCorpus(folder.root), {
-      ...PASSAGES_FIRST,
+      ...BULK,
       batchDocuments: 2,
       afterBatch: (batch) => {
         if (batch === 1) throw new Error('stopped for the test');
@@ -137,33 +137,34 @@ describe('a large first load, passages first', { skip: skipWithoutDatabase }, ()
     });
     await assert.rejects(stopped, /stopped for the test/);
     assert.equal(await countOf(database.client, 'SELECT count(*) FROM documents'), 2);
-    assert.ok((await countOf(database.client, ORPHAN_PASSAGES)) > 0, 'the other documents\' passages wait for their rows');
+    assert.equal(await countOf(database.client, ORPHAN_PASSAGES), 0, 'passages are written with their documents');
     assert.equal(await countOf(database.client, HALF_WRITTEN), 0);
-    assert.equal(await countOf(database.client, 'SELECT count(*) FROM passages p JOIN documents d ON d.story = p.story AND d.source = p.source'), await countOf(database.client, 'SELECT sum(passage_count) AS count FROM documents'));
     const resumed = await ingestCorpus(database.client, await loadCorpus(folder.root), { programVersion: 'test' });
     assert.deepEqual([resumed.added, resumed.unchanged], [3, 2]);
-    assert.equal(await countOf(database.client, ORPHAN_PASSAGES), 0);
     assert.deepEqual(await storedRows(database.client), expected);
     assert.deepEqual(await schemaObjects(database.client), fresh);
   });
 
-  it('stopped before any document, a first load again, in either order, starts from no passage', async () => {
-    await database.client.query('DELETE FROM documents');
-    const corpus = await loadCorpus(folder.root);
-    await assert.rejects(
-      ingestCorpus(database.client, corpus, {
-        ...PASSAGES_FIRST,
-        onProgress: ({ phase }) => {
-          if (phase === 'indexing') throw new Error('stopped for the test');
-        },
-      }),
-      /stopped for the test/,
-    );
-    assert.equal(await countOf(database.client, 'SELECT count(*) FROM documents'), 0);
-    assert.ok((await countOf(database.client, ORPHAN_PASSAGES)) > 0);
-    // Even in the batch-by-batch order (a smaller corpus, say), whose passages would meet the old ones' keys.
-    await ingestCorpus(database.client, corpus, { programVersion: 'test', bulkDocuments: 1 });
-    assert.deepEqual(await storedRows(database.client), expected);
-    assert.equal(await countOf(database.client, 'SELECT count(*) FROM ingest_state WHERE complete'), 1);
+  it('stopped after every document, before its groups and indexes, a first load again or a small run finishes it', async () => {
+    for (const next of [BULK, { programVersion: 'test' }]) {
+      await database.client.query('DELETE FROM documents');
+      const corpus = await loadCorpus(folder.root);
+      await assert.rejects(
+        ingestCorpus(database.client, corpus, {
+          ...BULK,
+          onProgress: ({ phase }) => {
+            if (phase === 'grouping') throw new Error('stopped for the test');
+          },
+        }),
+        /stopped for the test/,
+      );
+      assert.equal(await countOf(database.client, 'SELECT count(*) FROM documents'), 5);
+      assert.equal(await countOf(database.client, 'SELECT count(*) FROM ingest_state WHERE complete'), 0);
+      if (next === BULK) await database.client.query('DELETE FROM documents');
+      await ingestCorpus(database.client, corpus, next);
+      assert.deepEqual(await storedRows(database.client), expected);
+      assert.deepEqual(await schemaObjects(database.client), fresh);
+      assert.equal(await countOf(database.client, 'SELECT count(*) FROM ingest_state WHERE complete'), 1);
+    }
   });
 });

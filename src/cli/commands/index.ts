@@ -1,14 +1,19 @@
 /** `crosscheck index --db URL`: loads the corpus into a PostgreSQL archive, incrementally. */
 import { programVersion } from '../../core/presentation.js';
 import { asDatabaseFailure, connectDatabase, isDatabaseProblem, type Connection } from '../../core/db/connect.js';
-import { ingestCorpus, type IngestProgress, type IngestSummary } from '../../core/db/ingest.js';
+import { ingestInput, type IngestProgress, type IngestSummary } from '../../core/db/ingest.js';
+import { folderInput } from '../../core/db/input.js';
 import { rememberRun, unchangedArchive, type UnchangedArchive } from '../../core/db/lastRun.js';
 import type { CorpusKey } from '../../core/fingerprint.js';
 import { migrate } from '../../core/db/schema.js';
 import { EXIT_ERROR, EXIT_FOUND, UsageError, stringOption, type Command, type CommandContext } from '../command.js';
+import { heapValve } from '../heapValve.js';
 import { formatText, writeJson, writeLine, type OutputStyle } from '../output.js';
 
 const count = (value: number): string => value.toLocaleString('en-US');
+
+/** The heap a run lets garbage fill before it collects (heapValve.ts): the client's memory stays near this whatever the corpus's size. */
+const HEAP_SOFT_LIMIT_BYTES = 192 * 1024 * 1024;
 
 function duration(seconds: number): string {
   if (seconds < 60) return `${seconds.toFixed(1)} s`;
@@ -18,8 +23,11 @@ function duration(seconds: number): string {
 
 function progressLine(progress: IngestProgress): string {
   if (progress.phase === 'indexing') return `building the trigram index (${count(progress.passagesWritten)} passages written)`;
-  if (progress.phase === 'grouping') return `grouping quotes over the corpus (${count(progress.documentsDone)} documents written)`;
-  if (progress.phase === 'passages') return `writing passages of ${count(progress.documentsDone)}/${count(progress.documentsToDo)} documents, ${count(progress.passagesWritten)} passages`;
+  if (progress.phase === 'grouping') {
+    const chunks = progress.chunks === undefined ? '' : `, ${count(progress.chunksDone ?? 0)}/${count(progress.chunks)} chunks`;
+    return `grouping quotes story by story (${count(progress.documentsDone)} documents written${chunks})`;
+  }
+  if (progress.phase === 'reading') return `reading ${count(progress.documentsDone)}/${count(progress.documentsToDo)} files (ids and labels)`;
   const verb = progress.phase === 'removing' ? 'removing' : 'writing';
   const left = progress.secondsLeft === null ? '' : `, ${duration(progress.secondsLeft)} left`;
   const passages = progress.phase === 'writing' ? `, ${count(progress.passagesWritten)} passages` : '';
@@ -67,7 +75,7 @@ async function filesOf(context: CommandContext): Promise<{ root: string; key: Co
 /** A run that found the corpus and the archive as the last complete run left them: nothing loaded, nothing written. */
 function unchangedSummary(unchanged: UnchangedArchive): IngestSummary & { skipped: number } {
   const { documents, passages, skipped } = unchanged;
-  return { added: 0, changed: 0, removed: 0, unchanged: documents, documents, passages, passagesWritten: 0, quotesWritten: 0, grouped: false, fingerprint: '', statements: 0, rowsWritten: 0, skipped };
+  return { added: 0, changed: 0, removed: 0, unchanged: documents, documents, passages, passagesWritten: 0, quotesWritten: 0, grouped: false, fingerprint: '', statements: 0, rowsWritten: 0, held: { documents: 0, quotes: 0 }, skipped };
 }
 
 function report(context: CommandContext, summary: IngestSummary & { skipped?: number }, where: string, started: number): void {
@@ -93,9 +101,10 @@ their metadata, passages, and quotes with their speakers and groups. The tables 
 (and upgraded) by crosscheck; the pg_trgm extension is created when missing.
 
 Re-running is incremental: documents are compared by a content hash, new and changed ones are
-written, vanished ones removed, unchanged ones left alone. Documents are written in batches,
-each in its own transaction, so a run interrupted anywhere leaves the archive consistent and
-the next run finishes the job. Progress is shown on stderr when it is a terminal.
+written, vanished ones removed, unchanged ones left alone. The corpus is read a batch at a time
+(its files twice: ids and labels first), so memory stays bounded whatever its size; each batch
+is written in its own transaction, so a run interrupted anywhere leaves the archive consistent
+and the next run finishes the job. Progress is shown on stderr when it is a terminal.
 
 Options:
   --db URL       postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=require]
@@ -122,12 +131,21 @@ reached, a missing extension, an archive of a newer crosscheck).`,
         report(context, unchangedSummary(unchanged), `${files.root} -> ${connection.shown}`, started);
         return EXIT_FOUND;
       }
-      const corpus = await context.loadCorpus();
-      const onProgress = drawProgress(style);
-      const summary = await ingestCorpus(connection.client, corpus, { programVersion: programVersion(), ...(onProgress ? { onProgress } : {}) });
-      if (onProgress) process.stderr.write('\r\u001b[K');
-      if (files) rememberRun(files.root, files.key, summary.fingerprint, corpus.warnings.filter((warning) => warning.skipped).length);
-      report(context, summary, `${corpus.root} -> ${connection.shown}`, started);
+      const drawn = drawProgress(style);
+      const relieve = heapValve(HEAP_SOFT_LIMIT_BYTES);
+      const onProgress = (progress: IngestProgress): void => {
+        relieve();
+        drawn?.(progress);
+      };
+      const { found, options } = await context.corpusFiles();
+      const reading = (read: number): void => onProgress({ phase: 'reading', documentsDone: read, documentsToDo: found.files.length, passagesWritten: 0, rate: 0, secondsLeft: null });
+      // Read a batch at a time: the corpus is never held whole (input.ts).
+      const input = await folderInput(found, options, reading);
+      const skipped = input.warnings.filter((warning) => warning.skipped).length;
+      const summary = await ingestInput(connection.client, input, { programVersion: programVersion(), onProgress });
+      if (drawn) process.stderr.write('\r\u001b[K');
+      if (files) rememberRun(files.root, files.key, summary.fingerprint, skipped);
+      report(context, { ...summary, skipped }, `${input.root} -> ${connection.shown}`, started);
       return EXIT_FOUND;
     } catch (error) {
       if (!isDatabaseProblem(error)) throw error;

@@ -1,14 +1,19 @@
 /**
- * Writing documents in batches, one transaction each. The next batch's quotes are extracted and
- * its rows encoded in slices while the server takes the batch before it, so the client's work and
- * the server's overlap instead of taking turns.
+ * Writing documents in batches, one transaction each, as they are read: the next batch is read,
+ * compared with the archive by content hash, and its new and changed documents analysed (passages,
+ * quotes) and encoded in slices while the server takes the batch before it. The client holds two
+ * batches of documents at most, whatever the corpus's size.
  */
+import { createHash } from 'node:crypto';
+import { passagesOf } from '../passages.js';
 import { extractCorpusQuoteSteps } from '../quotes/extract.js';
 import type { Quote } from '../quotes/types.js';
 import { runAtOnce, runInSlices, type Steps } from '../slices.js';
-import type { Corpus, Passage, SourceDocument } from '../types.js';
+import type { Passage, SourceDocument } from '../types.js';
 import { CopyText, storable, type CopyValue } from './copy.js';
 import type { IngestOptions, IngestProgress } from './ingest.js';
+import type { IngestInput } from './input.js';
+import { SCHEMA_VERSION } from './schema.js';
 import { storyKey, type Work } from './work.js';
 
 const DOCUMENT_COLUMNS = [
@@ -46,74 +51,106 @@ function quoteRow(quote: Quote, seq: number): CopyValue[] {
   ];
 }
 
-export function bySource<T extends { source: string }>(items: readonly T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const list = map.get(item.source);
-    if (list) list.push(item);
-    else map.set(item.source, [item]);
-  }
-  return map;
+/** What identifies a document's stored version: everything loading made of it, and the program that made it. */
+export function contentHash(document: SourceDocument, programVersion: string): string {
+  return createHash('sha256').update(JSON.stringify([SCHEMA_VERSION, programVersion, document])).digest('hex');
 }
 
-/** Each document's passages and quotes, the quotes extracted once, when first needed. */
-export class CorpusParts {
-  readonly passages: Map<string, Passage[]>;
-  private readonly quotes = new Map<string, Quote[]>();
-  constructor(private readonly corpus: Corpus) {
-    this.passages = bySource(corpus.passages);
+/** A document as the archive held it before the run. */
+export interface StoredDocument {
+  story: string;
+  hash: string;
+  passages: number;
+  quotes: number;
+}
+
+/** What a run counts as the documents go past, in corpus order. */
+export class Tally {
+  added = 0;
+  changed = 0;
+  unchanged = 0;
+  /** Passages the archive holds afterwards. */
+  passages = 0;
+  passagesWritten = 0;
+  quotesWritten = 0;
+  documentsWritten = 0;
+  documentsSeen = 0;
+  /** `source\thash` of every document: the run's fingerprint. */
+  readonly hashes: string[] = [];
+  /** (story as stored, source) of the documents this run writes: their words go into the vocabulary. */
+  readonly written: Array<[string, string]> = [];
+  /** Stories (as stored) whose quotes this run changed: their groups are computed again. */
+  readonly touched = new Set<string>();
+  /** Quotes per story (as stored) after the run, to read them back in chunks for grouping. */
+  readonly storyQuotes = new Map<string, number>();
+  /** Quotes of each top-level document (story ''), in corpus order: they are grouped in slices. */
+  readonly topLevelQuotes: Array<[string, number]> = [];
+  countQuotes(story: string, source: string, quotes: number): void {
+    this.storyQuotes.set(story, (this.storyQuotes.get(story) ?? 0) + quotes);
+    if (story === '' && quotes > 0) this.topLevelQuotes.push([source, quotes]);
   }
-  passagesOf(document: SourceDocument): Passage[] {
-    return this.passages.get(document.source) ?? [];
-  }
-  quotesOf(document: SourceDocument): Quote[] {
-    let quotes = this.quotes.get(document.source);
-    if (!quotes) {
-      quotes = runAtOnce(extractCorpusQuoteSteps({ ...this.corpus, documents: [document], passages: this.passagesOf(document) }));
-      this.quotes.set(document.source, quotes);
-    }
-    return quotes;
-  }
-  /** Every quote by source in corpus order, numbered through the corpus as extractCorpusQuotes numbers them. */
-  allQuotes(): Map<string, Quote[]> {
-    const all = new Map<string, Quote[]>();
-    let id = 0;
-    for (const document of this.corpus.documents) {
-      const quotes = this.quotesOf(document);
-      for (const quote of quotes) quote.id = id++;
-      if (quotes.length > 0) all.set(document.source, quotes);
-    }
-    return all;
+  fingerprint(): string {
+    return createHash('sha256').update(this.hashes.sort().join('\n')).digest('hex');
   }
 }
 
-export interface WritePlan {
-  toWrite: SourceDocument[];
-  hashes: Map<string, string>;
-  /** The story each stored document is filed under, by source: its old version is deleted by its key. */
-  storedStory: Map<string, string>;
+/** What preparing a batch needs: the archive as it was, the program version, the tally. */
+export interface BatchContext {
+  stored: ReadonlyMap<string, StoredDocument>;
+  programVersion: string;
+  tally: Tally;
 }
 
 interface PreparedBatch {
-  documents: SourceDocument[];
-  /** Stored keys of the batch's documents that have an old version. */
+  /** Documents read (all released once the batch is written). */
+  read: number;
+  /** Documents to write (new or changed). */
+  documents: number;
+  /** Stored keys of the batch's changed documents: their old versions go. */
   old: Array<[string, string]>;
   rows: { documents: CopyText; passages: CopyText; quotes: CopyText };
 }
 
-/** `withPassages` false: the batch's passages are in the archive already (a first load writes them first). */
-function* prepareBatch(batch: SourceDocument[], parts: CorpusParts, { hashes, storedStory }: WritePlan, withPassages: boolean): Steps<PreparedBatch> {
-  const rows = { documents: new CopyText(), passages: new CopyText(), quotes: new CopyText() };
-  for (const document of batch) {
-    const passages = parts.passagesOf(document);
-    const quotes = parts.quotesOf(document);
-    rows.documents.add(documentRow(document, hashes.get(document.source)!, passages.length, quotes.length));
-    if (withPassages) passages.forEach((passage, seq) => rows.passages.add(passageRow(passage, seq)));
-    quotes.forEach((quote, seq) => rows.quotes.add(quoteRow(quote, seq)));
+/** One document's rows when it is new or changed; tallied either way. */
+function prepareDocument(document: SourceDocument, { stored, programVersion, tally }: BatchContext, batch: PreparedBatch): void {
+  const hash = contentHash(document, programVersion);
+  const story = storyKey(document.story);
+  tally.hashes.push(`${document.source}\t${hash}`);
+  tally.documentsSeen++;
+  const before = stored.get(document.source);
+  if (before && before.hash === hash && before.story === story) {
+    tally.unchanged++;
+    tally.passages += before.passages;
+    tally.countQuotes(story, document.source, before.quotes);
+    return;
+  }
+  if (before) {
+    tally.changed++;
+    batch.old.push([before.story, document.source]);
+    tally.touched.add(before.story);
+  } else tally.added++;
+  tally.touched.add(story);
+  tally.written.push([story, document.source]);
+  const passages = passagesOf(document.text, document.source, document.story, 0);
+  const quotes = runAtOnce(extractCorpusQuoteSteps({ root: '', documents: [document], passages, warnings: [], stories: [], ignoredFiles: 0 }));
+  tally.passages += passages.length;
+  tally.countQuotes(story, document.source, quotes.length);
+  batch.documents++;
+  batch.rows.documents.add(documentRow(document, hash, passages.length, quotes.length));
+  passages.forEach((passage, seq) => batch.rows.passages.add(passageRow(passage, seq)));
+  quotes.forEach((quote, seq) => batch.rows.quotes.add(quoteRow(quote, seq)));
+}
+
+/** Reads the input's next batch and prepares the rows of its new and changed documents; null at the corpus's end. */
+function* prepareBatch(input: IngestInput, size: number, context: BatchContext): Steps<PreparedBatch | null> {
+  const documents = yield* input.nextBatch(size);
+  if (documents.length === 0) return null;
+  const batch: PreparedBatch = { read: documents.length, documents: 0, old: [], rows: { documents: new CopyText(), passages: new CopyText(), quotes: new CopyText() } };
+  for (const document of documents) {
+    prepareDocument(document, context, batch);
     yield;
   }
-  const old = batch.filter((document) => storedStory.has(document.source)).map((document): [string, string] => [storedStory.get(document.source)!, document.source]);
-  return { documents: batch, old, rows };
+  return batch;
 }
 
 export function progressOf(phase: IngestProgress['phase'], done: number, toDo: number, passagesWritten: number, startedMs: number): IngestProgress {
@@ -141,60 +178,51 @@ async function writeBatch(work: Work, batch: PreparedBatch): Promise<{ passages:
   });
 }
 
-function batchesOf(documents: SourceDocument[], options: IngestOptions): SourceDocument[][] {
-  const size = options.batchDocuments ?? BATCH_DOCUMENTS;
-  const batches: SourceDocument[][] = [];
-  for (let start = 0; start < documents.length; start += size) batches.push(documents.slice(start, start + size));
-  return batches;
+/** Each batch prepared (in slices) while the one before it is written, until `prepare` finds no more. */
+async function pipelined<T>(prepare: () => Steps<T | null>, write: (prepared: T) => Promise<void>): Promise<void> {
+  let next = runInSlices(prepare());
+  for (;;) {
+    const prepared = await next;
+    if (prepared === null) return;
+    next = runInSlices(prepare());
+    // Both are settled before either's failure is thrown: a preparation that fails (a file gone) must
+    // not return while the write's transaction is still open on the connection.
+    const [written, read] = await Promise.allSettled([write(prepared), next]);
+    if (written.status === 'rejected') throw written.reason;
+    if (read.status === 'rejected') throw read.reason;
+  }
 }
 
-/** Each batch prepared (in slices) while the one before it is written; `written` reports each written batch. */
-async function pipelined<T>(batches: SourceDocument[][], prepare: (batch: SourceDocument[]) => Steps<T>, write: (prepared: T, index: number) => Promise<void>): Promise<void> {
-  const prepareAt = (index: number): Promise<T | null> => (index < batches.length ? runInSlices(prepare(batches[index]!)) : Promise.resolve(null));
-  let next = prepareAt(0);
-  for (let index = 0; index < batches.length; index++) {
-    const prepared = (await next)!;
-    // Both are awaited together, so a failed write never leaves the preparation's outcome unhandled.
-    next = prepareAt(index + 1);
-    await Promise.all([write(prepared, index), next]);
-  }
+/** What the run does before its first write (marks the archive unfinished, drops what a bulk load rebuilds) and after each batch. */
+export interface BatchHooks {
+  beforeWrite(): Promise<void>;
+  afterWrite(): Promise<void>;
 }
 
 /**
- * Writes `plan.toWrite` in batches, each prepared while the one before it is written; `withPassages`
- * false when a first load wrote the passages already (writePassages).
+ * Reads the whole input in batches, compares each document with its stored version and writes the
+ * new and changed ones, each batch in one transaction, prepared while the one before it is written.
  */
-export async function writeDocuments(work: Work, parts: CorpusParts, plan: WritePlan, options: IngestOptions, withPassages = true): Promise<{ passages: number; quotes: number }> {
+export async function writeDocuments(work: Work, input: IngestInput, context: BatchContext, options: IngestOptions, hooks: BatchHooks): Promise<void> {
+  const size = options.batchDocuments ?? BATCH_DOCUMENTS;
   const started = performance.now();
-  const written = { passages: 0, quotes: 0, documents: 0 };
-  await pipelined(batchesOf(plan.toWrite, options), (batch) => prepareBatch(batch, parts, plan, withPassages), async (batch, index) => {
-    const counts = await writeBatch(work, batch);
-    written.passages += counts.passages;
-    written.quotes += counts.quotes;
-    written.documents += batch.documents.length;
-    options.onProgress?.(progressOf('writing', written.documents, plan.toWrite.length, written.passages, started));
-    await options.afterBatch?.(index + 1);
-  });
-  return { passages: written.passages, quotes: written.quotes };
-}
-
-function* passagesOfBatch(batch: SourceDocument[], parts: CorpusParts): Steps<{ rows: CopyText; documents: number }> {
-  const rows = new CopyText();
-  for (const document of batch) {
-    parts.passagesOf(document).forEach((passage, seq) => rows.add(passageRow(passage, seq)));
-    yield;
-  }
-  return { rows, documents: batch.length };
-}
-
-/** Every passage of `plan.toWrite`, in batches (each COPY its own transaction): a first load's first pass. */
-export async function writePassages(work: Work, parts: CorpusParts, plan: WritePlan, options: IngestOptions): Promise<number> {
-  const started = performance.now();
-  const written = { passages: 0, documents: 0 };
-  await pipelined(batchesOf(plan.toWrite, options), (batch) => passagesOfBatch(batch, parts), async ({ rows, documents }) => {
-    written.passages += await work.copyEncoded('passages', PASSAGE_COLUMNS, rows);
-    written.documents += documents;
-    options.onProgress?.(progressOf('passages', written.documents, plan.toWrite.length, written.passages, started));
-  });
-  return written.passages;
+  const { tally } = context;
+  const toDo = input.sources.length;
+  let written = 0;
+  await pipelined(
+    () => prepareBatch(input, size, context),
+    async (batch) => {
+      if (batch.documents > 0) {
+        await hooks.beforeWrite();
+        const counts = await writeBatch(work, batch);
+        tally.passagesWritten += counts.passages;
+        tally.quotesWritten += counts.quotes;
+        tally.documentsWritten += batch.documents;
+        await options.afterBatch?.(++written);
+        await hooks.afterWrite();
+      }
+      input.held.release(batch.read);
+      options.onProgress?.(progressOf('writing', tally.documentsSeen, toDo, tally.passagesWritten, started));
+    },
+  );
 }

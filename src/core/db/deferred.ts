@@ -21,8 +21,8 @@ export const DEFERRED_INDEXES = [TRIGRAM_INDEX, TITLE_TRIGRAM_INDEX, SOURCE_TRIG
 
 /**
  * Drops the foreign keys and the trigram indexes for a first load (one statement, so one
- * transaction), and any passage or quote: with no document in the archive, they are rows a
- * stopped first load wrote ahead of their documents (firstLoad.ts).
+ * transaction), and any passage or quote: with no document in the archive, they are rows an
+ * earlier version's stopped first load wrote ahead of their documents.
  */
 export const DEFER_FOR_FIRST_LOAD = [
   'TRUNCATE passages, quotes',

@@ -223,6 +223,11 @@ function passagesOfAll(documents: readonly SourceDocument[]): Passage[] {
   return passages;
 }
 
+/** Warnings in the order they are reported: by file, then by line. */
+export function sortWarnings(warnings: LoadWarning[]): void {
+  warnings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+}
+
 /** The settings loadFiles reads with; `warnings` receives every file's. */
 export function readSettingsOf(options: LoadOptions, warnings: LoadWarning[]): ReadSettings {
   return { maxBytes: options.maxFileBytes ?? MAX_FILE_BYTES, maxRecordBytes: options.maxRecordBytes, fields: fieldMapOf(options.fields), use: new FieldUse(options.fields ?? {}), warnings };
@@ -251,7 +256,7 @@ export async function loadFiles(found: CorpusFiles, options: LoadOptions = {}): 
   checkLoaded(found, settings, documents.length);
   assignLabels(documents);
   const passages = passagesOfAll(documents);
-  warnings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+  sortWarnings(warnings);
   const stories = [...new Set(documents.map((document) => document.story).filter((s): s is string => s !== null))].sort();
   return { root: absoluteRoot, documents, passages, warnings, stories, ignoredFiles: found.ignored };
 }

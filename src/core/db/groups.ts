@@ -72,51 +72,39 @@ export interface GroupChunk {
   clear: string[];
 }
 
+/** `items` in order, cut into runs whose sizes add up to at most `limit` (an item larger than that alone); items of size 0 are kept. */
+function packed<T>(items: Iterable<T>, sizeOf: (item: T) => number, limit: number): T[][] {
+  const runs: T[][] = [];
+  let current: T[] = [];
+  let total = 0;
+  for (const item of items) {
+    const size = sizeOf(item);
+    if (total + size > limit && current.length > 0) {
+      runs.push(current);
+      current = [];
+      total = 0;
+    }
+    current.push(item);
+    total += size;
+  }
+  if (current.length > 0) runs.push(current);
+  return runs;
+}
+
 /**
  * Chunks of about `chunkQuotes` quotes each, in the order given: whole stories (a larger story
  * alone), and the top-level documents, when their quotes are more than a chunk, in slices of
  * documents in corpus order (quotes of two slices are never grouped together).
  */
 export function storyChunks(stories: readonly string[], quotesOf: (story: string) => number, topLevel: ReadonlyArray<readonly [string, number]>, chunkQuotes = GROUPING_CHUNK_QUOTES): GroupChunk[] {
-  const chunks: GroupChunk[] = [];
-  let current: string[] = [];
-  let quotes = 0;
-  const close = (): void => {
-    if (current.length > 0) chunks.push({ stories: current, clear: current });
-    current = [];
-    quotes = 0;
-  };
-  for (const story of stories) {
-    const count = quotesOf(story);
-    if (story === '' && count > chunkQuotes) {
-      chunks.push(...topLevelSlices(topLevel, chunkQuotes));
-      continue;
-    }
-    if (quotes + count > chunkQuotes) close();
-    current.push(story);
-    quotes += count;
-  }
-  close();
-  return chunks;
-}
-
-function topLevelSlices(topLevel: ReadonlyArray<readonly [string, number]>, chunkQuotes: number): GroupChunk[] {
-  const slices: GroupChunk[] = [];
-  let sources: string[] = [];
-  let quotes = 0;
-  const close = (): void => {
-    if (sources.length > 0) slices.push({ stories: [''], sources, clear: slices.length === 0 ? [''] : [] });
-    sources = [];
-    quotes = 0;
-  };
-  for (const [source, count] of topLevel) {
-    if (count === 0) continue;
-    if (quotes + count > chunkQuotes) close();
-    sources.push(source);
-    quotes += count;
-  }
-  close();
-  return slices;
+  const sliced = stories.includes('') && quotesOf('') > chunkQuotes;
+  const whole = packed(sliced ? stories.filter((story) => story !== '') : stories, quotesOf, chunkQuotes).map((run): GroupChunk => ({ stories: run, clear: run }));
+  if (!sliced) return whole;
+  const quoted = topLevel.filter(([, count]) => count > 0);
+  const slices = packed(quoted, ([, count]) => count, chunkQuotes).map(
+    (run, at): GroupChunk => ({ stories: [''], sources: run.map(([source]) => source), clear: at === 0 ? [''] : [] }),
+  );
+  return [...slices, ...whole];
 }
 
 /** What grouping needs from the run: every source's place in the corpus, and a counter of quotes held. */

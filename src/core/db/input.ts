@@ -10,7 +10,7 @@
  * them is written as it was read the second time, and the next run compares its hash again.
  */
 import type { CorpusFiles, LoadOptions, ReadSettings } from '../load.js';
-import { CorpusError, checkLoaded, readFileDocuments, readSettingsOf, SourceIds } from '../load.js';
+import { CorpusError, checkLoaded, readFileDocuments, readSettingsOf, sortWarnings, SourceIds } from '../load.js';
 import { assignLabels } from '../labels.js';
 import { runInSlices, type Steps } from '../slices.js';
 import type { Corpus, LoadWarning, SourceDocument } from '../types.js';
@@ -100,7 +100,7 @@ function* scan(found: CorpusFiles, settings: ReadSettings, onFile: (read: number
 export async function folderInput(found: CorpusFiles, options: LoadOptions = {}, onFile: (read: number) => void = () => undefined): Promise<FolderInput> {
   const warnings = [...found.warnings];
   const { members } = await runInSlices(scan(found, readSettingsOf(options, warnings), onFile));
-  warnings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+  sortWarnings(warnings);
   const sources = members.map((member) => member.source);
   const stories = members.map((member) => member.story);
   const labels = members.map((member) => member.label);

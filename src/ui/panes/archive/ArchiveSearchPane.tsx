@@ -75,9 +75,8 @@ function useArchiveReader(local: LocalHit | null, sentFrom: Workspace, width: nu
  */
 function inItsStory(shown: Workspace, { claim, passageId }: Extract<NavigationTarget, { pane: 'compare' }>): NavigationTarget {
   const passage = passageId === undefined ? undefined : shown.corpus.passages[passageId];
-  const story = passage ? (shown.documents.get(passage.source)?.story ?? passage.story) : null;
-  if (!passage || story === null) return { pane: 'compare', claim };
-  return { pane: 'compare', claim, inStory: { story, source: passage.source, line: passage.line, text: passage.text } };
+  if (!passage || passage.story === null) return { pane: 'compare', claim };
+  return { pane: 'compare', claim, inStory: { story: passage.story, source: passage.source, line: passage.line, text: passage.text } };
 }
 
 function useQueryLine(search: ArchiveSearchState, text: string): { counter: string; note: string | null } {

@@ -23,7 +23,7 @@ import { useImmediateState } from './hooks/useImmediateState.js';
 import { useKeyboard } from './hooks/useKeyboard.js';
 import { useLatest } from './hooks/useLatest.js';
 import { useLineEditor, type LineEditor } from './hooks/useLineEditor.js';
-import { useTerminalSize, type TerminalSize } from './hooks/useTerminalSize.js';
+import { useWorkbenchSize, type TerminalSize } from './hooks/useTerminalSize.js';
 import { useWorkspace, type CorpusLoader, type Workspace, type WorkspaceState } from './hooks/useWorkspace.js';
 import { dispatchKey, helpHint, hintsOf, type Handlers } from './keys/dispatch.js';
 import type { PaneControls, PaneKey } from './navigation.js';
@@ -36,6 +36,7 @@ import { useEvidence } from './evidence/useEvidence.js';
 import { useTheme } from './theme.js';
 
 export { MIN_COLUMNS, MIN_ROWS } from './app/screens.js';
+const MINIMUM_SIZE: TerminalSize = { columns: MIN_COLUMNS, rows: MIN_ROWS };
 
 /** The panes, in the order of their number keys. */
 const PANES: readonly PaneDefinition[] = [
@@ -124,6 +125,8 @@ function globalHandlers({ exit, suspend, write, help, setTab, panes, evidence, s
 
 interface WorkbenchKeys {
   status: WorkspaceState['status'];
+  /** Too small a terminal: the panes are hidden, so only quitting and Ctrl-Z work (as the screen says). */
+  tooSmall: boolean;
   typedAhead: LineEditor;
   panes: PaneRegistry;
   global: Handlers;
@@ -136,9 +139,14 @@ interface WorkbenchKeys {
 }
 
 /** Every key and paste: to the query typed while loading, the help, or the visible pane. */
-function useWorkbenchKeys({ status, typedAhead, panes, global, help, stories, refreshStatus, exit, onKey }: WorkbenchKeys): void {
+function useWorkbenchKeys({ status, tooSmall, typedAhead, panes, global, help, stories, refreshStatus, exit, onKey }: WorkbenchKeys): void {
   const statusLatest = useLatest(status);
+  const tooSmallLatest = useLatest(tooSmall);
   useKeyboard((event) => {
+    if (tooSmallLatest.current) {
+      if (event.kind === 'key' && ['q', 'ctrl-c', 'ctrl-z'].includes(event.name)) dispatchKey(event.name, panes.targetOf(undefined), global);
+      return;
+    }
     if (statusLatest.current === 'loading') {
       if (event.kind === 'paste') typedAhead.insert(event.text);
       else if (event.name === 'ctrl-c') exit();
@@ -173,7 +181,9 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize, load, s
   const { exit } = useApp();
   const { write } = useStdout();
   const theme = useTheme();
-  const { columns, rows } = useTerminalSize(fixedSize);
+  // Too small a terminal hides the panes without unmounting them (a query, a selection, a claims
+  // map built survive a window dragged small and back), laid out at the last size they fitted.
+  const { columns, rows, tooSmall, laidOut } = useWorkbenchSize(MINIMUM_SIZE, fixedSize);
   const [tab, tabLatest, setTab] = useImmediateState<PaneKey>(PANES[0]!.key);
   const panes = usePaneRegistry(tabLatest, setTab);
   const { stories: onArchive, navigate, choose } = useStoryNavigation(archive, timers, setTab, panes.navigate);
@@ -183,7 +193,7 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize, load, s
   const storyCount = onArchive?.catalog?.stories.length ?? null;
   const [seen] = useState(() => new Map<string, SourceDocument>());
   const setting = useMemo(() => (archive ? { archive, story, stories: storyCount, timers, seen } : null), [archive, story, storyCount, timers, seen]);
-  const help = useHelp(rows - 2);
+  const help = useHelp(laidOut.rows - 2);
   // Keys typed while the corpus loads go to the query line the workbench opens on (q included, as there).
   const typedAhead = useLineEditor();
   // A corpus that cannot load ends the workbench: the message goes to stderr, the exit code is 2
@@ -210,39 +220,38 @@ export function App({ corpusPath, workspace: preloaded, size: fixedSize, load, s
   });
   const readyWorkspace = state.status === 'ready' ? state.workspace : null;
   const memoryStories = useMemo(() => (readyWorkspace ? storyCatalogOf(readyWorkspace) : null), [readyWorkspace]);
-  const stories = useStoryPicker(onArchive ? onArchive.catalog : memoryStories, rows - 4, (story) => (onArchive ? choose(story) : panes.navigate({ pane: 'claims', story })));
+  const stories = useStoryPicker(onArchive ? onArchive.catalog : memoryStories, laidOut.rows - 4, (story) => (onArchive ? choose(story) : panes.navigate({ pane: 'claims', story })));
   const global = globalHandlers({ exit, suspend, write, help, setTab, panes, evidence: evidence.handlers, stories });
   const { status, refreshStatus, controls } = useStatusLine(panes, tabLatest, global, inspect);
-  useWorkbenchKeys({ status: state.status, typedAhead, panes, global, help, stories, refreshStatus, exit, onKey: evidence.clearNotice });
+  useWorkbenchKeys({ status: state.status, tooSmall, typedAhead, panes, global, help, stories, refreshStatus, exit, onKey: evidence.clearNotice });
 
-  // The frame fills the terminal, status line on the last row. Ink then redraws the whole frame on
-  // each update (clear and draw, in one synchronized write where the terminal supports it).
-  if (columns < MIN_COLUMNS || rows < MIN_ROWS) return <TooSmall columns={columns} rows={rows} />;
-  if (state.status !== 'ready') return <Loading state={state} tabs={TABS} active={tab} typedAhead={typedAhead.text} columns={columns} rows={rows} />;
-  const paneHeight = rows - 2;
-  const { corpus } = state.workspace;
+  // The frame fills the terminal, status line on the last row (frameDiff.ts writes the rows that changed).
+  const tooSmallScreen = tooSmall ? <TooSmall columns={columns} rows={rows} /> : null;
+  if (state.status !== 'ready') return tooSmallScreen ?? <Loading state={state} tabs={TABS} active={tab} typedAhead={typedAhead.text} columns={columns} rows={rows} />;
+  const [width, paneHeight] = [laidOut.columns, laidOut.rows - 2];
   return (
     <ArchiveContext.Provider value={setting}>
-      <Box width={columns} height={rows} flexDirection="column">
-        <TabBar tabs={TABS} active={tab} title={neutralize(corpus.root, { ascii: theme.ascii })} width={columns} />
-        <Box height={paneHeight} width={columns}>
-          {help.open ? <HelpOverlay width={columns} height={paneHeight} scroll={help.scroll} pane={tab} /> : null}
-          {stories.open && !help.open ? <StoryPickerView picker={stories} width={columns} height={paneHeight} /> : null}
+      {tooSmallScreen}
+      <Box width={width} height={laidOut.rows} flexDirection="column" display={tooSmall ? 'none' : 'flex'}>
+        <TabBar tabs={TABS} active={tab} title={neutralize(state.workspace.corpus.root, { ascii: theme.ascii })} width={width} />
+        <Box height={paneHeight} width={width}>
+          {help.open ? <HelpOverlay width={width} height={paneHeight} scroll={help.scroll} pane={tab} /> : null}
+          {stories.open && !help.open ? <StoryPickerView picker={stories} width={width} height={paneHeight} /> : null}
           {/* Panes stay mounted while hidden, so a query or a selection survives a visit elsewhere. */}
           {(onArchive ? ARCHIVE_PANES : PANES).map(({ key, Component }) => (
             // On an archive, a newly chosen story's panes start afresh; Search keeps its query.
             <Box key={onArchive && key !== 'search' ? `${key}:${onArchive.story ?? ''}` : key} display={!help.open && !stories.open && tab === key ? 'flex' : 'none'}>
-              <Component workspace={state.workspace} width={columns} height={paneHeight} active={!help.open && !stories.open && tab === key} controls={controls} navigate={navigate} typedAhead={typedAhead.text} />
+              <Component workspace={state.workspace} width={width} height={paneHeight} active={!tooSmall && !help.open && !stories.open && tab === key} controls={controls} navigate={navigate} typedAhead={typedAhead.text} />
             </Box>
           ))}
         </Box>
         <StatusLine
           where={help.open ? 'Help' : stories.open ? `Claims ${theme.glyphs.separator} stories` : status.where}
           // What an evidence key did takes the facts' room while it is shown.
-          facts={[evidence.marked > 0 ? `${evidence.marked} marked` : '', evidence.notice === null ? (onArchive ? archiveFacts(onArchive, theme.ascii) : corpusFacts(corpus)) : ''].filter((part) => part !== '').join('  ')}
+          facts={[evidence.marked > 0 ? `${evidence.marked} marked` : '', evidence.notice === null ? (onArchive ? archiveFacts(onArchive, theme.ascii) : corpusFacts(state.workspace.corpus)) : ''].filter((part) => part !== '').join('  ')}
           hints={help.open ? ['j/k scroll', 'any other key closes'] : stories.open ? hintsOf(stories.target(), global) : evidence.notice !== null ? [evidence.notice] : status.hints}
           help={help.open ? '' : stories.open ? helpHint(stories.target()) : status.help}
-          width={columns}
+          width={width}
         />
       </Box>
     </ArchiveContext.Provider>

@@ -14,8 +14,10 @@ const CLEAR_TERMINAL = '\u001b[2J\u001b[3J\u001b[H';
 const ERASE_ROW = '\u001b[2K';
 const ERASE_ROW_AND_UP = `${ERASE_ROW}\u001b[1A`;
 const ERASE_ROW_TO_COLUMN_1 = `${ERASE_ROW}\u001b[G`;
+const SYNC_START = '\u001b[?2026h';
+const SYNC_END = '\u001b[?2026l';
 /** Writes that do not change what the screen shows: synchronized-update brackets, cursor visibility. */
-const INERT_SEQUENCES = ['\u001b[?2026h', '\u001b[?2026l', '\u001b[?25h', '\u001b[?25l'];
+const INERT_SEQUENCES = [SYNC_START, SYNC_END, '\u001b[?25h', '\u001b[?25l'];
 
 /** Ink's eraseLines(n) at the start of `chunk` (erase a row and go up, n - 1 times, erase the top row, column 1): n and where it ends. */
 function eraseLinesAt(chunk: string): { erased: number; end: number } | null {
@@ -74,7 +76,10 @@ export function rowChanges(previous: readonly string[], next: readonly string[])
 }
 
 export class FrameDiffer {
+  /** The last frame, as the next one is diffed against; null when the screen may not match it. */
   private previous: Frame | null = null;
+  /** The last frame written, whether or not the screen still matches it (for redraw()). */
+  private last: Frame | null = null;
 
   constructor(private readonly screenRows: () => number) {}
 
@@ -87,6 +92,7 @@ export class FrameDiffer {
     }
     const { kind, rows, erased } = frame;
     const previous = this.previous;
+    this.last = { kind, rows };
     // A frame taller than the screen scrolls it: its rows no longer line up with what was drawn.
     this.previous = rows.length <= this.screenRows() ? { kind, rows } : null;
     if (!previous || !this.previous || previous.kind !== kind || previous.rows.length !== rows.length) return chunk;
@@ -99,6 +105,17 @@ export class FrameDiffer {
   /** The screen was changed behind Ink's back (cleared, resized): the next frame is drawn whole. */
   invalidate(): void {
     this.previous = null;
+  }
+
+  /**
+   * The last frame again, whole, for a screen changed behind our back that Ink will not redraw
+   * (see redrawOnEveryResize); '' before the first frame. The screen then matches it again.
+   */
+  redraw(): string {
+    const last = this.last;
+    if (!last) return '';
+    this.previous = last.rows.length <= this.screenRows() ? last : null;
+    return SYNC_START + CLEAR_TERMINAL + last.rows.join('\n') + SYNC_END;
   }
 
   private parse(chunk: string): (Frame & { erased: number }) | null {
@@ -128,4 +145,32 @@ export function diffingStdout(stdout: NodeJS.WriteStream): { stream: NodeJS.Writ
     },
   });
   return { stream, differ };
+}
+
+/**
+ * Node emits 'resize' only when the size it reads differs from the last one it read. A resize and
+ * back between two reads (a window dragged and let go at its old size, tmux's zoom in and out)
+ * gives no 'resize', yet the terminal cut and shifted its screen meanwhile, and Ink, seeing no
+ * change, draws nothing. So every SIGWINCH that brings no 'resize' writes the last frame again
+ * whole; one that does is left to Ink's own redraw. `active` says whether the workbench has the
+ * screen (not while an editor or the shell has it).
+ */
+export function redrawOnEveryResize(signals: NodeJS.Process, stdout: NodeJS.WriteStream, differ: FrameDiffer, active: () => boolean): () => void {
+  let resized = false;
+  const onResize = (): void => {
+    resized = true;
+  };
+  // After the signal's other listeners (Node's own reads the size and emits 'resize').
+  const onSignal = (): void => {
+    setImmediate(() => {
+      if (!resized && active()) stdout.write(differ.redraw());
+      resized = false;
+    });
+  };
+  stdout.on('resize', onResize);
+  signals.on('SIGWINCH', onSignal);
+  return () => {
+    stdout.off('resize', onResize);
+    signals.off('SIGWINCH', onSignal);
+  };
 }

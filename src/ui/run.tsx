@@ -11,7 +11,7 @@ import { ENTER_ALTERNATE_SCREEN, LEAVE_ALTERNATE_SCREEN } from '../core/presenta
 import { neutralize } from '../core/sanitize.js';
 import type { WorkbenchArchive } from '../core/workbenchArchive.js';
 import { App } from './App.js';
-import { diffingStdout } from './frameDiff.js';
+import { diffingStdout, redrawOnEveryResize } from './frameDiff.js';
 import { endBySignal, guardTerminal } from '../core/signals.js';
 import { ThemeContext, themeFor } from './theme.js';
 
@@ -41,7 +41,7 @@ function sayBug(error: unknown): number {
 }
 
 /** The alternate screen and bracketed paste on; put back exactly as they were, once, however we end. */
-function terminalScreen(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream): { enterScreen: () => void; restoreTerminal: () => void } {
+function terminalScreen(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream): { enterScreen: () => void; restoreTerminal: () => void; hasScreen: () => boolean } {
   let screenActive = false;
   const enterScreen = (): void => {
     if (screenActive) return;
@@ -59,7 +59,7 @@ function terminalScreen(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream): {
       }
     }
   };
-  return { enterScreen, restoreTerminal };
+  return { enterScreen, restoreTerminal, hasScreen: () => screenActive };
 }
 
 /** Ctrl-Z and `kill -TSTP`: the terminal handed back, the job stopped, and after `fg` the screen redrawn. */
@@ -149,6 +149,7 @@ export async function runWorkbench({ corpusPath, fields, archive }: WorkbenchOpt
       process.exit(sayBug(error));
     }
   };
+  const stopRedrawing = redrawOnEveryResize(process, stdout, frames.differ, screen.hasScreen);
   process.on('SIGTSTP', onStopSignal);
   process.on('uncaughtException', onCrash);
   process.on('unhandledRejection', onCrash);
@@ -163,6 +164,7 @@ export async function runWorkbench({ corpusPath, fields, archive }: WorkbenchOpt
     process.stderr.write(`crosscheck: ${neutralize(error.message, { ascii: !prefersUnicode(process.env) })}\n`);
     return 2;
   } finally {
+    stopRedrawing();
     restoreTerminal();
   }
   return 0;

@@ -1,7 +1,6 @@
 /** The real program in a real (pseudo) terminal at 80x24: start, search, help, quit, terminal restored. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { setTimeout as delay } from 'node:timers/promises';
 import { startTerminal } from '../helpers/terminal.js';
 import { nonEmpty } from '../helpers/assertions.js';
 
@@ -57,14 +56,6 @@ test('Ctrl-C quits from inside the query line and restores the terminal', async 
   assert.match(terminal.screen(), /(^|\s)icanon(\s|$)/m);
 });
 
-/** Waits until the program has written nothing for `quietMs`. */
-async function quiet(terminal: { output: string }, quietMs = 400): Promise<void> {
-  for (let length = -1; length !== terminal.output.length; ) {
-    length = terminal.output.length;
-    await delay(quietMs);
-  }
-}
-
 test('a key redraws only the rows it changes: no full-screen erase, the tab bar and rules are not sent again', async (t) => {
   const terminal = startTerminal(t, { cols: 80, rows: 24 });
   if (!terminal) return;
@@ -73,13 +64,13 @@ test('a key redraws only the rows it changes: no full-screen erase, the tab bar 
   await terminal.waitForText('biggest victim');
   terminal.write('\r');
   await terminal.waitFor((screen) => /Search . results/.test(screen), 'the results list focused');
-  await quiet(terminal);
+  await terminal.quiet();
   const before = terminal.output.length;
   const selectedBefore = terminal.lines().find((line) => line.startsWith('›'));
   assert.ok(selectedBefore, 'a result is selected');
   terminal.write('j');
   await terminal.waitFor((screen) => screen.split('\n').find((line) => line.startsWith('›')) !== selectedBefore, 'the selection moved');
-  await quiet(terminal);
+  await terminal.quiet();
   const sent = terminal.output.slice(before);
   assert.ok(sent.length > 0, 'the move was drawn');
   assert.ok(!sent.includes('\u001b[2J'), 'no full-screen erase for a key');

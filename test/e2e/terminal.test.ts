@@ -129,6 +129,23 @@ test('below 60x16 the screen says it is too small, and recovers when enlarged', 
   });
 });
 
+test('a resize and back while the program is busy: the screen is drawn again, query and results as they were', async (t) => {
+  const terminal = await started(t, { cols: 80, rows: 24 });
+  if (!terminal) return;
+  await terminal.type('Twitter', 5);
+  const answered = /› Twitter\s+\d+\/104/;
+  await terminal.waitFor((screen) => answered.test(screen) && READY.test(screen), 'the query answered');
+  const before = await terminal.quiet();
+  // Stopped, the program reads the size only once it runs again: the same as before, so Node
+  // emits no 'resize', while the terminal cut its screen to 40x10 meanwhile.
+  process.kill(terminal.process.pid, 'SIGSTOP');
+  terminal.resize(40, 10);
+  terminal.resize(80, 24);
+  assert.notEqual(terminal.screen(), before, 'the terminal itself changed the screen');
+  process.kill(terminal.process.pid, 'SIGCONT');
+  await terminal.waitFor((screen) => screen === before, 'the screen as it was before the resizes');
+});
+
 test('resizing while a search runs leaves the same screen as a fresh start at the final size', async (t) => {
   const resized = await started(t, { cols: 80, rows: 24 });
   const fresh = await started(t, { cols: 120, rows: 40 });

@@ -14,15 +14,20 @@ export interface WorkbenchOptions {
   evidence?: Pick<AppProps, 'writeToTerminal' | 'runOutside' | 'env' | 'cwd'>;
 }
 
-export type Workbench = ReturnType<typeof render>;
+export type Workbench = ReturnType<typeof render> & {
+  /** The terminal resized: the same App drawn at another size. */
+  resize: (columns: number, rows: number) => void;
+};
 
 /** The workbench on an already loaded workspace. */
 export function renderWorkbench(workspace: Workspace, { columns = 80, rows = 24, env = { LANG: 'en_US.UTF-8' }, inspect, evidence }: WorkbenchOptions = {}): Workbench {
-  return render(
+  const at = (size: { columns: number; rows: number }) => (
     <ThemeContext.Provider value={themeFor(env)}>
-      <App workspace={workspace} size={{ columns, rows }} {...(inspect ? { inspect } : {})} {...evidence} />
-    </ThemeContext.Provider>,
+      <App workspace={workspace} size={size} {...(inspect ? { inspect } : {})} {...evidence} />
+    </ThemeContext.Provider>
   );
+  const rendered = render(at({ columns, rows }));
+  return { ...rendered, resize: (newColumns, newRows) => rendered.rerender(at({ columns: newColumns, rows: newRows })) };
 }
 
 /** The workbench while it loads `workspace`, which it gets only once the test calls finishLoading. */
@@ -35,10 +40,12 @@ export function renderLoadingWorkbench(workspace: Workspace, { columns = 80, row
     await loading;
     return workspace;
   };
-  const app = render(
+  const at = (size: { columns: number; rows: number }) => (
     <ThemeContext.Provider value={themeFor(env)}>
-      <App corpusPath="corpus" load={load} size={{ columns, rows }} />
-    </ThemeContext.Provider>,
+      <App corpusPath="corpus" load={load} size={size} />
+    </ThemeContext.Provider>
   );
+  const rendered = render(at({ columns, rows }));
+  const app = { ...rendered, resize: (newColumns: number, newRows: number) => rendered.rerender(at({ columns: newColumns, rows: newRows })) };
   return { app, finishLoading };
 }

@@ -212,6 +212,16 @@ export class Terminal {
     while (this.pendingWrites > 0) await delay(2);
   }
 
+  /** Waits until the program has written nothing for `quietMs`, and the emulator has read it all. */
+  async quiet(quietMs = 400): Promise<string> {
+    for (let length = -1; length !== this.output.length; ) {
+      length = this.output.length;
+      await delay(quietMs);
+    }
+    await this.settled();
+    return this.screen();
+  }
+
   /** Waits for the process to end (killing it after `timeoutMs`). */
   async exit(timeoutMs = 10_000): Promise<ExitReport> {
     const timer = setTimeout(() => this.process.kill('SIGKILL'), timeoutMs);

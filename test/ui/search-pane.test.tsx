@@ -153,6 +153,22 @@ describe('the Search pane', () => {
     app.unmount();
   });
 
+  it('keeps the query and the selection through a terminal made too small and back; meanwhile only q quits', async () => {
+    const app = renderApp();
+    await press(app.stdin, 'Twitter');
+    await waitForFrame(app.lastFrame, (text) => /› Twitter +\d+\/104/.test(text));
+    await press(app.stdin, KEYS.down, KEYS.down);
+    const before = await waitForFrame(app.lastFrame, (text) => text.split('\n')[4]?.startsWith('›') === true);
+    app.resize(50, 12);
+    await waitForFrame(app.lastFrame, (text) => text.includes('Terminal too small: 50x12'));
+    // Keys a hidden pane would take do nothing while the workbench cannot be seen.
+    await press(app.stdin, 'x', KEYS.down);
+    app.resize(80, 24);
+    const after = await waitForFrame(app.lastFrame, (text) => !text.includes('too small') && /› Twitter +\d+\/104/.test(text));
+    assert.equal(after, before, 'the same query, results and selection as before');
+    app.unmount();
+  });
+
   it('draws ASCII under LANG=C', async () => {
     const app = renderApp(80, 24, { LANG: 'C' });
     const frame = await waitForFrame(app.lastFrame, (text) => text.includes('passages'));

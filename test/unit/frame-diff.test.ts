@@ -89,3 +89,18 @@ test('an erase that does not reach back to the last frame\'s first row is passed
   const mismatched = eraseLines(2) + 'a\nd\n';
   assert.equal(differ.transform(mismatched), mismatched);
 });
+
+test('redraw: the last frame again, whole, and the next frame is diffed against it', async () => {
+  const differ = new FrameDiffer(() => 5);
+  assert.equal(differ.redraw(), '', 'nothing before the first frame');
+  const first = CLEAR_TERMINAL + FIRST.join('\n');
+  const second = CLEAR_TERMINAL + SECOND.join('\n');
+  differ.transform(first);
+  const sentSecond = differ.transform(second);
+  // The screen was cut behind our back (a resize and back); the redraw puts the last frame back whole.
+  const redraw = differ.redraw();
+  assert.ok(redraw.includes(CLEAR_TERMINAL) && redraw.includes('tabs') && redraw.includes('› two'));
+  const third = differ.transform(CLEAR_TERMINAL + THIRD.join('\n'));
+  assert.ok(!third.includes('tabs'), 'after the redraw, unchanged rows are not sent again');
+  assert.deepEqual(await screenAfter(20, 5, [first, sentSecond, 'garbage\n\n\nmore', redraw, third]), THIRD);
+});

@@ -14,7 +14,7 @@ import { lookFurther } from '../search/narrowing.js';
 import { positiveTerms, scoringOf } from '../search/passageIndex.js';
 import { passageOf, type PassageRow } from './rows.js';
 import { lookUpWords, passagesBound, type WordFacts } from './vocabulary.js';
-import { CORPUS_ORDER, filtersSql, normOf, PASSAGE_FROM, PASSAGE_SELECT, QuerySql, scopeSql, similarityThreshold, SqlParams, type ArchiveScope, type Tier } from './querySql.js';
+import { CORPUS_ORDER, filtersSql, PASSAGE_FROM, PASSAGE_NORM, PASSAGE_SELECT, QuerySql, scopeSql, similarityThreshold, SqlParams, type ArchiveScope, type Tier } from './querySql.js';
 
 /** One candidate passage as a stream returns it. */
 export interface CandidateRow extends PassageRow {
@@ -172,22 +172,36 @@ interface StreamSpec {
   byNorm?: boolean;
   /** Asked once the best list is full: only passages short enough to reach its worst score. */
   tier?: Tier;
+  /** Every match sorted by its bound, then joined to its document (passages only, no `from`). */
+  sortFirst?: boolean;
 }
 
 /** What a search learns before its streams: the documents whose title or source may match, and how many passages its terms allow as typed. */
 interface SearchFacts {
   titled: TitledDocuments;
   passagesAsTyped: number;
+  /** Passages in the archive, by the planner's statistics (0 when no term is served by the vocabulary). */
+  archivePassages: number;
 }
 
 /**
- * Below this many passages (by the vocabulary's counts) the exact tier's candidates are read
- * through the trigram index and sorted by their bound; above it the norm index is walked,
- * shortest first, until enough of them hold the terms (the frequent words' way).
+ * Whether the exact tier's candidates are read through the trigram index and sorted by their bound
+ * (cost: every match), or the norm index walked shortest first until a page of them holds the
+ * terms (cost: the passages walked). Were matches spread evenly, a page of 64 would walk 64 x
+ * passages / matches; a frequent word's matches sit mostly in long passages, and the walk was 7
+ * to 26 times longer on Reuters (`oil`: 56,683 passages for 64 of its 4,443; `1987`: 18,704 for 68
+ * of 3,605; `'dlrs`: 9,354), so the walk wins only above about sqrt(16 x 64 x passages) matches
+ * (12,400 on Reuters' 150,000 passages, 39,000 on 1.5 million), never below RARE_PASSAGES.
  */
 export const RARE_PASSAGES = 1500;
+const WALK_SKEW = 16;
+const FIRST_PAGE = 64;
 
-function planSearch(session: SearchSession, work: ArchiveSearchWork, terms: readonly QueryTerm[], { titled, passagesAsTyped }: SearchFacts, scope: ArchiveScope, limit: number): Plan {
+export function walksNormIndex(passagesAsTyped: number, archivePassages: number): boolean {
+  return passagesAsTyped > Math.max(RARE_PASSAGES, Math.sqrt(WALK_SKEW * FIRST_PAGE * archivePassages));
+}
+
+function planSearch(session: SearchSession, work: ArchiveSearchWork, terms: readonly QueryTerm[], { titled, passagesAsTyped, archivePassages }: SearchFacts, scope: ArchiveScope, limit: number): Plan {
   const compiled = compileQuery(terms);
   const positive = positiveTerms(terms);
   const stream = (spec: StreamSpec): CandidateStream =>
@@ -201,8 +215,16 @@ function planSearch(session: SearchSession, work: ArchiveSearchWork, terms: read
         const from = spec.from?.(params) ?? PASSAGE_FROM;
         const reach = spec.tier !== undefined && worst !== undefined ? sql.normReaching(spec.tier, worst / BOUND_MARGIN) : [];
         const conditions = [...spec.where(sql, params), ...reach, ...filtersSql(params, compiled.filters), ...scopeSql(params, scope, 'p')];
-        const order = spec.byNorm === true ? `${normOf('p.text')} DESC` : 'bound';
-        return { text: `${PASSAGE_SELECT}, ${spec.bound(sql)} AS bound ${from} WHERE ${conditions.join(' AND ') || 'true'} ORDER BY ${order}, ${CORPUS_ORDER}`, values: params.values };
+        const where = conditions.join(' AND ') || 'true';
+        if (spec.sortFirst === true) {
+          // Sorted by bound before the join: the documents (whose path breaks ties) are then looked up only for the rows
+          // fetched, not for every match (1987's 2,861 matches: half the statement's time). A subquery with ORDER BY is
+          // not flattened, so its order reaches the join and the outer sort only orders rows of equal bound.
+          const sorted = `(SELECT p.*, ${spec.bound(sql)} AS bound FROM passages p WHERE ${where} ORDER BY bound) p`;
+          return { text: `${PASSAGE_SELECT}, p.bound FROM ${sorted} JOIN documents d ON d.story = p.story AND d.source = p.source ORDER BY p.bound, ${CORPUS_ORDER}`, values: params.values };
+        }
+        const order = spec.byNorm === true ? `${PASSAGE_NORM} DESC` : 'bound';
+        return { text: `${PASSAGE_SELECT}, ${spec.bound(sql)} AS bound ${from} WHERE ${where} ORDER BY ${order}, ${CORPUS_ORDER}`, values: params.values };
       },
       spec.floor,
       limit,
@@ -216,12 +238,14 @@ function planSearch(session: SearchSession, work: ArchiveSearchWork, terms: read
     // NOT IN a subquery: PostgreSQL hashes it once, instead of walking the list for every passage.
     titled.sources.length === 0 ? [] : [`(p.story, p.source) NOT IN (SELECT * FROM unnest(${params.add(titled.stories)}::text[], ${params.add(titled.sources)}::text[]))`];
   const shape = new QuerySql(new SqlParams(), positive);
-  const exact = stream({ where: (sql, params) => [sql.matches('p.text', 'exact'), ...outsideTitled(params)], bound: (sql) => sql.factor('p.text'), floor: 0, byNorm: shape.uniformExactBound() && passagesAsTyped > RARE_PASSAGES, tier: 'exact' });
+  const byNorm = shape.uniformExactBound() && walksNormIndex(passagesAsTyped, archivePassages);
+  const exact = stream({ where: (sql, params) => [sql.matches('p.text', 'exact'), ...outsideTitled(params)], bound: (sql) => sql.factor('p.text'), floor: 0, byNorm, sortFirst: !byNorm, tier: 'exact' });
   const fuzzy = stream({
     where: (sql, params) => [sql.matches('p.text', 'fuzzy'), `NOT (${sql.matches('p.text', 'exact')})`, ...outsideTitled(params)],
     bound: (sql) => sql.factor('p.text'),
     floor: shape.fuzzyTierFloor(),
     tier: 'fuzzy',
+    sortFirst: true,
   });
   const throughDocuments = stream({
     where: () => [],
@@ -238,12 +262,12 @@ function planSearch(session: SearchSession, work: ArchiveSearchWork, terms: read
 }
 
 async function searchFacts(session: SearchSession, work: ArchiveSearchWork, positive: readonly QueryTerm[], scope: ArchiveScope): Promise<SearchFacts> {
-  if (positive.length === 0) return { titled: NO_DOCUMENTS, passagesAsTyped: Number.POSITIVE_INFINITY };
-  const words = await lookUpWords(session, positive);
+  if (positive.length === 0) return { titled: NO_DOCUMENTS, passagesAsTyped: Number.POSITIVE_INFINITY, archivePassages: 0 };
+  const { facts: words, archivePassages } = await lookUpWords(session, positive);
   work.vocabularyWords += [...words.values()].reduce((sum, facts) => sum + facts.titleWords.length, 0);
   const titled = await titledDocuments(session, positive, words, scope);
   work.titledDocuments += titled.sources.length;
-  return { titled, passagesAsTyped: passagesBound(positive, words) };
+  return { titled, passagesAsTyped: passagesBound(positive, words), archivePassages };
 }
 
 /** The best `limit` hits in Fuse.js's order (title-only hits mixed in), as PassageIndex.rankedSearch gives them. */
@@ -282,9 +306,12 @@ export async function searchArchive(session: SearchSession, work: ArchiveSearchW
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const positive = positiveTerms(terms);
   // For this transaction only: what `%>` asks of the index; no parallel workers (many clients share the cores, a search
-  // is small); and cursors planned for their first rows (a screenful is read of thousands that may match).
+  // is small); cursors planned for their first rows (a screenful is read of thousands that may match); and no hash or
+  // merge joins: a stream joins its candidates to their documents, and when the planner overestimated the candidates
+  // (`coffee | cocoa`: 730 estimated, 175 found) it read and hashed every document (45 ms on Reuters) instead of looking
+  // up the few it needs by key.
   await session.query(
-    "SELECT set_config('pg_trgm.word_similarity_threshold', $1, true), set_config('max_parallel_workers_per_gather', '0', true), set_config('cursor_tuple_fraction', '0.01', true)",
+    "SELECT set_config('pg_trgm.word_similarity_threshold', $1, true), set_config('max_parallel_workers_per_gather', '0', true), set_config('cursor_tuple_fraction', '0.01', true), set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true)",
     [String(similarityThreshold(positive))],
   );
   const facts = await searchFacts(session, work, positive, options);

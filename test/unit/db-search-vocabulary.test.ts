@@ -44,10 +44,11 @@ function rowsExamined(node: PlanNode, table: string): number {
 }
 
 /** A search's statements, run in one read-only transaction; the titled documents' statement explained as it runs. */
-async function searchExplained(client: pg.Client, query: string, limit: number): Promise<{ hits: SearchHit[]; statements: string[]; titlesExamined: number; documentLookups: number }> {
+async function searchExplained(client: pg.Client, query: string, limit: number): Promise<{ hits: SearchHit[]; statements: string[]; titlesExamined: number; documentLookups: number; passagesRead: number }> {
   const statements: string[] = [];
   let titlesExamined = 0;
   let documentLookups = 0;
+  let passagesRead = 0;
   const explained = async (sql: string, values?: unknown[]): Promise<PlanNode> =>
     (await client.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, values)).rows[0]!['QUERY PLAN'][0]!.Plan;
   const session: SearchSession = {
@@ -55,7 +56,11 @@ async function searchExplained(client: pg.Client, query: string, limit: number):
       statements.push(sql);
       if (sql.startsWith('SELECT d.story')) titlesExamined += rowsExamined(await explained(sql, values), 'documents');
       // A candidate cursor as its first page runs it.
-      if (sql.startsWith('DECLARE')) documentLookups += rowsLookedUp(await explained(`${sql.replace(/^DECLARE \S+ NO SCROLL CURSOR FOR /, '')} LIMIT 64`, values), 'documents');
+      if (sql.startsWith('DECLARE')) {
+        const plan = await explained(`${sql.replace(/^DECLARE \S+ NO SCROLL CURSOR FOR /, '')} LIMIT 64`, values);
+        documentLookups += rowsLookedUp(plan, 'documents');
+        passagesRead += rowsLookedUp(plan, 'passages');
+      }
       return (await client.query(sql, values)).rows as R[];
     },
   };
@@ -64,7 +69,7 @@ async function searchExplained(client: pg.Client, query: string, limit: number):
   await client.query('SET LOCAL enable_seqscan = off');
   try {
     const hits = await searchArchive(session, { statements: 0, rowsRead: 0, scored: 0, vocabularyWords: 0, titledDocuments: 0 }, query, { limit });
-    return { hits, statements, titlesExamined, documentLookups };
+    return { hits, statements, titlesExamined, documentLookups, passagesRead };
   } finally {
     await client.query('COMMIT');
   }
@@ -128,6 +133,30 @@ describe('the archive search through its vocabulary', { skip: skipWithoutDatabas
     }
   });
 
+  it('reads the passages of documents matched by their title document by document, best first: a page, not all of them', async () => {
+    const files: Record<string, string> = {};
+    // 100 titles hold the word, and so does each title's own line (a passage), none of the 10 sentences after it; two
+    // passages elsewhere hold it.
+    const sentences = (index: number): string => Array.from({ length: 10 }, (_, at) => `Sentence ${at} of report ${index} says little.`).join(' ');
+    for (let index = 0; index < 100; index++) files[`t${index}.txt`] = `Harbour report ${index}\n\n${sentences(index)}\n`;
+    for (let index = 0; index < 2; index++) files[`p${index}.txt`] = `Docks ${index}\n\nThe harbour was full.\n`;
+    const folder = temporaryCorpus(files);
+    try {
+      const corpus = await loadCorpus(folder.root);
+      await ingestCorpus(database.client, corpus, { programVersion: 'test' });
+      await database.client.query('ANALYZE');
+      for (const query of ['harbour', 'harbor']) {
+        const { hits, passagesRead } = await searchExplained(database.client, query, 5);
+        assert.deepEqual(shapeOf(hits), shapeOf(new PassageIndex(corpus).search(query, { limit: 5 })), query);
+        // The 102 lines that hold the word, and at most a page of 64 of the others (and the rest of its last document);
+        // every passage of the titled documents (1,100) when each was bounded.
+        assert.ok(passagesRead <= 180, `${query}: ${passagesRead} passages read`);
+      }
+    } finally {
+      folder.cleanup();
+    }
+  });
+
   it('reads a rare term through the trigram index, sorted by its bound, and walks a frequent one shortest first', async () => {
     const files: Record<string, string> = {};
     for (let index = 0; index < 20; index++) files[`a${index}.txt`] = `Report ${index}\n\nThe harbour board met on day ${index}.\n`;
@@ -136,7 +165,7 @@ describe('the archive search through its vocabulary', { skip: skipWithoutDatabas
       await ingestCorpus(database.client, await loadCorpus(folder.root), { programVersion: 'test' });
       const exactStream = (statements: readonly string[]): string => nonEmpty(statements.filter((sql) => sql.startsWith('DECLARE')))[0]!;
       const rare = exactStream((await searchExplained(database.client, 'harbour', 5)).statements);
-      assert.match(rare, /ORDER BY bound\) p JOIN documents/);
+      assert.match(rare, /ORDER BY bound\) p\s+JOIN documents/);
       // Counted far above the cut-off: walked shortest first, by the stored norm.
       await database.client.query("UPDATE vocabulary SET passages = $1 WHERE word = 'harbour'", [1e9]);
       const frequent = exactStream((await searchExplained(database.client, 'harbour', 5)).statements);

@@ -46,7 +46,7 @@ export interface LoadReport {
 }
 
 /** User and system CPU of a server backend, in ms (Linux /proc; null elsewhere or when it is not readable). */
-function backendCpuMs(pid: number | undefined): number | null {
+export function backendCpuMs(pid: number | undefined): number | null {
   if (pid === undefined) return null;
   try {
     // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in ticks of 10 ms.

@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type pg from 'pg';
-import { RARE_PASSAGES, searchArchive, type SearchSession } from '../../src/core/db/archiveSearch.js';
+import { RARE_PASSAGES, searchArchive, walksNormIndex, type SearchSession } from '../../src/core/db/archiveSearch.js';
 import { ingestCorpus } from '../../src/core/db/ingest.js';
 import { migrate } from '../../src/core/db/schema.js';
 import { loadCorpus } from '../../src/core/load.js';
@@ -27,7 +27,14 @@ interface PlanNode {
   'Actual Rows'?: number;
   'Rows Removed by Filter'?: number;
   'Rows Removed by Index Recheck'?: number;
+  'Actual Loops'?: number;
   Plans?: PlanNode[];
+}
+
+/** Rows of `table` a plan's scans returned over all their loops (a nested loop's lookups). */
+function rowsLookedUp(node: PlanNode, table: string): number {
+  const own = node['Relation Name'] === table ? (node['Actual Rows'] ?? 0) * (node['Actual Loops'] ?? 1) : 0;
+  return own + (node.Plans ?? []).reduce((sum, child) => sum + rowsLookedUp(child, table), 0);
 }
 
 /** Rows of `table` a plan's scans read (kept, or removed by a filter or a recheck). */
@@ -37,15 +44,22 @@ function rowsExamined(node: PlanNode, table: string): number {
 }
 
 /** A search's statements, run in one read-only transaction; the titled documents' statement explained as it runs. */
-async function searchExplained(client: pg.Client, query: string, limit: number): Promise<{ hits: SearchHit[]; statements: string[]; titlesExamined: number }> {
+async function searchExplained(client: pg.Client, query: string, limit: number): Promise<{ hits: SearchHit[]; statements: string[]; titlesExamined: number; documentLookups: number; passagesRead: number }> {
   const statements: string[] = [];
   let titlesExamined = 0;
+  let documentLookups = 0;
+  let passagesRead = 0;
+  const explained = async (sql: string, values?: unknown[]): Promise<PlanNode> =>
+    (await client.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, values)).rows[0]!['QUERY PLAN'][0]!.Plan;
   const session: SearchSession = {
     query: async <R>(sql: string, values?: unknown[]): Promise<R[]> => {
       statements.push(sql);
-      if (sql.startsWith('SELECT d.story')) {
-        const plan = await client.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, values);
-        titlesExamined += rowsExamined(plan.rows[0]!['QUERY PLAN'][0]!.Plan, 'documents');
+      if (sql.startsWith('SELECT d.story')) titlesExamined += rowsExamined(await explained(sql, values), 'documents');
+      // A candidate cursor as its first page runs it.
+      if (sql.startsWith('DECLARE')) {
+        const plan = await explained(`${sql.replace(/^DECLARE \S+ NO SCROLL CURSOR FOR /, '')} LIMIT 64`, values);
+        documentLookups += rowsLookedUp(plan, 'documents');
+        passagesRead += rowsLookedUp(plan, 'passages');
       }
       return (await client.query(sql, values)).rows as R[];
     },
@@ -55,7 +69,7 @@ async function searchExplained(client: pg.Client, query: string, limit: number):
   await client.query('SET LOCAL enable_seqscan = off');
   try {
     const hits = await searchArchive(session, { statements: 0, rowsRead: 0, scored: 0, vocabularyWords: 0, titledDocuments: 0 }, query, { limit });
-    return { hits, statements, titlesExamined };
+    return { hits, statements, titlesExamined, documentLookups, passagesRead };
   } finally {
     await client.query('COMMIT');
   }
@@ -93,6 +107,56 @@ describe('the archive search through its vocabulary', { skip: skipWithoutDatabas
     }
   });
 
+  it('walks the norm index only for a term whose matches outnumber what a walk would read (the cut-off grows with the archive)', () => {
+    assert.ok(!walksNormIndex(RARE_PASSAGES, 0) && walksNormIndex(RARE_PASSAGES + 1, 0));
+    // Reuters' texts: 150,000 passages; `oil` (about 5,900 by the vocabulary) is sorted, `'dlrs` (21,000) walked.
+    assert.ok(!walksNormIndex(5900, 150_000) && walksNormIndex(21_000, 150_000));
+    // Ten times the passages: a term ten times as frequent is still sorted.
+    assert.ok(!walksNormIndex(21_000, 1_500_000) && walksNormIndex(60_000, 1_500_000));
+  });
+
+  it('sorts a rare term\'s matches by their bound before looking up their documents: only a page of them', async () => {
+    const files: Record<string, string> = {};
+    // 150 passages hold the word, each of another length (another bound).
+    for (let index = 0; index < 150; index++) files[`a${index}.txt`] = `Report ${index}\n\nThe harbour ${Array.from({ length: index }, (_, word) => `w${word}`).join(' ')}.\n`;
+    const folder = temporaryCorpus(files);
+    try {
+      const corpus = await loadCorpus(folder.root);
+      await ingestCorpus(database.client, corpus, { programVersion: 'test' });
+      await database.client.query('ANALYZE');
+      const { hits, documentLookups } = await searchExplained(database.client, 'harbour', 5);
+      assert.deepEqual(shapeOf(hits), shapeOf(new PassageIndex(corpus).search('harbour', { limit: 5 })));
+      // A page of 64 and the ties of its last bound; joined before the sort, all 150.
+      assert.ok(documentLookups > 0 && documentLookups <= 80, `${documentLookups} documents looked up`);
+    } finally {
+      folder.cleanup();
+    }
+  });
+
+  it('reads the passages of documents matched by their title document by document, best first: a page, not all of them', async () => {
+    const files: Record<string, string> = {};
+    // 100 titles hold the word, and so does each title's own line (a passage), none of the 10 sentences after it; two
+    // passages elsewhere hold it.
+    const sentences = (index: number): string => Array.from({ length: 10 }, (_, at) => `Sentence ${at} of report ${index} says little.`).join(' ');
+    for (let index = 0; index < 100; index++) files[`t${index}.txt`] = `Harbour report ${index}\n\n${sentences(index)}\n`;
+    for (let index = 0; index < 2; index++) files[`p${index}.txt`] = `Docks ${index}\n\nThe harbour was full.\n`;
+    const folder = temporaryCorpus(files);
+    try {
+      const corpus = await loadCorpus(folder.root);
+      await ingestCorpus(database.client, corpus, { programVersion: 'test' });
+      await database.client.query('ANALYZE');
+      for (const query of ['harbour', 'harbor']) {
+        const { hits, passagesRead } = await searchExplained(database.client, query, 5);
+        assert.deepEqual(shapeOf(hits), shapeOf(new PassageIndex(corpus).search(query, { limit: 5 })), query);
+        // The 102 lines that hold the word, and at most a page of 64 of the others (and the rest of its last document);
+        // every passage of the titled documents (1,100) when each was bounded.
+        assert.ok(passagesRead <= 180, `${query}: ${passagesRead} passages read`);
+      }
+    } finally {
+      folder.cleanup();
+    }
+  });
+
   it('reads a rare term through the trigram index, sorted by its bound, and walks a frequent one shortest first', async () => {
     const files: Record<string, string> = {};
     for (let index = 0; index < 20; index++) files[`a${index}.txt`] = `Report ${index}\n\nThe harbour board met on day ${index}.\n`;
@@ -101,13 +165,13 @@ describe('the archive search through its vocabulary', { skip: skipWithoutDatabas
       await ingestCorpus(database.client, await loadCorpus(folder.root), { programVersion: 'test' });
       const exactStream = (statements: readonly string[]): string => nonEmpty(statements.filter((sql) => sql.startsWith('DECLARE')))[0]!;
       const rare = exactStream((await searchExplained(database.client, 'harbour', 5)).statements);
-      assert.match(rare, /ORDER BY bound,/);
-      // Counted as many times as the cut-off: walked shortest first, as before.
-      await database.client.query("UPDATE vocabulary SET passages = $1 WHERE word = 'harbour'", [RARE_PASSAGES + 1]);
+      assert.match(rare, /ORDER BY bound\) p\s+JOIN documents/);
+      // Counted far above the cut-off: walked shortest first, by the stored norm.
+      await database.client.query("UPDATE vocabulary SET passages = $1 WHERE word = 'harbour'", [1e9]);
       const frequent = exactStream((await searchExplained(database.client, 'harbour', 5)).statements);
-      assert.match(frequent, /ORDER BY \(round\(1000\.0.*DESC,/);
+      assert.match(frequent, /ORDER BY p\.norm DESC,/);
       // A prefix is not served by the vocabulary: walked as before.
-      assert.match(exactStream((await searchExplained(database.client, '^the', 5)).statements), /ORDER BY \(round\(1000\.0.*DESC,/);
+      assert.match(exactStream((await searchExplained(database.client, '^the', 5)).statements), /ORDER BY p\.norm DESC,/);
     } finally {
       folder.cleanup();
     }

@@ -14,7 +14,7 @@ import { lookFurther } from '../search/narrowing.js';
 import { positiveTerms, scoringOf } from '../search/passageIndex.js';
 import { passageOf, type PassageRow } from './rows.js';
 import { lookUpWords, passagesBound, type WordFacts } from './vocabulary.js';
-import { CORPUS_ORDER, filtersSql, normOf, PASSAGE_FROM, PASSAGE_SELECT, QuerySql, scopeSql, similarityThreshold, SqlParams, type ArchiveScope, type Tier } from './querySql.js';
+import { CORPUS_ORDER, filtersSql, PASSAGE_FROM, PASSAGE_NORM, PASSAGE_SELECT, QuerySql, scopeSql, similarityThreshold, SqlParams, type ArchiveScope, type Tier } from './querySql.js';
 
 /** One candidate passage as a stream returns it. */
 export interface CandidateRow extends PassageRow {
@@ -165,29 +165,51 @@ async function titledDocuments(session: SearchSession, positive: readonly QueryT
 /** How one stream asks for its candidates. */
 interface StreamSpec {
   where: (sql: QuerySql, params: SqlParams) => string[];
-  bound: (sql: QuerySql) => string;
   floor: number;
-  from?: (params: SqlParams) => string;
-  /** Passages in the norm index's order (the bound's, where it depends on the norm alone). */
-  byNorm?: boolean;
   /** Asked once the best list is full: only passages short enough to reach its worst score. */
   tier?: Tier;
+  /** The statement, given every condition on the passages (the stream's, the filters', the scope's) joined. */
+  statement: (sql: QuerySql, params: SqlParams, where: string) => string;
 }
+
+/**
+ * Every match sorted by its bound, then joined to its document: the documents (whose path breaks
+ * ties) are looked up only for the rows fetched, not for every match (1987's 2,861 matches: half
+ * the statement's time). A subquery with ORDER BY is not flattened, so its order reaches the join
+ * and the outer sort only orders rows of equal bound.
+ */
+const sortedThenJoined =
+  (bound: (sql: QuerySql, params: SqlParams) => string) =>
+  (sql: QuerySql, params: SqlParams, where: string): string =>
+    `${PASSAGE_SELECT}, p.bound FROM (SELECT p.*, ${bound(sql, params)} AS bound FROM passages p WHERE ${where} ORDER BY bound) p
+      JOIN documents d ON d.story = p.story AND d.source = p.source ORDER BY p.bound, ${CORPUS_ORDER}`;
 
 /** What a search learns before its streams: the documents whose title or source may match, and how many passages its terms allow as typed. */
 interface SearchFacts {
   titled: TitledDocuments;
   passagesAsTyped: number;
+  /** Passages in the archive, by the planner's statistics (0 when no term is served by the vocabulary). */
+  archivePassages: number;
 }
 
 /**
- * Below this many passages (by the vocabulary's counts) the exact tier's candidates are read
- * through the trigram index and sorted by their bound; above it the norm index is walked,
- * shortest first, until enough of them hold the terms (the frequent words' way).
+ * Whether the exact tier's candidates are read through the trigram index and sorted by their bound
+ * (cost: every match), or the norm index walked shortest first until a page of them holds the
+ * terms (cost: the passages walked). Were matches spread evenly, a page of 64 would walk 64 x
+ * passages / matches; a frequent word's matches sit mostly in long passages, and the walk was 7
+ * to 26 times longer on Reuters (`oil`: 56,683 passages for 64 of its 4,443; `1987`: 18,704 for 68
+ * of 3,605; `'dlrs`: 9,354), so the walk wins only above about sqrt(16 x 64 x passages) matches
+ * (12,400 on Reuters' 150,000 passages, 39,000 on 1.5 million), never below RARE_PASSAGES.
  */
 export const RARE_PASSAGES = 1500;
+const WALK_SKEW = 16;
+const FIRST_PAGE = 64;
 
-function planSearch(session: SearchSession, work: ArchiveSearchWork, terms: readonly QueryTerm[], { titled, passagesAsTyped }: SearchFacts, scope: ArchiveScope, limit: number): Plan {
+export function walksNormIndex(passagesAsTyped: number, archivePassages: number): boolean {
+  return passagesAsTyped > Math.max(RARE_PASSAGES, Math.sqrt(WALK_SKEW * FIRST_PAGE * archivePassages));
+}
+
+function planSearch(session: SearchSession, work: ArchiveSearchWork, terms: readonly QueryTerm[], { titled, passagesAsTyped, archivePassages }: SearchFacts, scope: ArchiveScope, limit: number): Plan {
   const compiled = compileQuery(terms);
   const positive = positiveTerms(terms);
   const stream = (spec: StreamSpec): CandidateStream =>
@@ -198,52 +220,101 @@ function planSearch(session: SearchSession, work: ArchiveSearchWork, terms: read
         const params = new SqlParams();
         const sql = new QuerySql(params, positive);
         // Parameters are numbered as they are added; where each lands in the text does not matter.
-        const from = spec.from?.(params) ?? PASSAGE_FROM;
         const reach = spec.tier !== undefined && worst !== undefined ? sql.normReaching(spec.tier, worst / BOUND_MARGIN) : [];
         const conditions = [...spec.where(sql, params), ...reach, ...filtersSql(params, compiled.filters), ...scopeSql(params, scope, 'p')];
-        const order = spec.byNorm === true ? `${normOf('p.text')} DESC` : 'bound';
-        return { text: `${PASSAGE_SELECT}, ${spec.bound(sql)} AS bound ${from} WHERE ${conditions.join(' AND ') || 'true'} ORDER BY ${order}, ${CORPUS_ORDER}`, values: params.values };
+        const text = spec.statement(sql, params, conditions.join(' AND ') || 'true');
+        return { text, values: params.values };
       },
       spec.floor,
       limit,
     );
   if (compiled.fuse === null) {
-    const survivors = stream({ where: () => [], bound: () => '0::float8', floor: 0 });
+    const survivors = stream({ where: () => [], floor: 0, statement: (_sql, _params, where) => `${PASSAGE_SELECT}, 0::float8 AS bound ${PASSAGE_FROM} WHERE ${where} ORDER BY bound, ${CORPUS_ORDER}` });
     return { streams: [survivors], fuseQuery: null, filters: compiled.filters, positive: [] };
   }
-  // The titled documents' passages come through their own stream only.
+  // The titled documents' passages come through their own streams only.
   const outsideTitled = (params: SqlParams): string[] =>
     // NOT IN a subquery: PostgreSQL hashes it once, instead of walking the list for every passage.
     titled.sources.length === 0 ? [] : [`(p.story, p.source) NOT IN (SELECT * FROM unnest(${params.add(titled.stories)}::text[], ${params.add(titled.sources)}::text[]))`];
   const shape = new QuerySql(new SqlParams(), positive);
-  const exact = stream({ where: (sql, params) => [sql.matches('p.text', 'exact'), ...outsideTitled(params)], bound: (sql) => sql.factor('p.text'), floor: 0, byNorm: shape.uniformExactBound() && passagesAsTyped > RARE_PASSAGES, tier: 'exact' });
+  const frequent = walksNormIndex(passagesAsTyped, archivePassages);
+  const byNorm = shape.uniformExactBound() && frequent;
+  const textBound = (sql: QuerySql): string => sql.factor('p.text');
+  const exact = stream({
+    where: (sql, params) => [sql.matches('p.text', 'exact'), ...outsideTitled(params)],
+    floor: 0,
+    tier: 'exact',
+    statement: byNorm
+      ? (sql, _params, where) => `${PASSAGE_SELECT}, ${textBound(sql)} AS bound ${PASSAGE_FROM} WHERE ${where} ORDER BY ${PASSAGE_NORM} DESC, ${CORPUS_ORDER}`
+      : sortedThenJoined(textBound),
+  });
   const fuzzy = stream({
     where: (sql, params) => [sql.matches('p.text', 'fuzzy'), `NOT (${sql.matches('p.text', 'exact')})`, ...outsideTitled(params)],
-    bound: (sql) => sql.factor('p.text'),
     floor: shape.fuzzyTierFloor(),
     tier: 'fuzzy',
+    statement: sortedThenJoined(textBound),
   });
-  const throughDocuments = stream({
-    where: () => [],
-    // The text's factor bound holds whether or not the text matches (a title-only passage's is 1): no word similarity per passage.
-    bound: (sql) => `${sql.factor('p.text')} * d.factor`,
-    floor: titled.sources.length === 0 ? Number.POSITIVE_INFINITY : 0,
-    // The documents' columns the rows need came with them: joining the table instead, the planner hashed all of it (a
-    // scan of every document) for a few hundred.
-    from: (params) => `FROM unnest(${params.add(titled.stories)}::text[], ${params.add(titled.sources)}::text[], ${params.add(titled.factors)}::float8[],
-      ${params.add(titled.titles)}::text[], ${params.add(titled.paths)}::text[], ${params.add(titled.records)}::integer[]) AS d(story, source, factor, title, path, record)
-      JOIN passages p ON p.story = d.story AND p.source = d.source`,
+  return { streams: [exact, fuzzy, ...titledStreams(stream, titled, shape, frequent)], fuseQuery: compiled.fuse, filters: compiled.filters, positive };
+}
+
+/** The titled documents as rows of a statement (their columns that a passage's row needs came with them). */
+function titledRows(params: SqlParams, titled: TitledDocuments): string {
+  return `unnest(${params.add(titled.stories)}::text[], ${params.add(titled.sources)}::text[], ${params.add(titled.factors)}::float8[],
+      ${params.add(titled.titles)}::text[], ${params.add(titled.paths)}::text[], ${params.add(titled.records)}::integer[]) AS d(story, source, factor, title, path, record)`;
+}
+
+/** A passage's document key in the titled documents' JSON object (U+0001 joins story and source: no id holds it). */
+const TITLED_KEY = "(p.story || chr(1) || p.source)";
+
+/**
+ * The passages of the documents whose title or source may match, in two streams. Those holding
+ * every term as typed can score near 0 and carry their own bound (text bound times the
+ * document's), sorted. Every other passage of a document scores at least the document's factor
+ * times the best a text can do with an edit (its norm at most 1; 1 where no term allows edits,
+ * since its text cannot match): one floor per document, so they come document by document, best
+ * first, and a screenful reads a few documents instead of bounding every passage of hundreds
+ * (`1987`: 7,341 passages of 828 documents, all bounded and sorted before).
+ */
+function titledStreams(stream: (spec: StreamSpec) => CandidateStream, titled: TitledDocuments, shape: QuerySql, frequent: boolean): CandidateStream[] {
+  if (titled.sources.length === 0) return [];
+  const editFloor = shape.fuzzyTierFloor();
+  const otherFloor = Number.isFinite(editFloor) ? editFloor : 1;
+  const keyed = JSON.stringify(Object.fromEntries(titled.stories.map((story, at) => [`${story}\u0001${titled.sources[at]}`, titled.factors[at]])));
+  const asTyped = stream({
+    where: (sql) => [sql.matches('p.text', 'exact')],
+    floor: 0,
+    statement: frequent
+      ? // A frequent term: the titled documents' passages (a few per document) rather than every match in the archive.
+        (sql, params, where) =>
+          `${PASSAGE_SELECT}, ${sql.factor('p.text')} * d.factor AS bound FROM ${titledRows(params, titled)} JOIN passages p ON p.story = d.story AND p.source = d.source
+            WHERE ${where} ORDER BY bound, ${CORPUS_ORDER}`
+      : // A rarer one: its matches through the trigram index, kept when their document is titled (a lookup in a JSON
+        // object of the documents' factors: a binary search, where a join would hash or loop).
+        (sql, params, where) => {
+          const factors = params.add(keyed);
+          return sortedThenJoined((inner) => `${inner.factor('p.text')} * (${factors}::jsonb ->> ${TITLED_KEY})::float8`)(sql, params, `${where} AND ${factors}::jsonb ? ${TITLED_KEY}`);
+        },
   });
-  return { streams: [exact, fuzzy, throughDocuments], fuseQuery: compiled.fuse, filters: compiled.filters, positive };
+  const others = stream({
+    where: (sql) => [`NOT (${sql.matches('p.text', 'exact')})`],
+    floor: Math.min(...titled.factors) * otherFloor,
+    statement: (_sql, params, where) =>
+      `SELECT p.story, p.source, p.seq, p.line, p.paragraph, p.sentence, p.start_offset, p.end_offset, p.text, d.title, d.walk AS walk_key, d.record, d.floor AS bound
+        FROM (SELECT d.*, d.factor * ${params.add(otherFloor)}::float8 AS floor, replace(d.path, '/', chr(1)) COLLATE "C" AS walk FROM ${titledRows(params, titled)}
+          ORDER BY floor, walk, d.record NULLS FIRST) d
+        JOIN passages p ON p.story = d.story AND p.source = d.source
+        WHERE ${where} ORDER BY d.floor, d.walk, d.record NULLS FIRST, p.seq`,
+  });
+  return [asTyped, others];
 }
 
 async function searchFacts(session: SearchSession, work: ArchiveSearchWork, positive: readonly QueryTerm[], scope: ArchiveScope): Promise<SearchFacts> {
-  if (positive.length === 0) return { titled: NO_DOCUMENTS, passagesAsTyped: Number.POSITIVE_INFINITY };
-  const words = await lookUpWords(session, positive);
+  if (positive.length === 0) return { titled: NO_DOCUMENTS, passagesAsTyped: Number.POSITIVE_INFINITY, archivePassages: 0 };
+  const { facts: words, archivePassages } = await lookUpWords(session, positive);
   work.vocabularyWords += [...words.values()].reduce((sum, facts) => sum + facts.titleWords.length, 0);
   const titled = await titledDocuments(session, positive, words, scope);
   work.titledDocuments += titled.sources.length;
-  return { titled, passagesAsTyped: passagesBound(positive, words) };
+  return { titled, passagesAsTyped: passagesBound(positive, words), archivePassages };
 }
 
 /** The best `limit` hits in Fuse.js's order (title-only hits mixed in), as PassageIndex.rankedSearch gives them. */
@@ -282,9 +353,12 @@ export async function searchArchive(session: SearchSession, work: ArchiveSearchW
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const positive = positiveTerms(terms);
   // For this transaction only: what `%>` asks of the index; no parallel workers (many clients share the cores, a search
-  // is small); and cursors planned for their first rows (a screenful is read of thousands that may match).
+  // is small); cursors planned for their first rows (a screenful is read of thousands that may match); and no hash or
+  // merge joins: a stream joins its candidates to their documents, and when the planner overestimated the candidates
+  // (`coffee | cocoa`: 730 estimated, 175 found) it read and hashed every document (45 ms on Reuters) instead of looking
+  // up the few it needs by key.
   await session.query(
-    "SELECT set_config('pg_trgm.word_similarity_threshold', $1, true), set_config('max_parallel_workers_per_gather', '0', true), set_config('cursor_tuple_fraction', '0.01', true)",
+    "SELECT set_config('pg_trgm.word_similarity_threshold', $1, true), set_config('max_parallel_workers_per_gather', '0', true), set_config('cursor_tuple_fraction', '0.01', true), set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true)",
     [String(similarityThreshold(positive))],
   );
   const facts = await searchFacts(session, work, positive, options);

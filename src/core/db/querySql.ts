@@ -159,7 +159,7 @@ export class QuerySql {
     const terms = this.positive.map((term) => (term.length === 1 ? this.lowestScore(term[0]!, column) : `LEAST(${term.map((alternative) => this.lowestScore(alternative, column)).join(', ')})`));
     const mean = `((${terms.join(' + ')}) / ${this.positive.length}::float8)`;
     const weight = column === 'p.text' ? TEXT_WEIGHT : column === 'd.title' ? TITLE_WEIGHT : SOURCE_WEIGHT;
-    return `power(greatest(${mean}, ${PERFECT}::float8), ${weight}::float8 * ${normOf(column)})`;
+    return `power(greatest(${mean}, ${PERFECT}::float8), ${weight}::float8 * ${column === 'p.text' ? PASSAGE_NORM : normOf(column)})`;
   }
 
   /** The document's title or source id may match the whole query (Fuse.js then scores its passages through it). */
@@ -203,7 +203,7 @@ export class QuerySql {
     if (!(mean < 1) || !(worst < 1) || !(worst > 0)) return [];
     // Norms are thousandths: the small margin keeps a passage exactly at the edge.
     const least = (Math.log(worst) / (TEXT_WEIGHT * Math.log(mean))) * (1 - 1e-6) - 1e-6;
-    return least > 0 ? [`${normOf('p.text')} >= ${this.params.add(least)}::float8`] : [];
+    return least > 0 ? [`${PASSAGE_NORM} >= ${this.params.add(least)}::float8`] : [];
   }
 
   private editCosts(): number[] {
@@ -219,11 +219,14 @@ export class QuerySql {
   }
 }
 
+/** A passage's norm, stored (schema version 5: the generated column `norm`, normOf its text). */
+export const PASSAGE_NORM = 'p.norm';
+
 /**
  * Fuse.js's field-length norm (1 / sqrt(tokens between spaces), rounded to three decimals). Runs
  * between single spaces are what Fuse.js's /[^ ]+/g counts; string_to_array counts them several
- * times faster than regexp_count. Written for p.text exactly as the passages_text_norm index
- * (schema version 3) is, so the planner can walk passages shortest first.
+ * times faster than regexp_count. The passages' generated column `norm` (schema version 5) is
+ * this expression of their text.
  */
 export function normOf(column: string): string {
   return `(round(1000.0 / sqrt(greatest(cardinality(array_remove(string_to_array(${column}, ' '), '')), 1)))::float8 / 1000)`;

@@ -23,6 +23,9 @@ export const DROP_TRIGRAM_INDEX = 'DROP INDEX IF EXISTS passages_text_trgm';
 export const TITLE_TRIGRAM_INDEX = 'CREATE INDEX IF NOT EXISTS documents_title_trgm ON documents USING gin (title gin_trgm_ops)';
 export const SOURCE_TRIGRAM_INDEX = 'CREATE INDEX IF NOT EXISTS documents_source_trgm ON documents USING gin (source gin_trgm_ops)';
 
+/** Passages shortest first, by their stored norm (version 5; version 3 indexed the same expression of the text). */
+export const PASSAGE_NORM_INDEX = 'CREATE INDEX IF NOT EXISTS passages_norm ON passages (norm DESC)';
+
 /** Each entry: the statements that take the schema from the previous version to this one. */
 const MIGRATIONS: ReadonlyArray<{ version: number; statements: readonly string[] }> = [
   {
@@ -132,6 +135,14 @@ const MIGRATIONS: ReadonlyArray<{ version: number; statements: readonly string[]
     // their words. No table rewrite, COPY unchanged.
     version: 4,
     statements: [WORDS_FUNCTION, VOCABULARY_TABLE, TITLE_WORDS_INDEX, ...RECOUNT_VOCABULARY],
+  },
+  {
+    // search --db: each passage's field-length norm stored (a generated column, computed once as a row is written, COPY
+    // unchanged) instead of computed in every search for every candidate (4 to 10 µs a passage: most of the cost of
+    // sorting a frequent word's matches or bounding a titled document's passages); the norm index on the column.
+    // Adding a stored generated column rewrites the table once.
+    version: 5,
+    statements: [`ALTER TABLE passages ADD COLUMN norm float8 GENERATED ALWAYS AS (${normOf('text')}) STORED`, 'DROP INDEX IF EXISTS passages_text_norm', PASSAGE_NORM_INDEX, 'ANALYZE passages'],
   },
 ];
 

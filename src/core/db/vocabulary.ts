@@ -109,28 +109,33 @@ function withinEdits(alternative: QueryAlternative, candidates: readonly string[
  * of a microsecond a word): a regular expression of every way to make two edits costs PostgreSQL
  * about half a millisecond a word, and a long word proposes thousands.
  */
-export async function lookUpWords(session: SearchSession, positive: readonly QueryTerm[]): Promise<Map<QueryAlternative, WordFacts>> {
+export async function lookUpWords(session: SearchSession, positive: readonly QueryTerm[]): Promise<{ facts: Map<QueryAlternative, WordFacts>; archivePassages: number }> {
   const served = positive.flat().filter(servedByVocabulary);
   const facts = new Map<QueryAlternative, WordFacts>();
-  if (served.length === 0) return facts;
+  if (served.length === 0) return { facts, archivePassages: 0 };
   const params = new SqlParams();
   const branches = served.map((alternative, at) => {
     const asTyped = params.add(exactPattern(alternative));
     const withEdits = editBudget(alternative) === 0 ? '' : ` OR (titles > 0 AND word %> ${params.add(alternative.literal.toLowerCase())})`;
     return `SELECT ${at} AS alternative, word, passages, titles, word ILIKE ${asTyped} AS as_typed FROM vocabulary WHERE word ILIKE ${asTyped}${withEdits}`;
   });
-  const rows = await session.query<{ alternative: number; typed: string[] | null; proposed: string[] | null; passages: number }>(
-    `SELECT alternative, array_agg(word) FILTER (WHERE titles > 0 AND as_typed) AS typed, array_agg(word) FILTER (WHERE titles > 0 AND NOT as_typed) AS proposed,
+  // With the planner's estimate of the passages in the archive (pg_class, as of the last ANALYZE), which sets the cut-off
+  // between a frequent and a rare term (archiveSearch.ts). A statement of one row even when no word matches.
+  const rows = await session.query<{ alternative: number | null; typed: string[] | null; proposed: string[] | null; passages: number; archive_passages: number | null }>(
+    `SELECT alternative, typed, proposed, passages, (SELECT reltuples::float8 FROM pg_class WHERE oid = 'passages'::regclass) AS archive_passages
+     FROM (SELECT 1) one LEFT JOIN (SELECT alternative, array_agg(word) FILTER (WHERE titles > 0 AND as_typed) AS typed, array_agg(word) FILTER (WHERE titles > 0 AND NOT as_typed) AS proposed,
        coalesce(sum(passages) FILTER (WHERE as_typed), 0)::float8 AS passages
-     FROM (${branches.join(' UNION ALL ')}) matched GROUP BY alternative`,
+     FROM (${branches.join(' UNION ALL ')}) matched GROUP BY alternative) found ON true`,
     params.values,
   );
   served.forEach((alternative) => facts.set(alternative, { titleWords: [], passages: 0 }));
+  const archivePassages = Math.max(0, rows[0]?.archive_passages ?? 0);
   for (const row of rows) {
+    if (row.alternative === null) continue;
     const alternative = served[row.alternative]!;
     facts.set(alternative, { titleWords: [...(row.typed ?? []), ...withinEdits(alternative, row.proposed ?? [])], passages: row.passages });
   }
-  return facts;
+  return { facts, archivePassages };
 }
 
 /** The fewest passages the query's terms allow as typed, by the vocabulary's counts (infinite when some term is not served). */

@@ -140,18 +140,24 @@ export class OpenedCorpus {
 
   /** The search index, built once: from the cache's parts on a hit, else from the corpus, which is then cached. */
   buildIndex(): PassageIndex {
-    if (this.index) return this.index;
-    this.index = this.parts ? this.indexFromParts(this.parts) : new PassageIndex(this.corpus);
-    if (this.place.key && this.place.writeOnIndex) this.store(this.place.key, this.index);
-    return this.index;
+    return runAtOnce(this.indexSteps());
   }
 
-  private indexFromParts(parts: IndexParts): PassageIndex {
+  /** The same, made in steps that pause every few milliseconds (the workbench makes it in slices). */
+  *indexSteps(): Steps<PassageIndex> {
+    if (this.index) return this.index;
+    const index = this.parts ? yield* this.indexFromParts(this.parts) : yield* PassageIndex.build(this.corpus);
+    this.index = index;
+    if (this.place.key && this.place.writeOnIndex) this.store(this.place.key, index);
+    return index;
+  }
+
+  private *indexFromParts(parts: IndexParts): Steps<PassageIndex> {
     try {
-      return new PassageIndex(this.corpus, parts);
+      return yield* PassageIndex.build(this.corpus, parts);
     } catch {
       this.notes.push(`cache file ${path.join(this.place.folder, this.place.key?.name ?? '')} is damaged; rebuilt from the files`);
-      return new PassageIndex(this.corpus);
+      return yield* PassageIndex.build(this.corpus);
     }
   }
 

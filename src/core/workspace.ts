@@ -87,13 +87,13 @@ function* counted<T>(steps: Steps<T>, counter: keyof typeof workspaceCounters): 
 }
 
 /**
- * The index is made in one go (Fuse.js builds it in a single call): the pause before it lets the
- * screen show the corpus first. Built from the opened corpus, it comes from the cache's parts or
- * is cached once made.
+ * The index, made in steps that pause every few milliseconds (so keys typed meanwhile are drawn);
+ * the pause before it lets the screen show the corpus first. Built from the opened corpus, it
+ * comes from the cache's parts or is cached once made.
  */
 function* passageIndexSteps(corpus: Corpus, opened: OpenedCorpus | undefined): Steps<PassageIndex> {
   yield;
-  const index = opened ? opened.buildIndex() : new PassageIndex(corpus);
+  const index = opened ? yield* opened.indexSteps() : yield* PassageIndex.build(corpus);
   workspaceCounters.passageIndexes++;
   return index;
 }

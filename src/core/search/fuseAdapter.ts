@@ -6,6 +6,7 @@
  */
 import Fuse, { type FuseIndex, type FuseResult, type IFuseOptions } from 'fuse.js';
 import { mergeRanges, occurrenceRanges, type Range } from '../ranges.js';
+import { runAtOnce, type Steps } from '../slices.js';
 import type { Passage } from '../types.js';
 import type { Scoring, SearchHit } from './hits.js';
 
@@ -100,17 +101,42 @@ function hitOf(passage: Passage, result: FuseResult<PassageRecord>): SearchHit {
   return { passage, score: result.score ?? 0, matches, titleOnly: !(result.matches ?? []).some((match) => match.key === 'text') };
 }
 
-/** Fuse.js index records rebuilt from stored norms (Fuse.parseIndex takes them as they are). */
-function recordsFromNorms(records: readonly PassageRecord[], norms: Float64Array): IndexRecord[] {
-  return records.map((record, i) => {
-    const entry: Record<number, { v: string; n: number }> = {};
-    const values = [record.text, record.title, record.source];
-    for (let key = 0; key < KEY_COUNT; key++) {
-      const norm = norms[i * KEY_COUNT + key]!;
-      if (!Number.isNaN(norm)) entry[key] = { v: values[key]!, n: norm };
+/** Passage `id`'s Fuse.js index record rebuilt from stored norms (Fuse.parseIndex takes records as they are). */
+function recordFromNorms(record: PassageRecord, id: number, norms: Float64Array): IndexRecord {
+  const entry: Record<number, { v: string; n: number }> = {};
+  const values = [record.text, record.title, record.source];
+  for (let key = 0; key < KEY_COUNT; key++) {
+    const norm = norms[id * KEY_COUNT + key]!;
+    if (!Number.isNaN(norm)) entry[key] = { v: values[key]!, n: norm };
+  }
+  return { i: id, $: entry };
+}
+
+/** Records handed to Fuse.js's index builder between two pauses (a few milliseconds of work). */
+const INDEX_CHUNK = 500;
+
+/**
+ * Fuse.js's index records of `records`, a chunk at a time with a pause after each: the same
+ * records one createIndex call makes, since a field's norm depends on its own value alone.
+ */
+function* indexRecordsSteps(records: readonly PassageRecord[]): Steps<IndexRecord[]> {
+  const indexed: IndexRecord[] = [];
+  for (let start = 0; start < records.length; start += INDEX_CHUNK) {
+    for (const record of Fuse.createIndex(FUSE_OPTIONS.keys ?? [], records.slice(start, start + INDEX_CHUNK)).records) {
+      indexed.push({ ...record, i: record.i + start });
     }
-    return { i, $: entry };
-  });
+    yield;
+  }
+  return indexed;
+}
+
+/** What FuseScorer.build prepares in steps. */
+interface ScorerParts {
+  /** Every passage's index record (built from the corpus), or null: rebuilt from `norms` as each is first scored. */
+  passageIndexRecords: IndexRecord[] | null;
+  norms: Float64Array;
+  documentIndexRecords: IndexRecord[];
+  huge: ReadonlySet<number>;
 }
 
 /** Each record's field norms, KEY_COUNT a record (NaN: an empty field Fuse.js left out). */
@@ -131,46 +157,78 @@ function normsOf(records: readonly IndexRecord[], count: number): Float64Array {
  * Fuse.js instance searches is swapped per call.
  */
 export class FuseScorer {
-  private readonly fuse: Fuse<PassageRecord>;
+  /** Every passage in one index, made on first use (searchAll). */
+  private fuse: Fuse<PassageRecord> | null = null;
   /** The same records, scored through an index swapped per batch of candidates. */
   private readonly batchFuse: Fuse<PassageRecord>;
   /** The same again without match ranges, for huge passages (see HUGE_FIELD_LENGTH). */
   private readonly scoreOnlyFuse: Fuse<PassageRecord>;
   /** Passages whose text or title is longer than HUGE_FIELD_LENGTH. */
   private readonly huge: ReadonlySet<number>;
-  private readonly fullRecords: IndexRecord[];
-  private readonly keys: IndexKeys;
+  /** Each passage's index record; from stored norms, one is made the first time it is scored. */
+  private readonly fullRecords: Array<IndexRecord | undefined>;
+  private readonly keys: IndexKeys = Fuse.createIndex(FUSE_OPTIONS.keys ?? [], []).keys;
   private readonly documentBatchFuse: Fuse<PassageRecord>;
   private readonly documentIndexRecords: IndexRecord[];
   /** Field norms of every passage, as IndexParts stores them. */
   readonly norms: Float64Array;
 
-  /** `norms` (from the cache) spares Fuse.js measuring every field again. */
-  constructor(
+  /**
+   * The scorer, made in steps that pause every few milliseconds (Fuse.js's indexes a chunk of
+   * records at a time). `norms` (from the cache) spares Fuse.js measuring every passage again:
+   * a passage's record is then rebuilt from them when it is first scored.
+   */
+  static *build(passages: readonly Passage[], records: readonly PassageRecord[], documentRecords: readonly PassageRecord[], norms?: Float64Array): Steps<FuseScorer> {
+    const huge = new Set<number>();
+    for (let id = 0; id < records.length; id++) {
+      const record = records[id]!;
+      if (record.text.length > HUGE_FIELD_LENGTH || record.title.length > HUGE_FIELD_LENGTH) huge.add(id);
+      if (id % (INDEX_CHUNK * 16) === 0) yield;
+    }
+    const documentIndexRecords = yield* indexRecordsSteps(documentRecords);
+    const passageIndexRecords = norms ? null : yield* indexRecordsSteps(records);
+    return new FuseScorer(passages, records, documentRecords, {
+      passageIndexRecords,
+      norms: norms ?? normsOf(passageIndexRecords ?? [], records.length),
+      documentIndexRecords,
+      huge,
+    });
+  }
+
+  /** The scorer at once (see build). */
+  static of(passages: readonly Passage[], records: readonly PassageRecord[], documentRecords: readonly PassageRecord[], norms?: Float64Array): FuseScorer {
+    return runAtOnce(FuseScorer.build(passages, records, documentRecords, norms));
+  }
+
+  private constructor(
     private readonly passages: readonly Passage[],
     private readonly records: readonly PassageRecord[],
     private readonly documentRecords: readonly PassageRecord[],
-    norms?: Float64Array,
+    parts: ScorerParts,
   ) {
-    if (norms) {
-      const index = Fuse.parseIndex<PassageRecord>({ keys: Fuse.createIndex(FUSE_OPTIONS.keys ?? [], []).keys, records: recordsFromNorms(records, norms) });
-      this.fuse = new Fuse(records, FUSE_OPTIONS, index);
-    } else {
-      this.fuse = new Fuse(records, FUSE_OPTIONS);
-    }
-    this.fullRecords = this.fuse.getIndex().records;
-    this.norms = norms ?? normsOf(this.fullRecords, records.length);
-    this.keys = this.fuse.getIndex().keys;
+    this.fullRecords = parts.passageIndexRecords ?? new Array<IndexRecord | undefined>(records.length);
+    this.norms = parts.norms;
+    this.huge = parts.huge;
+    this.documentIndexRecords = parts.documentIndexRecords;
     this.batchFuse = this.emptyFuse(records, FUSE_OPTIONS);
     this.scoreOnlyFuse = this.emptyFuse(records, SCORE_ONLY_OPTIONS);
-    const huge = new Set<number>();
-    records.forEach((record, id) => {
-      if (record.text.length > HUGE_FIELD_LENGTH || record.title.length > HUGE_FIELD_LENGTH) huge.add(id);
-    });
-    this.huge = huge;
-    this.documentIndexRecords = new Fuse(documentRecords, FUSE_OPTIONS).getIndex().records;
     // Only the documents' scores are used: without ranges, a huge title cannot overflow the stack.
     this.documentBatchFuse = this.emptyFuse(documentRecords, SCORE_ONLY_OPTIONS);
+  }
+
+  /** Passage `id`'s index record. */
+  private recordOf(id: number): IndexRecord {
+    let record = this.fullRecords[id];
+    if (!record) {
+      record = recordFromNorms(this.records[id]!, id, this.norms);
+      this.fullRecords[id] = record;
+    }
+    return record;
+  }
+
+  private wholeFuse(): Fuse<PassageRecord> {
+    this.fuse ??= new Fuse(this.records, FUSE_OPTIONS, Fuse.parseIndex<PassageRecord>({ keys: this.keys, records: this.records.map((_, id) => this.recordOf(id)) }));
+    return this.fuse;
   }
 
   /**
@@ -179,7 +237,7 @@ export class FuseScorer {
    */
   searchAll(fuseQuery: string, accept: (passage: Passage) => boolean, limit: number, filtered: boolean): SearchHit[] {
     const hits: SearchHit[] = [];
-    const results = this.fuse.search(fuseQuery, filtered || !Number.isFinite(limit) ? undefined : { limit });
+    const results = this.wholeFuse().search(fuseQuery, filtered || !Number.isFinite(limit) ? undefined : { limit });
     for (const result of results) {
       if (hits.length >= limit) break;
       const passage = this.passages[result.refIndex]!;
@@ -191,11 +249,11 @@ export class FuseScorer {
   /** The passages `ids` that match, scored (in no particular order). */
   scoreSlice(scoring: Scoring, ids: readonly number[]): SearchHit[] {
     const hits: SearchHit[] = [];
-    const records = ids.filter((id) => !this.huge.has(id)).map((id) => this.fullRecords[id]!);
+    const records = ids.filter((id) => !this.huge.has(id)).map((id) => this.recordOf(id));
     for (const result of this.searchRecords(this.batchFuse, this.records, records, scoring.fuseQuery)) {
       hits.push(hitOf(this.passages[result.refIndex]!, result));
     }
-    const huge = ids.filter((id) => this.huge.has(id)).map((id) => this.fullRecords[id]!);
+    const huge = ids.filter((id) => this.huge.has(id)).map((id) => this.recordOf(id));
     if (huge.length === 0) return hits;
     for (const result of this.searchRecords(this.scoreOnlyFuse, this.records, huge, scoring.fuseQuery)) {
       const passage = this.passages[result.refIndex]!;

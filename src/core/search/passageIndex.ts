@@ -14,7 +14,7 @@ import { FuseScorer, recordOf, THRESHOLD, type PassageRecord } from './fuseAdapt
 import { BestHits, scoreIds, textFirst, type Scoring, type SearchHit, type SearchOptions, type SearchWork } from './hits.js';
 import { checkParts, deriveParts, type IndexParts } from './indexParts.js';
 import { LOOK_FURTHER_FACTOR, lookFurther, narrows, type CompleteAnswer } from './narrowing.js';
-import { passageDocuments, PassageLayout } from './passageLayout.js';
+import { passageDocumentsSteps, PassageLayout } from './passageLayout.js';
 import type { SearchContext, SearchRequest } from './searchContext.js';
 import { WordLookup } from './wordLookup.js';
 
@@ -28,30 +28,53 @@ export function scoringOf(positive: readonly QueryTerm[], fuseQuery: string): Sc
   };
 }
 
+/** Records made between two pauses of contextSteps. */
+const RECORD_CHUNK = 4096;
+
+/** What an index searches with, made a few milliseconds at a time. */
+function* contextSteps(corpus: Corpus, parts: IndexParts | undefined, work: SearchWork): Steps<SearchContext> {
+  const { documents, passages } = corpus;
+  if (parts) checkParts(parts, corpus);
+  const documentsOfPassages = yield* passageDocumentsSteps(corpus);
+  const records: PassageRecord[] = [];
+  for (let id = 0; id < passages.length; id++) {
+    records.push(recordOf(passages[id]!, documents[documentsOfPassages.passageDocument[id]!]?.title ?? ''));
+    if (id % RECORD_CHUNK === RECORD_CHUNK - 1) yield;
+  }
+  const documentRecords: PassageRecord[] = documents.map((document) => ({ text: '', title: document.title, source: document.source }));
+  const scorer = yield* FuseScorer.build(passages, records, documentRecords, parts?.norms);
+  // Without parts, the word indexes are derived in one piece (a first start; the cache keeps them).
+  const indexParts = parts ?? deriveParts(corpus, scorer.norms);
+  return {
+    passages,
+    parts: indexParts,
+    layout: new PassageLayout(documentsOfPassages, indexParts.norms),
+    words: new WordLookup(indexParts),
+    scorer,
+    work,
+  };
+}
+
 export const positiveTerms = (terms: readonly QueryTerm[]): QueryTerm[] => terms.filter((term) => term.every((alternative) => !alternative.inverse));
 
 export class PassageIndex {
   private readonly context: SearchContext;
   /** Work done by this index's searches so far, for tests that bound it (see SearchWork). */
-  readonly work: SearchWork = { scored: 0, bitapPasses: 0, documentsOpened: 0 };
+  readonly work: SearchWork;
 
   /** `parts` (from the cache) skips the slow derivations; they must come from this same corpus. */
-  constructor(private readonly corpus: Corpus, parts?: IndexParts) {
-    const { documents, passages } = corpus;
-    if (parts) checkParts(parts, corpus);
-    const documentsOfPassages = passageDocuments(corpus);
-    const records = passages.map((passage, id) => recordOf(passage, documents[documentsOfPassages.passageDocument[id]!]?.title ?? ''));
-    const documentRecords: PassageRecord[] = documents.map((document) => ({ text: '', title: document.title, source: document.source }));
-    const scorer = new FuseScorer(passages, records, documentRecords, parts?.norms);
-    const indexParts = parts ?? deriveParts(corpus, scorer.norms);
-    this.context = {
-      passages,
-      parts: indexParts,
-      layout: new PassageLayout(documentsOfPassages, indexParts.norms),
-      words: new WordLookup(indexParts),
-      scorer,
-      work: this.work,
-    };
+  constructor(private readonly corpus: Corpus, parts?: IndexParts, built?: SearchContext) {
+    this.context = built ?? runAtOnce(contextSteps(corpus, parts, { scored: 0, bitapPasses: 0, documentsOpened: 0 }));
+    this.work = this.context.work;
+  }
+
+  /**
+   * The same index, made in steps that pause every few milliseconds (see slices.ts): the
+   * workbench makes it in slices, so a key typed meanwhile is drawn, and searched as soon as the
+   * index is there. Throws what the constructor throws (parts that do not fit the corpus) before its first pause.
+   */
+  static *build(corpus: Corpus, parts?: IndexParts): Steps<PassageIndex> {
+    return new PassageIndex(corpus, parts, yield* contextSteps(corpus, parts, { scored: 0, bitapPasses: 0, documentsOpened: 0 }));
   }
 
   /** What the on-disk cache stores to rebuild this index without re-deriving it. */

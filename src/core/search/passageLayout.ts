@@ -1,4 +1,5 @@
 /** Which document each passage belongs to, and the passages in the orders the search walks them. */
+import { runAtOnce, type Steps } from '../slices.js';
 import type { Corpus } from '../types.js';
 import { KEY_COUNT, textNorm } from './fuseAdapter.js';
 
@@ -9,17 +10,33 @@ export interface PassageDocuments {
   passageDocument: Uint32Array;
 }
 
-export function passageDocuments(corpus: Corpus): PassageDocuments {
+/** Passages looked at between two pauses of passageDocumentsSteps. */
+const WALK_CHUNK = 4096;
+
+/** The same as passageDocuments, pausing every WALK_CHUNK passages. */
+export function* passageDocumentsSteps(corpus: Corpus): Steps<PassageDocuments> {
   const { documents, passages } = corpus;
   const documentOf = new Map(documents.map((document, index) => [document.source, index]));
   const documentPassages: number[][] = documents.map(() => []);
   const passageDocument = new Uint32Array(passages.length);
-  passages.forEach((passage, id) => {
-    const document = documentOf.get(passage.source) ?? 0;
-    passageDocument[id] = document;
-    documentPassages[document]!.push(id);
-  });
+  // A document's passages follow one another: its source id is looked up once per run.
+  let lastSource: string | null = null;
+  let lastDocument = 0;
+  for (let id = 0; id < passages.length; id++) {
+    const { source } = passages[id]!;
+    if (source !== lastSource) {
+      lastSource = source;
+      lastDocument = documentOf.get(source) ?? 0;
+    }
+    passageDocument[id] = lastDocument;
+    documentPassages[lastDocument]!.push(id);
+    if (id % WALK_CHUNK === WALK_CHUNK - 1) yield;
+  }
   return { documentPassages, passageDocument };
+}
+
+export function passageDocuments(corpus: Corpus): PassageDocuments {
+  return runAtOnce(passageDocumentsSteps(corpus));
 }
 
 export class PassageLayout implements PassageDocuments {

@@ -11,7 +11,11 @@ interface EvalModule {
 }
 
 const folder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'eval');
-const modules = readdirSync(folder).filter((name) => name.endsWith('.ts')).sort();
+// CROSSCHECK_EVAL_ONLY=compare runs one module (scripts/eval/compare.ts).
+const only = process.env.CROSSCHECK_EVAL_ONLY;
+const modules = readdirSync(folder)
+  .filter((name) => name.endsWith('.ts') && (only === undefined || name === `${only}.ts`))
+  .sort();
 if (modules.length === 0) {
   console.error('no evaluations found in scripts/eval/');
   process.exit(1);

@@ -209,5 +209,7 @@ export async function evaluate(): Promise<void> {
     ['ecbplus', new ClaimComparer(await loadCorpus(ecbplus))],
   ]);
   const { conflicts: judged } = readJson<{ conflicts: Judged[] }>('conflicts.judged.json');
-  for (const name of ['dev', 'dev2', 'test'] as const) evaluateSet(name, comparers, judged);
+  // CROSSCHECK_EVAL_SETS=dev,dev2 measures only those sets (tuning never needs the test set's run).
+  const chosen = process.env.CROSSCHECK_EVAL_SETS?.split(',');
+  for (const name of ['dev', 'dev2', 'test'] as const) if (!chosen || chosen.includes(name)) evaluateSet(name, comparers, judged);
 }

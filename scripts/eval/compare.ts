@@ -1,7 +1,7 @@
 /**
  * Compare and the claims map against hand annotations:
  * - the bundled corpus (test/fixtures/claims.annotations.json);
- * - two DEVELOPMENT sets and a TEST set of BASIL and ECB+ claims (test/fixtures/claims.{dev,dev2,test}.annotations.json,
+ * - three DEVELOPMENT sets and a TEST set of BASIL and ECB+ claims (test/fixtures/claims.{dev,dev2,dev3,test}.annotations.json,
  *   corpora in /work/shared/corpora or $CROSSCHECK_CORPORA; skipped with a note when absent), with
  *   every conflict the claims map flags on their stories judged in test/fixtures/conflicts.judged.json.
  * Thresholds are tuned on the development set only; the test set is reported as it comes.
@@ -142,7 +142,7 @@ async function evaluateBundled(): Promise<void> {
   for (const miss of tally.misses) console.log(miss);
 }
 
-const SET_TITLES = { dev: 'DEVELOPMENT set', dev2: 'DEVELOPMENT set 2', test: 'TEST set' } as const;
+const SET_TITLES = { dev: 'DEVELOPMENT set', dev2: 'DEVELOPMENT set 2', dev3: 'DEVELOPMENT set 3', test: 'TEST set' } as const;
 
 function evaluateSet(name: keyof typeof SET_TITLES, comparers: Map<string, ClaimComparer>, judged: readonly Judged[]): void {
   const { claims } = readJson<{ claims: Annotation[] }>(`claims.${name}.annotations.json`);
@@ -211,5 +211,5 @@ export async function evaluate(): Promise<void> {
   const { conflicts: judged } = readJson<{ conflicts: Judged[] }>('conflicts.judged.json');
   // CROSSCHECK_EVAL_SETS=dev,dev2 measures only those sets (tuning never needs the test set's run).
   const chosen = process.env.CROSSCHECK_EVAL_SETS?.split(',');
-  for (const name of ['dev', 'dev2', 'test'] as const) if (!chosen || chosen.includes(name)) evaluateSet(name, comparers, judged);
+  for (const name of ['dev', 'dev2', 'dev3', 'test'] as const) if (!chosen || chosen.includes(name)) evaluateSet(name, comparers, judged);
 }

@@ -6,7 +6,7 @@
  */
 import Fuse, { type FuseIndex, type FuseResult, type IFuseOptions } from 'fuse.js';
 import { mergeRanges, occurrenceRanges, type Range } from '../ranges.js';
-import { runAtOnce, type Steps } from '../slices.js';
+import type { Steps } from '../slices.js';
 import type { Passage } from '../types.js';
 import type { Scoring, SearchHit } from './hits.js';
 
@@ -193,11 +193,6 @@ export class FuseScorer {
       documentIndexRecords,
       huge,
     });
-  }
-
-  /** The scorer at once (see build). */
-  static of(passages: readonly Passage[], records: readonly PassageRecord[], documentRecords: readonly PassageRecord[], norms?: Float64Array): FuseScorer {
-    return runAtOnce(FuseScorer.build(passages, records, documentRecords, norms));
   }
 
   private constructor(

@@ -32,7 +32,7 @@ export function scoringOf(positive: readonly QueryTerm[], fuseQuery: string): Sc
 const RECORD_CHUNK = 4096;
 
 /** What an index searches with, made a few milliseconds at a time. */
-function* contextSteps(corpus: Corpus, parts: IndexParts | undefined, work: SearchWork): Steps<SearchContext> {
+function* contextSteps(corpus: Corpus, parts: IndexParts | undefined): Steps<SearchContext> {
   const { documents, passages } = corpus;
   if (parts) checkParts(parts, corpus);
   const documentsOfPassages = yield* passageDocumentsSteps(corpus);
@@ -51,7 +51,7 @@ function* contextSteps(corpus: Corpus, parts: IndexParts | undefined, work: Sear
     layout: new PassageLayout(documentsOfPassages, indexParts.norms),
     words: new WordLookup(indexParts),
     scorer,
-    work,
+    work: { scored: 0, bitapPasses: 0, documentsOpened: 0 },
   };
 }
 
@@ -64,7 +64,7 @@ export class PassageIndex {
 
   /** `parts` (from the cache) skips the slow derivations; they must come from this same corpus. */
   constructor(private readonly corpus: Corpus, parts?: IndexParts, built?: SearchContext) {
-    this.context = built ?? runAtOnce(contextSteps(corpus, parts, { scored: 0, bitapPasses: 0, documentsOpened: 0 }));
+    this.context = built ?? runAtOnce(contextSteps(corpus, parts));
     this.work = this.context.work;
   }
 
@@ -74,7 +74,7 @@ export class PassageIndex {
    * index is there. Throws what the constructor throws (parts that do not fit the corpus) before its first pause.
    */
   static *build(corpus: Corpus, parts?: IndexParts): Steps<PassageIndex> {
-    return new PassageIndex(corpus, parts, yield* contextSteps(corpus, parts, { scored: 0, bitapPasses: 0, documentsOpened: 0 }));
+    return new PassageIndex(corpus, parts, yield* contextSteps(corpus, parts));
   }
 
   /** What the on-disk cache stores to rebuild this index without re-deriving it. */

@@ -1,5 +1,5 @@
 /** Which document each passage belongs to, and the passages in the orders the search walks them. */
-import { runAtOnce, type Steps } from '../slices.js';
+import type { Steps } from '../slices.js';
 import type { Corpus } from '../types.js';
 import { KEY_COUNT, textNorm } from './fuseAdapter.js';
 
@@ -13,7 +13,7 @@ export interface PassageDocuments {
 /** Passages looked at between two pauses of passageDocumentsSteps. */
 const WALK_CHUNK = 4096;
 
-/** The same as passageDocuments, pausing every WALK_CHUNK passages. */
+/** Which document each passage belongs to, found in steps that pause every WALK_CHUNK passages. */
 export function* passageDocumentsSteps(corpus: Corpus): Steps<PassageDocuments> {
   const { documents, passages } = corpus;
   const documentOf = new Map(documents.map((document, index) => [document.source, index]));
@@ -33,10 +33,6 @@ export function* passageDocumentsSteps(corpus: Corpus): Steps<PassageDocuments> 
     if (id % WALK_CHUNK === WALK_CHUNK - 1) yield;
   }
   return { documentPassages, passageDocument };
-}
-
-export function passageDocuments(corpus: Corpus): PassageDocuments {
-  return runAtOnce(passageDocumentsSteps(corpus));
 }
 
 export class PassageLayout implements PassageDocuments {

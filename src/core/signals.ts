@@ -6,7 +6,9 @@
  * safely catch. Not covered, on purpose: SIGKILL and SIGSTOP (cannot be caught); SIGSEGV, SIGBUS,
  * SIGFPE, SIGILL, SIGSYS, SIGTRAP and SIGABRT (crashes or debugger traps, which Node handles and no
  * JavaScript can run after); SIGUSR1 (Node starts its inspector, it does not end); SIGPIPE (Node
- * ignores it). SIGTSTP stops rather than ends: the workbench handles it itself (run.tsx).
+ * ignores it); SIGPROF (V8's sampling profiler, `node --cpu-prof`, ticks with it: a handler
+ * here replaced V8's and the first tick killed the program). SIGTSTP stops rather than ends: the
+ * workbench handles it itself (run.tsx).
  */
 import { constants } from 'node:os';
 
@@ -18,7 +20,6 @@ const CANDIDATES: readonly NodeJS.Signals[] = [
   'SIGUSR2',
   'SIGALRM',
   'SIGVTALRM',
-  'SIGPROF',
   'SIGIO',
   'SIGXCPU',
   'SIGXFSZ',

@@ -54,7 +54,7 @@ export function HelpOverlay({ width, height, scroll, pane }: { width: number; he
     );
   }
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden" paddingX={1}>
+    <Box flexDirection="column" width={width} height={height} overflowY="hidden" paddingX={1}>
       {shown}
     </Box>
   );

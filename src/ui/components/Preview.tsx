@@ -71,7 +71,7 @@ export function Preview({
   const start = Math.max(0, Math.min(maxStart, focusLine - 1 + scroll));
   const shown = lines.slice(start, start + bodyHeight);
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height} overflowY="hidden">
       <SegmentLine segments={header} width={width} inverse={focused} />
       {shown.map((line, index) => (
         <SegmentLine key={start + index} segments={line} width={width} />

@@ -66,7 +66,7 @@ export function QuoteDetail({
   const focusLine = memberStarts[selectedMember] ?? 0;
   const start = Math.max(0, Math.min(focusLine, lines.length - height));
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height} overflowY="hidden">
       {lines.slice(start, start + height).map((line, index) => (
         <SegmentLine key={start + index} segments={line} width={width} inverse={focused && memberStarts[selectedMember] === start + index} />
       ))}

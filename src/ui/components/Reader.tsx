@@ -59,7 +59,7 @@ export function Reader({ header, lines, offset, width, height }: { header: Segme
   useTheme();
   const bodyHeight = Math.max(0, height - 1);
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height} overflowY="hidden">
       <SegmentLine segments={header} width={width} inverse />
       {lines.slice(offset, offset + bodyHeight).map((line, index) => (
         <SegmentLine key={offset + index} segments={line} width={width} />

@@ -16,7 +16,7 @@ export function StoryPickerView({ picker, width, height }: { picker: StoryPicker
     <Box flexDirection="column" width={width} height={height}>
       <PromptLine editor={picker.editor} focused placeholder="words of a story's name, a day or an outlet" counter={plural(choices.length, 'story', 'stories')} width={width} />
       <SegmentLine segments={[{ text: 'Choose a story: Enter shows its claims, Esc cancels', style: 'muted' }]} width={width} />
-      <Box flexDirection="column" height={height - 2} overflow="hidden">
+      <Box flexDirection="column" height={height - 2} overflowY="hidden">
         {rows}
       </Box>
     </Box>

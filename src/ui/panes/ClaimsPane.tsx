@@ -176,10 +176,10 @@ export function ClaimsPane({ workspace, width, height, active, controls, navigat
       {filterLine}
       {view?.progress ? <UnfinishedNote progress={view.progress} width={width} /> : null}
       <ClaimsHeader count={claims.length} filters={filters} columns={columns} width={width} />
-      <Box flexDirection="column" height={listHeight - 1} overflow="hidden">
+      <Box flexDirection="column" height={listHeight - 1} overflowY="hidden">
         <ClaimRows claims={claims} columns={columns} offset={navigation.offset} selected={navigation.selected} active={active} width={width} height={listHeight - 1} />
       </Box>
-      <Box flexDirection="column" height={legendRows} overflow="hidden">
+      <Box flexDirection="column" height={legendRows} overflowY="hidden">
         <Legend lines={legendLines} rows={legendRows} width={width} />
       </Box>
     </Box>

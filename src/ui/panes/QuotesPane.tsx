@@ -83,7 +83,7 @@ export function QuotesPane({ workspace, width, height, active, controls, navigat
   return (
     <Box flexDirection="column" width={width} height={height}>
       <PromptLine editor={editor} focused={active && area === 'query'} placeholder="filter quotes by words or speaker" counter={counterOf(quotes, allKinds, ellipsis)} width={width} />
-      <Box flexDirection="column" width={width} height={listHeight} overflow="hidden">
+      <Box flexDirection="column" width={width} height={listHeight} overflowY="hidden">
         <GroupList groups={groups} offset={navigation.offset} selected={navigation.selected} width={width} height={listHeight} empty={emptyMessage(quotes, query, allKinds, ellipsis)} />
       </Box>
       <Text {...(theme.color ? { color: theme.colors.muted } : {})}>{fit(theme.glyphs.rule.repeat(width), width, '')}</Text>

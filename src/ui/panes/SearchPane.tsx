@@ -88,11 +88,11 @@ export function SearchBody({ layout, width, height, queryLine, list, preview }: 
     <Box flexDirection="column" width={width} height={height}>
       {queryLine}
       <Box flexDirection={sideBySide ? 'row' : 'column'} height={bodyHeight}>
-        <Box flexDirection="column" width={listWidth} height={listHeight} overflow="hidden">
+        <Box flexDirection="column" width={listWidth} height={listHeight} overflowY="hidden">
           {list}
         </Box>
         {sideBySide ? (
-          <Box width={1} height={bodyHeight} flexDirection="column" overflow="hidden">
+          <Box width={1} height={bodyHeight} flexDirection="column" overflowY="hidden">
             <Text {...muted}>{Array(bodyHeight).fill(theme.glyphs.separator).join('\n')}</Text>
           </Box>
         ) : (

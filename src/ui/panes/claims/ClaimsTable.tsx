@@ -128,7 +128,7 @@ export function SourcePicker({ workspace, soleSources, offset, selected, width, 
   return (
     <>
       <SegmentLine segments={[{ text: title, style: 'focus' }]} width={width} />
-      <Box flexDirection="column" height={height} overflow="hidden">
+      <Box flexDirection="column" height={height} overflowY="hidden">
         {rows}
       </Box>
     </>

@@ -48,7 +48,7 @@ function Columns({ comparison, layout, top, viewHeight, width }: Omit<Comparison
     <>
       <Box flexDirection="row" height={viewHeight}>
         {layout.columnLines.map((lines, index) => (
-          <Box key={carriers[index]!.source} flexDirection="column" width={layout.columnWidth + (index < layout.columnLines.length - 1 ? 1 : 0)} height={viewHeight} overflow="hidden">
+          <Box key={carriers[index]!.source} flexDirection="column" width={layout.columnWidth + (index < layout.columnLines.length - 1 ? 1 : 0)} height={viewHeight} overflowY="hidden">
             {lines.slice(top, top + viewHeight).map((line, row) => (
               <SegmentLine key={row} segments={line} width={layout.columnWidth} />
             ))}
@@ -70,7 +70,7 @@ export function ComparisonView(props: ComparisonViewProps): ReactNode {
       {layout.sideBySide ? (
         <Columns {...props} />
       ) : (
-        <Box flexDirection="column" height={viewHeight} overflow="hidden">
+        <Box flexDirection="column" height={viewHeight} overflowY="hidden">
           {layout.lines.slice(top, top + viewHeight).map((line, row) => (
             <SegmentLine key={row} segments={line} width={width} />
           ))}

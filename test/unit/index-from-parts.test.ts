@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loadCorpus } from '../../src/core/load.js';
 import type { SearchHit, SearchOptions } from '../../src/core/search/hits.js';
+import { derivePartsSteps } from '../../src/core/search/indexParts.js';
 import { PassageIndex } from '../../src/core/searchIndex.js';
 import type { Steps } from '../../src/core/slices.js';
 import type { Corpus } from '../../src/core/types.js';
@@ -82,6 +83,14 @@ describe('the passage index made in steps', () => {
     assert.ok(built.pauses >= 12, `${built.pauses} pauses`);
     assert.deepEqual(built.value.parts(), eager.parts());
     assert.deepEqual(answers(built.value), answers(eager));
+  });
+
+  it('derives the word indexes of a first start (no cache) in steps, the same as the index holds', () => {
+    const eager = new PassageIndex(corpus);
+    const derived = stepsTaken(derivePartsSteps(corpus, eager.parts().norms));
+    // Every 4,096 passages, and between counting the words and placing their postings.
+    assert.ok(derived.pauses >= 2, `${derived.pauses} pauses`);
+    assert.deepEqual(derived.value, eager.parts());
   });
 
   it("the workspace's index pauses while it is made, from the corpus or from the cache's parts", async () => {

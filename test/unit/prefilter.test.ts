@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { buildFieldIndex, candidatesOf, matchWords, maxErrors, PatternMasks, substringDistance } from '../../src/core/prefilter.js';
+import { candidatesOf, fieldIndexSteps, matchWords, maxErrors, PatternMasks, substringDistance } from '../../src/core/prefilter.js';
 import { runAtOnce } from '../../src/core/slices.js';
 import { loadCorpus } from '../../src/core/load.js';
 import { PassageIndex } from '../../src/core/searchIndex.js';
@@ -43,7 +43,7 @@ describe('edit distance to a substring (Myers)', () => {
 });
 
 describe('word index and candidates', () => {
-  const field = buildFieldIndex(['Hua Chunying said', 'Twitter said nothing', 'Hua Chuning spoke', 'nothing at all']);
+  const field = runAtOnce(fieldIndexSteps(['Hua Chunying said', 'Twitter said nothing', 'Hua Chuning spoke', 'nothing at all']));
 
   it('lists each record once per word, records ascending', () => {
     const said = field.vocabulary.indexOf('said');

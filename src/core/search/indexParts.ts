@@ -1,5 +1,6 @@
 /** What the passage index derives from a corpus, in the form the on-disk cache stores as-is. */
-import { buildFieldIndex, type FieldIndex } from '../prefilter.js';
+import { fieldIndexSteps, type FieldIndex } from '../prefilter.js';
+import type { Steps } from '../slices.js';
 import type { Corpus } from '../types.js';
 import { KEY_COUNT } from './fuseAdapter.js';
 
@@ -13,13 +14,13 @@ export interface IndexParts {
   sources: FieldIndex;
 }
 
-/** The word indexes of `corpus`, beside the norms Fuse.js measured. */
-export function deriveParts(corpus: Corpus, norms: Float64Array): IndexParts {
+/** The word indexes of `corpus`, beside the norms Fuse.js measured, made a few milliseconds at a time. */
+export function* derivePartsSteps(corpus: Corpus, norms: Float64Array): Steps<IndexParts> {
   return {
     norms,
-    text: buildFieldIndex(corpus.passages.map((passage) => passage.text)),
-    titles: buildFieldIndex(corpus.documents.map((document) => document.title)),
-    sources: buildFieldIndex(corpus.documents.map((document) => document.source)),
+    text: yield* fieldIndexSteps(corpus.passages.map((passage) => passage.text)),
+    titles: yield* fieldIndexSteps(corpus.documents.map((document) => document.title)),
+    sources: yield* fieldIndexSteps(corpus.documents.map((document) => document.source)),
   };
 }
 

@@ -12,7 +12,7 @@ import { ContinuedSearch, oneStep } from './continuedSearch.js';
 import { searchEvery, survivingPassages } from './exhaustive.js';
 import { FuseScorer, recordOf, THRESHOLD, type PassageRecord } from './fuseAdapter.js';
 import { BestHits, scoreIds, textFirst, type Scoring, type SearchHit, type SearchOptions, type SearchWork } from './hits.js';
-import { checkParts, deriveParts, type IndexParts } from './indexParts.js';
+import { checkParts, derivePartsSteps, type IndexParts } from './indexParts.js';
 import { LOOK_FURTHER_FACTOR, lookFurther, narrows, type CompleteAnswer } from './narrowing.js';
 import { passageDocumentsSteps, PassageLayout } from './passageLayout.js';
 import type { SearchContext, SearchRequest } from './searchContext.js';
@@ -43,8 +43,8 @@ function* contextSteps(corpus: Corpus, parts: IndexParts | undefined): Steps<Sea
   }
   const documentRecords: PassageRecord[] = documents.map((document) => ({ text: '', title: document.title, source: document.source }));
   const scorer = yield* FuseScorer.build(passages, records, documentRecords, parts?.norms);
-  // Without parts, the word indexes are derived in one piece (a first start; the cache keeps them).
-  const indexParts = parts ?? deriveParts(corpus, scorer.norms);
+  // Without parts (a first start), the word indexes are derived here; the cache keeps them.
+  const indexParts = parts ?? (yield* derivePartsSteps(corpus, scorer.norms));
   return {
     passages,
     parts: indexParts,

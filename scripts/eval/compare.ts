@@ -151,7 +151,8 @@ function evaluateSet(name: keyof typeof SET_TITLES, comparers: Map<string, Claim
   printTally(`Compare, ${SET_TITLES[name]} (BASIL + ECB+, test/fixtures/claims.${name}.annotations.json)`, tally, claims.length, 'the sources of their stories');
 
   // The claims map of each story: its conflicts judged, and whether each annotated claim is one row.
-  let mapTrue = 0, mapFalse = 0, oneRow = 0, multiCarrier = 0;
+  let mapTrue = 0, mapFalse = 0, oneRow = 0, multiCarrier = 0, nonCarrierRows = 0, nonCarrierSharedRows = 0;
+  const intrudingRows: string[] = [];
   const unjudged: string[] = [];
   const falseOnes: string[] = [];
   const stories = [...new Set(claims.map((annotation) => `${annotation.corpus}\u0000${annotation.story}`))];
@@ -185,13 +186,33 @@ function evaluateSet(name: keyof typeof SET_TITLES, comparers: Map<string, Claim
       );
       if (together) oneRow++;
     }
+    // Rows that put a source annotated as not carrying a claim beside a carrier of it (and beside two or more, a row saying the claim is shared).
+    for (const annotation of claims.filter((candidate) => candidate.story === story)) {
+      const entries = Object.entries(annotation.sources);
+      const absent = new Set(entries.filter(([, lines]) => lines === null).map(([source]) => source));
+      if (absent.size === 0) continue;
+      for (const claim of map.claims) {
+        const holds = (source: string, lines: number[]): boolean =>
+          Object.entries(claim.sources).some(([id, found]) => sourceKey(id, false) === source && found.some((line) => lines.includes(line)));
+        const carriersHeld = entries.filter((entry): entry is [string, number[]] => entry[1] !== null && holds(entry[0], entry[1])).length;
+        if (carriersHeld === 0) continue;
+        const intruders = Object.keys(claim.sources).map((id) => sourceKey(id, false)).filter((source) => absent.has(source));
+        if (intruders.length === 0) continue;
+        nonCarrierRows++;
+        if (carriersHeld >= 2) {
+          nonCarrierSharedRows++;
+          intrudingRows.push(`  row holds non-carrier ${intruders.join(',')}: ${story.slice(0, 8)} claim ${claim.id} for "${annotation.claim.slice(0, 50)}"`);
+        }
+      }
+    }
   }
   console.log(`claims map conflicts          precision ${ratio(mapTrue, mapTrue + mapFalse)} (${mapTrue} true, ${mapFalse} false, ${unjudged.length} not judged yet)`);
   console.log(`claims map rows               ${ratio(oneRow, multiCarrier)} of the claims with two or more carriers are one row (${oneRow} of ${multiCarrier})`);
+  console.log(`claims map rows               ${nonCarrierRows} rows hold a carrier of a claim and a source annotated as not carrying it (${nonCarrierSharedRows} of them two or more carriers)`);
   const allFound = tally.conflictFound + mapTrue + mapFalse;
   console.log(`all conflicts shown           precision ${ratio(tally.conflictRight + mapTrue, allFound)} (typed claims and claims maps together)`);
   // The held-out set's errors are not shown, so nobody tunes on them; its conflicts still need judging.
-  const shown = name === 'test' ? unjudged : [...tally.misses, ...falseOnes, ...unjudged];
+  const shown = name === 'test' ? unjudged : [...tally.misses, ...falseOnes, ...intrudingRows, ...unjudged];
   for (const line of shown) console.log(line);
   if (name === 'test' && tally.misses.length + falseOnes.length > 0) console.log(`  (${tally.misses.length + falseOnes.length} errors of the held-out test set not listed)`);
 }

@@ -99,6 +99,17 @@ describe('the Search pane', () => {
     app.unmount();
   });
 
+  it('redraws a row whose passage stays but whose matches grow as the query does (rows are memoised)', async () => {
+    const app = renderApp();
+    await press(app.stdin, "'Zoo");
+    await waitForFrame(app.lastFrame, (text) => /'Zoo +2\//.test(text));
+    assert.match(app.lastFrame() ?? '', /\u001b\[1m(?:\u001b\[[0-9;]*m)*Zoo(?:\u001b\[[0-9;]*m)+m/, 'the m is not part of the match yet');
+    await press(app.stdin, 'm');
+    await waitForFrame(app.lastFrame, (text) => /'Zoom +2\//.test(text));
+    assert.match(app.lastFrame() ?? '', /\u001b\[1m(?:\u001b\[[0-9;]*m)*Zoom/, 'the same rows now mark the m too');
+    app.unmount();
+  });
+
   it('quits on q from the list but types q into the query', async () => {
     const app = renderApp();
     await press(app.stdin, 'q');

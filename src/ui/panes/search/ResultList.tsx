@@ -1,13 +1,12 @@
 /** Search's results: one row a passage (its source, line and text, the matches marked), or the closest passages. */
 import { Text } from 'ink';
-import { useMemo, type ReactNode } from 'react';
-import stringWidth from 'string-width';
+import { memo, useMemo, type ReactNode } from 'react';
 import { distinguishingPrefixLength } from '../../../core/context.js';
 import type { PassageIndex, SearchHit } from '../../../core/searchIndex.js';
 import { SegmentLine } from '../../components/SegmentLine.js';
 import type { ResultList as Results } from '../../hooks/useSearch.js';
 import type { Workspace } from '../../hooks/useWorkspace.js';
-import { fit, highlightSegments, truncateSegments, windowOnFirstMatch, type Segment } from '../../text.js';
+import { fit, highlightSegments, stringWidth, truncateSegments, windowOnFirstMatch, type Segment } from '../../text.js';
 import { useTheme } from '../../theme.js';
 
 const SOURCE_COLUMN_MAX = 16;
@@ -64,7 +63,30 @@ function EmptyResults({ query, error, width }: { query: string; error: string | 
   return <Text wrap="truncate-end">{fit(highlightSegments(message, [], theme.ascii).map((segment) => segment.text).join(''), width, theme.glyphs.ellipsis)}</Text>;
 }
 
-function ResultRow({ hit, selected, width, sourceColumn, label }: { hit: SearchHit; selected: boolean; width: number; sourceColumn: number; label: string }): ReactNode {
+interface ResultRowProps {
+  hit: SearchHit;
+  selected: boolean;
+  width: number;
+  sourceColumn: number;
+  label: string;
+}
+
+/** Whether two rows draw the same: an arrow key changes two rows, and the whole list's frame after a key's first page often none. */
+function drawsTheSame(before: ResultRowProps, after: ResultRowProps): boolean {
+  const [was, is] = [before.hit, after.hit];
+  return (
+    was.passage === is.passage &&
+    was.titleOnly === is.titleOnly &&
+    was.matches.length === is.matches.length &&
+    was.matches.every(([start, end], at) => is.matches[at]![0] === start && is.matches[at]![1] === end) &&
+    before.selected === after.selected &&
+    before.width === after.width &&
+    before.sourceColumn === after.sourceColumn &&
+    before.label === after.label
+  );
+}
+
+const ResultRow = memo(function ResultRow({ hit, selected, width, sourceColumn, label }: ResultRowProps): ReactNode {
   const theme = useTheme();
   const { passage } = hit;
   const pointer = selected ? `${theme.glyphs.pointer} ` : '  ';
@@ -86,4 +108,4 @@ function ResultRow({ hit, selected, width, sourceColumn, label }: { hit: SearchH
     theme.glyphs.ellipsis,
   );
   return <SegmentLine segments={[...head, ...body]} width={width} inverse={selected} />;
-}
+}, drawsTheSame);

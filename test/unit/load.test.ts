@@ -3,7 +3,7 @@ import { chmodSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { decodeBytes } from '../../src/core/decode.js';
-import { CorpusError, loadCorpus } from '../../src/core/load.js';
+import { CorpusError, loadCorpus, passagesOfAll } from '../../src/core/load.js';
 import { BUNDLED_CORPUS, bundledCorpus, temporaryCorpus } from '../helpers/corpus.js';
 
 describe('the bundled corpus', () => {
@@ -121,6 +121,26 @@ describe('loading a folder with bad files', () => {
     const folder = temporaryCorpus({ 'readme.pdf': 'x' });
     try {
       await assert.rejects(loadCorpus(folder.root), (error: unknown) => error instanceof CorpusError && /no article files in this folder \(\.txt, \.md, \.jsonl/.test(error.message));
+    } finally {
+      folder.cleanup();
+    }
+  });
+});
+
+describe('splitting a large corpus into passages', () => {
+  it('pauses every few hundred documents (a first start of Reuters split it in one block of up to a second) and numbers the passages in corpus order', async () => {
+    const files: Record<string, string> = {};
+    for (let article = 0; article < 600; article++) files[`a${String(article).padStart(3, '0')}.txt`] = `Title ${article}\n\nThe first sentence of ${article}. The second one said more.\n`;
+    const folder = temporaryCorpus(files);
+    try {
+      const corpus = await loadCorpus(folder.root);
+      let pauses = 0;
+      const steps = passagesOfAll(corpus.documents);
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) pauses++;
+      assert.ok(pauses >= 2, `${pauses} pauses`);
+      assert.deepEqual(step.value, corpus.passages);
+      assert.deepEqual(step.value.map((passage) => passage.id), step.value.map((_, at) => at));
     } finally {
       folder.cleanup();
     }

@@ -16,7 +16,7 @@ import { runAtOnce, type Steps } from './slices.js';
 import type { Corpus, Passage, SourceDocument } from './types.js';
 
 /** Bump when the stored layout or anything derived into it changes. */
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 const MAGIC = Buffer.from('XCHECK01');
 
 /**
@@ -40,6 +40,11 @@ interface Header {
   stems: { vocabulary: string[] };
   /** Byte lengths of the sections, in the order written: documents and passages (JSON), then the typed arrays. */
   sections: number[];
+  /**
+   * Byte lengths of the pieces of the documents' and the passages' JSON arrays ('[', then each
+   * thousand items, then ']'), so they are parsed a piece at a time, pausing in between.
+   */
+  pieces: [number[], number[]];
 }
 
 const SECTION_COUNT = 11;
@@ -80,6 +85,7 @@ export function* encodeCacheSteps(corpus: Corpus, parts: IndexParts, stems?: Ste
     fields: { text: field(parts.text), titles: field(parts.titles), sources: field(parts.sources) },
     stems: { vocabulary: stemParts.vocabulary },
     sections: [...jsonSections.map(lengthOf), ...typedSections.map((section) => section.length)],
+    pieces: [jsonSections[0]!.map((piece) => piece.length), jsonSections[1]!.map((piece) => piece.length)],
   };
   const json = Buffer.from(JSON.stringify(header));
   yield;
@@ -109,6 +115,32 @@ export interface CachedCorpus {
 
 /** The corpus and index parts in a cache file; throws CacheCorruptError when it is not one. */
 export function decodeCache(bytes: Buffer): CachedCorpus {
+  return runAtOnce(decodeCacheSteps(bytes));
+}
+
+/** Whether `pieces` are byte lengths that make up a section of `length` bytes: '[', the items in pieces, ']'. */
+function piecesFit(pieces: unknown, length: number): pieces is number[] {
+  return Array.isArray(pieces) && pieces.length >= 2 && pieces.every((piece) => Number.isInteger(piece) && piece > 0) && pieces.reduce((sum: number, piece: number) => sum + piece, 0) === length;
+}
+
+/** A JSON array section parsed a piece (a thousand items) at a time: on Reuters one JSON.parse of the passages held the opening screen a tenth of a second. */
+function* jsonArrayOf<T>(section: Buffer, pieces: readonly number[]): Steps<T[]> {
+  const items: T[] = [];
+  let start = pieces[0]!;
+  for (let piece = 1; piece < pieces.length - 1; piece++) {
+    const end = start + pieces[piece]!;
+    // Every piece after the first begins with the comma that joins it to the one before.
+    const parsed: unknown = JSON.parse(`[${section.toString('utf8', piece === 1 ? start : start + 1, end)}]`);
+    if (!Array.isArray(parsed)) throw new CacheCorruptError('incomplete documents or passages');
+    for (const item of parsed) items.push(item as T);
+    start = end;
+    yield;
+  }
+  return items;
+}
+
+/** decodeCache, pausing between the pieces of the documents and passages (see slices.ts). */
+export function* decodeCacheSteps(bytes: Buffer): Steps<CachedCorpus> {
   if (bytes.length < 16 || !bytes.subarray(0, 8).equals(MAGIC)) throw new CacheCorruptError('not a crosscheck cache file');
   const jsonLength = Number(bytes.readBigUInt64LE(8));
   if (16 + jsonLength > bytes.length) throw new CacheCorruptError('truncated header');
@@ -118,9 +150,10 @@ export function decodeCache(bytes: Buffer): CachedCorpus {
   } catch {
     throw new CacheCorruptError('unreadable header');
   }
-  if (!header?.corpus || !Array.isArray(header.sections) || header.sections.length !== SECTION_COUNT || !Array.isArray(header.stems?.vocabulary)) {
+  if (!header?.corpus || !Array.isArray(header.sections) || header.sections.length !== SECTION_COUNT || !Array.isArray(header.stems?.vocabulary) || !Array.isArray(header.pieces)) {
     throw new CacheCorruptError('incomplete header');
   }
+  yield;
   let offset = 16 + jsonLength + ((8 - (jsonLength % 8)) % 8);
   const sections: Buffer[] = [];
   for (const length of header.sections) {
@@ -129,15 +162,17 @@ export function decodeCache(bytes: Buffer): CachedCorpus {
     offset += length + ((8 - (length % 8)) % 8);
   }
   const [documentsJson, passagesJson, ...typed] = sections as [Buffer, Buffer, ...Buffer[]];
+  const [documentPieces, passagePieces] = header.pieces;
+  if (!piecesFit(documentPieces, documentsJson.length) || !piecesFit(passagePieces, passagesJson.length)) throw new CacheCorruptError('incomplete header');
   let documents: SourceDocument[];
   let passages: Passage[];
   try {
-    documents = JSON.parse(documentsJson.toString('utf8')) as SourceDocument[];
-    passages = JSON.parse(passagesJson.toString('utf8')) as Passage[];
-  } catch {
+    documents = yield* jsonArrayOf<SourceDocument>(documentsJson, documentPieces);
+    passages = yield* jsonArrayOf<Passage>(passagesJson, passagePieces);
+  } catch (error) {
+    if (error instanceof CacheCorruptError) throw error;
     throw new CacheCorruptError('unreadable documents or passages');
   }
-  if (!Array.isArray(documents) || !Array.isArray(passages)) throw new CacheCorruptError('incomplete documents or passages');
   // Copied out so each typed array is aligned and owns its memory.
   const arrays = typed.map((section) => {
     const copy = new ArrayBuffer(section.length);

@@ -106,6 +106,9 @@ function openTrusted(file: string): { ok: true; descriptor: number; info: Stats 
   return { ok: true, descriptor, info };
 }
 
+/** Bytes hashed between two pauses, reading or writing an entry. */
+const HASH_CHUNK_BYTES = 1024 * 1024;
+
 export interface ReadExpectations {
   key: string;
   /** Larger files are refused unread: more than this corpus can produce. */
@@ -115,9 +118,11 @@ export interface ReadExpectations {
 /**
  * The body of the cache entry `name` in `folder`, when its header names `expected.key` and its
  * checksum holds. A file that is absent is a silent miss; anything else wrong comes with a note.
- * A used entry's time is set to now, so pruning removes the least recently used first.
+ * A used entry's time is set to now, so pruning removes the least recently used first. The
+ * checksum is computed a megabyte between two pauses (see slices.ts): over a 70 MB entry it held
+ * the opening screen a tenth of a second or more in one block.
  */
-export function readEntry(folder: string, name: string, expected: ReadExpectations): ReadOutcome {
+export function* readEntrySteps(folder: string, name: string, expected: ReadExpectations): Steps<ReadOutcome> {
   const file = path.join(folder, name);
   const opened = openTrusted(file);
   if (!opened.ok) return opened;
@@ -130,7 +135,12 @@ export function readEntry(folder: string, name: string, expected: ReadExpectatio
     if (!found) return { ok: false, note: `cache file ${file} is damaged or not crosscheck's; rebuilt from the files` };
     if (found.header.key !== expected.key) return { ok: false, note: `cache file ${file} holds another corpus; rebuilt from the files` };
     const body = readExactly(descriptor, found.header.bodyBytes, found.offset, true);
-    if (createHash('sha256').update(body).digest('hex') !== found.header.bodySha256) {
+    const hash = createHash('sha256');
+    for (let start = 0; start < body.length; start += HASH_CHUNK_BYTES) {
+      hash.update(body.subarray(start, start + HASH_CHUNK_BYTES));
+      yield;
+    }
+    if (hash.digest('hex') !== found.header.bodySha256) {
       return { ok: false, note: `cache file ${file} failed its checksum; rebuilt from the files` };
     }
     try {
@@ -146,8 +156,6 @@ export function readEntry(folder: string, name: string, expected: ReadExpectatio
     closeSync(descriptor);
   }
 }
-
-const HASH_CHUNK_BYTES = 1024 * 1024;
 
 /** The header and the prefix that go before `body`, hashing a megabyte between two pauses. */
 export function* envelopeSteps(header: Omit<EntryHeader, 'bodyBytes' | 'bodySha256'>, body: readonly Buffer[]): Steps<Buffer> {

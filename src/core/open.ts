@@ -5,10 +5,10 @@
  * from its files is cached once its index exists (the cache file holds both).
  */
 import path from 'node:path';
-import { decodeCache, encodeCacheSteps, maxCacheBytes, type CachedCorpus } from './cache.js';
+import { decodeCacheSteps, encodeCacheSteps, maxCacheBytes, type CachedCorpus } from './cache.js';
 import { StemIndex, type StemIndexParts } from './compare/stemIndex.js';
 import { cacheFolder, cacheSizeCap, checkFolder, ensureFolder } from './cacheFolder.js';
-import { envelopeSteps, pruneEntries, readEntry } from './cacheStore.js';
+import { envelopeSteps, pruneEntries, readEntrySteps } from './cacheStore.js';
 import { sweepStaleTemporaries, writeEntry, writeEntryInBackground } from './cacheWrite.js';
 import { fingerprint, programVersion, type CorpusKey } from './fingerprint.js';
 import { findCorpusFiles, loadFiles, type CorpusFiles, type LoadOptions } from './load.js';
@@ -61,8 +61,8 @@ interface CachePlace {
   writeOnIndex: boolean;
 }
 
-/** What the cache holds about the corpus: its key, or why it is not consulted. */
-function lookUp(found: CorpusFiles, options: OpenOptions, place: CachePlace, notes: string[]): { key: CorpusKey | null; hit: CachedCorpus | null } {
+/** What the cache holds about the corpus: its key, or why it is not consulted. In steps: reading a large cache is checked and decoded a piece at a time. */
+function* lookUp(found: CorpusFiles, options: OpenOptions, place: CachePlace, notes: string[]): Steps<{ key: CorpusKey | null; hit: CachedCorpus | null }> {
   let key: CorpusKey;
   try {
     key = fingerprint(found.absoluteRoot, found.files.map((file) => file.bytes), place.version, options.racyWindowMs, options);
@@ -76,13 +76,13 @@ function lookUp(found: CorpusFiles, options: OpenOptions, place: CachePlace, not
     return { key: state.note ? null : key, hit: null };
   }
   sweepStaleTemporaries(place.folder);
-  const read = readEntry(place.folder, key.name, { key: key.key, maxBytes: maxCacheBytes(key.corpusBytes) });
+  const read = yield* readEntrySteps(place.folder, key.name, { key: key.key, maxBytes: maxCacheBytes(key.corpusBytes) });
   if (!read.ok) {
     if (read.note) notes.push(read.note);
     return { key, hit: null };
   }
   try {
-    return { key, hit: decodeCache(read.body) };
+    return { key, hit: yield* decodeCacheSteps(read.body) };
   } catch {
     // CacheCorruptError, or a header of the right shape with wrong contents: never fatal.
     notes.push(`cache file ${path.join(place.folder, key.name)} is damaged; rebuilt from the files`);
@@ -229,7 +229,7 @@ export async function openCorpus(root: string, options: OpenOptions = {}): Promi
   const place: CachePlace = { folder: cacheFolder(env), capBytes: cap.bytes, version: options.version ?? programVersion(), writeInBackground: options.writeInBackground === true, key: null, writeOnIndex: false };
   const found = await findCorpusFiles(root, options);
   if (useCache) {
-    const looked = lookUp(found, options, place, notes);
+    const looked = await runInSlices(lookUp(found, options, place, notes));
     place.key = looked.key;
     if (looked.hit) return new OpenedCorpus(looked.hit.corpus, notes, 'hit', looked.hit.parts, place, looked.hit.stems);
   }

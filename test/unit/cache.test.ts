@@ -4,9 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
-import { decodeCache, encodeCache, CacheCorruptError } from '../../src/core/cache.js';
+import { decodeCache, decodeCacheSteps, encodeCache, CacheCorruptError } from '../../src/core/cache.js';
 import { cacheFolder } from '../../src/core/cacheFolder.js';
 import { RACY_WINDOW_MS, corpusKey } from '../../src/core/fingerprint.js';
+import { loadCorpus } from '../../src/core/load.js';
 import { loadIndexedCorpus } from '../../src/core/open.js';
 import { PassageIndex } from '../../src/core/searchIndex.js';
 import { runCli } from '../helpers/cli.js';
@@ -52,6 +53,39 @@ describe('index cache', () => {
     const decoded = decodeCache(encodeCache(corpus, index.parts()));
     assert.deepEqual(decoded.corpus, JSON.parse(JSON.stringify(corpus)));
     assert.deepEqual(results(new PassageIndex(decoded.corpus, decoded.parts)), results(index));
+  });
+
+  it('decodes a large corpus a thousand items at a time, pausing between pieces, to the same corpus', async () => {
+    const files: Record<string, string> = {};
+    for (let article = 0; article < 300; article++) {
+      files[`a${article}.txt`] = `Report ${article}\n\n${Array.from({ length: 9 }, (_, at) => `Sentence ${at} of report ${article} said “quoted ${at}”.`).join(' ')}\n`;
+    }
+    const large = temporaryCorpus(files);
+    try {
+      const corpus = await loadCorpus(large.root);
+      assert.ok(corpus.passages.length > 2048, `${corpus.passages.length} passages`);
+      const steps = decodeCacheSteps(encodeCache(corpus, new PassageIndex(corpus).parts()));
+      let pauses = 0;
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) pauses++;
+      // The header, then each thousand passages.
+      assert.ok(pauses >= 4, `${pauses} pauses`);
+      assert.deepEqual(step.value.corpus, JSON.parse(JSON.stringify(corpus)));
+    } finally {
+      large.cleanup();
+    }
+  });
+
+  it('refuses a header whose pieces do not make up the documents or passages', async () => {
+    const corpus = await bundledCorpus();
+    const bytes = encodeCache(corpus, new PassageIndex(corpus).parts());
+    const headerLength = Number(bytes.readBigUInt64LE(8));
+    const header = bytes.toString('utf8', 16, 16 + headerLength);
+    // The documents' piece given another length, the header's own length unchanged (one digit changed).
+    const damagedHeader = header.replace(/"pieces":\[\[1,(\d)/, (_, digit: string) => `"pieces":[[1,${(Number(digit) + 1) % 10}`);
+    assert.notEqual(damagedHeader, header);
+    const damaged = Buffer.concat([bytes.subarray(0, 16), Buffer.from(damagedHeader), bytes.subarray(16 + headerLength)]);
+    assert.throws(() => decodeCache(damaged), CacheCorruptError);
   });
 
   it('refuses truncated or foreign bytes with CacheCorruptError', async () => {

@@ -3,8 +3,8 @@
  * Firefox Reader View) on a linkedom document. linkedom only builds a tree: scripts never run,
  * nothing is fetched, a <meta refresh> goes nowhere.
  */
+import { createRequire } from 'node:module';
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import { normalizeText } from '../decode.js';
 import type { SourceDocument } from '../types.js';
 import { documentOf, type Metadata } from './document.js';
@@ -48,6 +48,18 @@ function blockText(root: TreeNode): string {
   walk(root);
   flush();
   return paragraphs.join('\n\n');
+}
+
+type Linkedom = typeof import('linkedom');
+let linkedom: Linkedom | null = null;
+
+/**
+ * linkedom's parser, loaded with the first page read: loading it takes 0.1 to 0.2 s, which every
+ * start paid before its first frame though most corpora hold no HTML.
+ */
+function parseHTML(html: string): ReturnType<Linkedom['parseHTML']> {
+  linkedom ??= createRequire(import.meta.url)('linkedom') as Linkedom;
+  return linkedom.parseHTML(html);
 }
 
 type PageDocument = ReturnType<typeof parseHTML>['document'];

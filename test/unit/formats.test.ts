@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { dayOf } from '../../src/core/formats/dates.js';
 import { FieldUse, FieldsError, fieldMapOf, parseFieldsOption } from '../../src/core/formats/fields.js';
@@ -9,7 +12,7 @@ import { CorpusError, loadCorpus } from '../../src/core/load.js';
 import { runAtOnce } from '../../src/core/slices.js';
 import { storiesOf } from '../../src/core/stories.js';
 import type { Corpus } from '../../src/core/types.js';
-import { temporaryCorpus } from '../helpers/corpus.js';
+import { PROJECT_ROOT, temporaryCorpus } from '../helpers/corpus.js';
 import { nonEmpty } from '../helpers/assertions.js';
 
 async function withCorpus<T>(files: Record<string, string | Uint8Array>, run: (root: string) => T | Promise<T>): Promise<T> {
@@ -222,6 +225,22 @@ describe('HTML pages', () => {
       assert.doesNotMatch(document.text, /INJECTED|crosscheckPwned|Copyright|Home/);
       assert.equal((globalThis as { crosscheckPwned?: boolean }).crosscheckPwned, undefined);
       assert.ok(document.text.split('\n\n').length >= 3, 'one paragraph a <p>');
+    });
+  });
+
+  it('loads the HTML parser only when a page is read: a corpus of text files starts without it', async () => {
+    await withCorpus({ 'senate.html': PAGE, 'plain.txt': 'Some text.\n' }, (root) => {
+      const loaderUrl = pathToFileURL(path.join(PROJECT_ROOT, 'dist', 'core', 'load.js')).href;
+      const loadedAfter = (file: string): string => {
+        const script = `import { createRequire } from 'node:module';
+const { loadCorpus } = await import(${JSON.stringify(loaderUrl)});
+await loadCorpus(${JSON.stringify(path.join(root, file))});
+const loaded = Object.keys(createRequire(import.meta.url).cache).some((module) => module.includes('/node_modules/linkedom/'));
+process.stdout.write(String(loaded));`;
+        return execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+      };
+      assert.equal(loadedAfter('plain.txt'), 'false');
+      assert.equal(loadedAfter('senate.html'), 'true');
     });
   });
 

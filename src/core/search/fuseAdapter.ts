@@ -65,6 +65,48 @@ export function keyFactor(keyScore: number, weight: number, norm: number): numbe
   return Math.pow(keyScore === 0 ? PERFECT_SCORE : keyScore, weight * norm);
 }
 
+/** Fuse.js rounds field norms to three decimals: a norm's slot in KeyFactors' tables. */
+const NORM_SLOTS = 1001;
+
+/** Factors of one key score by norm slot, with the exact norm each was computed for (NaN: none yet). */
+interface FactorTable {
+  norms: Float64Array;
+  factors: Float64Array;
+}
+
+/**
+ * keyFactor for one key weight, remembered per key score and norm: a search asks for it once per
+ * candidate and document, Math.pow is slow, and the scores and norms it meets are few.
+ */
+export class KeyFactors {
+  private readonly tables = new Map<number, FactorTable>();
+  private lastScore = Number.NaN;
+  private lastTable: FactorTable = { norms: new Float64Array(0), factors: new Float64Array(0) };
+
+  constructor(private readonly weight: number) {}
+
+  of(keyScore: number, norm: number): number {
+    if (keyScore !== this.lastScore) {
+      let table = this.tables.get(keyScore);
+      if (!table) {
+        table = { norms: new Float64Array(NORM_SLOTS).fill(Number.NaN), factors: new Float64Array(NORM_SLOTS) };
+        this.tables.set(keyScore, table);
+      }
+      this.lastScore = keyScore;
+      this.lastTable = table;
+    }
+    const slot = Math.round(norm * (NORM_SLOTS - 1));
+    // The slot remembers the exact norm it was computed for: any other value is computed afresh.
+    if (this.lastTable.norms[slot] === norm) return this.lastTable.factors[slot]!;
+    const factor = keyFactor(keyScore, this.weight, norm);
+    if (slot >= 0 && slot < NORM_SLOTS) {
+      this.lastTable.norms[slot] = norm;
+      this.lastTable.factors[slot] = factor;
+    }
+    return factor;
+  }
+}
+
 /** The text norm of passage `id` in norms laid out as IndexParts.norms. */
 export function textNorm(norms: Float64Array, id: number): number {
   return norms[id * KEY_COUNT + TEXT_KEY]!;
@@ -261,6 +303,12 @@ export class FuseScorer {
   documentScores(fuseQuery: string, documents: readonly number[]): Map<number, number> {
     const records = documents.map((document) => this.documentIndexRecords[document]!);
     return new Map(this.searchRecords(this.documentBatchFuse, this.documentRecords, records, fuseQuery).map((result) => [result.refIndex, result.score ?? 0]));
+  }
+
+  /** The norm of document `document`'s title (TITLE_KEY) or source id (SOURCE_KEY); undefined when empty. */
+  documentNorm(document: number, key: number): number | undefined {
+    const entry = this.documentIndexRecords[document]?.$?.[key];
+    return !entry || Array.isArray(entry) ? undefined : entry.n;
   }
 
   /** Document `document`'s title (TITLE_KEY) or source id (SOURCE_KEY) and its norm; undefined when empty. */

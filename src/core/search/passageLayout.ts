@@ -1,7 +1,7 @@
 /** Which document each passage belongs to, and the passages in the orders the search walks them. */
 import type { Steps } from '../slices.js';
 import type { Corpus } from '../types.js';
-import { KEY_COUNT, textNorm } from './fuseAdapter.js';
+import { textNorm } from './fuseAdapter.js';
 
 export interface PassageDocuments {
   /** Passage ids of each document, ascending. */
@@ -35,12 +35,19 @@ export function* passageDocumentsSteps(corpus: Corpus): Steps<PassageDocuments> 
   return { documentPassages, passageDocument };
 }
 
+/** Passages grouped by document: document d's are passages[starts[d]] to passages[starts[d + 1] - 1]. */
+export interface DocumentRuns {
+  passages: Uint32Array;
+  starts: Uint32Array;
+}
+
 export class PassageLayout implements PassageDocuments {
   readonly documentPassages: number[][];
   readonly passageDocument: Uint32Array;
   /** Passage ids, shortest text (largest Fuse.js norm) first; built on first use. */
   private shortestFirst: Uint32Array | null = null;
-  private shortestOfDocument: Uint32Array | null = null;
+  /** Each document's passages shortest first, one run after another (run d from starts[d]). */
+  private documentsShortestFirst: DocumentRuns | null = null;
 
   /** `norms`: Fuse.js's field norms, as IndexParts stores them. */
   constructor(documents: PassageDocuments, private readonly norms: Float64Array) {
@@ -56,17 +63,30 @@ export class PassageLayout implements PassageDocuments {
     return textNorm(this.norms, id);
   }
 
-  /** The shortest passage (largest text norm: the best bound a uniform mean gives) of each document; built on first use. */
+  /** The shortest passage (largest text norm: the best bound a uniform mean gives) of each document. */
   shortestPassageOf(document: number): number {
-    if (!this.shortestOfDocument) {
-      const norms = this.norms;
-      this.shortestOfDocument = Uint32Array.from(this.documentPassages, (run) => {
-        let best = run[0] ?? 0;
-        for (const id of run) if (norms[id * KEY_COUNT]! > norms[best * KEY_COUNT]!) best = id;
-        return best;
-      });
+    const { passages, starts } = this.byDocumentShortestFirst();
+    return starts[document]! < starts[document + 1]! ? passages[starts[document]!]! : 0;
+  }
+
+  /**
+   * Every document's passages shortest first (equal lengths by id), one document after another:
+   * document d's from starts[d] to starts[d + 1]. Built on first use.
+   */
+  byDocumentShortestFirst(): DocumentRuns {
+    if (!this.documentsShortestFirst) {
+      const starts = new Uint32Array(this.documentPassages.length + 1);
+      for (let document = 0; document < this.documentPassages.length; document++) starts[document + 1] = starts[document]! + this.documentPassages[document]!.length;
+      const next = starts.slice(0, this.documentPassages.length);
+      const passages = new Uint32Array(this.passageCount);
+      // The corpus-wide order, split by document; an empty text (no norm) goes last, as it can match nothing.
+      const order = this.passagesShortestFirst();
+      for (const withNorm of [true, false]) {
+        for (const id of order) if (!Number.isNaN(this.textNorm(id)) === withNorm) passages[next[this.passageDocument[id]!]!++] = id;
+      }
+      this.documentsShortestFirst = { passages, starts };
     }
-    return this.shortestOfDocument[document]!;
+    return this.documentsShortestFirst;
   }
 
   passagesShortestFirst(): Uint32Array {

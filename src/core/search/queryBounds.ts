@@ -7,7 +7,7 @@ import { candidatesOf, maxErrors, type WordMatches } from '../prefilter.js';
 import type { QueryTerm } from '../query.js';
 import type { Steps } from '../slices.js';
 import type { Passage } from '../types.js';
-import { BOUND_MARGIN, keyFactor, SOURCE_KEY, SOURCE_WEIGHT, THRESHOLD, TITLE_KEY, TITLE_WEIGHT, type FuseScorer } from './fuseAdapter.js';
+import { BOUND_MARGIN, KeyFactors, SOURCE_KEY, SOURCE_WEIGHT, THRESHOLD, TITLE_KEY, TITLE_WEIGHT, type FuseScorer } from './fuseAdapter.js';
 import { WALK_SLICE } from './hits.js';
 import type { IndexParts } from './indexParts.js';
 import type { WordLookup } from './wordLookup.js';
@@ -122,21 +122,22 @@ export function* documentBounds(words: WordLookup, parts: IndexParts, scorer: Fu
   ];
   const anchorsHold = anchorTest(positive);
   for (const { candidates, key, weight } of fields) {
+    const factors = new KeyFactors(weight);
     for (let i = 0; i < candidates.ids.length; i++) {
       if (i % WALK_SLICE === WALK_SLICE - 1) yield;
       const document = candidates.ids[i]!;
-      const field = scorer.documentField(document, key);
-      if (!field || !anchorsHold(field.value)) continue;
-      bounds.set(document, (bounds.get(document) ?? 1) * keyFactor(candidates.lowestScores[i]!, weight, field.norm) * BOUND_MARGIN);
+      const norm = scorer.documentNorm(document, key);
+      if (norm === undefined || (anchorsHold && !anchorsHold(scorer.documentField(document, key)!.value))) continue;
+      bounds.set(document, (bounds.get(document) ?? 1) * factors.of(candidates.lowestScores[i]!, norm) * BOUND_MARGIN);
     }
   }
   return bounds;
 }
 
-/** Anchored terms (^start, end$) hold in a field only at its start or end: a word index cannot tell. */
-function anchorTest(positive: readonly QueryTerm[]): (value: string) => boolean {
+/** Anchored terms (^start, end$) hold in a field only at its start or end: a word index cannot tell. Null when there are none. */
+function anchorTest(positive: readonly QueryTerm[]): ((value: string) => boolean) | null {
   const anchored = positive.filter((term) => term.every(({ kind }) => kind === 'prefix' || kind === 'suffix'));
-  if (anchored.length === 0) return () => true;
+  if (anchored.length === 0) return null;
   return (value) => {
     const lower = value.toLowerCase();
     return anchored.every((term) =>

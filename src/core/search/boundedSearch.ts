@@ -8,7 +8,7 @@ import type { Steps } from '../slices.js';
 import { before, BoundQueue, type QueueItem } from './boundQueue.js';
 import { BOUND_MARGIN, KeyFactors, TEXT_WEIGHT } from './fuseAdapter.js';
 import { BestHits, scoreIds, WALK_SLICE, type SearchHit } from './hits.js';
-import { candidateSetOf, documentBounds, straddleMean, type CandidateSet } from './queryBounds.js';
+import { candidateSetOf, documentBounds, straddleMean, type CandidateSet, type DocumentBounds } from './queryBounds.js';
 import { pendingDocuments, type PendingDocuments } from './pendingDocuments.js';
 import type { SearchContext, SearchRequest } from './searchContext.js';
 
@@ -19,6 +19,12 @@ import type { SearchContext, SearchRequest } from './searchContext.js';
 const STRADDLE_BUDGET = 200;
 /** Documents whose title or source may match, scored per Fuse.js call (one call each is slow). */
 const DOCUMENT_BATCH = 256;
+/**
+ * The same when the documents' passages are tested when reached (REFINED): they are then reached
+ * in the order of their refined bounds, far apart in the first bounds' order a batch is taken
+ * from, so most of a large batch was scored for nothing (a call costs about four documents).
+ */
+const REFINED_DOCUMENT_BATCH = 8;
 /**
  * A pending document's first bound assumes its shortest passage holds the query's terms; a
  * short term is rarely in it, so when the queue reaches the document its passages are tested
@@ -139,7 +145,7 @@ class BoundedSearch implements RankedSearch {
     private readonly request: SearchRequest,
     private readonly candidates: CandidateSet,
     /** Lower bounds of the title-and-source factor of documents that may match there. */
-    private readonly documentBounds: ReadonlyMap<number, number>,
+    private readonly documentBounds: DocumentBounds,
   ) {
     this.straddleMean = straddleMean(request.positive);
   }
@@ -357,7 +363,8 @@ class BoundedSearch implements RankedSearch {
   /** Scores document `from` with the ones after it in the order of first bounds, in one Fuse.js call. */
   private scoreDocuments(from: number): void {
     const rank = this.pending.rank[from]!;
-    const batch = Array.from(this.pending.order.subarray(rank, rank + DOCUMENT_BATCH)).filter((other) => !this.documentScores.has(other));
+    const size = this.candidates.uniform ? REFINED_DOCUMENT_BATCH : DOCUMENT_BATCH;
+    const batch = Array.from(this.pending.order.subarray(rank, rank + size)).filter((other) => !this.documentScores.has(other));
     const scores = this.context.scorer.documentScores(this.request.scoring.fuseQuery, batch);
     for (const other of batch) this.documentScores.set(other, scores.get(other));
   }

@@ -212,6 +212,8 @@ export class FuseScorer {
   private readonly keys: IndexKeys = Fuse.createIndex(FUSE_OPTIONS.keys ?? [], []).keys;
   private readonly documentBatchFuse: Fuse<PassageRecord>;
   private readonly documentIndexRecords: IndexRecord[];
+  /** The documents' field norms, laid out as `norms` (read for every document a short term may match). */
+  private readonly documentNorms: Float64Array;
   /** Field norms of every passage, as IndexParts stores them. */
   readonly norms: Float64Array;
 
@@ -247,6 +249,7 @@ export class FuseScorer {
     this.norms = parts.norms;
     this.huge = parts.huge;
     this.documentIndexRecords = parts.documentIndexRecords;
+    this.documentNorms = normsOf(parts.documentIndexRecords, documentRecords.length);
     this.batchFuse = this.emptyFuse(records, FUSE_OPTIONS);
     this.scoreOnlyFuse = this.emptyFuse(records, SCORE_ONLY_OPTIONS);
     // Only the documents' scores are used: without ranges, a huge title cannot overflow the stack.
@@ -305,10 +308,9 @@ export class FuseScorer {
     return new Map(this.searchRecords(this.documentBatchFuse, this.documentRecords, records, fuseQuery).map((result) => [result.refIndex, result.score ?? 0]));
   }
 
-  /** The norm of document `document`'s title (TITLE_KEY) or source id (SOURCE_KEY); undefined when empty. */
-  documentNorm(document: number, key: number): number | undefined {
-    const entry = this.documentIndexRecords[document]?.$?.[key];
-    return !entry || Array.isArray(entry) ? undefined : entry.n;
+  /** The norm of document `document`'s title (TITLE_KEY) or source id (SOURCE_KEY); NaN when empty. */
+  documentNorm(document: number, key: number): number {
+    return this.documentNorms[document * KEY_COUNT + key] ?? Number.NaN;
   }
 
   /** Document `document`'s title (TITLE_KEY) or source id (SOURCE_KEY) and its norm; undefined when empty. */

@@ -1,6 +1,7 @@
 /** The documents a best-first search may reach through their title or source, in the order it reaches them. */
 import type { Steps } from '../slices.js';
 import type { PassageLayout } from './passageLayout.js';
+import type { DocumentBounds } from './queryBounds.js';
 
 export interface PendingDocuments {
   /** The documents, best bound first, then by first passage id (the queue's order). */
@@ -17,17 +18,17 @@ export interface PendingDocuments {
  */
 export function* pendingDocuments(
   layout: PassageLayout,
-  documentBounds: ReadonlyMap<number, number>,
+  documentBounds: DocumentBounds,
   textBound: (document: number) => number,
   counted: (steps: number) => boolean,
 ): Steps<PendingDocuments> {
   // Bounds take few distinct values (norms and edit counts are small numbers): group the documents by bound, then order the groups.
   const groups = new Map<number, number[]>();
   let count = 0;
-  for (const [document, documentBound] of documentBounds) {
+  for (const document of documentBounds.documents) {
     if (layout.documentPassages[document]!.length === 0) continue;
     if (counted(1)) yield;
-    const bound = documentBound * textBound(document);
+    const bound = documentBounds.get(document)! * textBound(document);
     const group = groups.get(bound);
     if (group) group.push(document);
     else groups.set(bound, [document]);

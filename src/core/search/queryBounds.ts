@@ -107,15 +107,44 @@ export function* candidateSetOf(
 }
 
 /**
+ * Documents with a bound each: a Map's interface over an array indexed by document, as a short
+ * term can bound every document and the search asks about each passage's.
+ */
+export class DocumentBounds {
+  /** The documents bounded, in the order first set. */
+  readonly documents: number[] = [];
+  /** Each document's bound; NaN where it has none. */
+  private readonly bounds: Float64Array;
+
+  constructor(documentCount: number) {
+    this.bounds = new Float64Array(documentCount).fill(Number.NaN);
+  }
+
+  has(document: number): boolean {
+    return !Number.isNaN(this.bounds[document]!);
+  }
+
+  get(document: number): number | undefined {
+    const bound = this.bounds[document]!;
+    return Number.isNaN(bound) ? undefined : bound;
+  }
+
+  set(document: number, bound: number): void {
+    if (!this.has(document)) this.documents.push(document);
+    this.bounds[document] = bound;
+  }
+}
+
+/**
  * Lower bounds of the title-and-source factor of every document whose title or source id may
  * match the query on its own (Fuse.js scores those documents' passages through it); null when
  * the prefilter cannot bound a term there.
  */
-export function* documentBounds(words: WordLookup, parts: IndexParts, scorer: FuseScorer, positive: readonly QueryTerm[]): Steps<Map<number, number> | null> {
+export function* documentBounds(words: WordLookup, parts: IndexParts, scorer: FuseScorer, positive: readonly QueryTerm[]): Steps<DocumentBounds | null> {
   const titleTerms = yield* words.termsFor('titles', positive);
   const sourceTerms = yield* words.termsFor('sources', positive);
   if (titleTerms === null || sourceTerms === null) return null;
-  const bounds = new Map<number, number>();
+  const bounds = new DocumentBounds(parts.titles.size);
   const fields = [
     { candidates: yield* candidatesOf(parts.titles, titleTerms), key: TITLE_KEY, weight: TITLE_WEIGHT },
     { candidates: yield* candidatesOf(parts.sources, sourceTerms), key: SOURCE_KEY, weight: SOURCE_WEIGHT },
@@ -127,7 +156,7 @@ export function* documentBounds(words: WordLookup, parts: IndexParts, scorer: Fu
       if (i % WALK_SLICE === WALK_SLICE - 1) yield;
       const document = candidates.ids[i]!;
       const norm = scorer.documentNorm(document, key);
-      if (norm === undefined || (anchorsHold && !anchorsHold(scorer.documentField(document, key)!.value))) continue;
+      if (Number.isNaN(norm) || (anchorsHold && !anchorsHold(scorer.documentField(document, key)!.value))) continue;
       bounds.set(document, (bounds.get(document) ?? 1) * factors.of(candidates.lowestScores[i]!, norm) * BOUND_MARGIN);
     }
   }

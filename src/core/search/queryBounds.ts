@@ -3,6 +3,7 @@
  * passages are candidates and how well each can score, how well each document's title or source
  * id can score, and how well a fuzzy term can match across a word boundary.
  */
+import { caselessTest } from '../caseless.js';
 import { candidatesOf, maxErrors, type WordMatches } from '../prefilter.js';
 import type { QueryTerm } from '../query.js';
 import type { Steps } from '../slices.js';
@@ -28,9 +29,9 @@ export interface CandidateSet {
   readonly uniform: boolean;
 }
 
-/** A test of a passage's own lower-cased text, for terms that need no edits. */
+/** A test of a passage's own text, lower-cased, for terms that need no edits. */
 interface DirectTest {
-  holds(lowerText: string): boolean;
+  holds(text: string): boolean;
   mean: number;
 }
 
@@ -44,30 +45,29 @@ function directTest(parts: IndexParts, passageCount: number, positive: readonly 
   const postings = (matches: readonly WordMatches[]): number =>
     matches.reduce((sum, match) => sum + match.words.reduce((count, word) => count + offsets[word + 1]! - offsets[word]!, 0), 0);
   if (Math.min(...textTerms.map(postings)) < passageCount / 4) return null;
-  const needles: Array<Array<(lowerText: string) => boolean>> = [];
+  const needles: Array<Array<(text: string) => boolean>> = [];
   let scoreSum = 0;
   for (const term of positive) {
-    const alternatives: Array<(lowerText: string) => boolean> = [];
+    const alternatives: Array<(text: string) => boolean> = [];
     let lowest = Number.POSITIVE_INFINITY;
     for (const { kind, literal } of term) {
       const lower = literal.toLowerCase();
       if (kind !== 'fuzzy') {
         // Fuse.js matches an anchored term in the text only at its start or end (as the filters do).
-        alternatives.push(kind === 'prefix' ? (text) => text.startsWith(lower) : kind === 'suffix' ? (text) => text.endsWith(lower) : (text) => text.includes(lower));
+        alternatives.push(caselessTest(lower, kind === 'prefix' ? 'start' : kind === 'suffix' ? 'end' : 'anywhere'));
         lowest = 0;
         continue;
       }
       if (/\s/.test(lower) || maxErrors(lower.length, THRESHOLD) > 0) return null;
       // One character matches only doubled (see prefilter.matchWords); Fuse.js floors scores at 0.001.
-      const needle = lower.length === 1 ? lower + lower : lower;
-      alternatives.push((text) => text.includes(needle));
+      alternatives.push(caselessTest(lower.length === 1 ? lower + lower : lower, 'anywhere'));
       lowest = Math.min(lowest, 0.001);
     }
     needles.push(alternatives);
     scoreSum += lowest;
   }
   return {
-    holds: (lowerText) => needles.every((alternatives) => alternatives.some((holds) => holds(lowerText))),
+    holds: (text) => needles.every((alternatives) => alternatives.some((holds) => holds(text))),
     mean: scoreSum / positive.length,
   };
 }
@@ -88,7 +88,7 @@ export function* candidateSetOf(
     // The walk asks about a passage more than once (its document's run, then the shortest-first order): test each once.
     const known = new Int8Array(passages.length);
     const has = (id: number): boolean => {
-      if (known[id] === 0) known[id] = direct.holds(passages[id]!.text.toLowerCase()) ? HOLDS : FAILS;
+      if (known[id] === 0) known[id] = direct.holds(passages[id]!.text) ? HOLDS : FAILS;
       return known[id] === HOLDS;
     };
     return { has, ids: [], lowestOf: () => direct.mean, mean: direct.mean, uniform: true };
@@ -167,12 +167,8 @@ export function* documentBounds(words: WordLookup, parts: IndexParts, scorer: Fu
 function anchorTest(positive: readonly QueryTerm[]): ((value: string) => boolean) | null {
   const anchored = positive.filter((term) => term.every(({ kind }) => kind === 'prefix' || kind === 'suffix'));
   if (anchored.length === 0) return null;
-  return (value) => {
-    const lower = value.toLowerCase();
-    return anchored.every((term) =>
-      term.some(({ kind, literal }) => (kind === 'prefix' ? lower.startsWith(literal.toLowerCase()) : lower.endsWith(literal.toLowerCase()))),
-    );
-  };
+  const tests = anchored.map((term) => term.map(({ kind, literal }) => caselessTest(literal.toLowerCase(), kind === 'prefix' ? 'start' : 'end')));
+  return (value) => tests.every((alternatives) => alternatives.some((holds) => holds(value)));
 }
 
 /**

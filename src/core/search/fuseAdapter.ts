@@ -65,8 +65,8 @@ export function keyFactor(keyScore: number, weight: number, norm: number): numbe
   return Math.pow(keyScore === 0 ? PERFECT_SCORE : keyScore, weight * norm);
 }
 
-/** Fuse.js rounds field norms to three decimals: a norm's slot in KeyFactors' tables. */
-const NORM_SLOTS = 1001;
+/** Fuse.js rounds field norms to three decimals: norm n is slot n * (NORM_SLOTS - 1) of a table by norm. */
+export const NORM_SLOTS = 1001;
 
 /** Factors of one key score by norm slot, with the exact norm each was computed for (NaN: none yet). */
 interface FactorTable {

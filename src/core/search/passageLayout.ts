@@ -1,7 +1,7 @@
 /** Which document each passage belongs to, and the passages in the orders the search walks them. */
 import type { Steps } from '../slices.js';
 import type { Corpus } from '../types.js';
-import { textNorm } from './fuseAdapter.js';
+import { NORM_SLOTS, textNorm } from './fuseAdapter.js';
 
 export interface PassageDocuments {
   /** Passage ids of each document, ascending. */
@@ -79,33 +79,42 @@ export class PassageLayout implements PassageDocuments {
       for (let document = 0; document < this.documentPassages.length; document++) starts[document + 1] = starts[document]! + this.documentPassages[document]!.length;
       const next = starts.slice(0, this.documentPassages.length);
       const passages = new Uint32Array(this.passageCount);
-      // The corpus-wide order, split by document; an empty text (no norm) goes last, as it can match nothing.
-      const order = this.passagesShortestFirst();
-      for (const withNorm of [true, false]) {
-        for (const id of order) if (!Number.isNaN(this.textNorm(id)) === withNorm) passages[next[this.passageDocument[id]!]!++] = id;
-      }
+      // The corpus-wide order, split by document.
+      for (const id of this.passagesShortestFirst()) passages[next[this.passageDocument[id]!]!++] = id;
       this.documentsShortestFirst = { passages, starts };
     }
     return this.documentsShortestFirst;
   }
 
+  /** Passage ids, shortest text first (equal lengths by id; an empty text, which has no norm, last). */
   passagesShortestFirst(): Uint32Array {
-    if (!this.shortestFirst) {
-      // Norms take few distinct values (one per word count): bucket by norm instead of sorting.
-      const buckets = new Map<number, number[]>();
-      for (let id = 0; id < this.passageCount; id++) {
-        const norm = this.textNorm(id);
-        const bucket = buckets.get(norm);
-        if (bucket) bucket.push(id);
-        else buckets.set(norm, [id]);
-      }
-      const order = new Uint32Array(this.passageCount);
-      let at = 0;
-      for (const norm of [...buckets.keys()].sort((a, b) => b - a)) {
-        for (const id of buckets.get(norm)!) order[at++] = id;
-      }
-      this.shortestFirst = order;
-    }
+    if (!this.shortestFirst) this.shortestFirst = this.countingSortByNorm() ?? this.sortByNorm();
     return this.shortestFirst;
+  }
+
+  /**
+   * Fuse.js rounds norms to three decimals: count the passages per norm, then place them, in
+   * ascending id within a norm. Null when a norm is not such a value.
+   */
+  private countingSortByNorm(): Uint32Array | null {
+    const slots = new Uint16Array(this.passageCount);
+    const counts = new Uint32Array(NORM_SLOTS + 1);
+    for (let id = 0; id < this.passageCount; id++) {
+      const norm = this.textNorm(id);
+      const slot = Math.round(norm * (NORM_SLOTS - 1));
+      if (!(slot >= 0 && slot < NORM_SLOTS && slot / (NORM_SLOTS - 1) === norm)) return null;
+      // Largest norm first: slot 0 holds norm 1.
+      slots[id] = NORM_SLOTS - 1 - slot;
+      counts[slots[id]! + 1]!++;
+    }
+    for (let slot = 0; slot < NORM_SLOTS; slot++) counts[slot + 1]! += counts[slot]!;
+    const order = new Uint32Array(this.passageCount);
+    for (let id = 0; id < this.passageCount; id++) order[counts[slots[id]!]!++] = id;
+    return order;
+  }
+
+  private sortByNorm(): Uint32Array {
+    const norm = (id: number): number => (Number.isNaN(this.textNorm(id)) ? Number.NEGATIVE_INFINITY : this.textNorm(id));
+    return Uint32Array.from({ length: this.passageCount }, (_, id) => id).sort((a, b) => norm(b) - norm(a) || a - b);
   }
 }

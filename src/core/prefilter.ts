@@ -288,7 +288,9 @@ export function* candidatesOf(field: FieldIndex, terms: readonly (readonly WordM
       }
     }
     const next: number[] = [];
-    for (const record of current ?? touched) {
+    const records = current ?? touched;
+    for (let at = 0; at < records.length; at++) {
+      const record = records[at]!;
       if (termBest[record] === Number.POSITIVE_INFINITY) continue;
       scoreSum[record]! += termBest[record]!;
       next.push(record);

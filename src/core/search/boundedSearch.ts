@@ -218,10 +218,12 @@ class BoundedSearch implements RankedSearch {
     const { layout } = this.context;
     const { candidates } = this;
     const groups = new Map<number, number[]>();
-    for (const id of candidates.ids) {
+    // Shortest-first walks take the candidates from the passages' order (and those of possibly title-matched documents from their document item).
+    const ids = candidates.uniform ? [] : candidates.ids;
+    // Indexed, not for-of: the loop is long, and runs before the generator is optimised.
+    for (let at = 0; at < ids.length; at++) {
+      const id = ids[at]!;
       if (this.counted(1)) yield;
-      // Shortest-first walks leave the passages of possibly title-matched documents to their document item.
-      if (candidates.uniform) continue;
       const documentBound = this.documentBounds.get(layout.passageDocument[id]!);
       const bound = this.textFactors.of(candidates.lowestOf(id), layout.textNorm(id)) * (documentBound ?? 1) * BOUND_MARGIN;
       const group = groups.get(bound);

@@ -79,8 +79,9 @@ export class PassageLayout implements PassageDocuments {
       for (let document = 0; document < this.documentPassages.length; document++) starts[document + 1] = starts[document]! + this.documentPassages[document]!.length;
       const next = starts.slice(0, this.documentPassages.length);
       const passages = new Uint32Array(this.passageCount);
-      // The corpus-wide order, split by document.
-      for (const id of this.passagesShortestFirst()) passages[next[this.passageDocument[id]!]!++] = id;
+      // The corpus-wide order, split by document (indexed: for-of over a typed array took 0.6 s unoptimised on 600,000 passages).
+      const order = this.passagesShortestFirst();
+      for (let at = 0; at < order.length; at++) passages[next[this.passageDocument[order[at]!]!]!++] = order[at]!;
       this.documentsShortestFirst = { passages, starts };
     }
     return this.documentsShortestFirst;

@@ -17,7 +17,7 @@ import type { WordLookup } from './wordLookup.js';
 export interface CandidateSet {
   has(id: number): boolean;
   /** The candidates in ascending order; empty when they are tested one by one (`has`) instead. */
-  readonly ids: Iterable<number>;
+  readonly ids: ArrayLike<number>;
   lowestOf(id: number): number;
   /** The lowest mean of the first candidate (of every one when `uniform`). */
   readonly mean: number | undefined;

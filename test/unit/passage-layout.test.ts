@@ -1,8 +1,11 @@
-/** The orders the best-first search walks passages in: by text norm (largest first), then by id. */
+/** The orders the best-first search walks passages and documents in. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { KEY_COUNT, TEXT_KEY } from '../../src/core/search/fuseAdapter.js';
 import { PassageLayout } from '../../src/core/search/passageLayout.js';
+import { pendingDocuments } from '../../src/core/search/pendingDocuments.js';
+import { DocumentBounds } from '../../src/core/search/queryBounds.js';
+import { runAtOnce } from '../../src/core/slices.js';
 
 /** A layout of `textNorms.length` passages, passage i in document i % documents. */
 function layoutOf(textNorms: readonly number[], documents: number): PassageLayout {
@@ -32,6 +35,28 @@ describe('PassageLayout orders', () => {
         assert.deepEqual([...passages.subarray(starts[document], starts[document + 1])], own);
         assert.equal(layout.shortestPassageOf(document), own[0]);
       }
+    });
+  }
+});
+
+describe('pendingDocuments', () => {
+  for (const [name, documentPassages] of Object.entries({
+    'documents in passage order': [[0, 1], [2], [3, 4], [5], [6, 7]],
+    'documents out of passage order': [[6, 7], [2], [5], [0, 1], [3, 4]],
+  })) {
+    it(`${name}: by bound, then by first passage`, () => {
+      const passageDocument = new Uint32Array(8);
+      documentPassages.forEach((run, document) => run.forEach((id) => (passageDocument[id] = document)));
+      const layout = new PassageLayout({ documentPassages, passageDocument }, new Float64Array(8 * KEY_COUNT).fill(0.5));
+      const bounds = new DocumentBounds(5);
+      const given = [0.25, 0.5, 0.25, 0.5, 0.25];
+      given.forEach((bound, document) => bounds.set(document, bound));
+      const pending = runAtOnce(pendingDocuments(layout, bounds, () => 1, () => false));
+      const expected = [0, 1, 2, 3, 4].sort((a, b) => given[a]! - given[b]! || documentPassages[a]![0]! - documentPassages[b]![0]!);
+      assert.equal(layout.documentsInPassageOrder(), name === 'documents in passage order');
+      assert.deepEqual([...pending.order], expected);
+      assert.deepEqual([...pending.bounds], expected.map((document) => given[document]));
+      expected.forEach((document, rank) => assert.equal(pending.rank[document], rank));
     });
   }
 });

@@ -313,10 +313,10 @@ export class FuseScorer {
     return this.documentNorms[document * KEY_COUNT + key] ?? Number.NaN;
   }
 
-  /** Document `document`'s title (TITLE_KEY) or source id (SOURCE_KEY) and its norm; undefined when empty. */
-  documentField(document: number, key: number): { value: string; norm: number } | undefined {
-    const entry = this.documentIndexRecords[document]?.$?.[key];
-    return !entry || Array.isArray(entry) ? undefined : { value: entry.v, norm: entry.n };
+  /** Document `document`'s title (TITLE_KEY) or source id (SOURCE_KEY), as Fuse.js indexed it. */
+  documentValue(document: number, key: number): string {
+    const record = this.documentRecords[document]!;
+    return key === TITLE_KEY ? record.title : key === SOURCE_KEY ? record.source : record.text;
   }
 
   private emptyFuse(records: readonly PassageRecord[], options: IFuseOptions<PassageRecord>): Fuse<PassageRecord> {

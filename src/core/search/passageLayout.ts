@@ -48,6 +48,7 @@ export class PassageLayout implements PassageDocuments {
   private shortestFirst: Uint32Array | null = null;
   /** Each document's passages shortest first, one run after another (run d from starts[d]). */
   private documentsShortestFirst: DocumentRuns | null = null;
+  private inPassageOrder: boolean | null = null;
 
   /** `norms`: Fuse.js's field norms, as IndexParts stores them. */
   constructor(documents: PassageDocuments, private readonly norms: Float64Array) {
@@ -61,6 +62,23 @@ export class PassageLayout implements PassageDocuments {
 
   textNorm(id: number): number {
     return textNorm(this.norms, id);
+  }
+
+  /** Whether each document's first passage comes after the one before's (as a corpus lists them); computed on first use. */
+  documentsInPassageOrder(): boolean {
+    if (this.inPassageOrder === null) {
+      let last = -1;
+      this.inPassageOrder = true;
+      for (const run of this.documentPassages) {
+        if (run.length === 0) continue;
+        if (run[0]! <= last) {
+          this.inPassageOrder = false;
+          break;
+        }
+        last = run[0]!;
+      }
+    }
+    return this.inPassageOrder;
   }
 
   /** The shortest passage (largest text norm: the best bound a uniform mean gives) of each document. */

@@ -14,7 +14,7 @@ export interface PendingDocuments {
 
 /**
  * Orders the documents of `documentBounds` (those with passages) by their bound times
- * `textBound(document)`; `counted(1)` per document says when to pause.
+ * `textBound(document)`, then by first passage id; `counted(1)` per document says when to pause.
  */
 export function* pendingDocuments(
   layout: PassageLayout,
@@ -25,22 +25,26 @@ export function* pendingDocuments(
   // Bounds take few distinct values (norms and edit counts are small numbers): group the documents by bound, then order the groups.
   const groups = new Map<number, number[]>();
   let count = 0;
-  for (const document of documentBounds.documents) {
-    if (layout.documentPassages[document]!.length === 0) continue;
+  for (let document = 0; document < documentBounds.documentCount; document++) {
+    const documentBound = documentBounds.get(document);
+    if (documentBound === undefined || layout.documentPassages[document]!.length === 0) continue;
     if (counted(1)) yield;
-    const bound = documentBounds.get(document)! * textBound(document);
+    const bound = documentBound * textBound(document);
     const group = groups.get(bound);
     if (group) group.push(document);
     else groups.set(bound, [document]);
     count++;
   }
   const firstPassage = (document: number): number => layout.documentPassages[document]![0]!;
+  // Each group holds its documents in ascending order, which is their first passages' order when the corpus lists them so.
+  const inPassageOrder = layout.documentsInPassageOrder();
   const order = new Uint32Array(count);
   const bounds = new Float64Array(count);
   let at = 0;
   for (const bound of [...groups.keys()].sort((a, b) => a - b)) {
-    // Within a bound, by first passage id (the documents mostly come in that order already).
-    for (const document of groups.get(bound)!.sort((a, b) => firstPassage(a) - firstPassage(b))) {
+    const group = groups.get(bound)!;
+    if (!inPassageOrder) group.sort((a, b) => firstPassage(a) - firstPassage(b));
+    for (const document of group) {
       order[at] = document;
       bounds[at++] = bound;
     }

@@ -111,13 +111,15 @@ export function* candidateSetOf(
  * term can bound every document and the search asks about each passage's.
  */
 export class DocumentBounds {
-  /** The documents bounded, in the order first set. */
-  readonly documents: number[] = [];
   /** Each document's bound; NaN where it has none. */
   private readonly bounds: Float64Array;
 
   constructor(documentCount: number) {
     this.bounds = new Float64Array(documentCount).fill(Number.NaN);
+  }
+
+  get documentCount(): number {
+    return this.bounds.length;
   }
 
   has(document: number): boolean {
@@ -130,7 +132,6 @@ export class DocumentBounds {
   }
 
   set(document: number, bound: number): void {
-    if (!this.has(document)) this.documents.push(document);
     this.bounds[document] = bound;
   }
 }
@@ -156,7 +157,7 @@ export function* documentBounds(words: WordLookup, parts: IndexParts, scorer: Fu
       if (i % WALK_SLICE === WALK_SLICE - 1) yield;
       const document = candidates.ids[i]!;
       const norm = scorer.documentNorm(document, key);
-      if (Number.isNaN(norm) || (anchorsHold && !anchorsHold(scorer.documentField(document, key)!.value))) continue;
+      if (Number.isNaN(norm) || (anchorsHold && !anchorsHold(scorer.documentValue(document, key)))) continue;
       bounds.set(document, (bounds.get(document) ?? 1) * factors.of(candidates.lowestScores[i]!, norm) * BOUND_MARGIN);
     }
   }

@@ -121,8 +121,8 @@ class BoundedSearch implements RankedSearch {
   };
   /** The walk itself, one for the search's life: a call of upTo that is dropped leaves it between two steps. */
   private readonly walk = this.walkBestFirst();
-  /** Passages already taken from the queue (a passage can be queued twice: score it once). */
-  private readonly queued = new Set<number>();
+  /** 1 for each passage already taken from the queue (a passage can be queued twice: score it once). */
+  private readonly queued: Uint8Array;
   private batch: number[] = [];
   private batchSize = firstBatchSize(0);
   /** Work since the last pause, in passages looked at. */
@@ -148,6 +148,7 @@ class BoundedSearch implements RankedSearch {
     private readonly documentBounds: DocumentBounds,
   ) {
     this.straddleMean = straddleMean(request.positive);
+    this.queued = new Uint8Array(context.passages.length);
   }
 
   *upTo(limit: number): Steps<SearchHit[]> {
@@ -257,8 +258,8 @@ class BoundedSearch implements RankedSearch {
   private take(item: QueueItem): boolean {
     const after = this.following(item);
     if (after) this.queue.push(after);
-    if (this.queued.has(item.id)) return false;
-    this.queued.add(item.id);
+    if (this.queued[item.id] === 1) return false;
+    this.queued[item.id] = 1;
     // The text filters (!not, ^start, end$, --source) are cheaper than Fuse.js: apply them first.
     if (this.request.filtered && !this.request.accept(this.context.passages[item.id]!)) return false;
     // Fuse.js scores every hit, a title-matched document's passages too: their text may match as well.

@@ -103,7 +103,7 @@ export function* candidateSetOf(
   const mean = candidates.lowestScores[0];
   // A short term ("c", "19") makes most passages candidates, all with the same mean.
   const uniform = mean !== undefined && candidates.ids.length > passages.length / 8 && candidates.lowestScores.every((score) => score === mean);
-  return { has: (id) => marked[id] === 1, ids: Uint32Array.from(candidates.ids).sort(), lowestOf: (id) => lowest[id]!, mean, uniform };
+  return { has: (id) => marked[id] === 1, ids: candidates.ids, lowestOf: (id) => lowest[id]!, mean, uniform };
 }
 
 /**

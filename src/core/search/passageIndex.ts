@@ -45,10 +45,12 @@ function* contextSteps(corpus: Corpus, parts: IndexParts | undefined): Steps<Sea
   const scorer = yield* FuseScorer.build(passages, records, documentRecords, parts?.norms);
   // Without parts, the word indexes are derived in one piece (a first start; the cache keeps them).
   const indexParts = parts ?? deriveParts(corpus, scorer.norms);
+  const layout = new PassageLayout(documentsOfPassages, indexParts.norms);
+  yield* layout.prepare();
   return {
     passages,
     parts: indexParts,
-    layout: new PassageLayout(documentsOfPassages, indexParts.norms),
+    layout,
     words: new WordLookup(indexParts),
     scorer,
     work: { scored: 0, bitapPasses: 0, documentsOpened: 0 },

@@ -7,6 +7,8 @@
  *   npm run bench -- --tiers S,M       some tiers
  *   npm run bench -- --runs 3          repeat the search runs (medians reported)
  *   npm run bench -- --no-terminal     skip the pseudo-terminal keystroke measurement
+ *   npm run bench -- --slow-keys 40    also print, per run, each keystroke slower than 40 ms and
+ *                                      the passages it scored (which prefixes make the tail)
  *   npm run bench -- --tiers FORMATS   only loading JSON Lines against the same texts as files
  *   npm run bench -- --tiers DB        only the PostgreSQL archive (scripts/bench/db.ts): Reuters
  *                                      replicated to --db-articles (default 50,000; the issue's size
@@ -174,7 +176,8 @@ interface TierReport {
   notes: string[];
 }
 
-async function benchTier(tier: Tier, runs: number, terminal: TierReport['terminal'], useFzf: boolean): Promise<TierReport> {
+/** `slowKeysMs`: print, per run, each keystroke slower than this (null: none). */
+async function benchTier(tier: Tier, runs: number, terminal: TierReport['terminal'], useFzf: boolean, slowKeysMs: number | null): Promise<TierReport> {
   const notes: string[] = [];
   if (tier.terminal && !terminal) notes.push('no pseudo-terminal measurement (--no-terminal, or node-pty missing)');
   const loaded = await timed(() => loadCorpus(tier.root));
@@ -200,12 +203,17 @@ async function benchTier(tier: Tier, runs: number, terminal: TierReport['termina
   for (let run = 0; run < runs; run++) {
     const fresh = run === 0 ? index : new PassageIndex(corpus, index.parts());
     const times: number[] = [];
+    const slow: string[] = [];
     for (const query of QUERIES) {
       for (let length = 1; length <= query.length; length++) {
         const prefix = query.slice(0, length);
-        times.push((await timed(() => fresh.search(prefix, { limit: KEYSTROKE_LIMIT }))).ms);
+        const scoredBefore = fresh.work.scored;
+        const { ms } = await timed(() => fresh.search(prefix, { limit: KEYSTROKE_LIMIT }));
+        times.push(ms);
+        if (slowKeysMs !== null && ms > slowKeysMs) slow.push(`${JSON.stringify(prefix)} ${ms.toFixed(0)} ms (${fresh.work.scored - scoredBefore} scored)`);
       }
     }
+    if (slowKeysMs !== null) console.log(`${tier.name} run ${run + 1}: keys over ${slowKeysMs} ms: ${slow.join(', ') || 'none'}`);
     perRun.push(times);
   }
   // Median over runs of each keystroke, then percentiles over keystrokes.
@@ -332,7 +340,7 @@ function printTier(report: TierReport): void {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { tiers: { type: 'string' }, runs: { type: 'string' }, 'no-terminal': { type: 'boolean' }, 'db-articles': { type: 'string' }, 'db-clients': { type: 'string' }, 'db-limits': { type: 'string' } },
+    options: { tiers: { type: 'string' }, runs: { type: 'string' }, 'no-terminal': { type: 'boolean' }, 'slow-keys': { type: 'string' }, 'db-articles': { type: 'string' }, 'db-clients': { type: 'string' }, 'db-limits': { type: 'string' } },
   });
   const cacheHome = mkdtempSync(path.join(os.tmpdir(), 'crosscheck-bench-cache-'));
   const wanted = new Set((values.tiers ?? [...TIERS.map((tier) => tier.name), 'FORMATS', 'DB'].join(',')).split(',').map((name) => name.trim().toUpperCase()));
@@ -358,7 +366,7 @@ async function main(): Promise<void> {
   process.env.XDG_CACHE_HOME = path.join(cacheHome, 'engine');
   const reports: TierReport[] = [];
   for (const tier of tiers) {
-    const report = await benchTier(tier, runs, terminals.get(tier.name) ?? null, useFzf);
+    const report = await benchTier(tier, runs, terminals.get(tier.name) ?? null, useFzf, values['slow-keys'] === undefined ? null : Number(values['slow-keys']));
     printTier(report);
     reports.push(report);
   }

@@ -253,6 +253,7 @@ function lowestTermScore(match: WordMatches, errors: number): number {
 
 /** Records that may match every term, with a lower bound of their Fuse.js score for this field. */
 export interface Candidates {
+  /** Ascending. */
   ids: Uint32Array;
   /** Lowest possible mean term score, per candidate, parallel to `ids`. */
   lowestScores: Float64Array;
@@ -297,7 +298,9 @@ export function* candidatesOf(field: FieldIndex, terms: readonly (readonly WordM
       }
     }
     const next: number[] = [];
-    for (const record of current ?? touched) {
+    const records = current ?? ascendingRecords(termBest, touched);
+    for (let at = 0; at < records.length; at++) {
+      const record = records[at]!;
       if (termBest[record] === Number.POSITIVE_INFINITY) continue;
       scoreSum[record]! += termBest[record]!;
       next.push(record);
@@ -309,4 +312,16 @@ export function* candidatesOf(field: FieldIndex, terms: readonly (readonly WordM
   const lowestScores = new Float64Array(ids.length);
   for (let i = 0; i < ids.length; i++) lowestScores[i] = scoreSum[ids[i]!]! / terms.length;
   return { ids, lowestScores };
+}
+
+/**
+ * The records of `touched` (those whose term score is set) in ascending order: by walking every
+ * record when they are many (a short term's are most of the corpus), else by sorting them.
+ */
+function ascendingRecords(termBest: Float64Array, touched: readonly number[]): Uint32Array {
+  if (touched.length < termBest.length / 8) return Uint32Array.from(touched).sort();
+  const records = new Uint32Array(touched.length);
+  let at = 0;
+  for (let record = 0; record < termBest.length; record++) if (termBest[record] !== Number.POSITIVE_INFINITY) records[at++] = record;
+  return records;
 }

@@ -1,3 +1,5 @@
+import { caselessTest } from './caseless.js';
+
 /**
  * The query language, as fzf users know it: space-separated terms that must all match; `a | b`
  * matches either; `'exact`, `^prefix`, `suffix$`, `!not` (also `!^not`, `!not$`); `\ ` escapes a
@@ -189,6 +191,20 @@ function holds(alternative: QueryAlternative, lowerText: string): boolean {
     : alternative.kind === 'suffix' ? lowerText.endsWith(literal)
     : lowerText.includes(literal);
   return alternative.inverse ? !found : found;
+}
+
+/**
+ * passesFilters(text, filters) as one test made for many texts: it lower-cases no text where
+ * that cannot change the answer (see caseless.ts).
+ */
+export function filtersTest(filters: readonly QueryTerm[]): (text: string) => boolean {
+  const terms = filters.map((term) =>
+    term.map(({ inverse, kind, literal }) => {
+      const found = caselessTest(literal.toLowerCase(), kind === 'prefix' ? 'start' : kind === 'suffix' ? 'end' : 'anywhere');
+      return inverse ? (text: string) => !found(text) : found;
+    }),
+  );
+  return (text) => terms.every((alternatives) => alternatives.some((holds) => holds(text)));
 }
 
 /** Whether a passage text satisfies every filter term (each by at least one alternative). */

@@ -14,7 +14,7 @@ export interface QueueItem {
   /** pending: a document whose title or source may match, not yet scored (expands when reached). */
   kind: 'candidates' | 'scan' | 'document' | 'straddle' | 'pending';
   run: ArrayLike<number>;
-  /** Position of `id` in `run`; for a pending document, whether its bound is still the first, loose one (boundedSearch.ts). */
+  /** Position of `id` in `run`; for a pending document, which of its passages (shortest first) to test next, or that its bound is final (boundedSearch.ts). */
   position: number;
 }
 

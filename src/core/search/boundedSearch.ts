@@ -6,9 +6,10 @@
  */
 import type { Steps } from '../slices.js';
 import { before, BoundQueue, type QueueItem } from './boundQueue.js';
-import { BOUND_MARGIN, keyFactor, TEXT_WEIGHT } from './fuseAdapter.js';
+import { BOUND_MARGIN, KeyFactors, TEXT_WEIGHT } from './fuseAdapter.js';
 import { BestHits, scoreIds, WALK_SLICE, type SearchHit } from './hits.js';
-import { candidateSetOf, documentBounds, straddleMean, type CandidateSet } from './queryBounds.js';
+import { candidateSetOf, documentBounds, straddleMean, type CandidateSet, type DocumentBounds } from './queryBounds.js';
+import { pendingDocuments, type PendingDocuments } from './pendingDocuments.js';
 import type { SearchContext, SearchRequest } from './searchContext.js';
 
 /**
@@ -19,13 +20,20 @@ const STRADDLE_BUDGET = 200;
 /** Documents whose title or source may match, scored per Fuse.js call (one call each is slow). */
 const DOCUMENT_BATCH = 256;
 /**
- * A pending document's first bound assumes its shortest passage holds the query's terms; a
- * short term is rarely in it, so when the queue reaches the document it is queued again under
- * the bound of its shortest passage that does (REFINED) before Fuse.js scores anything: a
- * one- or two-letter query then scores tens of documents instead of thousands.
+ * The same when the documents' passages are tested when reached (REFINED): they are then reached
+ * in the order of their refined bounds, far apart in the first bounds' order a batch is taken
+ * from, so most of a large batch was scored for nothing (a call costs about four documents).
  */
-const LOOSE = 0;
-const REFINED = 1;
+const REFINED_DOCUMENT_BATCH = 8;
+/**
+ * A pending document's first bound assumes its shortest passage holds the query's terms; a
+ * short term is rarely in it, so when the queue reaches the document its passages are tested
+ * shortest first, and it is queued again under the bound of the next one not yet tested, until
+ * one holds the terms (REFINED: the bound of the document's best candidate) before Fuse.js scores
+ * anything: a one- or two-letter query then scores tens of documents instead of thousands, and
+ * tests a few passages of each document it reaches instead of all of them.
+ */
+const REFINED = -1;
 
 /** A query's hits in Fuse.js's order (title-only hits mixed in), asked for by how many. */
 export interface RankedSearch {
@@ -113,24 +121,22 @@ class BoundedSearch implements RankedSearch {
   };
   /** The walk itself, one for the search's life: a call of upTo that is dropped leaves it between two steps. */
   private readonly walk = this.walkBestFirst();
-  /** Passages already taken from the queue (a passage can be queued twice: score it once). */
-  private readonly queued = new Set<number>();
+  /** 1 for each passage already taken from the queue (a passage can be queued twice: score it once). */
+  private readonly queued: Uint8Array;
   private batch: number[] = [];
   private batchSize = firstBatchSize(0);
   /** Work since the last pause, in passages looked at. */
   private walked = 0;
   private straddleBudget = STRADDLE_BUDGET;
+  private readonly textFactors = new KeyFactors(TEXT_WEIGHT);
   private readonly straddleMean: number | null;
   /**
    * Documents whose title or source may match, best bound first, kept out of the queue until
    * reached: a short term can match every document's source id, and most are never reached.
    */
-  private pendingOrder = new Uint32Array(0);
-  private pendingBounds = new Float64Array(0);
-  /** The first document of pendingOrder not yet reached. */
+  private pending: PendingDocuments = { order: new Uint32Array(0), bounds: new Float64Array(0), rank: new Uint32Array(0) };
+  /** The first document of pending.order not yet reached. */
   private pendingNext = 0;
-  /** Each document's place in pendingOrder. */
-  private pendingRank = new Uint32Array(0);
   /** Fuse.js's score of each document reached so far (undefined: neither title nor source matches). */
   private readonly documentScores = new Map<number, number | undefined>();
 
@@ -139,9 +145,10 @@ class BoundedSearch implements RankedSearch {
     private readonly request: SearchRequest,
     private readonly candidates: CandidateSet,
     /** Lower bounds of the title-and-source factor of documents that may match there. */
-    private readonly documentBounds: ReadonlyMap<number, number>,
+    private readonly documentBounds: DocumentBounds,
   ) {
     this.straddleMean = straddleMean(request.positive);
+    this.queued = new Uint8Array(context.passages.length);
   }
 
   *upTo(limit: number): Steps<SearchHit[]> {
@@ -189,7 +196,7 @@ class BoundedSearch implements RankedSearch {
       if (this.counted(next.kind === 'pending' ? next.run.length : 1)) yield;
       if (next === this.queue.peek()) this.queue.pop();
       else this.pendingNext++;
-      if (next.kind === 'pending' && next.position === LOOSE && this.candidates.uniform) this.refine(next);
+      if (next.kind === 'pending' && next.position !== REFINED && this.candidates.uniform) this.refine(next);
       else if (next.kind === 'pending') this.expandDocument(next);
       else if (this.take(next) && this.batch.length >= this.batchSize) yield* this.scoreBatch();
     }
@@ -212,12 +219,14 @@ class BoundedSearch implements RankedSearch {
     const { layout } = this.context;
     const { candidates } = this;
     const groups = new Map<number, number[]>();
-    for (const id of candidates.ids) {
+    // Shortest-first walks take the candidates from the passages' order (and those of possibly title-matched documents from their document item).
+    const ids = candidates.uniform ? [] : candidates.ids;
+    // Indexed, not for-of: the loop is long, and runs before the generator is optimised.
+    for (let at = 0; at < ids.length; at++) {
+      const id = ids[at]!;
       if (this.counted(1)) yield;
-      // Shortest-first walks leave the passages of possibly title-matched documents to their document item.
-      if (candidates.uniform) continue;
       const documentBound = this.documentBounds.get(layout.passageDocument[id]!);
-      const bound = keyFactor(candidates.lowestOf(id), TEXT_WEIGHT, layout.textNorm(id)) * (documentBound ?? 1) * BOUND_MARGIN;
+      const bound = this.textFactors.of(candidates.lowestOf(id), layout.textNorm(id)) * (documentBound ?? 1) * BOUND_MARGIN;
       const group = groups.get(bound);
       if (group) group.push(id);
       else groups.set(bound, [id]);
@@ -232,30 +241,16 @@ class BoundedSearch implements RankedSearch {
   /** Orders the documents whose title or source may match; each is scored by Fuse.js only when the search reaches it. */
   private *orderDocuments(): Steps<void> {
     const { layout } = this.context;
-    const documents: number[] = [];
-    const bounds = new Float64Array(layout.documentPassages.length);
-    for (const [document, documentBound] of this.documentBounds) {
-      if (layout.documentPassages[document]!.length === 0) continue;
-      if (this.counted(1)) yield;
-      const textBound = this.candidates.uniform ? this.scanBound(layout.shortestPassageOf(document)) : 1;
-      bounds[document] = documentBound * textBound;
-      documents.push(document);
-    }
-    const firstPassage = (document: number): number => layout.documentPassages[document]![0]!;
-    // The queue's order: bound, then passage id.
-    documents.sort((a, b) => bounds[a]! - bounds[b]! || firstPassage(a) - firstPassage(b));
-    this.pendingOrder = Uint32Array.from(documents);
-    this.pendingBounds = Float64Array.from(documents, (document) => bounds[document]!);
-    this.pendingRank = new Uint32Array(layout.documentPassages.length);
-    this.pendingOrder.forEach((document, rank) => (this.pendingRank[document] = rank));
+    const textBound = (document: number): number => (this.candidates.uniform ? this.scanBound(layout.shortestPassageOf(document)) : 1);
+    this.pending = yield* pendingDocuments(layout, this.documentBounds, textBound, (steps) => this.counted(steps));
   }
 
   /** The queue's first item, or the next pending document when it comes first. */
   private peek(): QueueItem | undefined {
     const queued = this.queue.peek();
-    if (this.pendingNext >= this.pendingOrder.length) return queued;
-    const run = this.context.layout.documentPassages[this.pendingOrder[this.pendingNext]!]!;
-    const pending: QueueItem = { bound: this.pendingBounds[this.pendingNext]!, id: run[0]!, kind: 'pending', run, position: LOOSE };
+    if (this.pendingNext >= this.pending.order.length) return queued;
+    const run = this.context.layout.documentPassages[this.pending.order[this.pendingNext]!]!;
+    const pending: QueueItem = { bound: this.pending.bounds[this.pendingNext]!, id: run[0]!, kind: 'pending', run, position: 0 };
     return queued === undefined || before(pending, queued) ? pending : queued;
   }
 
@@ -263,8 +258,8 @@ class BoundedSearch implements RankedSearch {
   private take(item: QueueItem): boolean {
     const after = this.following(item);
     if (after) this.queue.push(after);
-    if (this.queued.has(item.id)) return false;
-    this.queued.add(item.id);
+    if (this.queued[item.id] === 1) return false;
+    this.queued[item.id] = 1;
     // The text filters (!not, ^start, end$, --source) are cheaper than Fuse.js: apply them first.
     if (this.request.filtered && !this.request.accept(this.context.passages[item.id]!)) return false;
     // Fuse.js scores every hit, a title-matched document's passages too: their text may match as well.
@@ -289,26 +284,37 @@ class BoundedSearch implements RankedSearch {
     return position < item.run.length ? { ...item, id: item.run[position]!, position } : null;
   }
 
-  /** Queues a pending document again under the bound of its own candidates (see REFINED). */
+  /**
+   * Tests the passages of a pending document from its `position`-th shortest on, and queues it
+   * again: under the bound of the first that can match (REFINED), or of the next one longer than
+   * those tested, which no passage left to test can beat (see REFINED).
+   */
   private refine(item: QueueItem): void {
-    const document = this.context.layout.passageDocument[item.id]!;
-    this.queue.push({ ...item, bound: this.documentBounds.get(document)! * this.bestScanBoundIn(item.run), position: REFINED });
-  }
-
-  /** The best text bound among the candidates of `run`; 1 when none is one (its passages then score as their document). */
-  private bestScanBoundIn(run: ArrayLike<number>): number {
     const { layout } = this.context;
-    let best: number | undefined;
-    for (let at = 0; at < run.length; at++) {
-      const id = run[at]!;
-      if (this.candidates.has(id) && (best === undefined || layout.textNorm(id) > layout.textNorm(best))) best = id;
+    const document = layout.passageDocument[item.id]!;
+    const documentBound = this.documentBounds.get(document)!;
+    const { passages, starts } = layout.byDocumentShortestFirst();
+    const first = starts[document]!;
+    const end = starts[document + 1]!;
+    for (let at = first + item.position; at < end; at++) {
+      const id = passages[at]!;
+      if (this.candidates.has(id)) {
+        this.queue.push({ ...item, bound: documentBound * this.scanBound(id), position: REFINED });
+        return;
+      }
+      const following = passages[at + 1]!;
+      if (at + 1 < end && layout.textNorm(following) !== layout.textNorm(id)) {
+        this.queue.push({ ...item, bound: documentBound * this.scanBound(following), position: at + 1 - first });
+        return;
+      }
     }
-    return best === undefined ? 1 : this.scanBound(best);
+    // No passage can match: each scores as its document.
+    this.queue.push({ ...item, bound: documentBound, position: REFINED });
   }
 
   /** The bound of candidate `id` when every candidate has the same mean (its text alone). */
   private scanBound(id: number): number {
-    return keyFactor(this.candidates.mean ?? 0, TEXT_WEIGHT, this.context.layout.textNorm(id)) * BOUND_MARGIN;
+    return this.textFactors.of(this.candidates.mean ?? 0, this.context.layout.textNorm(id)) * BOUND_MARGIN;
   }
 
   /** The next uniform candidate shortest first, from `from`, outside possibly title-matched documents. */
@@ -338,7 +344,7 @@ class BoundedSearch implements RankedSearch {
       const id = order[position]!;
       // Passages of title-matched documents too: their text may still match across a word boundary.
       if (this.candidates.has(id)) continue;
-      const bound = keyFactor(this.straddleMean, TEXT_WEIGHT, layout.textNorm(id)) * BOUND_MARGIN;
+      const bound = this.textFactors.of(this.straddleMean, layout.textNorm(id)) * BOUND_MARGIN;
       return { bound, id, kind: 'straddle', run: order, position };
     }
     return null;
@@ -359,8 +365,9 @@ class BoundedSearch implements RankedSearch {
 
   /** Scores document `from` with the ones after it in the order of first bounds, in one Fuse.js call. */
   private scoreDocuments(from: number): void {
-    const rank = this.pendingRank[from]!;
-    const batch = Array.from(this.pendingOrder.subarray(rank, rank + DOCUMENT_BATCH)).filter((other) => !this.documentScores.has(other));
+    const rank = this.pending.rank[from]!;
+    const size = this.candidates.uniform ? REFINED_DOCUMENT_BATCH : DOCUMENT_BATCH;
+    const batch = Array.from(this.pending.order.subarray(rank, rank + size)).filter((other) => !this.documentScores.has(other));
     const scores = this.context.scorer.documentScores(this.request.scoring.fuseQuery, batch);
     for (const other of batch) this.documentScores.set(other, scores.get(other));
   }

@@ -65,6 +65,48 @@ export function keyFactor(keyScore: number, weight: number, norm: number): numbe
   return Math.pow(keyScore === 0 ? PERFECT_SCORE : keyScore, weight * norm);
 }
 
+/** Fuse.js rounds field norms to three decimals: norm n is slot n * (NORM_SLOTS - 1) of a table by norm. */
+export const NORM_SLOTS = 1001;
+
+/** Factors of one key score by norm slot, with the exact norm each was computed for (NaN: none yet). */
+interface FactorTable {
+  norms: Float64Array;
+  factors: Float64Array;
+}
+
+/**
+ * keyFactor for one key weight, remembered per key score and norm: a search asks for it once per
+ * candidate and document, Math.pow is slow, and the scores and norms it meets are few.
+ */
+export class KeyFactors {
+  private readonly tables = new Map<number, FactorTable>();
+  private lastScore = Number.NaN;
+  private lastTable: FactorTable = { norms: new Float64Array(0), factors: new Float64Array(0) };
+
+  constructor(private readonly weight: number) {}
+
+  of(keyScore: number, norm: number): number {
+    if (keyScore !== this.lastScore) {
+      let table = this.tables.get(keyScore);
+      if (!table) {
+        table = { norms: new Float64Array(NORM_SLOTS).fill(Number.NaN), factors: new Float64Array(NORM_SLOTS) };
+        this.tables.set(keyScore, table);
+      }
+      this.lastScore = keyScore;
+      this.lastTable = table;
+    }
+    const slot = Math.round(norm * (NORM_SLOTS - 1));
+    // The slot remembers the exact norm it was computed for: any other value is computed afresh.
+    if (this.lastTable.norms[slot] === norm) return this.lastTable.factors[slot]!;
+    const factor = keyFactor(keyScore, this.weight, norm);
+    if (slot >= 0 && slot < NORM_SLOTS) {
+      this.lastTable.norms[slot] = norm;
+      this.lastTable.factors[slot] = factor;
+    }
+    return factor;
+  }
+}
+
 /** The text norm of passage `id` in norms laid out as IndexParts.norms. */
 export function textNorm(norms: Float64Array, id: number): number {
   return norms[id * KEY_COUNT + TEXT_KEY]!;
@@ -170,6 +212,8 @@ export class FuseScorer {
   private readonly keys: IndexKeys = Fuse.createIndex(FUSE_OPTIONS.keys ?? [], []).keys;
   private readonly documentBatchFuse: Fuse<PassageRecord>;
   private readonly documentIndexRecords: IndexRecord[];
+  /** The documents' field norms, laid out as `norms` (read for every document a short term may match). */
+  private readonly documentNorms: Float64Array;
   /** Field norms of every passage, as IndexParts stores them. */
   readonly norms: Float64Array;
 
@@ -205,6 +249,7 @@ export class FuseScorer {
     this.norms = parts.norms;
     this.huge = parts.huge;
     this.documentIndexRecords = parts.documentIndexRecords;
+    this.documentNorms = normsOf(parts.documentIndexRecords, documentRecords.length);
     this.batchFuse = this.emptyFuse(records, FUSE_OPTIONS);
     this.scoreOnlyFuse = this.emptyFuse(records, SCORE_ONLY_OPTIONS);
     // Only the documents' scores are used: without ranges, a huge title cannot overflow the stack.
@@ -263,10 +308,15 @@ export class FuseScorer {
     return new Map(this.searchRecords(this.documentBatchFuse, this.documentRecords, records, fuseQuery).map((result) => [result.refIndex, result.score ?? 0]));
   }
 
-  /** Document `document`'s title (TITLE_KEY) or source id (SOURCE_KEY) and its norm; undefined when empty. */
-  documentField(document: number, key: number): { value: string; norm: number } | undefined {
-    const entry = this.documentIndexRecords[document]?.$?.[key];
-    return !entry || Array.isArray(entry) ? undefined : { value: entry.v, norm: entry.n };
+  /** The norm of document `document`'s title (TITLE_KEY) or source id (SOURCE_KEY); NaN when empty. */
+  documentNorm(document: number, key: number): number {
+    return this.documentNorms[document * KEY_COUNT + key] ?? Number.NaN;
+  }
+
+  /** Document `document`'s title (TITLE_KEY) or source id (SOURCE_KEY), as Fuse.js indexed it. */
+  documentValue(document: number, key: number): string {
+    const record = this.documentRecords[document]!;
+    return key === TITLE_KEY ? record.title : key === SOURCE_KEY ? record.source : record.text;
   }
 
   private emptyFuse(records: readonly PassageRecord[], options: IFuseOptions<PassageRecord>): Fuse<PassageRecord> {

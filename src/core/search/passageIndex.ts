@@ -4,7 +4,7 @@
  * best-first (boundedSearch.ts) so that only a few hundred passages are scored per query.
  */
 import { closestSteps, type ClosestHit } from '../closest.js';
-import { bitapPasses, compileQuery, parseQuery, passesFilters, type QueryTerm } from '../query.js';
+import { bitapPasses, compileQuery, filtersTest, parseQuery, type QueryTerm } from '../query.js';
 import { runAtOnce, type Steps } from '../slices.js';
 import type { Corpus, Passage } from '../types.js';
 import { searchBounded, type RankedSearch } from './boundedSearch.js';
@@ -45,10 +45,12 @@ function* contextSteps(corpus: Corpus, parts: IndexParts | undefined): Steps<Sea
   const scorer = yield* FuseScorer.build(passages, records, documentRecords, parts?.norms);
   // Without parts (a first start), the word indexes are derived here; the cache keeps them.
   const indexParts = parts ?? (yield* derivePartsSteps(corpus, scorer.norms));
+  const layout = new PassageLayout(documentsOfPassages, indexParts.norms);
+  yield* layout.prepare();
   return {
     passages,
     parts: indexParts,
-    layout: new PassageLayout(documentsOfPassages, indexParts.norms),
+    layout,
     words: new WordLookup(indexParts),
     scorer,
     work: { scored: 0, bitapPasses: 0, documentsOpened: 0 },
@@ -125,7 +127,8 @@ export class PassageIndex {
 
   private *rescoredSteps(earlier: readonly SearchHit[], filters: readonly QueryTerm[], scoring: Scoring, limit: number): Steps<SearchHit[]> {
     const { passages } = this.corpus;
-    const ids = earlier.map((hit) => hit.passage.id).filter((id) => passesFilters(passages[id]!.text, filters));
+    const passes = filtersTest(filters);
+    const ids = earlier.map((hit) => hit.passage.id).filter((id) => passes(passages[id]!.text));
     const ranked = new BestHits(Number.POSITIVE_INFINITY);
     yield* scoreIds(this.context.scorer, this.work, scoring, ids, ranked);
     // Every match, ranked: the prefixes a fresh search fetches, cut as it cuts them.
@@ -140,8 +143,8 @@ export class PassageIndex {
     if (terms.length === 0) return { upTo: () => oneStep(() => []) };
     const compiled = compileQuery(terms);
     const sources = options.sources && options.sources.length > 0 ? new Set(options.sources) : null;
-    const accept = (passage: Passage): boolean =>
-      (!sources || sources.has(passage.source)) && passesFilters(passage.text, compiled.filters);
+    const passes = filtersTest(compiled.filters);
+    const accept = (passage: Passage): boolean => (!sources || sources.has(passage.source)) && passes(passage.text);
     if (compiled.fuse === null) return { upTo: (limit) => survivingPassages(this.corpus.passages, accept, limit) };
     const { fuse } = compiled;
     const positive = positiveTerms(terms);

@@ -3,11 +3,12 @@
  * passages are candidates and how well each can score, how well each document's title or source
  * id can score, and how well a fuzzy term can match across a word boundary.
  */
+import { caselessTest } from '../caseless.js';
 import { candidatesOf, maxErrors, type WordMatches } from '../prefilter.js';
 import type { QueryTerm } from '../query.js';
 import type { Steps } from '../slices.js';
 import type { Passage } from '../types.js';
-import { BOUND_MARGIN, keyFactor, SOURCE_KEY, SOURCE_WEIGHT, THRESHOLD, TITLE_KEY, TITLE_WEIGHT, type FuseScorer } from './fuseAdapter.js';
+import { BOUND_MARGIN, KeyFactors, SOURCE_KEY, SOURCE_WEIGHT, THRESHOLD, TITLE_KEY, TITLE_WEIGHT, type FuseScorer } from './fuseAdapter.js';
 import { WALK_SLICE } from './hits.js';
 import type { IndexParts } from './indexParts.js';
 import type { WordLookup } from './wordLookup.js';
@@ -16,7 +17,7 @@ import type { WordLookup } from './wordLookup.js';
 export interface CandidateSet {
   has(id: number): boolean;
   /** The candidates in ascending order; empty when they are tested one by one (`has`) instead. */
-  readonly ids: Iterable<number>;
+  readonly ids: ArrayLike<number>;
   lowestOf(id: number): number;
   /** The lowest mean of the first candidate (of every one when `uniform`). */
   readonly mean: number | undefined;
@@ -28,9 +29,9 @@ export interface CandidateSet {
   readonly uniform: boolean;
 }
 
-/** A test of a passage's own lower-cased text, for terms that need no edits. */
+/** A test of a passage's own text, lower-cased, for terms that need no edits. */
 interface DirectTest {
-  holds(lowerText: string): boolean;
+  holds(text: string): boolean;
   mean: number;
 }
 
@@ -44,30 +45,29 @@ function directTest(parts: IndexParts, passageCount: number, positive: readonly 
   const postings = (matches: readonly WordMatches[]): number =>
     matches.reduce((sum, match) => sum + match.words.reduce((count, word) => count + offsets[word + 1]! - offsets[word]!, 0), 0);
   if (Math.min(...textTerms.map(postings)) < passageCount / 4) return null;
-  const needles: Array<Array<(lowerText: string) => boolean>> = [];
+  const needles: Array<Array<(text: string) => boolean>> = [];
   let scoreSum = 0;
   for (const term of positive) {
-    const alternatives: Array<(lowerText: string) => boolean> = [];
+    const alternatives: Array<(text: string) => boolean> = [];
     let lowest = Number.POSITIVE_INFINITY;
     for (const { kind, literal } of term) {
       const lower = literal.toLowerCase();
       if (kind !== 'fuzzy') {
         // Fuse.js matches an anchored term in the text only at its start or end (as the filters do).
-        alternatives.push(kind === 'prefix' ? (text) => text.startsWith(lower) : kind === 'suffix' ? (text) => text.endsWith(lower) : (text) => text.includes(lower));
+        alternatives.push(caselessTest(lower, kind === 'prefix' ? 'start' : kind === 'suffix' ? 'end' : 'anywhere'));
         lowest = 0;
         continue;
       }
       if (/\s/.test(lower) || maxErrors(lower.length, THRESHOLD) > 0) return null;
       // One character matches only doubled (see prefilter.matchWords); Fuse.js floors scores at 0.001.
-      const needle = lower.length === 1 ? lower + lower : lower;
-      alternatives.push((text) => text.includes(needle));
+      alternatives.push(caselessTest(lower.length === 1 ? lower + lower : lower, 'anywhere'));
       lowest = Math.min(lowest, 0.001);
     }
     needles.push(alternatives);
     scoreSum += lowest;
   }
   return {
-    holds: (lowerText) => needles.every((alternatives) => alternatives.some((holds) => holds(lowerText))),
+    holds: (text) => needles.every((alternatives) => alternatives.some((holds) => holds(text))),
     mean: scoreSum / positive.length,
   };
 }
@@ -88,7 +88,7 @@ export function* candidateSetOf(
     // The walk asks about a passage more than once (its document's run, then the shortest-first order): test each once.
     const known = new Int8Array(passages.length);
     const has = (id: number): boolean => {
-      if (known[id] === 0) known[id] = direct.holds(passages[id]!.text.toLowerCase()) ? HOLDS : FAILS;
+      if (known[id] === 0) known[id] = direct.holds(passages[id]!.text) ? HOLDS : FAILS;
       return known[id] === HOLDS;
     };
     return { has, ids: [], lowestOf: () => direct.mean, mean: direct.mean, uniform: true };
@@ -103,7 +103,37 @@ export function* candidateSetOf(
   const mean = candidates.lowestScores[0];
   // A short term ("c", "19") makes most passages candidates, all with the same mean.
   const uniform = mean !== undefined && candidates.ids.length > passages.length / 8 && candidates.lowestScores.every((score) => score === mean);
-  return { has: (id) => marked[id] === 1, ids: Uint32Array.from(candidates.ids).sort(), lowestOf: (id) => lowest[id]!, mean, uniform };
+  return { has: (id) => marked[id] === 1, ids: candidates.ids, lowestOf: (id) => lowest[id]!, mean, uniform };
+}
+
+/**
+ * Documents with a bound each: a Map's interface over an array indexed by document, as a short
+ * term can bound every document and the search asks about each passage's.
+ */
+export class DocumentBounds {
+  /** Each document's bound; NaN where it has none. */
+  private readonly bounds: Float64Array;
+
+  constructor(documentCount: number) {
+    this.bounds = new Float64Array(documentCount).fill(Number.NaN);
+  }
+
+  get documentCount(): number {
+    return this.bounds.length;
+  }
+
+  has(document: number): boolean {
+    return !Number.isNaN(this.bounds[document]!);
+  }
+
+  get(document: number): number | undefined {
+    const bound = this.bounds[document]!;
+    return Number.isNaN(bound) ? undefined : bound;
+  }
+
+  set(document: number, bound: number): void {
+    this.bounds[document] = bound;
+  }
 }
 
 /**
@@ -111,38 +141,35 @@ export function* candidateSetOf(
  * match the query on its own (Fuse.js scores those documents' passages through it); null when
  * the prefilter cannot bound a term there.
  */
-export function* documentBounds(words: WordLookup, parts: IndexParts, scorer: FuseScorer, positive: readonly QueryTerm[]): Steps<Map<number, number> | null> {
+export function* documentBounds(words: WordLookup, parts: IndexParts, scorer: FuseScorer, positive: readonly QueryTerm[]): Steps<DocumentBounds | null> {
   const titleTerms = yield* words.termsFor('titles', positive);
   const sourceTerms = yield* words.termsFor('sources', positive);
   if (titleTerms === null || sourceTerms === null) return null;
-  const bounds = new Map<number, number>();
+  const bounds = new DocumentBounds(parts.titles.size);
   const fields = [
     { candidates: yield* candidatesOf(parts.titles, titleTerms), key: TITLE_KEY, weight: TITLE_WEIGHT },
     { candidates: yield* candidatesOf(parts.sources, sourceTerms), key: SOURCE_KEY, weight: SOURCE_WEIGHT },
   ];
   const anchorsHold = anchorTest(positive);
   for (const { candidates, key, weight } of fields) {
+    const factors = new KeyFactors(weight);
     for (let i = 0; i < candidates.ids.length; i++) {
       if (i % WALK_SLICE === WALK_SLICE - 1) yield;
       const document = candidates.ids[i]!;
-      const field = scorer.documentField(document, key);
-      if (!field || !anchorsHold(field.value)) continue;
-      bounds.set(document, (bounds.get(document) ?? 1) * keyFactor(candidates.lowestScores[i]!, weight, field.norm) * BOUND_MARGIN);
+      const norm = scorer.documentNorm(document, key);
+      if (Number.isNaN(norm) || (anchorsHold && !anchorsHold(scorer.documentValue(document, key)))) continue;
+      bounds.set(document, (bounds.get(document) ?? 1) * factors.of(candidates.lowestScores[i]!, norm) * BOUND_MARGIN);
     }
   }
   return bounds;
 }
 
-/** Anchored terms (^start, end$) hold in a field only at its start or end: a word index cannot tell. */
-function anchorTest(positive: readonly QueryTerm[]): (value: string) => boolean {
+/** Anchored terms (^start, end$) hold in a field only at its start or end: a word index cannot tell. Null when there are none. */
+function anchorTest(positive: readonly QueryTerm[]): ((value: string) => boolean) | null {
   const anchored = positive.filter((term) => term.every(({ kind }) => kind === 'prefix' || kind === 'suffix'));
-  if (anchored.length === 0) return () => true;
-  return (value) => {
-    const lower = value.toLowerCase();
-    return anchored.every((term) =>
-      term.some(({ kind, literal }) => (kind === 'prefix' ? lower.startsWith(literal.toLowerCase()) : lower.endsWith(literal.toLowerCase()))),
-    );
-  };
+  if (anchored.length === 0) return null;
+  const tests = anchored.map((term) => term.map(({ kind, literal }) => caselessTest(literal.toLowerCase(), kind === 'prefix' ? 'start' : 'end')));
+  return (value) => tests.every((alternatives) => alternatives.some((holds) => holds(value)));
 }
 
 /**

@@ -98,6 +98,9 @@ export class FrameDiffer {
     if (!previous || !this.previous || previous.kind !== kind || previous.rows.length !== rows.length) return chunk;
     // The erase must reach exactly back to the last frame's first row for the rows to line up.
     if (kind === 'erase' && erased !== previous.rows.length) return chunk;
+    // The same frame again (Ink writes a full-screen frame on every render, changed or not): the
+    // screen shows it and the cursor is where the last one left it, so nothing is sent.
+    if (rows.every((row, at) => row === previous.rows[at])) return '';
     const toFirstRow = kind === 'clear' ? '\u001b[H' : `${rows.length > 1 ? `\u001b[${rows.length - 1}A` : ''}\r`;
     return toFirstRow + rowChanges(previous.rows, rows);
   }
@@ -133,9 +136,30 @@ export class FrameDiffer {
 export function diffingStdout(stdout: NodeJS.WriteStream): { stream: NodeJS.WriteStream; differ: FrameDiffer } {
   const differ = new FrameDiffer(() => stdout.rows ?? Number.POSITIVE_INFINITY);
   stdout.on('resize', () => differ.invalidate());
+  const send = (chunk: string | Uint8Array, ...rest: unknown[]): boolean => (stdout.write as (chunk: string | Uint8Array, ...rest: unknown[]) => boolean)(chunk, ...rest);
+  // Ink brackets each frame in synchronized-update marks, written apart from it: they are held
+  // until the frame is known, and dropped with a frame that sends nothing.
+  let heldSyncStarts = 0;
+  let syncEndsToDrop = 0;
   const write = (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
-    const text = typeof chunk === 'string' ? differ.transform(chunk) : chunk;
-    return (stdout.write as (chunk: string | Uint8Array, ...rest: unknown[]) => boolean)(text, ...rest);
+    if (typeof chunk !== 'string') return send(chunk, ...rest);
+    if (chunk === SYNC_START) {
+      heldSyncStarts++;
+      return true;
+    }
+    if (chunk === SYNC_END && syncEndsToDrop > 0) {
+      syncEndsToDrop--;
+      return true;
+    }
+    const text = differ.transform(chunk);
+    const held = SYNC_START.repeat(heldSyncStarts);
+    if (text === '' && chunk !== '') {
+      syncEndsToDrop += heldSyncStarts;
+      heldSyncStarts = 0;
+      return true;
+    }
+    heldSyncStarts = 0;
+    return send(held + text, ...rest);
   };
   const stream = new Proxy(stdout, {
     get(target, property) {

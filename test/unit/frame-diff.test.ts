@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import xterm from '@xterm/headless';
-import { FrameDiffer } from '../../src/ui/frameDiff.js';
+import { EventEmitter } from 'node:events';
+import { diffingStdout, FrameDiffer } from '../../src/ui/frameDiff.js';
 
 const CLEAR_TERMINAL = '\u001b[2J\u001b[3J\u001b[H';
 /** Ink's ansiEscapes.eraseLines(count). */
@@ -63,7 +64,7 @@ test('anything written between frames, or a resize, makes the next frame a whole
   const differ = new FrameDiffer(() => 2);
   differ.transform(frame);
   assert.equal(differ.transform('\u001b[?2026h'), '\u001b[?2026h', 'synchronized-update brackets pass');
-  assert.equal(differ.transform(frame), '\u001b[H\n', 'same frame after an inert write: nothing redrawn');
+  assert.equal(differ.transform(frame), '', 'same frame after an inert write: nothing sent');
   differ.transform('console output\n');
   assert.equal(differ.transform(frame), frame, 'after foreign output: drawn whole');
   differ.invalidate();
@@ -103,4 +104,34 @@ test('redraw: the last frame again, whole, and the next frame is diffed against 
   const third = differ.transform(CLEAR_TERMINAL + THIRD.join('\n'));
   assert.ok(!third.includes('tabs'), 'after the redraw, unchanged rows are not sent again');
   assert.deepEqual(await screenAfter(20, 5, [first, sentSecond, 'garbage\n\n\nmore', redraw, third]), THIRD);
+});
+
+test('the same frame again sends nothing, its synchronized-update marks included; a changed one is sent within them', async () => {
+  const SYNC_START = '\u001b[?2026h';
+  const SYNC_END = '\u001b[?2026l';
+  const sent: string[] = [];
+  const terminal = Object.assign(new EventEmitter(), {
+    rows: 5,
+    columns: 20,
+    isTTY: true,
+    write(chunk: string): boolean {
+      sent.push(chunk);
+      return true;
+    },
+  });
+  const { stream } = diffingStdout(terminal as unknown as NodeJS.WriteStream);
+  const frame = (rows: readonly string[]): void => {
+    stream.write(SYNC_START);
+    stream.write(CLEAR_TERMINAL + rows.join('\n'));
+    stream.write(SYNC_END);
+  };
+  frame(FIRST);
+  const first = sent.join('');
+  frame(FIRST);
+  assert.equal(sent.join(''), first, 'a render that changed nothing writes nothing, not even its marks');
+  frame(SECOND);
+  const second = sent.join('').slice(first.length);
+  assert.ok(second.startsWith(SYNC_START) && second.endsWith(SYNC_END), JSON.stringify(second));
+  assert.ok(!second.includes('tabs'), 'unchanged rows are not sent');
+  assert.deepEqual(await screenAfter(20, 5, sent), SECOND);
 });

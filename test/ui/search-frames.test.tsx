@@ -53,4 +53,23 @@ describe('typing into the Search pane (issue 13)', () => {
     assert.ok(counts.size > 1, `the count followed the query: ${[...counts].join(', ')}`);
     app.unmount();
   });
+
+  it('renders a letter whose search its own frame finished once: no second render of the same screen', async () => {
+    const app = renderWorkbench(workspace, { columns: 80, rows: 24 });
+    await waitForFrame(app.lastFrame, (text) => text.includes('passages'));
+    await press(app.stdin, 'x');
+    await waitForFrame(app.lastFrame, answered);
+    await press(app.stdin, KEYS.ctrlU);
+    await delay(150);
+    for (const letter of 'twit') {
+      const from = app.frames.length;
+      app.stdin.write(letter);
+      await waitForFrame(app.lastFrame, (text) => answered(text) && app.frames.length > from);
+      await delay(150);
+      // The bundled corpus is searched whole within the key's frame: nothing is left to a job.
+      assert.equal(app.frames.length - from, 1, `'${letter}' drew ${app.frames.length - from} frames`);
+    }
+    assert.match(plain(app.lastFrame() ?? ''), /twit +\d+\/\d+/);
+    app.unmount();
+  });
 });

@@ -8,7 +8,7 @@
  * a key pressed meanwhile is handled at once and the search it makes stale is dropped. A first
  * page that takes longer than the key's budget goes on in slices too.
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { isBlankQuery, QueryError } from '../../core/query.js';
 import { TypedSearch } from '../../core/search/typedSearch.js';
 import type { PassageIndex, SearchHit } from '../../core/searchIndex.js';
@@ -103,8 +103,13 @@ function startSearch(session: TypedSearch, query: string, firstPage: number): St
   }
 }
 
-/** The rest of a started search, in slices: the first page when the frame had no time for it, then the whole list. */
-function searchJob(session: TypedSearch, { query, answer, rest, restLimit, error }: Started): SlicedJob<SearchState> {
+/**
+ * The rest of a started search, in slices: the first page when the frame had no time for it, then
+ * the whole list. None when the key's frame found the whole answer: a job answering at once made
+ * a second render of the same screen, a full frame of Ink's for nothing.
+ */
+function searchJob(session: TypedSearch, { query, answer, rest, restLimit, error }: Started): SlicedJob<SearchState> | null {
+  if (!rest && !error) return null;
   return async (signal, publish) => {
     if (error) throw error;
     if (!rest) return answer;
@@ -155,12 +160,20 @@ export function useSearch(index: PassageIndex | null, passages: readonly Passage
   const job = useMemo(() => (session && started ? searchJob(session, started) : null), [session, started]);
   const { value, error, current } = useSlicedJob(job);
   useSlicedJob(useMemo(() => (index && blank ? warmUpJob(index) : null), [index, blank]));
+  // The last answer a key's frame found whole (it made no job), kept up while a later key's
+  // search goes on after its frame; set while rendering, so it costs no frame of its own.
+  // `valueThen`: the job's answer when it was found; a later one from a job is the newer.
+  const [lastWhole, setLastWhole] = useState<{ answer: SearchState; valueThen: SearchState | null } | null>(null);
+  const whole = started && !started.rest && !started.error ? started.answer : null;
+  if (whole && whole !== lastWhole?.answer) setLastWhole({ answer: whole, valueThen: value });
   if (blank) return { results: browse, answered: index ? query : '', error: null, more: false };
   if (started?.error) return started.answer ?? { results: listOf([]), answered: query, error: started.error.message, more: false };
+  if (whole) return whole;
   // The job's latest answer for this query (the whole list) refines the one found in the frame.
   if (value?.answered === query && !error) return value;
   if (started?.answer) return started.answer;
   // A refused query is said until the next answer; while that is pending, it answers no query typed now.
   if (error) return { results: listOf([]), answered: current ? query : '', error: error.message, more: false };
-  return value ?? { results: browse, answered: '', error: null, more: false };
+  const latest = lastWhole && lastWhole.valueThen === value ? lastWhole.answer : value;
+  return latest ?? { results: browse, answered: '', error: null, more: false };
 }

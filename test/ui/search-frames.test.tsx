@@ -26,15 +26,21 @@ function withoutCount(frame: string): string {
 
 const answered = (frame: string): boolean => /[^…]\b\d+\+?\/\d+\s*$/m.test(frame.split('\n')[1] ?? '');
 
+/** The workbench at 80x24 with its index built and the query empty again. */
+async function readyToType(): Promise<ReturnType<typeof renderWorkbench>> {
+  const app = renderWorkbench(workspace, { columns: 80, rows: 24 });
+  await waitForFrame(app.lastFrame, (text) => text.includes('passages'));
+  // The index is built once the pane is drawn: wait for a first answer, then start afresh.
+  await press(app.stdin, 'x');
+  await waitForFrame(app.lastFrame, answered);
+  await press(app.stdin, KEYS.ctrlU);
+  await delay(150);
+  return app;
+}
+
 describe('typing into the Search pane (issue 13)', () => {
   it("draws each letter's settled rows and preview in its first frame, later frames change only the count", async () => {
-    const app = renderWorkbench(workspace, { columns: 80, rows: 24 });
-    await waitForFrame(app.lastFrame, (text) => text.includes('passages'));
-    // The index is built once the pane is drawn: wait for a first answer, then start afresh.
-    await press(app.stdin, 'x');
-    await waitForFrame(app.lastFrame, answered);
-    await press(app.stdin, KEYS.ctrlU);
-    await delay(100);
+    const app = await readyToType();
     let checked = 0;
     let counts = new Set<string>();
     for (const letter of 'said chin') {
@@ -55,12 +61,7 @@ describe('typing into the Search pane (issue 13)', () => {
   });
 
   it('renders a letter whose search its own frame finished once: no second render of the same screen', async () => {
-    const app = renderWorkbench(workspace, { columns: 80, rows: 24 });
-    await waitForFrame(app.lastFrame, (text) => text.includes('passages'));
-    await press(app.stdin, 'x');
-    await waitForFrame(app.lastFrame, answered);
-    await press(app.stdin, KEYS.ctrlU);
-    await delay(150);
+    const app = await readyToType();
     for (const letter of 'twit') {
       const from = app.frames.length;
       app.stdin.write(letter);

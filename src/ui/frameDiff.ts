@@ -151,6 +151,8 @@ export function diffingStdout(stdout: NodeJS.WriteStream): { stream: NodeJS.Writ
       syncEndsToDrop--;
       return true;
     }
+    // Only the marks written right after a dropped frame are its own.
+    syncEndsToDrop = 0;
     const text = differ.transform(chunk);
     const held = SYNC_START.repeat(heldSyncStarts);
     if (text === '' && chunk !== '') {

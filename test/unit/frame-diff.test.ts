@@ -133,5 +133,11 @@ test('the same frame again sends nothing, its synchronized-update marks included
   const second = sent.join('').slice(first.length);
   assert.ok(second.startsWith(SYNC_START) && second.endsWith(SYNC_END), JSON.stringify(second));
   assert.ok(!second.includes('tabs'), 'unchanged rows are not sent');
-  assert.deepEqual(await screenAfter(20, 5, sent), SECOND);
+  // An unchanged frame whose end mark never comes, then a marked change: that one's end mark is kept.
+  stream.write(SYNC_START);
+  stream.write(CLEAR_TERMINAL + SECOND.join('\n'));
+  const before = sent.join('').length;
+  frame(THIRD);
+  assert.ok(sent.join('').slice(before).endsWith(SYNC_END), 'the next frame is closed');
+  assert.deepEqual(await screenAfter(20, 5, sent), THIRD);
 });

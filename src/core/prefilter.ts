@@ -161,10 +161,29 @@ export interface WordMatches {
 }
 
 /**
- * The words of `field` that may hold a match of `query`, or null when the prefilter cannot bound
- * it (a fuzzy term longer than Myers' machine word: Fuse.js splits those into chunks).
+ * Whether the words `shorter` matched (the query one character shorter, as typed before) hold
+ * every word `query` can match, so matchWords need look only among them. A word holding the
+ * longer literal holds the shorter, and a match of a pattern with an added last character, cut
+ * back, matches the shorter pattern with no more edits: a subset, when the edit budget is the
+ * same. Not for a one-character term (only doubled letters match) nor a phrase.
  */
-export function* matchWords(field: FieldIndex, query: WordQuery, threshold: number): Steps<WordMatches | null> {
+export function narrowsFrom(shorter: WordMatches, query: WordQuery, threshold: number): boolean {
+  const literal = query.literal.toLowerCase();
+  return (
+    shorter.fuzzy === query.fuzzy &&
+    shorter.length === literal.length - 1 &&
+    shorter.length >= 2 &&
+    !WHITESPACE.test(literal) &&
+    (!query.fuzzy || maxErrors(shorter.length, threshold) === maxErrors(literal.length, threshold))
+  );
+}
+
+/**
+ * The words of `field` that may hold a match of `query`, or null when the prefilter cannot bound
+ * it (a fuzzy term longer than Myers' machine word: Fuse.js splits those into chunks). `among`:
+ * the only words to look at (ascending), when narrowsFrom says they hold every match.
+ */
+export function* matchWords(field: FieldIndex, query: WordQuery, threshold: number, among?: Uint32Array): Steps<WordMatches | null> {
   const literal = query.literal.toLowerCase();
   const pieces = literal.split(WHITESPACE).filter((piece) => piece !== '');
   if (pieces.length === 0) return null;
@@ -173,10 +192,13 @@ export function* matchWords(field: FieldIndex, query: WordQuery, threshold: numb
   const words: number[] = [];
   const errors: number[] = [];
   const { vocabulary } = field;
+  const count = among ? among.length : vocabulary.length;
+  const wordAt = among ? (at: number): number => among[at]! : (at: number): number => at;
   if (!query.fuzzy) {
-    for (let word = 0; word < vocabulary.length; word++) {
+    for (let at = 0; at < count; at++) {
+      const word = wordAt(at);
       if (vocabulary[word]!.includes(piece)) words.push(word);
-      if (word % WORDS_PER_PAUSE === WORDS_PER_PAUSE - 1) yield;
+      if (at % WORDS_PER_PAUSE === WORDS_PER_PAUSE - 1) yield;
     }
     return { words: Uint32Array.from(words), errors: new Uint8Array(words.length), length: literal.length, fuzzy: false };
   }
@@ -185,9 +207,10 @@ export function* matchWords(field: FieldIndex, query: WordQuery, threshold: numb
     // Fuse.js marks each exact occurrence of a one-character term and keeps runs of at least
     // minMatchCharLength (2): only a doubled character ("ll") makes a match.
     const doubled = literal + literal;
-    for (let word = 0; word < vocabulary.length; word++) {
+    for (let at = 0; at < count; at++) {
+      const word = wordAt(at);
       if (vocabulary[word]!.includes(doubled)) words.push(word);
-      if (word % WORDS_PER_PAUSE === WORDS_PER_PAUSE - 1) yield;
+      if (at % WORDS_PER_PAUSE === WORDS_PER_PAUSE - 1) yield;
     }
     return { words: Uint32Array.from(words), errors: new Uint8Array(words.length), length: 1, fuzzy: true };
   }
@@ -195,9 +218,10 @@ export function* matchWords(field: FieldIndex, query: WordQuery, threshold: numb
   const phrase = pieces.length > 1;
   if (budget === 0 || phrase) {
     // No edits allowed (or a phrase, whose edits we do not place): the piece itself must appear.
-    for (let word = 0; word < vocabulary.length; word++) {
+    for (let at = 0; at < count; at++) {
+      const word = wordAt(at);
       if (vocabulary[word]!.includes(piece)) words.push(word);
-      if (word % WORDS_PER_PAUSE === WORDS_PER_PAUSE - 1) yield;
+      if (at % WORDS_PER_PAUSE === WORDS_PER_PAUSE - 1) yield;
     }
     return { words: Uint32Array.from(words), errors: new Uint8Array(words.length), length: literal.length, fuzzy: true };
   }
@@ -205,8 +229,9 @@ export function* matchWords(field: FieldIndex, query: WordQuery, threshold: numb
   const shortest = literal.length - budget;
   const needed = characterClasses(literal);
   const classes = wordClasses(field);
-  for (let word = 0; word < vocabulary.length; word++) {
-    if (word % WORDS_PER_PAUSE === WORDS_PER_PAUSE - 1) yield;
+  for (let at = 0; at < count; at++) {
+    if (at % WORDS_PER_PAUSE === WORDS_PER_PAUSE - 1) yield;
+    const word = wordAt(at);
     const text = vocabulary[word]!;
     if (text.length < shortest) continue;
     // Each character class of the pattern missing from the word costs at least one edit.

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { candidatesOf, fieldIndexSteps, matchWords, maxErrors, PatternMasks, substringDistance } from '../../src/core/prefilter.js';
+import { candidatesOf, fieldIndexSteps, matchWords, maxErrors, narrowsFrom, PatternMasks, substringDistance } from '../../src/core/prefilter.js';
 import { runAtOnce } from '../../src/core/slices.js';
 import { loadCorpus } from '../../src/core/load.js';
 import { PassageIndex } from '../../src/core/searchIndex.js';
@@ -68,6 +68,30 @@ describe('word index and candidates', () => {
     assert.deepEqual([...letter.words].map((word) => field.vocabulary[word]), ['twitter']);
     const union = runAtOnce(candidatesOf(field, [[exact, letter]]));
     assert.deepEqual([...union.ids].sort(), [1, 3]);
+  });
+
+  it('looks only among the words of the term one letter shorter when those hold every match: the same words either way', () => {
+    const letters = fc.constantFrom('a', 'b', 'c', 'd', 'é');
+    fc.assert(
+      fc.property(fc.array(fc.string({ minLength: 1, maxLength: 9, unit: letters }), { minLength: 1, maxLength: 40 }), fc.string({ minLength: 2, maxLength: 8, unit: letters }), fc.boolean(), fc.constantFrom(0.3, 0.4, 0.6), (words, literal, fuzzy, threshold) => {
+        const vocabulary = runAtOnce(fieldIndexSteps([words.join(' ')]));
+        const query = { literal, fuzzy };
+        const shorter = runAtOnce(matchWords(vocabulary, { literal: literal.slice(0, -1), fuzzy }, threshold))!;
+        if (!narrowsFrom(shorter, query, threshold)) return;
+        assert.deepEqual(runAtOnce(matchWords(vocabulary, query, threshold, shorter.words)), runAtOnce(matchWords(vocabulary, query, threshold)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('does not narrow a one-letter term (only doubled letters match it), a phrase, or across a larger edit budget', () => {
+    const one = runAtOnce(matchWords(field, { literal: 't', fuzzy: true }, 0.3))!;
+    assert.equal(narrowsFrom(one, { literal: 'tw', fuzzy: true }, 0.3), false);
+    const hu = runAtOnce(matchWords(field, { literal: 'hu', fuzzy: true }, 0.4))!;
+    assert.equal(narrowsFrom(hu, { literal: 'hua', fuzzy: true }, 0.4), false, 'two letters allow no edit, three allow one');
+    assert.equal(narrowsFrom(hu, { literal: 'hu ', fuzzy: true }, 0.4), false);
+    const hua = runAtOnce(matchWords(field, { literal: 'hua', fuzzy: true }, 0.4))!;
+    assert.equal(narrowsFrom(hua, { literal: 'huac', fuzzy: true }, 0.4), true);
   });
 
   it('declines fuzzy terms longer than a machine word, so the caller scores every passage', () => {

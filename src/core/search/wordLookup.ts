@@ -1,5 +1,5 @@
 /** The prefilter's word matches of query terms, cached across keystrokes (a query grows a letter at a time). */
-import { matchWords, type WordMatches } from '../prefilter.js';
+import { matchWords, narrowsFrom, type WordMatches } from '../prefilter.js';
 import type { QueryAlternative, QueryTerm } from '../query.js';
 import type { Steps } from '../slices.js';
 import { THRESHOLD } from './fuseAdapter.js';
@@ -32,7 +32,9 @@ export class WordLookup {
 
   private *wordsFor(fieldName: WordField, alternative: QueryAlternative): Steps<WordMatches | null> {
     const fuzzy = alternative.kind === 'fuzzy';
-    const key = `${fieldName}\u0000${fuzzy ? 'f' : 'x'}\u0000${alternative.literal.toLowerCase()}`;
+    const keyOf = (literal: string): string => `${fieldName}\u0000${fuzzy ? 'f' : 'x'}\u0000${literal}`;
+    const lowered = alternative.literal.toLowerCase();
+    const key = keyOf(lowered);
     const cached = this.cache.get(key);
     if (cached !== undefined) {
       // Re-inserting keeps the most recently used entries at the end.
@@ -40,7 +42,12 @@ export class WordLookup {
       this.cache.set(key, cached);
       return cached;
     }
-    const found = yield* matchWords(this.parts[fieldName], { literal: alternative.literal, fuzzy }, THRESHOLD);
+    // The term typed one letter shorter, a key ago: its words hold all of this one's (a first
+    // letter's scan of the whole vocabulary is then the only one).
+    const query = { literal: alternative.literal, fuzzy };
+    const shorter = this.cache.get(keyOf(lowered.slice(0, -1)));
+    const among = shorter && narrowsFrom(shorter, query, THRESHOLD) ? shorter.words : undefined;
+    const found = yield* matchWords(this.parts[fieldName], query, THRESHOLD, among);
     this.cache.set(key, found);
     if (this.cache.size > WORD_CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
     return found;

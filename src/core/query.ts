@@ -1,4 +1,4 @@
-import { caselessTest } from './caseless.js';
+import { caselessTest, type Placement } from './caseless.js';
 
 /**
  * The query language, as fzf users know it: space-separated terms that must all match; `a | b`
@@ -184,34 +184,25 @@ export function compileQuery(terms: readonly QueryTerm[]): CompiledQuery {
   return { fuse: groups.map((group) => group.join(' ')).join(' | '), filters };
 }
 
-function holds(alternative: QueryAlternative, lowerText: string): boolean {
-  const literal = alternative.literal.toLowerCase();
-  const found =
-    alternative.kind === 'prefix' ? lowerText.startsWith(literal)
-    : alternative.kind === 'suffix' ? lowerText.endsWith(literal)
-    : lowerText.includes(literal);
-  return alternative.inverse ? !found : found;
+/** Where an alternative must be found in a text: `^prefix` at its start, `suffix$` at its end, else anywhere. */
+export function placementOf({ kind }: Pick<QueryAlternative, 'kind'>): Placement {
+  return kind === 'prefix' ? 'start' : kind === 'suffix' ? 'end' : 'anywhere';
 }
 
 /**
- * passesFilters(text, filters) as one test made for many texts: it lower-cases no text where
- * that cannot change the answer (see caseless.ts).
+ * Whether a text satisfies every filter term (each by at least one alternative), compared
+ * lower-cased, as one test made for many texts: it lower-cases no text where that cannot change
+ * the answer (see caseless.ts).
  */
 export function filtersTest(filters: readonly QueryTerm[]): (text: string) => boolean {
   const terms = filters.map((term) =>
-    term.map(({ inverse, kind, literal }) => {
-      const found = caselessTest(literal.toLowerCase(), kind === 'prefix' ? 'start' : kind === 'suffix' ? 'end' : 'anywhere');
+    term.map((alternative) => {
+      const { inverse, literal } = alternative;
+      const found = caselessTest(literal.toLowerCase(), placementOf(alternative));
       return inverse ? (text: string) => !found(text) : found;
     }),
   );
   return (text) => terms.every((alternatives) => alternatives.some((holds) => holds(text)));
-}
-
-/** Whether a passage text satisfies every filter term (each by at least one alternative). */
-export function passesFilters(text: string, filters: readonly QueryTerm[]): boolean {
-  if (filters.length === 0) return true;
-  const lower = text.toLowerCase();
-  return filters.every((term) => term.some((alternative) => holds(alternative, lower)));
 }
 
 /**

@@ -8,7 +8,7 @@ import { quoteStems as contentStems } from '../../src/core/text/stems.js';
 import { GROUP_FUSE_OPTIONS, QuoteIndex } from '../../src/core/quotes/index.js';
 import type { Quote, QuoteGroup } from '../../src/core/quotes/types.js';
 import { runInSlices } from '../../src/core/slices.js';
-import { compileQuery, parseQuery, passesFilters } from '../../src/core/query.js';
+import { compileQuery, filtersTest, parseQuery } from '../../src/core/query.js';
 import Fuse from 'fuse.js';
 import { bundledCorpus } from '../helpers/corpus.js';
 import { nonEmpty } from '../helpers/assertions.js';
@@ -171,7 +171,7 @@ describe('filtering many quote groups in slices', () => {
       const compiled = compileQuery(parseQuery(query));
       const expected = reference
         .search(compiled.fuse!)
-        .filter((result) => passesFilters(`${records[result.refIndex]!.text} `, compiled.filters))
+        .filter((result) => filtersTest(compiled.filters)(`${records[result.refIndex]!.text} `))
         .map((result) => index.groups[result.refIndex]!);
       assert.ok(sliced.length > 0, query);
       assert.deepEqual(sliced.map((group) => group.id), expected.map((group) => group.id), query);

@@ -7,7 +7,7 @@
  * may match (Fuse.js scores their passages through it). The client keeps one page and the best
  * hits, never the archive.
  */
-import { compileQuery, parseQuery, passesFilters, type QueryAlternative, type QueryTerm } from '../query.js';
+import { compileQuery, filtersTest, parseQuery, type QueryAlternative, type QueryTerm } from '../query.js';
 import { BOUND_MARGIN, scoreLooseRecords, type PassageRecord } from '../search/fuseAdapter.js';
 import { textFirst, type SearchHit } from '../search/hits.js';
 import { lookFurther } from '../search/narrowing.js';
@@ -322,13 +322,14 @@ async function ranked(session: SearchSession, work: ArchiveSearchWork, terms: re
   const plan = planSearch(session, work, terms, facts, scope, limit);
   const best = new Ranked(limit);
   const scoring = plan.fuseQuery === null ? null : scoringOf(plan.positive, plan.fuseQuery);
+  const passes = filtersTest(plan.filters);
   let ids = 0;
   for (;;) {
     const worst = best.worst;
     const open = plan.streams.filter((stream) => !stream.done && (worst === undefined || stream.floor <= worst));
     if (open.length === 0) break;
     const next = open.reduce((a, b) => (b.floor < a.floor ? b : a));
-    const rows = (await next.page(worst)).filter((row) => passesFilters(row.text, plan.filters));
+    const rows = (await next.page(worst)).filter((row) => passes(row.text));
     const passages = rows.map((row) => passageOf(row, ids++));
     const rank = (hit: SearchHit, row: CandidateRow): RankedHit => ({ hit, walkKey: Buffer.from(row.walk_key), record: row.record ?? -1, seq: row.seq });
     if (scoring === null) {

@@ -233,7 +233,7 @@ export function normOf(column: string): string {
 }
 
 /**
- * The text filters (`!not`, `^start`, `end$`; query.passesFilters) as SQL. A term with an
+ * The text filters (`!not`, `^start`, `end$`; query.filtersTest) as SQL. A term with an
  * exclusion outside ASCII is left to the client, which checks every filter again anyway.
  */
 export function filtersSql(params: SqlParams, filters: readonly QueryTerm[]): string[] {

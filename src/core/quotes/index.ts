@@ -3,7 +3,7 @@
  * syntax as Search. Built once per corpus; each search only runs Fuse.js over the groups.
  */
 import Fuse, { type IFuseOptions } from 'fuse.js';
-import { bitapPasses, compileQuery, parseQuery, passesFilters } from '../query.js';
+import { bitapPasses, compileQuery, filtersTest, parseQuery } from '../query.js';
 import type { PartialSink } from '../partialJob.js';
 import { runAtOnce, type Steps } from '../slices.js';
 import type { Corpus } from '../types.js';
@@ -130,7 +130,8 @@ export class QuoteIndex {
     const terms = parseQuery(filter.query ?? '');
     if (terms.length === 0) return this.groups.filter(accept);
     const compiled = compileQuery(terms);
-    const passes = (index: number): boolean => passesFilters(`${this.records[index]!.text} ${this.records[index]!.speaker}`, compiled.filters);
+    const passesText = filtersTest(compiled.filters);
+    const passes = (index: number): boolean => passesText(`${this.records[index]!.text} ${this.records[index]!.speaker}`);
     if (compiled.fuse === null) return this.groups.filter((group, index) => accept(group) && passes(index));
     // Fuse.js scores each record on its own, so scoring slices of the index and merging in
     // Fuse.js's order (score, then position) gives what one search over all of them gives.

@@ -5,7 +5,7 @@
  */
 import { caselessTest } from '../caseless.js';
 import { candidatesOf, maxErrors, type WordMatches } from '../prefilter.js';
-import type { QueryTerm } from '../query.js';
+import { placementOf, type QueryTerm } from '../query.js';
 import type { Steps } from '../slices.js';
 import type { Passage } from '../types.js';
 import { BOUND_MARGIN, KeyFactors, SOURCE_KEY, SOURCE_WEIGHT, THRESHOLD, TITLE_KEY, TITLE_WEIGHT, type FuseScorer } from './fuseAdapter.js';
@@ -50,11 +50,12 @@ function directTest(parts: IndexParts, passageCount: number, positive: readonly 
   for (const term of positive) {
     const alternatives: Array<(text: string) => boolean> = [];
     let lowest = Number.POSITIVE_INFINITY;
-    for (const { kind, literal } of term) {
+    for (const alternative of term) {
+      const { kind, literal } = alternative;
       const lower = literal.toLowerCase();
       if (kind !== 'fuzzy') {
         // Fuse.js matches an anchored term in the text only at its start or end (as the filters do).
-        alternatives.push(caselessTest(lower, kind === 'prefix' ? 'start' : kind === 'suffix' ? 'end' : 'anywhere'));
+        alternatives.push(caselessTest(lower, placementOf(alternative)));
         lowest = 0;
         continue;
       }

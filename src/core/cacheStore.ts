@@ -109,6 +109,18 @@ function openTrusted(file: string): { ok: true; descriptor: number; info: Stats 
 /** Bytes hashed between two pauses, reading or writing an entry. */
 const HASH_CHUNK_BYTES = 1024 * 1024;
 
+/** The SHA-256 of `pieces` in order, hex, hashing a megabyte between two pauses. */
+function* sha256Steps(pieces: readonly Buffer[]): Steps<string> {
+  const hash = createHash('sha256');
+  for (const piece of pieces) {
+    for (let start = 0; start < piece.length; start += HASH_CHUNK_BYTES) {
+      hash.update(piece.subarray(start, start + HASH_CHUNK_BYTES));
+      yield;
+    }
+  }
+  return hash.digest('hex');
+}
+
 export interface ReadExpectations {
   key: string;
   /** Larger files are refused unread: more than this corpus can produce. */
@@ -135,12 +147,7 @@ export function* readEntrySteps(folder: string, name: string, expected: ReadExpe
     if (!found) return { ok: false, note: `cache file ${file} is damaged or not crosscheck's; rebuilt from the files` };
     if (found.header.key !== expected.key) return { ok: false, note: `cache file ${file} holds another corpus; rebuilt from the files` };
     const body = readExactly(descriptor, found.header.bodyBytes, found.offset, true);
-    const hash = createHash('sha256');
-    for (let start = 0; start < body.length; start += HASH_CHUNK_BYTES) {
-      hash.update(body.subarray(start, start + HASH_CHUNK_BYTES));
-      yield;
-    }
-    if (hash.digest('hex') !== found.header.bodySha256) {
+    if ((yield* sha256Steps([body])) !== found.header.bodySha256) {
       return { ok: false, note: `cache file ${file} failed its checksum; rebuilt from the files` };
     }
     try {
@@ -159,16 +166,9 @@ export function* readEntrySteps(folder: string, name: string, expected: ReadExpe
 
 /** The header and the prefix that go before `body`, hashing a megabyte between two pauses. */
 export function* envelopeSteps(header: Omit<EntryHeader, 'bodyBytes' | 'bodySha256'>, body: readonly Buffer[]): Steps<Buffer> {
-  const hash = createHash('sha256');
-  let bodyBytes = 0;
-  for (const piece of body) {
-    for (let start = 0; start < piece.length; start += HASH_CHUNK_BYTES) {
-      hash.update(piece.subarray(start, start + HASH_CHUNK_BYTES));
-      yield;
-    }
-    bodyBytes += piece.length;
-  }
-  const complete: EntryHeader = { ...header, bodyBytes, bodySha256: hash.digest('hex') };
+  const bodySha256 = yield* sha256Steps(body);
+  const bodyBytes = body.reduce((sum, piece) => sum + piece.length, 0);
+  const complete: EntryHeader = { ...header, bodyBytes, bodySha256 };
   const json = Buffer.from(JSON.stringify(complete));
   const prefix = Buffer.alloc(PREFIX_BYTES);
   ENVELOPE_MAGIC.copy(prefix);

@@ -154,14 +154,13 @@ export function diffingStdout(stdout: NodeJS.WriteStream): { stream: NodeJS.Writ
     // Only the marks written right after a dropped frame are its own.
     syncEndsToDrop = 0;
     const text = differ.transform(chunk);
-    const held = SYNC_START.repeat(heldSyncStarts);
+    const held = heldSyncStarts;
+    heldSyncStarts = 0;
     if (text === '' && chunk !== '') {
-      syncEndsToDrop += heldSyncStarts;
-      heldSyncStarts = 0;
+      syncEndsToDrop = held;
       return true;
     }
-    heldSyncStarts = 0;
-    return send(held + text, ...rest);
+    return send(SYNC_START.repeat(held) + text, ...rest);
   };
   const stream = new Proxy(stdout, {
     get(target, property) {

@@ -152,7 +152,8 @@ export async function close(session: Session, quitKeys: string): Promise<void> {
 
 export async function measureCrosscheck(pty: PtyModule, corpus: string, cols: number, rows_: number, env: NodeJS.ProcessEnv): Promise<KeyFigures> {
   const session = open(pty, process.execPath, [BIN, '--corpus', corpus], cols, rows_, env);
-  await untilScreen(session, (lines) => lines.some((line) => /›\s+search passages/.test(line)), 'the search line');
+  // Ready as fzf is once its count shows every line: the counter without its ellipsis (search built and warmed).
+  await untilScreen(session, (lines) => lines.some((line) => /›\s+search passages.*\s(\d+)\/\1$/.test(line.trimEnd())), 'the search line, ready');
   await untilSilent(session, performance.now());
   const figures = summarise(await typeKeys(session));
   await close(session, '\u0003');

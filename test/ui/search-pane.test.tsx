@@ -27,6 +27,17 @@ describe('the Search pane', () => {
     app.unmount();
   });
 
+  it('says search is not ready (an ellipsis before the count) until its index is built and warmed, then drops it', async () => {
+    // A workspace of its own: its index is not built, let alone warmed, by an earlier test.
+    const fresh = workspaceOf(await bundledCorpus());
+    const total = fresh.corpus.passages.length;
+    const app = renderWorkbench(fresh, { columns: 80, rows: 24, env: { LANG: 'en_US.UTF-8' } });
+    await waitForFrame(app.lastFrame, (text) => text.includes(`…${total}/${total}`));
+    const ready = await waitForFrame(app.lastFrame, (text) => new RegExp(` ${total}/${total}\\n`).test(text));
+    assert.doesNotMatch(ready, new RegExp(`…${total}/${total}`));
+    app.unmount();
+  });
+
   it('ranks typed queries and shows the selection in context in the preview', async () => {
     const app = renderApp();
     await press(app.stdin, 'Hua Chuning');

@@ -125,31 +125,41 @@ function searchJob(session: TypedSearch, { query, answer, rest, restLimit, error
 
 /**
  * Typing run once, unseen, as soon as the index is ready and nothing is typed: V8 compiles the
- * search's code on its first runs, which made the first letter typed after start take several
+ * search's code on its first runs, which made the first letters typed after start take several
  * times as long as the next ones. Plain letters, words and an exact term, grown letter by letter
  * as a user types (so narrowing runs too); nothing about any corpus.
  */
 const WARM_UP_TYPING = ['the', 'that was', "'said"];
 const warmedIndexes = new WeakSet<PassageIndex>();
 
-function warmUpJob(index: PassageIndex): SlicedJob<SearchState> {
+function warmUpJob(index: PassageIndex): SlicedJob<PassageIndex> {
   return async (signal) => {
-    if (warmedIndexes.has(index)) return null;
     for (const typed of WARM_UP_TYPING) {
       const session = new TypedSearch(index);
       for (let length = 1; length <= typed.length; length++) {
-        // A key typed meanwhile stops the warm-up (the query is no longer blank).
         if ((await runInSlices(keySteps(session, typed.slice(0, length), FIRST_PAGE).steps, { signal })) === null) return null;
       }
     }
     warmedIndexes.add(index);
-    return null;
+    return index;
   };
 }
 
 /**
- * `index`: null while it is being built (every passage is listed meanwhile). `firstPage`: the
- * rows on screen; the best-first search stops as soon as they are certain.
+ * `index` once its search is warm (see WARM_UP_TYPING), null until then, so that the query line
+ * can say search is not ready yet. A query typed meanwhile stops the warm-up and gets the index
+ * at once: answering now beats warming up.
+ */
+export function useWarmIndex(index: PassageIndex | null, query: string): PassageIndex | null {
+  const blank = isBlankQuery(query);
+  const job = useMemo(() => (index && blank && !warmedIndexes.has(index) ? warmUpJob(index) : null), [index, blank]);
+  const { value } = useSlicedJob(job);
+  return index && (!blank || value === index || warmedIndexes.has(index)) ? index : null;
+}
+
+/**
+ * `index`: null while it is being built or warmed (every passage is listed meanwhile; see
+ * useWarmIndex). `firstPage`: the rows on screen; the best-first search stops as soon as they are certain.
  */
 export function useSearch(index: PassageIndex | null, passages: readonly Passage[], query: string, firstPage = FIRST_PAGE): SearchState {
   const browse = useMemo(() => browseAll(passages), [passages]);
@@ -159,7 +169,6 @@ export function useSearch(index: PassageIndex | null, passages: readonly Passage
   const started = useMemo(() => (session && !blank ? startSearch(session, query, Math.max(1, Math.min(firstPage, RESULT_LIMIT))) : null), [session, blank, query, firstPage]);
   const job = useMemo(() => (session && started ? searchJob(session, started) : null), [session, started]);
   const { value, error, current } = useSlicedJob(job);
-  useSlicedJob(useMemo(() => (index && blank ? warmUpJob(index) : null), [index, blank]));
   // The last answer a key's frame found whole (it made no job), kept up while a later key's
   // search goes on after its frame; set while rendering, so it costs no frame of its own.
   // `valueThen`: the job's answer when it was found; a later one from a job is the newer.

@@ -8,7 +8,7 @@ import { useImmediateState } from '../hooks/useImmediateState.js';
 import { useLineEditor, type LineEditor } from '../hooks/useLineEditor.js';
 import { useListNavigation, useSelection } from '../hooks/useListNavigation.js';
 import { usePaneControls } from '../hooks/usePaneControls.js';
-import { useSearch, type ResultList as Results } from '../hooks/useSearch.js';
+import { useSearch, useWarmIndex, type ResultList as Results } from '../hooks/useSearch.js';
 import { useShared } from '../hooks/useSlicedJob.js';
 import { useSelectPending } from '../hooks/useSelectPending.js';
 import type { Workspace } from '../hooks/useWorkspace.js';
@@ -47,8 +47,8 @@ export function SearchPane({ workspace, width, height, active, controls, navigat
     setPendingSelect(null);
     selection.set(0);
   });
-  // Built (or read from the cache's parts) once the pane is first drawn; every passage is listed meanwhile.
-  const passageIndex = useShared(workspace.passageIndex(), true);
+  // Built (or read from the cache's parts) once the pane is first drawn, then warmed; every passage is listed meanwhile.
+  const passageIndex = useWarmIndex(useShared(workspace.passageIndex(), true), editor.text);
   const layout = searchLayout(width, height);
   // A row past the screen too, so the first Down already has its result.
   const search = useSearch(passageIndex, workspace.corpus.passages, editor.text, layout.listHeight + 1);
@@ -62,7 +62,8 @@ export function SearchPane({ workspace, width, height, active, controls, navigat
     searchControls({ workspace, separator: theme.glyphs.separator, area: areaLatest, setArea, editor, find, results: search.results, answered: search.answered, navigation, reader, setPendingSelect, navigate }),
   );
 
-  const pending = search.answered !== editor.text;
+  // Also while search is not ready: the counter's ellipsis says so even with nothing typed.
+  const pending = search.answered !== editor.text || !passageIndex;
   const count = search.error ? 'query error' : `${search.results.length}${search.more ? '+' : ''}/${workspace.corpus.passages.length}`;
   const queryLine = (
     <PromptLine editor={editor} focused={active && area === 'query'} placeholder="search passages (? help)" counter={`${pending ? theme.glyphs.ellipsis : ''}${count}`} warning={search.error !== null} width={width} />

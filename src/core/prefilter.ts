@@ -12,6 +12,7 @@
  * Known gap: a fuzzy match that spans two words ("newyork" for "new york") is not proposed.
  */
 import type { Steps } from './slices.js';
+import { eachWordHolding, partition } from './vocabularyScan.js';
 
 /** Words and the records holding them, in compressed-sparse-row form (cacheable as-is). */
 export interface FieldIndex {
@@ -201,44 +202,49 @@ export function* matchWords(field: FieldIndex, query: WordQuery, threshold: numb
   const { vocabulary } = field;
   const count = among ? among.length : vocabulary.length;
   const wordAt = among ? (at: number): number => among[at]! : (at: number): number => at;
-  if (!query.fuzzy) {
+  /** Every word (or every word of `among`) holding `needle`, ascending. */
+  function* wordsHolding(needle: string): Steps<void> {
+    if (!among) return yield* eachWordHolding(field, needle, (word) => words.push(word));
     for (let at = 0; at < count; at++) {
       const word = wordAt(at);
-      if (vocabulary[word]!.includes(piece)) words.push(word);
+      if (vocabulary[word]!.includes(needle)) words.push(word);
       if (at % WORDS_PER_PAUSE === WORDS_PER_PAUSE - 1) yield;
     }
+  }
+  if (!query.fuzzy) {
+    yield* wordsHolding(piece);
     return { words: Uint32Array.from(words), errors: new Uint8Array(words.length), length: literal.length, fuzzy: false };
   }
   if (literal.length > MAX_PATTERN_LENGTH) return null;
   if (literal.length === 1) {
     // Fuse.js marks each exact occurrence of a one-character term and keeps runs of at least
     // minMatchCharLength (2): only a doubled character ("ll") makes a match.
-    const doubled = literal + literal;
-    for (let at = 0; at < count; at++) {
-      const word = wordAt(at);
-      if (vocabulary[word]!.includes(doubled)) words.push(word);
-      if (at % WORDS_PER_PAUSE === WORDS_PER_PAUSE - 1) yield;
-    }
+    yield* wordsHolding(literal + literal);
     return { words: Uint32Array.from(words), errors: new Uint8Array(words.length), length: 1, fuzzy: true };
   }
   const budget = maxErrors(literal.length, threshold);
   const phrase = pieces.length > 1;
   if (budget === 0 || phrase) {
     // No edits allowed (or a phrase, whose edits we do not place): the piece itself must appear.
-    for (let at = 0; at < count; at++) {
-      const word = wordAt(at);
-      if (vocabulary[word]!.includes(piece)) words.push(word);
-      if (at % WORDS_PER_PAUSE === WORDS_PER_PAUSE - 1) yield;
-    }
+    yield* wordsHolding(piece);
     return { words: Uint32Array.from(words), errors: new Uint8Array(words.length), length: literal.length, fuzzy: true };
   }
   const masks = new PatternMasks(literal);
   const shortest = literal.length - budget;
   const needed = characterClasses(literal);
   const classes = wordClasses(field);
+  // Over the whole vocabulary, only the words holding one of the literal's pieces can match.
+  const literalPieces = among ? null : partition(literal, budget);
+  let holdsPiece: Uint8Array | null = null;
+  if (literalPieces) {
+    const marks = new Uint8Array(vocabulary.length);
+    for (const literalPiece of literalPieces) yield* eachWordHolding(field, literalPiece, (word) => (marks[word] = 1));
+    holdsPiece = marks;
+  }
   for (let at = 0; at < count; at++) {
     if (at % WORDS_PER_PAUSE === WORDS_PER_PAUSE - 1) yield;
     const word = wordAt(at);
+    if (holdsPiece && holdsPiece[word] === 0) continue;
     const text = vocabulary[word]!;
     if (text.length < shortest) continue;
     // Each character class of the pattern missing from the word costs at least one edit.

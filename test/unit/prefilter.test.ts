@@ -84,6 +84,26 @@ describe('word index and candidates', () => {
     );
   });
 
+  it('finds the same words by searching the joined vocabulary (and, with edits, only words holding a piece of the literal) as by testing every word', () => {
+    const letters = fc.constantFrom('a', 'b', 'c', 'd', 'é', '-');
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ minLength: 1, maxLength: 12, unit: letters }), { minLength: 1, maxLength: 60 }),
+        fc.string({ minLength: 1, maxLength: 14, unit: fc.constantFrom('a', 'b', 'c', 'd', 'é', '-', ' ') }),
+        fc.boolean(),
+        fc.constantFrom(0.3, 0.4, 0.6),
+        (words, literal, fuzzy, threshold) => {
+          const vocabulary = runAtOnce(fieldIndexSteps([words.join(' ')]));
+          const everyWord = Uint32Array.from(vocabulary.vocabulary.keys());
+          const query = { literal, fuzzy };
+          // `among` holding every word takes the word-by-word path.
+          assert.deepEqual(runAtOnce(matchWords(vocabulary, query, threshold)), runAtOnce(matchWords(vocabulary, query, threshold, everyWord)));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
   it('does not narrow a one-letter term (only doubled letters match it), a phrase, or across a larger edit budget', () => {
     const one = runAtOnce(matchWords(field, { literal: 't', fuzzy: true }, 0.3))!;
     assert.equal(narrowsFrom(one, { literal: 'tw', fuzzy: true }, 0.3), false);

@@ -1,4 +1,5 @@
 /** From a document's text to its title and passages. */
+import { lastStartAtOrBefore } from './ranges.js';
 import { splitDocument } from './sentences.js';
 import type { Passage } from './types.js';
 
@@ -28,16 +29,7 @@ export function titleOf(text: string): string {
 export function lineLocator(text: string): (offset: number) => number {
   const starts: number[] = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low + 1;
-  };
+  return (offset) => lastStartAtOrBefore(starts, starts.length, offset) + 1;
 }
 
 /** Splits a document into passages; `firstId` numbers them within the corpus. */

@@ -23,3 +23,15 @@ export function occurrenceRanges(text: string, words: readonly string[], limit =
   }
   return mergeRanges(ranges);
 }
+
+/** Where `offset` falls among the first `count` of `starts` (ascending): the last at or before it, 0 when none is. */
+export function lastStartAtOrBefore(starts: ArrayLike<number>, count: number, offset: number): number {
+  let low = 0;
+  let high = count - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}

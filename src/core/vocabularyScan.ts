@@ -3,6 +3,7 @@
  * by one native search of the joined vocabulary instead of a test of every word.
  */
 import type { FieldIndex } from './prefilter.js';
+import { lastStartAtOrBefore } from './ranges.js';
 import type { Steps } from './slices.js';
 
 /** Words found between two pauses (see slices.ts). */
@@ -38,18 +39,6 @@ function joinedVocabulary(field: FieldIndex): JoinedVocabulary {
   return joined;
 }
 
-/** The word of `joined` that `offset` falls in: the last whose start is at or before it. */
-function wordAtOffset({ starts }: JoinedVocabulary, offset: number): number {
-  let low = 0;
-  let high = starts.length - 2;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
-}
-
 /** Calls `found` with each word holding `piece` (which holds no newline), in ascending order, once. */
 export function* eachWordHolding(field: FieldIndex, piece: string, found: (word: number) => void): Steps<void> {
   const joined = joinedVocabulary(field);
@@ -57,7 +46,8 @@ export function* eachWordHolding(field: FieldIndex, piece: string, found: (word:
   for (let from = 0; ; ) {
     const at = joined.text.indexOf(piece, from);
     if (at < 0) return;
-    const word = wordAtOffset(joined, at);
+    // The word the hit falls in (the starts' last entry is past the end).
+    const word = lastStartAtOrBefore(joined.starts, joined.starts.length - 1, at);
     found(word);
     from = joined.starts[word + 1]!;
     if (++seen % WORDS_PER_PAUSE === 0) yield;

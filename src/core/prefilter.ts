@@ -12,7 +12,7 @@
  * Known gap: a fuzzy match that spans two words ("newyork" for "new york") is not proposed.
  */
 import type { Steps } from './slices.js';
-import { eachWordHolding, partition } from './vocabularyScan.js';
+import { eachWordHolding, partition, wordsHoldingAny, WORDS_PER_PAUSE } from './vocabularyScan.js';
 
 /** Words and the records holding them, in compressed-sparse-row form (cacheable as-is). */
 export interface FieldIndex {
@@ -26,8 +26,7 @@ export interface FieldIndex {
 }
 
 const WHITESPACE = /\s+/;
-/** How much work matchWords and candidatesOf do between two pauses (see slices.ts): a few milliseconds. */
-const WORDS_PER_PAUSE = 16384;
+/** Postings candidatesOf walks between two pauses (see slices.ts): a few milliseconds. */
 const POSTINGS_PER_PAUSE = 65536;
 
 /** Records indexed, and postings placed, between two pauses of fieldIndexSteps: a few milliseconds. */
@@ -235,12 +234,7 @@ export function* matchWords(field: FieldIndex, query: WordQuery, threshold: numb
   const classes = wordClasses(field);
   // Over the whole vocabulary, only the words holding one of the literal's pieces can match.
   const literalPieces = among ? null : partition(literal, budget);
-  let holdsPiece: Uint8Array | null = null;
-  if (literalPieces) {
-    const marks = new Uint8Array(vocabulary.length);
-    for (const literalPiece of literalPieces) yield* eachWordHolding(field, literalPiece, (word) => (marks[word] = 1));
-    holdsPiece = marks;
-  }
+  const holdsPiece = literalPieces ? yield* wordsHoldingAny(field, literalPieces) : null;
   for (let at = 0; at < count; at++) {
     if (at % WORDS_PER_PAUSE === WORDS_PER_PAUSE - 1) yield;
     const word = wordAt(at);

@@ -6,8 +6,8 @@ import type { FieldIndex } from './prefilter.js';
 import { lastStartAtOrBefore } from './ranges.js';
 import type { Steps } from './slices.js';
 
-/** Words found between two pauses (see slices.ts). */
-const WORDS_PER_PAUSE = 16384;
+/** Words looked at or found between two pauses (see slices.ts); the prefilter's scans pause as often. */
+export const WORDS_PER_PAUSE = 16384;
 
 /**
  * A field's vocabulary joined by newlines (no word holds whitespace) and where each word starts:
@@ -52,6 +52,13 @@ export function* eachWordHolding(field: FieldIndex, piece: string, found: (word:
     from = joined.starts[word + 1]!;
     if (++seen % WORDS_PER_PAUSE === 0) yield;
   }
+}
+
+/** A byte per word of `field`, 1 for the words holding at least one of `pieces` (none holding a newline). */
+export function* wordsHoldingAny(field: FieldIndex, pieces: readonly string[]): Steps<Uint8Array> {
+  const marks = new Uint8Array(field.vocabulary.length);
+  for (const piece of pieces) yield* eachWordHolding(field, piece, (word) => (marks[word] = 1));
+  return marks;
 }
 
 /**

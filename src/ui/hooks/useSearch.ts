@@ -153,8 +153,9 @@ function warmUpJob(index: PassageIndex): SlicedJob<PassageIndex> {
 export function useWarmIndex(index: PassageIndex | null, query: string): PassageIndex | null {
   const blank = isBlankQuery(query);
   const job = useMemo(() => (index && blank && !warmedIndexes.has(index) ? warmUpJob(index) : null), [index, blank]);
-  const { value } = useSlicedJob(job);
-  return index && (!blank || value === index || warmedIndexes.has(index)) ? index : null;
+  // The job's end (it marks the index warmed) is what draws the pane again.
+  useSlicedJob(job);
+  return index && (!blank || warmedIndexes.has(index)) ? index : null;
 }
 
 /**

@@ -181,6 +181,17 @@ describe('why a quote has no speaker', () => {
     );
   });
 
+  it('names nobody for one of a group capitalised as a sentence’s first word ("One said:", "Another added")', () => {
+    const quotes = quotesOf('Residents heard shouting on the street.\n\nOne said: "It went on for an hour."\n\n"Nobody came out," Another added.');
+    assert.deepEqual(
+      quotes.map((quote) => [quote.speaker, quote.speakerAbstention]),
+      [
+        [null, 'vague source: One'],
+        [null, 'vague source: Another'],
+      ],
+    );
+  });
+
   it('names no reason where the text gives none, and none for a named speaker', () => {
     const quotes = quotesOf('The report was long.\n\n"The talks failed."\n\n"We will appeal," said Ann Lee.');
     assert.deepEqual(

@@ -128,6 +128,8 @@ export function mentionBefore(tokens: readonly Token[], whole: boolean): Mention
   if (run.length === 0 && isLoneSurnameRole(tokens, index)) run.unshift(tokens[index--]!);
   // "Authorities described …", "Police said": people, but nobody named.
   if (run.length === 1 && UNNAMED_HEADS.has(run[0]!.lower)) return { kind: 'vague' };
+  // "One said:", "Another added": one of a group the text spoke of, capitalised only as a sentence's first word.
+  if (run.length === 1 && COUNTING_OPENERS.has(run[0]!.lower)) return { kind: 'vague', why: `vague source: ${run[0]!.text}` };
   if (run.length === 0) {
     // "…," another spokesperson added / one official said: a speaker, but not a named one.
     if (whole && tokens.length <= 6 && VAGUE_OPENERS.has(tokens[0]!.lower) && tokens.every((token) => !isCapitalised(token))) return { kind: 'vague' };

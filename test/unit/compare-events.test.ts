@@ -16,6 +16,18 @@ const files = temporaryCorpus({
 after(() => files.cleanup());
 const comparer = new ClaimComparer(await loadCorpus(files.root));
 
+const briefing = temporaryCorpus({
+  'briefing/alpha.txt':
+    'Ministry rejects plan\n\nMaria Fernandes spoke for the ministry at the briefing. She said the plan is the biggest threat to the harbour.\n\n' +
+    'Officials of the port said nothing.\n',
+  'briefing/beta.txt': 'Plan opposed\n\nSpokeswoman Maria Fernandez said the plan was the biggest threat to the harbour.\n',
+  'briefing/gamma.txt': 'Harbour plan\n\nMaria Fernandez, a spokeswoman, said the plan is the biggest threat to the harbour.\n',
+  'briefing/delta.txt':
+    'Port news\n\nMaria Fernandes spoke for the ministry at length.\n\nThe port was busy all week.\n\nShe said the plan is the biggest threat to the harbour.\n',
+});
+after(() => briefing.cleanup());
+const briefingComparer = new ClaimComparer(await loadCorpus(briefing.root));
+
 describe('numbers of a time frame', () => {
   it('are not one slot for sharing only the words of the time frame', () => {
     // "per year" and "last year" said which slot: the merged firm's worth was set against IBM's revenue.
@@ -62,5 +74,34 @@ describe('ages', () => {
     assert.ok(!alpha.text.includes('60'), alpha.text);
     const values = carriers.flatMap((version) => version.conflicts.map((conflict) => conflict.value)).sort();
     assert.deepEqual(values, ['60', '61-year-old']);
+  });
+});
+
+describe('a person the carrying sentence does not name', () => {
+  const claim = 'Maria Fernandez said the plan is the biggest threat to the harbour';
+
+  it('is read from the rest of its paragraph, so a typed claim shows how each source spells them', () => {
+    const alpha = briefingComparer.compare(claim, { story: 'briefing' }).sources.find((version) => version.source.endsWith('alpha'))!;
+    assert.ok(alpha.carried && !alpha.text.includes('Fernandes'), alpha.text);
+    assert.deepEqual(
+      alpha.conflicts.map((conflict) => [conflict.kind, conflict.value, conflict.majority]),
+      [['spelling', 'Maria Fernandes', 'Maria Fernandez']],
+    );
+  });
+
+  it('is not read from another paragraph', () => {
+    // delta names a Maria Fernandes two paragraphs before the one that carries the claim.
+    const delta = briefingComparer.compare(claim, { story: 'briefing' }).sources.find((version) => version.source.endsWith('delta'))!;
+    assert.ok(delta.carried && !delta.text.includes('Fernandes'), delta.text);
+    assert.deepEqual(delta.conflicts, []);
+  });
+});
+
+describe('a title opening a sentence', () => {
+  it('is not part of the name it stands before, and marks a person', () => {
+    const names = extractFacts('Spokeswoman Maria Fernandez said the plan was the biggest threat.').filter((fact) => fact.kind === 'name');
+    assert.deepEqual(names.map((fact) => [fact.value, fact.person]), [['Maria Fernandez', true]]);
+    // Two sources naming her with and without the title spell her alike.
+    assert.deepEqual(findConflicts(extractFacts('Spokeswoman Maria Fernandez spoke.'), [extractFacts('Maria Fernandez, a spokeswoman, spoke.')]), []);
   });
 });

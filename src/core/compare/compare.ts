@@ -8,7 +8,7 @@
  */
 import { runAtOnce, type Steps } from '../slices.js';
 import type { Corpus, Passage } from '../types.js';
-import { conflictsBySource } from './conflicts.js';
+import { conflictsBySource, samePerson } from './conflicts.js';
 import { withDayBefore } from './claimFacts.js';
 import { extractFacts, isDayFact } from './facts.js';
 import { StemWeights, claimSimilarity, union, weightedCoverage } from './similarity.js';
@@ -56,6 +56,11 @@ interface Window {
   similarity: number;
   /** Similar enough, and holding what distinguishes the claim in its story. */
   carries: boolean;
+}
+
+/** The people facts name, each spelling once. */
+function personNames(facts: readonly Fact[]): string[] {
+  return [...new Set(facts.filter((fact) => fact.kind === 'name' && fact.person === true).map((fact) => fact.value))];
 }
 
 export class ClaimComparer {
@@ -172,6 +177,33 @@ export class ClaimComparer {
     return [...ages.values()];
   }
 
+  /**
+   * The people of the comparison a window does not name, as its paragraph names them: a quote's
+   * last sentence ("This is the biggest victim of false information.") carries the claim, the
+   * sentence before it names the speaker ("said Chinese spokesman Hua Chuning"), and how a
+   * source spells the person is part of its version. Only the window's own paragraph is read: a
+   * paragraph keeps to one event, as withDayBefore assumes for days.
+   */
+  private peopleNamedAround(facts: readonly Fact[], window: readonly Passage[], people: readonly string[]): Fact[] {
+    const own = personNames(facts);
+    const missing = people.filter((person) => !own.some((name) => samePerson(name, person)));
+    if (missing.length === 0) return [];
+    const first = window[0]!;
+    const inWindow = new Set(window.map((passage) => passage.id));
+    const found: Fact[] = [];
+    for (const passage of this.documentOf(first)) {
+      if (passage.paragraph !== first.paragraph || inWindow.has(passage.id)) continue;
+      for (const fact of this.factsOf(passage.text)) {
+        if (fact.kind !== 'name' || fact.person !== true) continue;
+        const index = missing.findIndex((person) => samePerson(fact.value, person));
+        if (index < 0) continue;
+        found.push(fact);
+        missing.splice(index, 1);
+      }
+    }
+    return found;
+  }
+
   /** The passages of a passage's document (a document's passages are consecutive). */
   private documentOf(passage: Passage): Passage[] {
     const passages = this.corpus.passages;
@@ -252,6 +284,8 @@ export class ClaimComparer {
       };
     });
     const carriers = versions.filter((version) => version.carried);
+    const people = personNames([...extractFacts(claim), ...carriers.flatMap((version) => version.facts)]);
+    for (const version of carriers) version.facts.push(...this.peopleNamedAround(version.facts, version.passages, people));
     const conflicts = conflictsBySource(carriers.map((version) => ({ source: version.source, facts: version.facts })));
     for (const version of carriers) version.conflicts = conflicts.get(version.source) ?? [];
     const reference =

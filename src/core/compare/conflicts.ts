@@ -137,6 +137,11 @@ function sameNamed(a: string, b: string): boolean {
   return distance <= (Math.max(x.length, y.length) >= 8 ? 2 : 1);
 }
 
+/** Whether two person names, as written, name one person (spelt alike or a letter or two apart). */
+export function samePerson(a: string, b: string): boolean {
+  return sameNamed(normaliseName(a), normaliseName(b));
+}
+
 /** Two facts about the same slot (not yet whether they agree). */
 function comparable(kind: FactKind, a: Fact, b: Fact): boolean {
   switch (kind) {

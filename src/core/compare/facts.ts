@@ -8,6 +8,7 @@
  * "the House passed it Tuesday" share nothing and are two events, not a disagreement).
  */
 import { MONTHS, MONTH_ABBREVIATIONS, WEEKDAYS } from '../text/calendar.js';
+import { isRoleWord } from '../quotes/names.js';
 import { claimStems } from '../text/stems.js';
 import type { Fact } from './types.js';
 
@@ -314,12 +315,19 @@ function readNames(reading: Reading, withContext: boolean): void {
   for (const match of text.matchAll(CAPITALISED)) {
     const words = match[0].split(/\s+/).filter((word) => !NOT_NAMES.has(word));
     while (words.length > 0 && /^(of|the|de)$/.test(words[0]!)) words.shift();
+    // A title opening a sentence is capitalised but not part of the name ("Spokeswoman Maria
+    // Fernandez" is the Maria Fernandez another source names): it only says a person is named.
+    let titled = false;
+    while (words.length > 2 && isRoleWord(words[0]!)) {
+      words.shift();
+      titled = true;
+    }
     const name = words.join(' ').replace(/['’]s?$/, '');
     if (name.length < 3 || named.has(name)) continue;
     named.add(name);
     const start = match.index + match[0].indexOf(words[0] ?? '');
     const end = start + name.length;
-    facts.push({ kind: 'name', text: name, value: name, qualifier: '', context: withContext ? contextAround(reading, start, end) : [], person: looksLikePerson(text, name, start, end) });
+    facts.push({ kind: 'name', text: name, value: name, qualifier: '', context: withContext ? contextAround(reading, start, end) : [], person: titled || looksLikePerson(text, name, start, end) });
   }
 }
 

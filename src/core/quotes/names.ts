@@ -82,6 +82,11 @@ export function isRole(token: Token): boolean {
   return ROLES.has(token.lower);
 }
 
+/** A role or title written as a word of its own ("Spokeswoman", "Sen."). */
+export function isRoleWord(word: string): boolean {
+  return ROLES.has(word.toLowerCase().replace(/\.$/, ''));
+}
+
 /** Nouns that describe who someone is without being a title ("X, a doctor at …" … "added the doctor"). */
 const DESCRIPTIVE_ROLES = new Set(['doctor', 'physician', 'surgeon', 'nurse', 'teacher', 'witness', 'engineer', 'pilot', 'farmer', 'firefighter', 'paramedic', 'scientist']);
 

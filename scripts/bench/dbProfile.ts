@@ -6,7 +6,9 @@
  * server backend's CPU per search is given (from /proc, on Linux; a clock tick is 10 ms), which
  * the machine's other load disturbs far less than the times.
  *
- *   TSX_TSCONFIG_PATH=tsconfig.test.json node --import tsx scripts/bench/dbProfile.ts --db URL [--limit 20] [--prefixes] [--verbose] [--explain] [--repeat N]
+ * --query Q (repeatable) profiles Q instead of the bench queries.
+ *
+ *   TSX_TSCONFIG_PATH=tsconfig.test.json node --import tsx scripts/bench/dbProfile.ts --db URL [--limit 20] [--query Q]... [--prefixes] [--verbose] [--explain] [--repeat N]
  */
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -19,13 +21,14 @@ import { ms } from './stats.js';
 const prefixesOf = (query: string): string[] => Array.from({ length: query.length }, (_, at) => query.slice(0, at + 1)).filter((prefix) => !prefix.endsWith(' '));
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { db: { type: 'string' }, limit: { type: 'string' }, prefixes: { type: 'boolean' }, verbose: { type: 'boolean' }, explain: { type: 'boolean' }, repeat: { type: 'string' } } });
+  const { values } = parseArgs({ options: { db: { type: 'string' }, limit: { type: 'string' }, prefixes: { type: 'boolean' }, verbose: { type: 'boolean' }, explain: { type: 'boolean' }, repeat: { type: 'string' }, query: { type: 'string', multiple: true } } });
   const url = values.db ?? process.env.CROSSCHECK_DB;
   if (!url) {
     console.error('dbProfile: --db URL (or CROSSCHECK_DB) names the archive to search');
     process.exit(2);
   }
   const limit = Number(values.limit ?? 20);
+  const queries = values.query ?? QUERIES;
   const client = new pg.Client(parseDatabaseUrl(url));
   await client.connect();
   console.log(`profile on ${redact(url)}, top ${limit}; statement times include the round trip`);
@@ -33,7 +36,7 @@ async function main(): Promise<void> {
   const backend = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid;
   let serverTotal = 0;
   try {
-    for (const query of values.prefixes === true ? QUERIES.flatMap(prefixesOf) : QUERIES) {
+    for (const query of values.prefixes === true ? queries.flatMap(prefixesOf) : queries) {
       let statementMs = 0;
       const lines: string[] = [];
       const session: SearchSession = {
@@ -78,7 +81,7 @@ async function main(): Promise<void> {
         }
       }
     }
-    if (repeat > 0) console.log(`server CPU per search, mean of the queries: ${ms(serverTotal / QUERIES.length)} ms; load average ${(await import('node:os')).loadavg()[0]!.toFixed(2)}`);
+    if (repeat > 0) console.log(`server CPU per search, mean of the queries: ${ms(serverTotal / queries.length)} ms; load average ${(await import('node:os')).loadavg()[0]!.toFixed(2)}`);
   } finally {
     await client.end();
   }

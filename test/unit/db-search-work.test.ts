@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Archive } from '../../src/core/db/archive.js';
+import { searchArchive, type SearchSession } from '../../src/core/db/archiveSearch.js';
 import { ingestCorpus } from '../../src/core/db/ingest.js';
 import { normOf, PASSAGE_NORM, QuerySql, SqlParams } from '../../src/core/db/querySql.js';
 import { migrate, SCHEMA_VERSION } from '../../src/core/db/schema.js';
@@ -99,6 +100,89 @@ describe('the archive search does little work for a screenful', { skip: skipWith
       assert.ok(nonEmpty(hits.slice(0, 3)).every((hit) => hit.passage.source.startsWith('short')));
       // The ten as typed and the three short ones; without the norm range, a page of 64 long ones besides.
       assert.ok(archive.work.rowsRead - before <= 13, `${archive.work.rowsRead - before} rows read`);
+    } finally {
+      folder.cleanup();
+    }
+  });
+
+  it('a search that read every candidate does not read them again to look further past title-only hits', async () => {
+    // Each island record's title matches and its text does not: its three passages are title-only hits, score 0, and
+    // fill the best 3 ahead of the two passages whose own text matches, so the list is looked further.
+    const record = (id: string, title: string, text: string): string => JSON.stringify({ id, title, text });
+    const lines = [
+      ...Array.from({ length: 8 }, (_, index) => record(`isle${index}`, 'Zanzibar', 'The island council met. The ferry left on time. Fishermen sold their catch.')),
+      ...Array.from({ length: 2 }, (_, index) => record(`ship${index}`, 'Shipping news', 'Ships reached zanzibar port after a long voyage across the wide ocean.')),
+    ];
+    const files = { 'wire.jsonl': `${lines.join('\n')}\n` };
+    const folder = temporaryCorpus(files);
+    try {
+      const corpus = await loadCorpus(folder.root);
+      await ingestCorpus(database.client, corpus, { programVersion: 'test' });
+      const candidates = 8 * 3 + 2;
+      const before = archive.work.rowsRead;
+      const { hits } = await archive.search('zanzibar', { limit: 3 });
+      assert.deepEqual(shapeOf(hits), shapeOf(new PassageIndex(corpus).search('zanzibar', { limit: 3 })));
+      assert.deepEqual(hits.map((hit) => [hit.passage.source, hit.titleOnly === true]), [['ship0', false], ['ship1', false], ['isle0', true]]);
+      // Read once: the first round's pages held every candidate, so the longer lists were in hand.
+      assert.ok(archive.work.rowsRead - before <= candidates, `${archive.work.rowsRead - before} rows read for ${candidates} candidates`);
+    } finally {
+      folder.cleanup();
+    }
+  });
+
+  it('asks nothing of passages holding a term as typed when a `!not` excludes every one of them (`oil !o`)', async () => {
+    const folder = temporaryCorpus({ 'a.txt': 'Port\n\nThe harbour is full. The harbour master left.\n', 'b.txt': 'Quay\n\nA harbour of note.\n' });
+    try {
+      const corpus = await loadCorpus(folder.root);
+      await ingestCorpus(database.client, corpus, { programVersion: 'test' });
+      const declared: string[] = [];
+      const session: SearchSession = {
+        query: async <R>(sql: string, values?: unknown[]): Promise<R[]> => {
+          if (sql.startsWith('DECLARE')) declared.push(sql);
+          return (await database.client.query(sql, values)).rows as R[];
+        },
+      };
+      await database.client.query('BEGIN READ ONLY');
+      try {
+        const hits = await searchArchive(session, { statements: 0, rowsRead: 0, scored: 0, vocabularyWords: 0, titledDocuments: 0 }, 'harbour !h', { limit: 5 });
+        assert.deepEqual(shapeOf(hits), shapeOf(new PassageIndex(corpus).search('harbour !h', { limit: 5 })));
+      } finally {
+        await database.client.query('COMMIT');
+      }
+      // Every passage holding "harbour" holds "h": only the stream of passages that need an edit is asked.
+      assert.equal(declared.length, 1, declared.join('\n'));
+      assert.match(declared[0]!, /NOT \(/);
+      // Not every alternative holds it: those passages are read.
+      const either = await archive.search('harbour | quay !h', { limit: 5 });
+      assert.deepEqual(shapeOf(either.hits), shapeOf(new PassageIndex(corpus).search('harbour | quay !h', { limit: 5 })));
+    } finally {
+      folder.cleanup();
+    }
+  });
+
+  it('sorts the few matches of a term too short for the trigram index instead of walking every passage by length', async () => {
+    const folder = temporaryCorpus({ 'a.txt': 'Savvy\n\nA savvy trader sold early. The market fell.\n', 'b.txt': 'Markets\n\nPrices rose again. Traders were calm.\n' });
+    try {
+      const corpus = await loadCorpus(folder.root);
+      await ingestCorpus(database.client, corpus, { programVersion: 'test' });
+      await database.client.query('ANALYZE passages');
+      const declared: string[] = [];
+      const session: SearchSession = {
+        query: async <R>(sql: string, values?: unknown[]): Promise<R[]> => {
+          if (sql.startsWith('DECLARE')) declared.push(sql);
+          return (await database.client.query(sql, values)).rows as R[];
+        },
+      };
+      await database.client.query('BEGIN READ ONLY');
+      try {
+        // One letter matches only doubled ("vv"): the planner's statistics say few passages hold it.
+        const hits = await searchArchive(session, { statements: 0, rowsRead: 0, scored: 0, vocabularyWords: 0, titledDocuments: 0 }, 'v', { limit: 5 });
+        assert.deepEqual(shapeOf(hits), shapeOf(new PassageIndex(corpus).search('v', { limit: 5 })));
+      } finally {
+        await database.client.query('COMMIT');
+      }
+      const exactStream = nonEmpty(declared)[0]!;
+      assert.ok(!exactStream.includes(`ORDER BY ${PASSAGE_NORM} DESC`), exactStream);
     } finally {
       folder.cleanup();
     }

@@ -7,23 +7,14 @@
  * may match (Fuse.js scores their passages through it). The client keeps one page and the best
  * hits, never the archive.
  */
-import { compileQuery, filtersTest, parseQuery, type QueryAlternative, type QueryTerm } from '../query.js';
-import { BOUND_MARGIN, scoreLooseRecords, type PassageRecord } from '../search/fuseAdapter.js';
+import { compileQuery, parseQuery, type QueryAlternative, type QueryTerm } from '../query.js';
+import { BOUND_MARGIN } from '../search/fuseAdapter.js';
 import { textFirst, type SearchHit } from '../search/hits.js';
-import { lookFurther } from '../search/narrowing.js';
-import { positiveTerms, scoringOf } from '../search/passageIndex.js';
-import { passageOf, type PassageRow } from './rows.js';
+import { furthestFetch, LOOK_FURTHER_FACTOR, lookFurther } from '../search/narrowing.js';
+import { positiveTerms } from '../search/passageIndex.js';
+import { CandidateStream, Ranking, type Plan } from './candidateStreams.js';
 import { lookUpWords, passagesBound, type WordFacts } from './vocabulary.js';
 import { CORPUS_ORDER, filtersSql, PASSAGE_FROM, PASSAGE_NORM, PASSAGE_SELECT, QuerySql, scopeSql, similarityThreshold, SqlParams, type ArchiveScope, type Tier } from './querySql.js';
-
-/** One candidate passage as a stream returns it. */
-export interface CandidateRow extends PassageRow {
-  seq: number;
-  title: string;
-  walk_key: string;
-  record: number | null;
-  bound: number;
-}
 
 /** Where a search runs its statements: one read-only transaction, cursors in it. */
 export interface SearchSession {
@@ -44,90 +35,6 @@ export interface ArchiveSearchOptions extends ArchiveScope {
   limit?: number;
 }
 
-/** A hit with the corpus order of its passage, which breaks ties as passage ids do in memory. */
-interface RankedHit {
-  hit: SearchHit;
-  walkKey: Buffer;
-  record: number;
-  seq: number;
-}
-
-function compareRanked(a: RankedHit, b: RankedHit): number {
-  if (a.hit.score !== b.hit.score) return a.hit.score < b.hit.score ? -1 : 1;
-  return Buffer.compare(a.walkKey, b.walkKey) || a.record - b.record || a.seq - b.seq;
-}
-
-/** The best `limit` hits so far, in Fuse.js's order. */
-class Ranked {
-  readonly hits: RankedHit[] = [];
-  constructor(readonly limit: number) {}
-  get worst(): number | undefined {
-    return this.hits.length >= this.limit ? this.hits[this.hits.length - 1]!.hit.score : undefined;
-  }
-  keep(ranked: RankedHit): void {
-    let low = 0;
-    let high = this.hits.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (compareRanked(this.hits[middle]!, ranked) < 0) low = middle + 1;
-      else high = middle;
-    }
-    if (low >= this.limit) return;
-    this.hits.splice(low, 0, ranked);
-    if (this.hits.length > this.limit) this.hits.pop();
-  }
-}
-
-let cursorNumber = 0;
-
-/** Candidates in order of their bound, a page at a time, from a cursor opened on first use. */
-class CandidateStream {
-  /** No candidate still to come has a lower bound than this. */
-  floor: number;
-  done = false;
-  private readonly cursor = `crosscheck_candidates_${++cursorNumber}`;
-  private opened = false;
-  private pageSize: number;
-
-  constructor(
-    private readonly session: SearchSession,
-    private readonly work: ArchiveSearchWork,
-    /** The statement, written when the stream is first asked, knowing the worst score the best list then holds. */
-    private readonly statement: (worst: number | undefined) => { text: string; values: unknown[] },
-    floor: number,
-    limit: number,
-  ) {
-    this.floor = floor;
-    // A stream no candidate can reach (the fuzzy tier of a query without edits) is never asked.
-    this.done = floor === Number.POSITIVE_INFINITY;
-    this.pageSize = Number.isFinite(limit) ? Math.min(1024, Math.max(64, Math.ceil(limit * 1.25))) : 4096;
-  }
-
-  async page(worst: number | undefined): Promise<CandidateRow[]> {
-    if (!this.opened) {
-      this.work.statements++;
-      const { text, values } = this.statement(worst);
-      await this.session.query(`DECLARE ${this.cursor} NO SCROLL CURSOR FOR ${text}`, values);
-      this.opened = true;
-    }
-    this.work.statements++;
-    const rows = await this.session.query<CandidateRow>(`FETCH ${this.pageSize} FROM ${this.cursor}`);
-    this.work.rowsRead += rows.length;
-    if (rows.length < this.pageSize) this.done = true;
-    if (rows.length > 0) this.floor = Math.max(this.floor, rows[rows.length - 1]!.bound * BOUND_MARGIN);
-    // Pages further down the bounds hold fewer hits that make the cut.
-    this.pageSize = Math.min(this.pageSize * 2, 8192);
-    return rows;
-  }
-}
-
-interface Plan {
-  streams: CandidateStream[];
-  /** Fuse.js's query, or null for a query of exclusions only (every surviving passage, in corpus order, scores 0). */
-  fuseQuery: string | null;
-  filters: readonly QueryTerm[];
-  positive: readonly QueryTerm[];
-}
 
 /** Documents whose title or source id may match the whole query, with a lower bound of their title-and-source factor. */
 export interface TitledDocuments {
@@ -223,7 +130,7 @@ function planSearch(session: SearchSession, work: ArchiveSearchWork, terms: read
         const reach = spec.tier !== undefined && worst !== undefined ? sql.normReaching(spec.tier, worst / BOUND_MARGIN) : [];
         const conditions = [...spec.where(sql, params), ...reach, ...filtersSql(params, compiled.filters), ...scopeSql(params, scope, 'p')];
         const text = spec.statement(sql, params, conditions.join(' AND ') || 'true');
-        return { text, values: params.values };
+        return { text, values: params.values, narrowed: reach.length > 0 };
       },
       spec.floor,
       limit,
@@ -237,12 +144,16 @@ function planSearch(session: SearchSession, work: ArchiveSearchWork, terms: read
     // NOT IN a subquery: PostgreSQL hashes it once, instead of walking the list for every passage.
     titled.sources.length === 0 ? [] : [`(p.story, p.source) NOT IN (SELECT * FROM unnest(${params.add(titled.stories)}::text[], ${params.add(titled.sources)}::text[]))`];
   const shape = new QuerySql(new SqlParams(), positive);
-  const frequent = walksNormIndex(passagesAsTyped, archivePassages);
+  // No term of three characters or more: the trigram index cannot find the matches, and sorting them means reading every
+  // passage (a second on 1.5 million), which the walk beats unless the matches are rare (a doubled letter: 3.6 s walked).
+  const indexed = positive.some((term) => term.every((alternative) => alternative.literal.length >= 3));
+  const frequent = indexed ? walksNormIndex(passagesAsTyped, archivePassages) : passagesAsTyped > RARE_PASSAGES;
   const byNorm = shape.uniformExactBound() && frequent;
   const textBound = (sql: QuerySql): string => sql.factor('p.text');
+  const asTypedFloor = excludesAsTyped(positive, compiled.filters) ? Number.POSITIVE_INFINITY : 0;
   const exact = stream({
     where: (sql, params) => [sql.matches('p.text', 'exact'), ...outsideTitled(params)],
-    floor: 0,
+    floor: asTypedFloor,
     tier: 'exact',
     statement: byNorm
       ? (sql, _params, where) => `${PASSAGE_SELECT}, ${textBound(sql)} AS bound ${PASSAGE_FROM} WHERE ${where} ORDER BY ${PASSAGE_NORM} DESC, ${CORPUS_ORDER}`
@@ -254,7 +165,18 @@ function planSearch(session: SearchSession, work: ArchiveSearchWork, terms: read
     tier: 'fuzzy',
     statement: sortedThenJoined(textBound),
   });
-  return { streams: [exact, fuzzy, ...titledStreams(stream, titled, shape, frequent)], fuseQuery: compiled.fuse, filters: compiled.filters, positive };
+  // The titled documents' passages are joined to them unless the trigram index can find a rare term's few matches.
+  return { streams: [exact, fuzzy, ...titledStreams(stream, titled, shape, frequent || !indexed, asTypedFloor)], fuseQuery: compiled.fuse, filters: compiled.filters, positive };
+}
+
+/**
+ * Whether no passage can hold every term as typed and pass the filters: a term all of whose
+ * alternatives hold what a `!not` excludes (`oil !o`, on the way to `oil !opec`). Its streams are
+ * not asked: on 1.5 million passages the walk for a match that cannot exist read them all (3.6 s).
+ */
+function excludesAsTyped(positive: readonly QueryTerm[], filters: readonly QueryTerm[]): boolean {
+  const excluded = filters.filter((term) => term.length === 1 && term[0]!.inverse && term[0]!.kind === 'exact').map((term) => term[0]!.literal.toLowerCase());
+  return positive.some((term) => excluded.some((not) => term.every((alternative) => alternative.literal.toLowerCase().includes(not))));
 }
 
 /** The titled documents as rows of a statement (their columns that a passage's row needs came with them). */
@@ -275,14 +197,14 @@ const TITLED_KEY = "(p.story || chr(1) || p.source)";
  * first, and a screenful reads a few documents instead of bounding every passage of hundreds
  * (`1987`: 7,341 passages of 828 documents, all bounded and sorted before).
  */
-function titledStreams(stream: (spec: StreamSpec) => CandidateStream, titled: TitledDocuments, shape: QuerySql, frequent: boolean): CandidateStream[] {
+function titledStreams(stream: (spec: StreamSpec) => CandidateStream, titled: TitledDocuments, shape: QuerySql, frequent: boolean, asTypedFloor: number): CandidateStream[] {
   if (titled.sources.length === 0) return [];
   const editFloor = shape.fuzzyTierFloor();
   const otherFloor = Number.isFinite(editFloor) ? editFloor : 1;
   const keyed = JSON.stringify(Object.fromEntries(titled.stories.map((story, at) => [`${story}\u0001${titled.sources[at]}`, titled.factors[at]])));
   const asTyped = stream({
     where: (sql) => [sql.matches('p.text', 'exact')],
-    floor: 0,
+    floor: asTypedFloor,
     statement: frequent
       ? // A frequent term: the titled documents' passages (a few per document) rather than every match in the archive.
         (sql, params, where) =>
@@ -314,33 +236,24 @@ async function searchFacts(session: SearchSession, work: ArchiveSearchWork, posi
   work.vocabularyWords += [...words.values()].reduce((sum, facts) => sum + facts.titleWords.length, 0);
   const titled = await titledDocuments(session, positive, words, scope);
   work.titledDocuments += titled.sources.length;
-  return { titled, passagesAsTyped: passagesBound(positive, words), archivePassages };
+  const bound = passagesBound(positive, words);
+  return { titled, passagesAsTyped: Number.isFinite(bound) ? bound : await plannedPassagesAsTyped(session, positive, scope), archivePassages };
 }
 
-/** The best `limit` hits in Fuse.js's order (title-only hits mixed in), as PassageIndex.rankedSearch gives them. */
-async function ranked(session: SearchSession, work: ArchiveSearchWork, terms: readonly QueryTerm[], facts: SearchFacts, scope: ArchiveScope, limit: number): Promise<SearchHit[]> {
-  const plan = planSearch(session, work, terms, facts, scope, limit);
-  const best = new Ranked(limit);
-  const scoring = plan.fuseQuery === null ? null : scoringOf(plan.positive, plan.fuseQuery);
-  const passes = filtersTest(plan.filters);
-  let ids = 0;
-  for (;;) {
-    const worst = best.worst;
-    const open = plan.streams.filter((stream) => !stream.done && (worst === undefined || stream.floor <= worst));
-    if (open.length === 0) break;
-    const next = open.reduce((a, b) => (b.floor < a.floor ? b : a));
-    const rows = (await next.page(worst)).filter((row) => passes(row.text));
-    const passages = rows.map((row) => passageOf(row, ids++));
-    const rank = (hit: SearchHit, row: CandidateRow): RankedHit => ({ hit, walkKey: Buffer.from(row.walk_key), record: row.record ?? -1, seq: row.seq });
-    if (scoring === null) {
-      rows.forEach((row, at) => best.keep(rank({ passage: passages[at]!, score: 0, matches: [], titleOnly: false }, row)));
-      continue;
-    }
-    work.scored += rows.length;
-    const records: PassageRecord[] = rows.map((row) => ({ text: row.text, title: row.title, source: row.source }));
-    for (const { at, hit } of scoreLooseRecords(passages, records, scoring)) best.keep(rank(hit, rows[at]!));
-  }
-  return best.hits.map(({ hit }) => hit);
+/**
+ * How many passages hold every term as typed when the vocabulary cannot say (a term of one or two
+ * characters, a phrase, an anchored term): the planner's estimate from its column statistics. On
+ * 1.5 million passages a doubled letter (`vv`, what a one-letter query matches) is estimated at
+ * 145 (10 to 1,939 found), `ea` at 561,363 (506,155 found).
+ */
+async function plannedPassagesAsTyped(session: SearchSession, positive: readonly QueryTerm[], scope: ArchiveScope): Promise<number> {
+  const params = new SqlParams();
+  const sql = new QuerySql(params, positive);
+  const rows = await session.query<{ 'QUERY PLAN': Array<{ Plan?: { 'Plan Rows'?: number } }> }>(
+    `EXPLAIN (FORMAT JSON) SELECT 1 FROM passages p WHERE ${[sql.matches('p.text', 'exact'), ...scopeSql(params, scope, 'p')].join(' AND ')}`,
+    params.values,
+  );
+  return rows[0]?.['QUERY PLAN'][0]?.Plan?.['Plan Rows'] ?? Number.POSITIVE_INFINITY;
 }
 
 /**
@@ -357,17 +270,22 @@ export async function searchArchive(session: SearchSession, work: ArchiveSearchW
   // is small); cursors planned for their first rows (a screenful is read of thousands that may match); and no hash or
   // merge joins: a stream joins its candidates to their documents, and when the planner overestimated the candidates
   // (`coffee | cocoa`: 730 estimated, 175 found) it read and hashed every document (45 ms on Reuters) instead of looking
-  // up the few it needs by key.
+  // up the few it needs by key. No JIT compilation: a cursor read for its first page does not repay it (5% of the bench
+  // queries' prefixes on 1.5 million passages).
   await session.query(
-    "SELECT set_config('pg_trgm.word_similarity_threshold', $1, true), set_config('max_parallel_workers_per_gather', '0', true), set_config('cursor_tuple_fraction', '0.01', true), set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true)",
+    "SELECT set_config('pg_trgm.word_similarity_threshold', $1, true), set_config('max_parallel_workers_per_gather', '0', true), set_config('cursor_tuple_fraction', '0.01', true), set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true), set_config('jit', 'off', true)",
     [String(similarityThreshold(positive))],
   );
   const facts = await searchFacts(session, work, positive, options);
   let fetched = limit;
-  let hits = await ranked(session, work, terms, facts, options, fetched);
+  let ranking = new Ranking(planSearch(session, work, terms, facts, options, fetched), work, fetched, furthestFetch(limit));
+  let hits = await ranking.read(fetched);
   while (lookFurther(hits, fetched, limit)) {
-    fetched *= 4;
-    hits = await ranked(session, work, terms, facts, options, fetched);
+    fetched *= LOOK_FURTHER_FACTOR;
+    // Read on from where the shorter list stopped (a doubled letter's scan of every passage is not made again), unless a
+    // stream was cut to what the shorter list could take.
+    if (!ranking.extendable) ranking = new Ranking(planSearch(session, work, terms, facts, options, fetched), work, fetched, furthestFetch(limit));
+    hits = await ranking.read(fetched);
   }
   return textFirst(hits).slice(0, limit);
 }

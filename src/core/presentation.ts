@@ -12,9 +12,9 @@ export function plural(count: number, noun: string, pluralNoun = `${noun}s`): st
   return `${count.toLocaleString('en-US')} ${count === 1 ? noun : pluralNoun}`;
 }
 
-/** "weekday: Friday (others: Thursday)": this source's value and the others'. */
+/** "weekday: Friday (others: Thursday)": this source's value and the others', and where it is stated when not in the lines shown. */
 export function conflictSummary(conflict: Conflict): string {
-  return `${conflict.kind}: ${conflict.value} (others: ${conflict.others.join(', ')})`;
+  return `${conflict.kind}: ${conflict.value} (others: ${conflict.others.join(', ')})${conflict.besideLines === true ? ', stated beside these lines' : ''}`;
 }
 
 /** The summary and who holds each value: "weekday: Friday (others: Thursday) [Thursday: 000, 001 (majority); Friday: 002]". */

@@ -5,6 +5,7 @@ import { ClaimComparer } from '../../src/core/compare/compare.js';
 import { findConflicts } from '../../src/core/compare/conflicts.js';
 import { extractFacts } from '../../src/core/compare/facts.js';
 import { loadCorpus } from '../../src/core/load.js';
+import { conflictSummary } from '../../src/core/presentation.js';
 import { temporaryCorpus } from '../helpers/corpus.js';
 
 const files = temporaryCorpus({
@@ -84,9 +85,11 @@ describe('a person the carrying sentence does not name', () => {
     const alpha = briefingComparer.compare(claim, { story: 'briefing' }).sources.find((version) => version.source.endsWith('alpha'))!;
     assert.ok(alpha.carried && !alpha.text.includes('Fernandes'), alpha.text);
     assert.deepEqual(
-      alpha.conflicts.map((conflict) => [conflict.kind, conflict.value, conflict.majority]),
-      [['spelling', 'Maria Fernandes', 'Maria Fernandez']],
+      alpha.conflicts.map((conflict) => [conflict.kind, conflict.value, conflict.majority, conflict.besideLines]),
+      [['spelling', 'Maria Fernandes', 'Maria Fernandez', true]],
     );
+    // Said so wherever it is shown, since the lines shown do not hold the name.
+    assert.match(conflictSummary(alpha.conflicts[0]!), /Maria Fernandes \(others: Maria Fernandez\), stated beside these lines$/);
   });
 
   it('is not read from another paragraph', () => {

@@ -287,7 +287,10 @@ export class ClaimComparer {
     const people = personNames([...extractFacts(claim), ...carriers.flatMap((version) => version.facts)]);
     for (const version of carriers) version.facts.push(...this.peopleNamedAround(version.facts, version.passages, people));
     const conflicts = conflictsBySource(carriers.map((version) => ({ source: version.source, facts: version.facts })));
-    for (const version of carriers) version.conflicts = conflicts.get(version.source) ?? [];
+    for (const version of carriers) {
+      const shownText = version.text.toLowerCase();
+      version.conflicts = (conflicts.get(version.source) ?? []).map((conflict) => (shownText.includes(conflict.value.toLowerCase()) ? conflict : { ...conflict, besideLines: true }));
+    }
     const reference =
       carriers.find((version) => version.source === options.reference) ??
       carriers.find((version) => version.source === anchor?.source) ??

@@ -48,6 +48,11 @@ export interface Conflict {
   holders?: ConflictHolder[];
   /** The value most of the carrying sources state, or null when no value has more sources than every other. */
   majority?: string | null;
+  /**
+   * Compare: this source states its value beside the lines shown, not in them (the speaker named in
+   * the paragraph, the day in the sentence before, an age given earlier in the article).
+   */
+  besideLines?: boolean;
 }
 
 export interface ConflictHolder {

@@ -27,7 +27,8 @@ Options:
                       "title", "date", "url", "path", "record", "carried", "earliest", "passages":
                       [{"line", "text"}], "similarity", "facts": [{"kind", "text"}], "conflicts":
                       [{"kind", "value", "others", "holders": [{"value", "sources"}],
-                      "majority"}], "diff": [{"kind", "text"}]}]}
+                      "majority", "besideLines" (true when stated beside the lines shown)}],
+                      "diff": [{"kind", "text"}]}]}
   --corpus PATH       the corpus (default: $CROSSCHECK_CORPUS or the bundled corpus)
   --db URL            one story (--story) of a PostgreSQL archive made by crosscheck index,
                       analysed as a corpus of its own (default: $CROSSCHECK_DB without --corpus)

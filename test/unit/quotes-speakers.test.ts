@@ -40,6 +40,13 @@ describe('attribution forms', () => {
     assert.deepEqual(speakersOf('Clara Voss deflected with a joke: “The weather decides, not me, and the weather is kind today.”'), ['Clara Voss']);
   });
 
+  it('a colon introduction naming only a place names no speaker', () => {
+    // The name after "in" is where something happened, not who speaks.
+    assert.deepEqual(speakersOf('Lisbon felt a mild "shake" this morning, after a stronger quake in Northern Morocco, emptying several towers:\n"Office workers said the floors swayed for a minute."'), [null, null]);
+    // A person named after the place still introduces the quote.
+    assert.deepEqual(speakersOf('After the quake in Porto Velho, a message from Maria Costa:\n"We are all safe and the school is standing."'), ['Maria Costa']);
+  });
+
   it('a quote after reported speech in the sentence before, in a one-sentence-a-line file', () => {
     assert.deepEqual(speakersOf('The mill will close in May.\nOwner Rita Baum said the costs had doubled.\n“We could not keep the lights on any longer.”'), ['Rita Baum']);
   });

@@ -242,6 +242,11 @@ export function firstPersonIn(tokens: readonly Token[]): NameMention | null {
     let end = index;
     while (end + 1 < tokens.length && isNameWord(tokens[end + 1]!) && joinsName(tokens[end], tokens[end + 1]!)) end++;
     const run = tokens.slice(index, end + 1);
+    // "a quake in Southern Iran": where something happened, not who.
+    if (index > 0 && LOCATIVE_PREPOSITIONS.has(tokens[index - 1]!.lower)) {
+      index = end;
+      continue;
+    }
     const name = nameText(run);
     // A surname after a title counts too: "Mr. Farenthold".
     const titled = index > 0 && isRole(tokens[index - 1]!) && joinsName(tokens[index - 1], tokens[index]!);
@@ -250,6 +255,9 @@ export function firstPersonIn(tokens: readonly Token[]): NameMention | null {
   }
   return null;
 }
+
+/** Prepositions of place: the name after one is a place ("in Southern Iran", "near Porto Velho"). */
+const LOCATIVE_PREPOSITIONS = new Set('in at near across outside inside into throughout around'.split(' '));
 
 /** Words an introductory clause may have before the subject ("In a speech earlier this month, Hunter …"). */
 const INTRODUCTION_WORDS = 8;

@@ -47,6 +47,27 @@ describe('attribution forms', () => {
     assert.deepEqual(speakersOf('After the quake in Porto Velho, a message from Maria Costa:\n"We are all safe and the school is standing."'), ['Maria Costa']);
   });
 
+  it('a member of a party is nobody named: "said the Democrat who …"', () => {
+    assert.deepEqual(speakersOf('The mayor has been "the first choice" for the post, said the Democrat who is familiar with the talks.'), [null]);
+  });
+
+  it('a quote continuing "said Senator X, Democrat of Y" is X\'s, though the article calls others Democrats', () => {
+    const text =
+      'One House Democrat is under fire: Representative Ivo Berg of Ohio, a moderate Democrat from Dayton.\n\n' +
+      '“If you want a bridge, you have to pay for it, and nobody wants to pay,” said Senator Ada Lindqvist, Democrat of North Dakota. ' +
+      '“You maybe get a speech, but you won’t get a bridge.”';
+    assert.deepEqual(speakersOf(text), ['Ada Lindqvist', 'Ada Lindqvist']);
+  });
+
+  it('a quote continuing one whose speaker stands before a long apposition is never credited to a name inside it', () => {
+    const text =
+      '“The harbour belongs to the town,” Elsa Brandt, a Republican trying to unseat Representative Ole Dahl, a Democrat, in Ohio’s Third District, said in a statement. ' +
+      '“Would any other town sell its harbour?”';
+    const [first, second] = speakersOf(text);
+    assert.equal(first, 'Elsa Brandt');
+    assert.ok(second === 'Elsa Brandt' || second === null, `continued by ${second}`);
+  });
+
   it('a quote after reported speech in the sentence before, in a one-sentence-a-line file', () => {
     assert.deepEqual(speakersOf('The mill will close in May.\nOwner Rita Baum said the costs had doubled.\n“We could not keep the lights on any longer.”'), ['Rita Baum']);
   });

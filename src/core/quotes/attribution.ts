@@ -264,7 +264,7 @@ export function attributeQuotes(
       else evidence = carried;
       speaker = evidence?.written ?? null;
     }
-    if (speaker !== null) referents.note(speaker, around.last, around.paragraph, true);
+    if (speaker !== null) referents.noteQuoteSpeaker(speaker, around.last, around.paragraph);
     // An unnamed source ("the official said", "one aide said"), not a title, nor a he or "the statement" the rules could not place.
     const unnamedCue = speaker === null && (found?.mention.kind === 'role' || (found?.mention.kind === 'vague' && found.mention.label !== true));
     results.push({ speaker, evidence, abstention, unnamedCue, context: around.context });

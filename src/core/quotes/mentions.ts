@@ -64,6 +64,12 @@ const UNNAMED_HEADS = new Set(
   workers experts analysts investigators authorities prosecutors police officers spokesman spokeswoman spokesperson
   spokespeople executives researchers scientists critics supporters residents witnesses protesters students fans`.split(/\s+/),
 );
+/** A member of a party, capitalised: "the Democrat who is familiar with …" names nobody, alone. */
+const PARTY_MEMBERS = new Set(['democrat', 'republican', 'libertarian', 'conservative', 'liberal', 'socialist', 'tory']);
+/** A name of one word that only says which party someone belongs to. */
+function onlyParty(run: readonly Token[]): boolean {
+  return run.length === 1 && PARTY_MEMBERS.has(run[0]!.lower);
+}
 /** Words that count one of a group: "said one Democrat" names nobody. */
 const COUNTING_OPENERS = new Set(['a', 'an', 'one', 'another', 'some', 'several', 'two', 'three', 'many']);
 /** Words opening an unnamed source: "one official said", "another spokesperson added". */
@@ -127,7 +133,7 @@ export function mentionBefore(tokens: readonly Token[], whole: boolean): Mention
   // "King said": a title-like surname standing alone (resolved against the article's full names).
   if (run.length === 0 && isLoneSurnameRole(tokens, index)) run.unshift(tokens[index--]!);
   // "Authorities described …", "Police said": people, but nobody named.
-  if (run.length === 1 && UNNAMED_HEADS.has(run[0]!.lower)) return { kind: 'vague' };
+  if ((run.length === 1 && UNNAMED_HEADS.has(run[0]!.lower)) || onlyParty(run)) return { kind: 'vague' };
   // "One said:", "Another added": one of a group the text spoke of, capitalised only as a sentence's first word.
   if (run.length === 1 && COUNTING_OPENERS.has(run[0]!.lower)) return { kind: 'vague', why: `vague source: ${run[0]!.text}` };
   if (run.length === 0) {
@@ -210,7 +216,10 @@ export function mentionAfter(tokens: readonly Token[]): { mention: Mention; used
   if (tokens[used] && PLACE_PREPOSITIONS.has(tokens[used]!.lower) === false && UNNAMED_HEADS.has(tokens[used]!.lower)) return { mention: { kind: 'vague' }, used: used + 1 };
   // "said one Democrat", "said a Republican": one of a group, not a name, unless the name follows
   // its role ("said a Sudanese government spokesman, Rabie A. Atti").
-  if (name.length === 1 && name[0] === tokens[1] && COUNTING_OPENERS.has(first.lower)) return namedAfterRole(tokens, used, false) ?? { mention: { kind: 'vague' }, used };
+  // "said the Democrat who …": a member of a party, unnamed.
+  if (name.length === 1 && name[0] === tokens[1] && (COUNTING_OPENERS.has(first.lower) || (first.lower === 'the' && onlyParty(name)))) {
+    return namedAfterRole(tokens, used, false) ?? { mention: { kind: 'vague' }, used };
+  }
   if (office) name = withoutOffice(name);
   return { mention: { kind: 'name', name: nameText(name), at: name[0]!.start }, used };
 }
@@ -290,7 +299,7 @@ function subjectFrom(tokens: readonly Token[], from: number, knownWords: Readonl
     }
   }
   if (office) name = withoutOffice(name);
-  if (name.length === 0) return null;
+  if (name.length === 0 || onlyParty(name)) return null;
   // "Jones’ campaign told": a possessive describes the subject, it is not the subject.
   if (/^['’]/.test(tokens[tokens.indexOf(name[name.length - 1]!) + 1]?.gap ?? '')) return null;
   // After an article the name must end the subject ("The 76-year-old X said", "The Y Navy in May said", "The X, …"):

@@ -6,7 +6,7 @@
  */
 import type { ParagraphSentences, Span } from '../sentences.js';
 import { APPOSITION, WINDOW, verbsIn } from './cues.js';
-import { FILLERS, mentionBefore, sentenceSubject, type Mention } from './mentions.js';
+import { FILLERS, mentionAfter, mentionBefore, sentenceSubject, type Mention } from './mentions.js';
 import { isBareSurnameRole, isCapitalised, isNameWord, isOrganisation, tokenize, type Gender, type NameBook, type Token } from './names.js';
 
 /** Sentence spans in document order with the index of their paragraph. */
@@ -64,10 +64,14 @@ function firstTokenAtOrAfter(tokens: readonly Token[], position: number): number
  * The speaker named right before a verb in reported speech (an apposition skipped); else the
  * sentence's subject, which is who the sentence is about but not said to speak (`direct` false).
  */
+/** A clause that ends with a (masked) quotation: the verb after it opens an inverted attribution. */
+const QUOTE_BEFORE = /[_”"’][\s,”"’]*$/;
+
 function clauseSpeaker(
   sentenceText: string,
   offset: number,
   verbAt: number,
+  verbEnd: number,
   tokens: readonly Token[],
   knownWords: ReadonlySet<string>,
 ): { mention: Mention; direct: boolean } | null {
@@ -84,6 +88,12 @@ function clauseSpeaker(
   const mention = participle ? null : mentionBefore(clauseTokens, false);
   if (mention?.kind === 'name' || mention?.kind === 'pronoun') return { mention, direct: true };
   if (mention?.kind === 'vague') return null;
+  // `“…,” said Senator X, Democrat of Y`: right after a quote the speaker follows the verb, and the
+  // apposition after the comma is not the sentence's subject.
+  if (mention === null && QUOTE_BEFORE.test(clause)) {
+    const after = mentionAfter(tokens.slice(firstTokenAtOrAfter(tokens, offset + verbEnd)));
+    if (after?.mention.kind === 'name') return { mention: after.mention, direct: true };
+  }
   const subject = sentenceSubject(tokens, knownWords);
   if (!subject) return null;
   // "X praised the move, while saying …" is X speaking; in "X was on patrol, a ministry statement
@@ -151,6 +161,8 @@ export class Referents {
   private readonly persons: Named[] = [];
   /** Who last spoke in each paragraph. */
   readonly paragraphSpeaker = new Map<number, string>();
+  /** The speaker attribution gave the quote ending in each sentence. */
+  private readonly quoteSpeakers = new Map<number, string>();
   private nextSentence = 0;
 
   constructor(
@@ -161,6 +173,12 @@ export class Referents {
     /** Capitalised words the article uses mid-sentence: names, not sentence openers. */
     readonly knownWords: ReadonlySet<string>,
   ) {}
+
+  /** A quote's speaker as its attribution gave it, in the quote's last sentence. */
+  noteQuoteSpeaker(name: string, sentence: number, paragraph: number): void {
+    this.quoteSpeakers.set(sentence, name);
+    this.note(name, sentence, paragraph, true);
+  }
 
   note(name: string, sentence: number, paragraph: number, spoke: boolean): void {
     const named = { name, sentence };
@@ -257,14 +275,22 @@ export class Referents {
     const tokens = tokenize(sentenceText, sentence.start);
     if (opensWithDocument(tokens)) this.documentAt = at;
     const people = new Set<string>();
+    const quoted = this.quoteSpeakers.get(at);
     for (const match of verbsIn(sentenceText)) {
-      const speaking = clauseSpeaker(sentenceText, sentence.start, match.index, tokens, this.knownWords);
+      const speaking = clauseSpeaker(sentenceText, sentence.start, match.index, match.index + match[0].length, tokens, this.knownWords);
       const mention = speaking?.mention;
       // "Reps. X of Oregon, and Y and Z are writing …": a he or she after it may be any of them.
       if (mention?.kind === 'name' && isCoordinated(tokens, mention.at)) this.person = null;
       else if (mention?.kind === 'name' && !names.inHeadline(mention.at)) {
         const name = names.resolve(mention.name, mention.at);
-        this.note(name, at, sentence.paragraph, speaking!.direct);
+        // The sentence's quote was attributed by the cue rules, which read its attribution more closely
+        // (`“…,” X, a Republican trying to unseat Y, a Democrat, in Z’s Third District, said`): another
+        // name read here is someone named, not who spoke.
+        if (quoted !== undefined && (quoted === name || quoted.endsWith(` ${name}`))) {
+          people.add(quoted);
+          continue;
+        }
+        this.note(name, at, sentence.paragraph, speaking!.direct && quoted === undefined);
         people.add(name);
       } else if (mention?.kind === 'pronoun' && isHeOrShe(mention.pronoun)) this.renewPerson(mention.pronoun, at);
     }

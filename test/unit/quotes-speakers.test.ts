@@ -68,6 +68,22 @@ describe('attribution forms', () => {
     assert.ok(second === 'Elsa Brandt' || second === null, `continued by ${second}`);
   });
 
+  it('a place before the verb is not who speaks', () => {
+    // The state after a city: the sentence's subject speaks.
+    assert.deepEqual(speakersOf('Mr. Halvorsen, at another stop on Saturday, in Columbus, Ohio, called the plan “anachronistic.”'), ['Halvorsen']);
+    // Someone unnamed "in" a place: nobody named, not the sentence's subject.
+    assert.deepEqual(speakersOf('Ann Lowe sought to clarify her view after a poll in Wyoming said she “wants to close the mill.”'), [null]);
+    // "Aceh district resident X": the place describes where the person lives.
+    assert.deepEqual(speakersOf('"I saw many houses fall onto people," said central Aceh district resident Bensu Elianita to reporters.'), ['Bensu Elianita']);
+    // A comma between "outside" and the name: the name speaks.
+    assert.deepEqual(speakersOf('The old barn was weathered on the outside, Ivar Lund said. "But inside, there was all this beautiful timber."'), ['Ivar Lund']);
+  });
+
+  it('people the text does not name before the verb are nobody named, not the sentence\'s subject', () => {
+    assert.deepEqual(speakersOf('Mr. Halvorsen pointed to what aides called “orphan districts” in the northern states.'), [null]);
+    assert.deepEqual(speakersOf('Medicare and Treasury officials have said they would use a “place of residence” standard.'), [null]);
+  });
+
   it('a quote after reported speech in the sentence before, in a one-sentence-a-line file', () => {
     assert.deepEqual(speakersOf('The mill will close in May.\nOwner Rita Baum said the costs had doubled.\n“We could not keep the lights on any longer.”'), ['Rita Baum']);
   });

@@ -101,6 +101,31 @@ function personBeforePreposition(tokens: readonly Token[], preposition: number):
   return { kind: 'vague' };
 }
 
+/**
+ * Whether the name run starting at token `start` is a place: right after a preposition of place
+ * ("in Ohio"), or the state after a city ("in Columbus, Ohio").
+ */
+function isPlaceAt(tokens: readonly Token[], start: number): boolean {
+  const before = tokens[start - 1];
+  if (before && LOCATIVE_PREPOSITIONS.has(before.lower) && /^\s+$/.test(tokens[start]!.gap)) return true;
+  if (!before || !/^,\s*$/.test(tokens[start]!.gap) || !isNameWord(before)) return false;
+  let at = start - 1;
+  while (at > 0 && isNameWord(tokens[at - 1]!) && joinsName(tokens[at - 1], tokens[at]!)) at--;
+  return at > 0 && LOCATIVE_PREPOSITIONS.has(tokens[at - 1]!.lower);
+}
+
+/**
+ * Who stands before the place starting at `start`: an unnamed one ("a poll in Wyoming said") is a
+ * vague source; after a name or a comma, the sentence's subject is left to other rules (null).
+ */
+function placeHolder(tokens: readonly Token[], start: number): Mention | null {
+  let at = start - 1;
+  while (at >= 0 && !LOCATIVE_PREPOSITIONS.has(tokens[at]!.lower)) at--;
+  const holder = tokens[at - 1];
+  if (!holder || !/^\s+$/.test(tokens[at]!.gap) || isCapitalised(holder) || isFiller(holder)) return null;
+  return { kind: 'vague', why: `unnamed: ${holder.text} in ${tokens[start]!.text}` };
+}
+
 /** A word that may stand between a speaker and the verb: "X on Thursday said", "X calmly said". */
 function isFiller(token: Token): boolean {
   return FILLERS.has(token.lower) || /^[a-z]{4,}ly$/.test(token.text);
@@ -132,11 +157,17 @@ export function mentionBefore(tokens: readonly Token[], whole: boolean): Mention
   while (index >= 0 && isNameWordAfter(tokens[index - 1], tokens[index]!) && (run.length === 0 || joinsName(tokens[index], run[0]!))) run.unshift(tokens[index--]!);
   // "King said": a title-like surname standing alone (resolved against the article's full names).
   if (run.length === 0 && isLoneSurnameRole(tokens, index)) run.unshift(tokens[index--]!);
+  // "…, in Columbus, Ohio, called": a place, not who speaks (the sentence's subject may be); in "a poll in
+  // Wyoming said" the poll speaks, unnamed.
+  if (run.length > 0 && isPlaceAt(tokens, index + 1)) return placeHolder(tokens, index + 1);
   // "Authorities described …", "Police said": people, but nobody named.
   if ((run.length === 1 && UNNAMED_HEADS.has(run[0]!.lower)) || onlyParty(run)) return { kind: 'vague' };
   // "One said:", "Another added": one of a group the text spoke of, capitalised only as a sentence's first word.
   if (run.length === 1 && COUNTING_OPENERS.has(run[0]!.lower)) return { kind: 'vague', why: `vague source: ${run[0]!.text}` };
   if (run.length === 0) {
+    // "what aides called “…”", "critics say": the verb's subject is people the text does not name. (After a
+    // quote, "“…,” aides said Mr. X told …" reads on to the next verb.)
+    if (!whole && UNNAMED_HEADS.has(last.lower)) return { kind: 'vague', why: `unnamed: ${last.text}` };
     // "…," another spokesperson added / one official said: a speaker, but not a named one.
     if (whole && tokens.length <= 6 && VAGUE_OPENERS.has(tokens[0]!.lower) && tokens.every((token) => !isCapitalised(token))) return { kind: 'vague' };
     return null;
@@ -201,6 +232,8 @@ export function mentionAfter(tokens: readonly Token[]): { mention: Mention; used
     else if (name.length === 0 && followsTitleOf(tokens, index + 1) && tokens[index + 1] && isCapitalised(tokens[index + 1]!)) office = true;
     // A possessive ends the name: "said Hua Twitter’s removal" names Hua.
     else if (isCapitalised(token) && isPossessive(token)) break;
+    // "said central Aceh district resident X": the name before a place noun is where the person is from.
+    else if (name.length > 0 && PLACE_NOUNS.has(token.lower)) name = [];
     else if (isCapitalised(token) || (token.lower === 'the' && name.length === 0)) name = [];
     // A description before any name ("the 32-year-old protester"); a preposition ends it ("a spokesman for …").
     // A pronoun starts a clause, not a description ("insists he'll make X pay").

@@ -84,6 +84,21 @@ describe('attribution forms', () => {
     assert.deepEqual(speakersOf('Medicare and Treasury officials have said they would use a “place of residence” standard.'), [null]);
   });
 
+  it('a common word capitalised as a sentence opens is not a first name', () => {
+    // "Whether Sanders" is no second person called Sanders, so the surname is Ben Sanders'.
+    const text =
+      'Ben Sanders spoke in the hall.\n\nWhether Sanders will run again is not clear. Plus, the party is split.\n\n' +
+      '“We will decide in the spring,” Sanders said.';
+    assert.deepEqual(speakersOf(text), ['Ben Sanders']);
+    assert.deepEqual(speakersOf('Plus Lund said the vote was “a farce.” Plus, it came late.'), ['Lund']);
+  });
+
+  it('titles written before a name are not part of it: prosecutor, producer, GM, CTO, undersheriff', () => {
+    assert.deepEqual(speakersOf('"He betrayed the town," prosecutor Ada Voss said.'), ['Ada Voss']);
+    assert.deepEqual(speakersOf('"We will build it," said Acme CTO Lena Hart.'), ['Lena Hart']);
+    assert.deepEqual(speakersOf('Undersheriff Tom Berg said the man "did not want to wait."'), ['Tom Berg']);
+  });
+
   it('a quote after reported speech in the sentence before, in a one-sentence-a-line file', () => {
     assert.deepEqual(speakersOf('The mill will close in May.\nOwner Rita Baum said the costs had doubled.\n“We could not keep the lights on any longer.”'), ['Rita Baum']);
   });

@@ -5,6 +5,7 @@
  */
 
 import { GENERATIONS, lastWord, samePerson, surnameOf } from './surnames.js';
+import { NOT_NAMES, ORGANISATION_WORDS, ROLES } from './nameWords.js';
 
 export interface Token {
   text: string;
@@ -28,43 +29,6 @@ export function tokenize(text: string, offset = 0): Token[] {
   }
   return tokens;
 }
-
-/** Roles and titles that stand before a name and are not part of it. */
-const ROLES = new Set(
-  `spokeswoman spokesman spokesperson spokespeople minister president vice director secretary chairman
-  chairwoman chair ceo chief executive official senator sen representative rep governor gov mayor
-  ambassador envoy analyst professor prof dr mr mrs ms miss general gen commissioner head leader
-  founder adviser advisor researcher economist lawyer attorney judge justice premier king queen prince
-  princess sheikh pope cardinal bishop rev colonel col captain capt lieutenant lt sergeant sgt officer
-  inspector detective coach manager editor reporter correspondent author candidate deputy assistant
-  member lawmaker congressman congresswoman councillor councilman councilwoman diplomat chancellor
-  sir lord lady dame father sister brother pro tem tempore speaker whip commodore admiral adm commander cmdr
-  maj det insp cpl pvt corporal agent doctor
-  owner developer resident neighbour neighbor star actor actress singer writer host anchor columnist comedian sheriff trooper constable const superintendent chief reverend rev rabbi imam pastor`.split(/\s+/),
-);
-
-/** Capitalised words that do not name anyone: sentence openers, days ("Wed May 5" of a dateline), months, a verb opening an inverted attribution ("Added Gibbs:"). */
-const NOT_NAMES = new Set(
-  `the a an in on at but and or if when while as after before since this that these those there it
-  its he she they we i you his her their our according however meanwhile nonetheless also so then yet
-  for from with by to of many some most all both each every no not now here amid despite during under
-  over among through without within about against into like after until unlike
-  monday tuesday wednesday thursday friday saturday sunday january february march april june july
-  august september october november december mon tue tues wed thu thur thurs fri
-  said says added asked told continued wrote noted finally still instead indeed separately elsewhere later
-  earlier yet who what where why how`.split(/\s+/),
-);
-
-/** Words that make a name an organisation's or a place's rather than a person's. */
-const ORGANISATION_WORDS = new Set(
-  `ministry party commission committee institute inc corp corporation company department agency council
-  association university bank group office government union organization organisation times news post
-  press reuters service services administration court police army force forces senate house congress
-  parliament foundation center centre network league federation authority board club
-  states kingdom nations republic liberties county city province
-  hotel tower towers building plaza street avenue road square airport station stadium arena fort mount
-  river island beach cafe restaurant school college hospital museum casino resort mall`.split(/\s+/),
-);
 
 export const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 
@@ -219,6 +183,9 @@ const APPOSITION_REACH = 4;
  * appears, so that a later "said Hua" resolves to "Hua Chunying"; who holds which title; which
  * one-word names are people ("Mr. Ali", "Fauzi, an official …"); and who is a man or a woman.
  */
+/** The gap before a sentence's first word: a full stop, question or exclamation mark (and closing marks), or a line break. */
+const SENTENCE_GAP = /[.!?]["”’)]*\s+$|\n/;
+
 export class NameBook {
   private readonly byWord = new Map<string, Array<{ name: string; at: number }>>();
 
@@ -247,12 +214,16 @@ export class NameBook {
       titled = false;
       titleGender = undefined;
     };
+    // "Plus Obama said", "Once Microsoft releases …": a common word capitalised only because it opens a
+    // sentence is not a first name; the article writes it in lower case elsewhere, which a first name seldom is.
+    const lowerCase = new Set(tokens.filter((token) => !isCapitalised(token)).map((token) => token.lower));
+    const opensName = (token: Token, index: number): boolean => !(lowerCase.has(token.lower) && (index === 0 || SENTENCE_GAP.test(token.gap)));
     tokens.forEach((token, index) => {
       const previous = tokens[index - 1];
-      if (isNameWordAfter(previous, token) && (run.length === 0 || joinsName(run[run.length - 1], token))) run.push(token);
+      if (isNameWordAfter(previous, token) && (run.length > 0 ? joinsName(run[run.length - 1], token) : opensName(token, index))) run.push(token);
       else {
         flush(index);
-        if (isNameWord(token)) run.push(token);
+        if (isNameWord(token) && opensName(token, index)) run.push(token);
       }
       // "President Obama", "Gov. Asa Hutchinson": who holds a title, for a later "the president said".
       if (run.length === 1 && previous && isRole(previous) && isCapitalised(previous) && joinsName(previous, token)) {

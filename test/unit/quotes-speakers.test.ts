@@ -99,6 +99,11 @@ describe('attribution forms', () => {
     assert.deepEqual(speakersOf('Undersheriff Tom Berg said the man "did not want to wait."'), ['Tom Berg']);
   });
 
+  it('"a Mormon", "an Ohioan": what someone is, not a name', () => {
+    assert.deepEqual(speakersOf('A Mormon said the bill "goes too far for anyone in this state."'), [null]);
+    assert.deepEqual(speakersOf('One candidate, Olle Berg, the mayor of Mesa, who is a Mormon, said that the bill “gives carte blanche to anybody.”').includes('Mormon'), false);
+  });
+
   it('a quote after reported speech in the sentence before, in a one-sentence-a-line file', () => {
     assert.deepEqual(speakersOf('The mill will close in May.\nOwner Rita Baum said the costs had doubled.\n“We could not keep the lights on any longer.”'), ['Rita Baum']);
   });

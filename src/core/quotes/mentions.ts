@@ -162,6 +162,11 @@ export function mentionBefore(tokens: readonly Token[], whole: boolean): Mention
   if (run.length > 0 && isPlaceAt(tokens, index + 1)) return placeHolder(tokens, index + 1);
   // "Authorities described …", "Police said": people, but nobody named.
   if ((run.length === 1 && UNNAMED_HEADS.has(run[0]!.lower)) || onlyParty(run)) return { kind: 'vague' };
+  // "a Mormon said", "X, who is a Mormon, said": what someone is, not their name; after a comma the name
+  // stands earlier in the clause.
+  if (run.length === 1 && index >= 0 && (tokens[index]!.lower === 'a' || tokens[index]!.lower === 'an')) {
+    return tokens.slice(0, index).some((token) => token.gap.includes(',')) || tokens[index]!.gap.includes(',') ? null : { kind: 'vague', why: `unnamed: ${tokens[index]!.text} ${run[0]!.text}` };
+  }
   // "One said:", "Another added": one of a group the text spoke of, capitalised only as a sentence's first word.
   if (run.length === 1 && COUNTING_OPENERS.has(run[0]!.lower)) return { kind: 'vague', why: `vague source: ${run[0]!.text}` };
   if (run.length === 0) {

@@ -104,6 +104,20 @@ describe('attribution forms', () => {
     assert.deepEqual(speakersOf('One candidate, Olle Berg, the mayor of Mesa, who is a Mormon, said that the bill “gives carte blanche to anybody.”').includes('Mormon'), false);
   });
 
+  it('a name in the possessive is a full name the article gives', () => {
+    assert.deepEqual(speakersOf('Mayor Ada Berg’s plan was cut on Monday.\n\n“We will fight on,” Berg said.'), ['Ada Berg']);
+  });
+
+  it('"the president" is completed only by a full name the article gives that title', () => {
+    const text = 'Malia and Sasha Lund’s school was closed.\n\nPresident Lund spoke later.\n\nThe president remarked that it was “puzzling that I do this every year.”';
+    assert.deepEqual(speakersOf(text), ['Lund']);
+  });
+
+  it('a party or a participle opening a sentence is not part of the name', () => {
+    assert.deepEqual(speakersOf('Republican Ada Berg said the plan was “dead on arrival.”'), ['Ada Berg']);
+    assert.deepEqual(speakersOf('Ivar Lund ran the port.\n\nFollowing Lund’s arrest, the port closed.\n\n“It was a mistake,” Lund said.'), ['Ivar Lund']);
+  });
+
   it('a quote after reported speech in the sentence before, in a one-sentence-a-line file', () => {
     assert.deepEqual(speakersOf('The mill will close in May.\nOwner Rita Baum said the costs had doubled.\n“We could not keep the lights on any longer.”'), ['Rita Baum']);
   });

@@ -21,6 +21,7 @@ import {
   withoutOffice,
   type Token,
 } from './names.js';
+import { PARTY_MEMBERS } from './nameWords.js';
 import { WEEKDAYS } from '../text/calendar.js';
 import { REPORTING_VERBS } from '../text/reportingVerbs.js';
 
@@ -64,9 +65,7 @@ const UNNAMED_HEADS = new Set(
   workers experts analysts investigators authorities prosecutors police officers spokesman spokeswoman spokesperson
   spokespeople executives researchers scientists critics supporters residents witnesses protesters students fans`.split(/\s+/),
 );
-/** A member of a party, capitalised: "the Democrat who is familiar with …" names nobody, alone. */
-const PARTY_MEMBERS = new Set(['democrat', 'republican', 'libertarian', 'conservative', 'liberal', 'socialist', 'tory']);
-/** A name of one word that only says which party someone belongs to. */
+/** A name of one word that only says which party someone belongs to: "the Democrat who is familiar with …" names nobody. */
 function onlyParty(run: readonly Token[]): boolean {
   return run.length === 1 && PARTY_MEMBERS.has(run[0]!.lower);
 }

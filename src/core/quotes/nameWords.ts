@@ -36,3 +36,6 @@ export const ORGANISATION_WORDS: ReadonlySet<string> = new Set(
   hotel tower towers building plaza street avenue road square airport station stadium arena fort mount
   river island beach cafe restaurant school college hospital museum casino resort mall`.split(/\s+/),
 );
+
+/** A member of a party, capitalised: a description before a name ("Republican Mitt Romney"), never a name alone. */
+export const PARTY_MEMBERS: ReadonlySet<string> = new Set(['democrat', 'republican', 'libertarian', 'conservative', 'liberal', 'socialist', 'tory']);

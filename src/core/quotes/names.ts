@@ -5,7 +5,7 @@
  */
 
 import { GENERATIONS, lastWord, samePerson, surnameOf } from './surnames.js';
-import { NOT_NAMES, ORGANISATION_WORDS, ROLES } from './nameWords.js';
+import { NOT_NAMES, ORGANISATION_WORDS, PARTY_MEMBERS, ROLES } from './nameWords.js';
 
 export interface Token {
   text: string;
@@ -108,7 +108,10 @@ const ABBREVIATED_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov'
 
 /** A name as written, initials keeping their period. */
 export function nameText(tokens: readonly Token[]): string {
-  return tokens.map((token) => (/^\p{Lu}(?:\.\p{Lu})*$/u.test(token.text) ? `${token.text}.` : token.text)).join(' ');
+  const text = (words: readonly Token[]): string => words.map((token) => (/^\p{Lu}(?:\.\p{Lu})*$/u.test(token.text) ? `${token.text}.` : token.text)).join(' ');
+  // "Republican Ada Berg": the party describes the person; "Republican National Committee" is the body's name.
+  if (tokens.length > 2 && PARTY_MEMBERS.has(tokens[0]!.lower) && !isOrganisation(text(tokens.slice(1)))) return text(tokens.slice(1));
+  return text(tokens);
 }
 
 export function isOrganisation(name: string): boolean {
@@ -217,9 +220,26 @@ export class NameBook {
     // "Plus Obama said", "Once Microsoft releases …": a common word capitalised only because it opens a
     // sentence is not a first name; the article writes it in lower case elsewhere, which a first name seldom is.
     const lowerCase = new Set(tokens.filter((token) => !isCapitalised(token)).map((token) => token.lower));
-    const opensName = (token: Token, index: number): boolean => !(lowerCase.has(token.lower) && (index === 0 || SENTENCE_GAP.test(token.gap)));
+    const standalone = new Set(
+      tokens.filter((token, index) => isNameWord(token) && !(tokens[index - 1] && isNameWord(tokens[index - 1]!) && joinsName(tokens[index - 1], token)) && !(tokens[index + 1] && isCapitalised(tokens[index + 1]!) && joinsName(token, tokens[index + 1]!))).map((token) => token.text),
+    );
+    // A party ("Republican Mitt Romney") describes the person, and a sentence opening with a participle
+    // ("Following Gigante's arrest", "Lecturing Obama") names no one by it.
+    const opensName = (token: Token, index: number): boolean =>
+      !PARTY_MEMBERS.has(token.lower) && !((lowerCase.has(token.lower) || /ing$/.test(token.lower)) && (index === 0 || SENTENCE_GAP.test(token.gap)));
     tokens.forEach((token, index) => {
       const previous = tokens[index - 1];
+      // "President Donald Trump’s shutdown": a possessive ends a name and belongs to it, unless the word before
+      // it names someone alone elsewhere ("said Hua Twitter’s removal": Hua is a name of its own, Twitter another).
+      if (run.length > 0 && isCapitalised(token) && isPossessive(token) && joinsName(run[run.length - 1], token) && !standalone.has(run[0]!.text)) {
+        const bare = token.text.replace(/['’]s?$/, '');
+        const word = { ...token, text: bare, lower: bare.toLowerCase(), end: token.start + bare.length };
+        if (isNameWord(word)) {
+          run.push(word);
+          flush(index + 1);
+          return;
+        }
+      }
       if (isNameWordAfter(previous, token) && (run.length > 0 ? joinsName(run[run.length - 1], token) : opensName(token, index))) run.push(token);
       else {
         flush(index);
@@ -293,8 +313,12 @@ export class NameBook {
    * the one the article gave that title before, when exactly one person had it; else null.
    */
   roleHolder(role: string, at: number): string | null {
-    const holders = (this.byRole.get(ROLE_ABBREVIATIONS.get(role) ?? role) ?? []).filter((holder) => holder.start < at);
-    const names = new Set(holders.map((holder) => this.resolve(nameText(holder.run), holder.start)));
+    const titled = this.byRole.get(ROLE_ABBREVIATIONS.get(role) ?? role) ?? [];
+    const holders = titled.filter((holder) => holder.start < at);
+    // "President Obama" is completed only by a full name the article also gives that title: "Malia and
+    // Sasha Obama's" names a daughter, not the president.
+    const completed = (written: string, full: string): string => (full === written || titled.some((holder) => nameText(holder.run) === full) ? full : written);
+    const names = new Set(holders.map((holder) => completed(nameText(holder.run), this.resolve(nameText(holder.run), holder.start))));
     return names.size === 1 ? [...names][0]! : null;
   }
 

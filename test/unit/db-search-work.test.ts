@@ -21,6 +21,24 @@ import { createTestDatabase, skipWithoutDatabase, type TestDatabase } from '../h
 const positiveOf = (query: string) => parseQuery(query).filter((term) => term.every((alternative) => !alternative.inverse));
 const shapeOf = (hits: readonly SearchHit[]): unknown[] => hits.map((hit) => ({ key: `${hit.passage.source}#${hit.passage.start}`, score: hit.score, titleOnly: hit.titleOnly === true }));
 
+/** A search in one read-only transaction, and the candidate cursors it declared, in order. */
+async function searchDeclaring(database: TestDatabase, query: string, limit: number): Promise<{ hits: SearchHit[]; declared: string[] }> {
+  const declared: string[] = [];
+  const session: SearchSession = {
+    query: async <R>(sql: string, values?: unknown[]): Promise<R[]> => {
+      if (sql.startsWith('DECLARE')) declared.push(sql);
+      return (await database.client.query(sql, values)).rows as R[];
+    },
+  };
+  await database.client.query('BEGIN READ ONLY');
+  try {
+    const hits = await searchArchive(session, { statements: 0, rowsRead: 0, scored: 0, vocabularyWords: 0, titledDocuments: 0 }, query, { limit });
+    return { hits, declared };
+  } finally {
+    await database.client.query('COMMIT');
+  }
+}
+
 describe('the ranked candidate SQL (no database needed)', () => {
   it('orders by the norm index only where the bound is the norm alone', () => {
     const uniform = (query: string): boolean => new QuerySql(new SqlParams(), positiveOf(query)).uniformExactBound();
@@ -135,20 +153,8 @@ describe('the archive search does little work for a screenful', { skip: skipWith
     try {
       const corpus = await loadCorpus(folder.root);
       await ingestCorpus(database.client, corpus, { programVersion: 'test' });
-      const declared: string[] = [];
-      const session: SearchSession = {
-        query: async <R>(sql: string, values?: unknown[]): Promise<R[]> => {
-          if (sql.startsWith('DECLARE')) declared.push(sql);
-          return (await database.client.query(sql, values)).rows as R[];
-        },
-      };
-      await database.client.query('BEGIN READ ONLY');
-      try {
-        const hits = await searchArchive(session, { statements: 0, rowsRead: 0, scored: 0, vocabularyWords: 0, titledDocuments: 0 }, 'harbour !h', { limit: 5 });
-        assert.deepEqual(shapeOf(hits), shapeOf(new PassageIndex(corpus).search('harbour !h', { limit: 5 })));
-      } finally {
-        await database.client.query('COMMIT');
-      }
+      const { hits, declared } = await searchDeclaring(database, 'harbour !h', 5);
+      assert.deepEqual(shapeOf(hits), shapeOf(new PassageIndex(corpus).search('harbour !h', { limit: 5 })));
       // Every passage holding "harbour" holds "h": only the stream of passages that need an edit is asked.
       assert.equal(declared.length, 1, declared.join('\n'));
       assert.match(declared[0]!, /NOT \(/);
@@ -166,21 +172,9 @@ describe('the archive search does little work for a screenful', { skip: skipWith
       const corpus = await loadCorpus(folder.root);
       await ingestCorpus(database.client, corpus, { programVersion: 'test' });
       await database.client.query('ANALYZE passages');
-      const declared: string[] = [];
-      const session: SearchSession = {
-        query: async <R>(sql: string, values?: unknown[]): Promise<R[]> => {
-          if (sql.startsWith('DECLARE')) declared.push(sql);
-          return (await database.client.query(sql, values)).rows as R[];
-        },
-      };
-      await database.client.query('BEGIN READ ONLY');
-      try {
-        // One letter matches only doubled ("vv"): the planner's statistics say few passages hold it.
-        const hits = await searchArchive(session, { statements: 0, rowsRead: 0, scored: 0, vocabularyWords: 0, titledDocuments: 0 }, 'v', { limit: 5 });
-        assert.deepEqual(shapeOf(hits), shapeOf(new PassageIndex(corpus).search('v', { limit: 5 })));
-      } finally {
-        await database.client.query('COMMIT');
-      }
+      // One letter matches only doubled ("vv"): the planner's statistics say few passages hold it.
+      const { hits, declared } = await searchDeclaring(database, 'v', 5);
+      assert.deepEqual(shapeOf(hits), shapeOf(new PassageIndex(corpus).search('v', { limit: 5 })));
       const exactStream = nonEmpty(declared)[0]!;
       assert.ok(!exactStream.includes(`ORDER BY ${PASSAGE_NORM} DESC`), exactStream);
     } finally {

@@ -118,6 +118,16 @@ describe('attribution forms', () => {
     assert.deepEqual(speakersOf('Ivar Lund ran the port.\n\nFollowing Lund’s arrest, the port closed.\n\n“It was a mistake,” Lund said.'), ['Ivar Lund']);
   });
 
+  it('a state after a city is a place; a name after a city and a comma may still speak', () => {
+    assert.ok(!speakersOf('This month Bishop Karl Lind, of Peoria, Ill., said in a homily that the mayor was “following a similar path.”').includes('Ill'));
+    assert.deepEqual(speakersOf('During a press conference in the state capital of Little Rock, Hutchinson said he wants the “right balance.”'), ['Hutchinson']);
+  });
+
+  it('"said the Democratic staffer", "tweeted former Housing and Urban Development Secretary X"', () => {
+    assert.deepEqual(speakersOf('"We already have things on the calendar," said the Democratic staffer.'), [null]);
+    assert.deepEqual(speakersOf('“The people deserve the full truth,” tweeted former Housing and Urban Development Secretary Ana Ruiz.'), ['Ana Ruiz']);
+  });
+
   it('a quote after reported speech in the sentence before, in a one-sentence-a-line file', () => {
     assert.deepEqual(speakersOf('The mill will close in May.\nOwner Rita Baum said the costs had doubled.\n“We could not keep the lights on any longer.”'), ['Rita Baum']);
   });

@@ -21,7 +21,7 @@ import {
   withoutOffice,
   type Token,
 } from './names.js';
-import { PARTY_MEMBERS } from './nameWords.js';
+import { PARTY_MEMBERS, US_STATES } from './nameWords.js';
 import { WEEKDAYS } from '../text/calendar.js';
 import { REPORTING_VERBS } from '../text/reportingVerbs.js';
 
@@ -61,7 +61,7 @@ export type Mention =
 const PLACE_PREPOSITIONS = new Set(['of', 'for', 'from', 'at', 'with', 'in', 'on', 'by', 'to']);
 /** Nouns after a name that make it a modifier of unnamed people: "Interior Department officials described …". */
 const UNNAMED_HEADS = new Set(
-  `officials official aides aide sources source lawmakers leaders members representatives staff staffers employees
+  `officials official aides aide staffer sources source lawmakers leaders members representatives staff staffers employees
   workers experts analysts investigators authorities prosecutors police officers spokesman spokeswoman spokesperson
   spokespeople executives researchers scientists critics supporters residents witnesses protesters students fans`.split(/\s+/),
 );
@@ -107,10 +107,16 @@ function personBeforePreposition(tokens: readonly Token[], preposition: number):
 function isPlaceAt(tokens: readonly Token[], start: number): boolean {
   const before = tokens[start - 1];
   if (before && LOCATIVE_PREPOSITIONS.has(before.lower) && /^\s+$/.test(tokens[start]!.gap)) return true;
-  if (!before || !/^,\s*$/.test(tokens[start]!.gap) || !isNameWord(before)) return false;
+  if (!before || !/^,\s*$/.test(tokens[start]!.gap) || !isNameWord(before) || !isState(tokens.slice(start))) return false;
   let at = start - 1;
   while (at > 0 && isNameWord(tokens[at - 1]!) && joinsName(tokens[at - 1], tokens[at]!)) at--;
-  return at > 0 && LOCATIVE_PREPOSITIONS.has(tokens[at - 1]!.lower);
+  // "in Columbus, Ohio", "Bishop X, of Peoria, Ill.,".
+  return at > 0 && (LOCATIVE_PREPOSITIONS.has(tokens[at - 1]!.lower) || tokens[at - 1]!.lower === 'of');
+}
+
+/** A US state's name or abbreviation ("Ohio", "New York", "Ill.", "N.Y."). */
+function isState(run: readonly Token[]): boolean {
+  return US_STATES.has(run.map((token) => token.lower.replace(/\./g, '')).join(' ')) || (run.length === 2 && ['new', 'north', 'south', 'west', 'rhode'].includes(run[0]!.lower));
 }
 
 /**
@@ -199,6 +205,14 @@ export function mentionBefore(tokens: readonly Token[], whole: boolean): Mention
   return { kind: 'name', name: nameText(run), at: run[0]!.start };
 }
 
+/** Capitalised words, then a title, then a name, from `from` on without a comma: the rest of an office ("Urban Development Secretary X"). */
+function officeAhead(tokens: readonly Token[], from: number): boolean {
+  for (let at = from; at < from + 5 && tokens[at] && isCapitalised(tokens[at]!) && !/[,;:]/.test(tokens[at]!.gap); at++) {
+    if (isRole(tokens[at]!) && tokens[at + 1] && isNameWord(tokens[at + 1]!)) return true;
+  }
+  return false;
+}
+
 /** Lower-case words that may describe a speaker before the name after a verb: "said the 32-year-old protester Paris Kyriakides". */
 const DESCRIPTION_WORDS = 5;
 
@@ -236,6 +250,8 @@ export function mentionAfter(tokens: readonly Token[]): { mention: Mention; used
     else if (name.length === 0 && followsTitleOf(tokens, index + 1) && tokens[index + 1] && isCapitalised(tokens[index + 1]!)) office = true;
     // A possessive ends the name: "said Hua Twitter’s removal" names Hua.
     else if (isCapitalised(token) && isPossessive(token)) break;
+    // "former Housing and Urban Development Secretary X": an office's "and", when a title follows before any comma.
+    else if (token.lower === 'and' && name.length > 0 && officeAhead(tokens, index + 1)) name = [];
     // "said central Aceh district resident X": the name before a place noun is where the person is from.
     else if (name.length > 0 && PLACE_NOUNS.has(token.lower)) name = [];
     else if (isCapitalised(token) || (token.lower === 'the' && name.length === 0)) name = [];

@@ -39,3 +39,16 @@ export const ORGANISATION_WORDS: ReadonlySet<string> = new Set(
 
 /** A member of a party, capitalised: a description before a name ("Republican Mitt Romney"), never a name alone. */
 export const PARTY_MEMBERS: ReadonlySet<string> = new Set(['democrat', 'republican', 'libertarian', 'conservative', 'liberal', 'socialist', 'tory']);
+
+/**
+ * US states and their AP and postal abbreviations, lower case without dots: the state after a city
+ * in a dateline or an apposition ("in Columbus, Ohio,", "of Peoria, Ill.,") is a place, not a speaker.
+ */
+export const US_STATES: ReadonlySet<string> = new Set(
+  `alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois
+  indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana
+  nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming
+  ala ariz az ark calif cal colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev nh nj nm ny
+  nc nd okla ore pa ri sc sd tenn tex vt va wash wva wis wyo dc ak al ar ca co ct de fl hi ia id il in ks me mi mn ms mt
+  ne oh ok or sd tn tx ut wa wi wv wy`.split(/\s+/),
+);

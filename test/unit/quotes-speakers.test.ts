@@ -128,6 +128,11 @@ describe('attribution forms', () => {
     assert.deepEqual(speakersOf('“The people deserve the full truth,” tweeted former Housing and Urban Development Secretary Ana Ruiz.'), ['Ana Ruiz']);
   });
 
+  it('a group of people opening a sentence names nobody: "Associates described …", "Deputies said …"', () => {
+    assert.deepEqual(speakersOf('Associates described his “outstanding loyalty.”'), [null]);
+    assert.deepEqual(speakersOf('Deputies said the man had tattoos of “devil’s horns” on his forehead.'), [null]);
+  });
+
   it('a quote after reported speech in the sentence before, in a one-sentence-a-line file', () => {
     assert.deepEqual(speakersOf('The mill will close in May.\nOwner Rita Baum said the costs had doubled.\n“We could not keep the lights on any longer.”'), ['Rita Baum']);
   });

@@ -63,7 +63,8 @@ const PLACE_PREPOSITIONS = new Set(['of', 'for', 'from', 'at', 'with', 'in', 'on
 const UNNAMED_HEADS = new Set(
   `officials official aides aide staffer sources source lawmakers leaders members representatives staff staffers employees
   workers experts analysts investigators authorities prosecutors police officers spokesman spokeswoman spokesperson
-  spokespeople executives researchers scientists critics supporters residents witnesses protesters students fans`.split(/\s+/),
+  spokespeople executives researchers scientists critics supporters residents witnesses protesters students fans
+  associates colleagues friends relatives neighbors neighbours deputies environmentalists activists advocates`.split(/\s+/),
 );
 /** A name of one word that only says which party someone belongs to: "the Democrat who is familiar with …" names nobody. */
 function onlyParty(run: readonly Token[]): boolean {

@@ -10,7 +10,7 @@ export const ROLES: ReadonlySet<string> = new Set(
   inspector detective coach manager editor reporter correspondent author candidate deputy assistant
   member lawmaker congressman congresswoman councillor councilman councilwoman diplomat chancellor
   sir lord lady dame father sister brother pro tem tempore speaker whip commodore admiral adm commander cmdr
-  maj det insp cpl pvt corporal agent doctor gm cfo cto coo undersheriff historian prosecutor producer journalist
+  maj det insp cpl pvt corporal agent doctor gm cfo cto coo undersheriff historian prosecutor producer journalist showrunner
   owner developer resident neighbour neighbor star actor actress singer writer host anchor columnist comedian sheriff trooper constable const superintendent chief reverend rev rabbi imam pastor`.split(/\s+/),
 );
 

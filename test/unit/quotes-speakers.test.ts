@@ -133,6 +133,16 @@ describe('attribution forms', () => {
     assert.deepEqual(speakersOf('Deputies said the man had tattoos of “devil’s horns” on his forehead.'), [null]);
   });
 
+  it('a page\'s headline and dateline are not the first sentence\'s subject, nor names', () => {
+    const page = 'Greek Leader Calls Bank Deaths Murder\nPublished May 05, 2010\nThe prime minister has denounced what he called the "murder" of three bank workers.';
+    assert.deepEqual(speakersOf(page), [null]);
+    // A headline-like line of a wrapped wire story at the top: the name on the next line is the subject.
+    assert.deepEqual(speakersOf('FED CHIEF SEES CALM\n\nFederal Reserve Board Vice Chairman\nManuel Ortiz said pressures "are very moderate."'), ['Manuel Ortiz']);
+    // A wrapped line that starts with a date is running text: its name is a name.
+    const wire = 'ACME SEES GROWTH\n\nAcme will report growth in the year ended\nMarch 7, chairman Ivo Brandt said in answer to\nquestions.\n    "We must never be complacent," Brandt said.';
+    assert.deepEqual(speakersOf(wire), ['Ivo Brandt']);
+  });
+
   it('a quote after reported speech in the sentence before, in a one-sentence-a-line file', () => {
     assert.deepEqual(speakersOf('The mill will close in May.\nOwner Rita Baum said the costs had doubled.\n“We could not keep the lights on any longer.”'), ['Rita Baum']);
   });

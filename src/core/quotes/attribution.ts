@@ -238,6 +238,8 @@ export function attributeQuotes(
   const knownWords = midSentenceCapitals(tokenize(text));
   for (const word of names.surnames()) knownWords.add(word);
   const referents = new Referents(masked, sentences, names, knownWords);
+  // The end of the third line: where a scraped page's headline and dateline stand.
+  const top = text.split('\n', 3).join('\n').length;
   const results: Attribution[] = [];
   spans.forEach((_, index) => {
     const around = surroundings(text, masked, sentences, spans, index);
@@ -248,7 +250,9 @@ export function attributeQuotes(
     const found =
       passiveAgent(around.prefix, around.suffix, around.suffixStart) ??
       afterQuote(around.suffix, around.suffixStart) ??
-      (title ? TITLE : beforeQuote(around.prefix, around.prefixStart, referents.knownWords, around.sentenceTokens)) ??
+      // A page's headline or dateline the splitter joined to the first sentence (they end without a full stop) is
+      // not its subject. Only at the top: further down, a wrapped line of capitals is running text.
+      (title ? TITLE : beforeQuote(around.prefix, around.prefixStart, referents.knownWords, around.sentenceTokens.filter((token) => token.start >= top || !names.inHeadline(token.start)))) ??
       sentenceEndCue(text, masked, sentences, spans, index);
     let speaker = found ? referents.resolve(found.mention, around.first) : null;
     let evidence: SpeakerEvidence | null =

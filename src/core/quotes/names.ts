@@ -6,6 +6,7 @@
 
 import { GENERATIONS, lastWord, samePerson, surnameOf } from './surnames.js';
 import { NOT_NAMES, ORGANISATION_WORDS, PARTY_MEMBERS, ROLES } from './nameWords.js';
+import { outsideHeadlines } from './headlines.js';
 
 export interface Token {
   text: string;
@@ -117,33 +118,6 @@ export function nameText(tokens: readonly Token[]): string {
 export function isOrganisation(name: string): boolean {
   const words = name.toLowerCase().split(' ');
   return words.some((word) => ORGANISATION_WORDS.has(word));
-}
-
-/**
- * Whether a line is set in title case, every word of four letters or more capitalised (a headline:
- * "Obama Expresses Outrage Over Orlando Shooting"), where capitalised words in a row are not a name.
- */
-function isHeadline(line: string): boolean {
-  const words = line.match(/[\p{L}]{4,}/gu) ?? [];
-  return words.length >= 3 && words.every((word) => /^\p{Lu}/u.test(word));
-}
-
-/** Tokens outside headline lines (each line read once). */
-function outsideHeadlines(text: string, tokens: readonly Token[], headlines: Array<{ start: number; end: number }>): Token[] {
-  const kept: Token[] = [];
-  let lineEnd = -1;
-  let headline = false;
-  for (const token of tokens) {
-    if (token.start > lineEnd) {
-      const lineStart = text.lastIndexOf('\n', token.start) + 1;
-      const next = text.indexOf('\n', token.start);
-      lineEnd = next === -1 ? text.length : next;
-      headline = isHeadline(text.slice(lineStart, lineEnd));
-      if (headline) headlines.push({ start: lineStart, end: lineEnd });
-    }
-    if (!headline) kept.push(token);
-  }
-  return kept;
 }
 
 /** Words of an office after "<title> of", not of the holder's name: "Secretary of State Jane Roe", "Chief of Staff Jo Lee". */

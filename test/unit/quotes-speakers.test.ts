@@ -143,6 +143,17 @@ describe('attribution forms', () => {
     assert.deepEqual(speakersOf(wire), ['Ivo Brandt']);
   });
 
+  it('a surname\'s particle opening a sentence stays in the name; a first name like a participle stays too', () => {
+    const text = 'The talks went on, de Clercq told reporters.\n\nDe Clercq said the round was "one undertaking, with one track."';
+    assert.deepEqual(speakersOf(text), ['De Clercq']);
+    const lawyer = 'Irving Nathan, a Burlington lawyer, spoke after the vote.\n\n"Dominion relied on the insider," Nathan said.';
+    assert.deepEqual(speakersOf(lawyer), ['Irving Nathan']);
+  });
+
+  it('officials named only by their country are nobody named: "U.S. Officials have said"', () => {
+    assert.deepEqual(speakersOf('In recent statements U.S. Officials have said the dollar "has fallen far enough."'), [null]);
+  });
+
   it('a quote after reported speech in the sentence before, in a one-sentence-a-line file', () => {
     assert.deepEqual(speakersOf('The mill will close in May.\nOwner Rita Baum said the costs had doubled.\n“We could not keep the lights on any longer.”'), ['Rita Baum']);
   });

@@ -167,7 +167,8 @@ export function mentionBefore(tokens: readonly Token[], whole: boolean): Mention
   // Wyoming said" the poll speaks, unnamed.
   if (run.length > 0 && isPlaceAt(tokens, index + 1)) return placeHolder(tokens, index + 1);
   // "Authorities described …", "Police said": people, but nobody named.
-  if ((run.length === 1 && UNNAMED_HEADS.has(run[0]!.lower)) || onlyParty(run)) return { kind: 'vague' };
+  // "Police said", "U.S. Officials have said": people, but nobody named.
+  if (UNNAMED_HEADS.has(run[run.length - 1]?.lower ?? '') || onlyParty(run)) return { kind: 'vague' };
   // "a Mormon said", "X, who is a Mormon, said": what someone is, not their name; after a comma the name
   // stands earlier in the clause.
   if (run.length === 1 && index >= 0 && (tokens[index]!.lower === 'a' || tokens[index]!.lower === 'an')) {

@@ -52,3 +52,6 @@ export const US_STATES: ReadonlySet<string> = new Set(
   nc nd okla ore pa ri sc sd tenn tex vt va wash wva wis wyo dc ak al ar ca co ct de fl hi ia id il in ks me mi mn ms mt
   ne oh ok or sd tn tx ut wa wi wv wy`.split(/\s+/),
 );
+
+/** Particles of surnames, capitalised when they open a sentence ("De Clercq", "Van Liemt", "Du Plessis"). */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'du', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'le', 'la', 'al', 'bin', 'ibn']);

@@ -5,7 +5,7 @@
  */
 
 import { GENERATIONS, lastWord, samePerson, surnameOf } from './surnames.js';
-import { NOT_NAMES, ORGANISATION_WORDS, PARTY_MEMBERS, ROLES } from './nameWords.js';
+import { NAME_PARTICLES, NOT_NAMES, ORGANISATION_WORDS, PARTY_MEMBERS, ROLES } from './nameWords.js';
 import { outsideHeadlines } from './headlines.js';
 
 export interface Token {
@@ -160,6 +160,9 @@ const APPOSITION_REACH = 4;
  * appears, so that a later "said Hua" resolves to "Hua Chunying"; who holds which title; which
  * one-word names are people ("Mr. Ali", "Fauzi, an official …"); and who is a man or a woman.
  */
+/** First names that end like a participle. */
+const ING_NAMES = new Set(['irving', 'sterling', 'channing', 'manning', 'fielding', 'harding', 'browning']);
+
 /** The gap before a sentence's first word: a full stop, question or exclamation mark (and closing marks), or a line break. */
 const SENTENCE_GAP = /[.!?]["”’)]*\s+$|\n/;
 
@@ -197,10 +200,13 @@ export class NameBook {
     const standalone = new Set(
       tokens.filter((token, index) => isNameWord(token) && !(tokens[index - 1] && isNameWord(tokens[index - 1]!) && joinsName(tokens[index - 1], token)) && !(tokens[index + 1] && isCapitalised(tokens[index + 1]!) && joinsName(token, tokens[index + 1]!))).map((token) => token.text),
     );
-    // A party ("Republican Mitt Romney") describes the person, and a sentence opening with a participle
-    // ("Following Gigante's arrest", "Lecturing Obama") names no one by it.
-    const opensName = (token: Token, index: number): boolean =>
-      !PARTY_MEMBERS.has(token.lower) && !((lowerCase.has(token.lower) || /ing$/.test(token.lower)) && (index === 0 || SENTENCE_GAP.test(token.gap)));
+    // A party ("Republican Mitt Romney") describes the person, and a participle opening a sentence ("Following
+    // Gigante's arrest", "Having Jackman host", "Echoing Gaviria") names no one by it; the first names that look
+    // like one are few (Irving, Sterling, Channing). A name's particle ("De Clercq said", "de Clercq") is written
+    // in lower case elsewhere and still opens the name.
+    const participle = (word: string): boolean => /^\p{L}{3,}ing$/u.test(word) && !ING_NAMES.has(word);
+    const commonWord = (token: Token): boolean => (lowerCase.has(token.lower) && !NAME_PARTICLES.has(token.lower)) || participle(token.lower);
+    const opensName = (token: Token, index: number): boolean => !PARTY_MEMBERS.has(token.lower) && !(commonWord(token) && (index === 0 || SENTENCE_GAP.test(token.gap)));
     tokens.forEach((token, index) => {
       const previous = tokens[index - 1];
       // "President Donald Trump’s shutdown": a possessive ends a name and belongs to it, unless the word before

@@ -35,7 +35,6 @@ export interface ArchiveSearchOptions extends ArchiveScope {
   limit?: number;
 }
 
-
 /** Documents whose title or source id may match the whole query, with a lower bound of their title-and-source factor. */
 export interface TitledDocuments {
   stories: string[];
@@ -277,14 +276,15 @@ export async function searchArchive(session: SearchSession, work: ArchiveSearchW
     [String(similarityThreshold(positive))],
   );
   const facts = await searchFacts(session, work, positive, options);
+  const rankingFor = (fetched: number): Ranking => new Ranking(planSearch(session, work, terms, facts, options, fetched), work, fetched, furthestFetch(limit));
   let fetched = limit;
-  let ranking = new Ranking(planSearch(session, work, terms, facts, options, fetched), work, fetched, furthestFetch(limit));
+  let ranking = rankingFor(fetched);
   let hits = await ranking.read(fetched);
   while (lookFurther(hits, fetched, limit)) {
     fetched *= LOOK_FURTHER_FACTOR;
     // Read on from where the shorter list stopped (a doubled letter's scan of every passage is not made again), unless a
     // stream was cut to what the shorter list could take.
-    if (!ranking.extendable) ranking = new Ranking(planSearch(session, work, terms, facts, options, fetched), work, fetched, furthestFetch(limit));
+    if (!ranking.extendable) ranking = rankingFor(fetched);
     hits = await ranking.read(fetched);
   }
   return textFirst(hits).slice(0, limit);

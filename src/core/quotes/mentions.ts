@@ -102,17 +102,17 @@ function personBeforePreposition(tokens: readonly Token[], preposition: number):
 }
 
 /**
- * Whether the name run starting at token `start` is a place: right after a preposition of place
- * ("in Ohio"), or the state after a city ("in Columbus, Ohio").
+ * The preposition that makes the name run starting at token `start` a place, or -1: the one right
+ * before it ("in Ohio"), or the one before the city a state follows ("in Columbus, Ohio", "Bishop X,
+ * of Peoria, Ill.,").
  */
-function isPlaceAt(tokens: readonly Token[], start: number): boolean {
+function placePreposition(tokens: readonly Token[], start: number): number {
   const before = tokens[start - 1];
-  if (before && LOCATIVE_PREPOSITIONS.has(before.lower) && /^\s+$/.test(tokens[start]!.gap)) return true;
-  if (!before || !/^,\s*$/.test(tokens[start]!.gap) || !isNameWord(before) || !isState(tokens.slice(start))) return false;
+  if (before && LOCATIVE_PREPOSITIONS.has(before.lower) && /^\s+$/.test(tokens[start]!.gap)) return start - 1;
+  if (!before || !/^,\s*$/.test(tokens[start]!.gap) || !isNameWord(before) || !isState(tokens.slice(start))) return -1;
   let at = start - 1;
   while (at > 0 && isNameWord(tokens[at - 1]!) && joinsName(tokens[at - 1], tokens[at]!)) at--;
-  // "in Columbus, Ohio", "Bishop X, of Peoria, Ill.,".
-  return at > 0 && (LOCATIVE_PREPOSITIONS.has(tokens[at - 1]!.lower) || tokens[at - 1]!.lower === 'of');
+  return at > 0 && (LOCATIVE_PREPOSITIONS.has(tokens[at - 1]!.lower) || tokens[at - 1]!.lower === 'of') ? at - 1 : -1;
 }
 
 /** A US state's name or abbreviation ("Ohio", "New York", "Ill.", "N.Y."). */
@@ -121,14 +121,13 @@ function isState(run: readonly Token[]): boolean {
 }
 
 /**
- * Who stands before the place starting at `start`: an unnamed one ("a poll in Wyoming said") is a
- * vague source; after a name or a comma, the sentence's subject is left to other rules (null).
+ * Who stands before a place's preposition (at `preposition`; the place starts at `start`): an
+ * unnamed one ("a poll in Wyoming said") is a vague source; after a name or a comma, or before an
+ * "of" ("the mayor of Washington, DC, suggested"), the sentence's subject is left to other rules (null).
  */
-function placeHolder(tokens: readonly Token[], start: number): Mention | null {
-  let at = start - 1;
-  while (at >= 0 && !LOCATIVE_PREPOSITIONS.has(tokens[at]!.lower)) at--;
-  const holder = tokens[at - 1];
-  if (!holder || !/^\s+$/.test(tokens[at]!.gap) || isCapitalised(holder) || isFiller(holder)) return null;
+function placeHolder(tokens: readonly Token[], preposition: number, start: number): Mention | null {
+  const holder = tokens[preposition - 1];
+  if (!LOCATIVE_PREPOSITIONS.has(tokens[preposition]!.lower) || !holder || !/^\s+$/.test(tokens[preposition]!.gap) || isCapitalised(holder) || isFiller(holder)) return null;
   return { kind: 'vague', why: `unnamed: ${holder.text} in ${tokens[start]!.text}` };
 }
 
@@ -165,7 +164,8 @@ export function mentionBefore(tokens: readonly Token[], whole: boolean): Mention
   if (run.length === 0 && isLoneSurnameRole(tokens, index)) run.unshift(tokens[index--]!);
   // "…, in Columbus, Ohio, called": a place, not who speaks (the sentence's subject may be); in "a poll in
   // Wyoming said" the poll speaks, unnamed.
-  if (run.length > 0 && isPlaceAt(tokens, index + 1)) return placeHolder(tokens, index + 1);
+  const preposition = run.length > 0 ? placePreposition(tokens, index + 1) : -1;
+  if (preposition >= 0) return placeHolder(tokens, preposition, index + 1);
   // "Authorities described …", "Police said": people, but nobody named.
   // "Police said", "U.S. Officials have said": people, but nobody named.
   if (UNNAMED_HEADS.has(run[run.length - 1]?.lower ?? '') || onlyParty(run)) return { kind: 'vague' };

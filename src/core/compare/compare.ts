@@ -10,6 +10,7 @@ import { runAtOnce, type Steps } from '../slices.js';
 import type { Corpus, Passage } from '../types.js';
 import { conflictsBySource, samePerson } from './conflicts.js';
 import { withDayBefore } from './claimFacts.js';
+import { claimSpeaker, namesSpeaker } from './claimSpeaker.js';
 import { extractFacts, isDayFact } from './facts.js';
 import { StemWeights, claimSimilarity, union, weightedCoverage } from './similarity.js';
 import { StemIndex } from './stemIndex.js';
@@ -225,8 +226,11 @@ export class ClaimComparer {
     return best.story;
   }
 
-  /** The best window (a passage, or it and a neighbour of the same source) for each source. */
-  private bestWindows(stems: ReadonlySet<string>, story: string | null): Map<string, Window> {
+  /**
+   * The best window (a passage, or it and a neighbour of the same source) for each source;
+   * `speaker`, the name of the person the claim says spoke, must be named there (claimSpeaker.ts).
+   */
+  private bestWindows(stems: ReadonlySet<string>, story: string | null, speaker: readonly string[] | null): Map<string, Window> {
     const best = new Map<string, Window>();
     const passages = this.corpus.passages;
     const distinctive = this.storyWeights(stems, story);
@@ -242,7 +246,11 @@ export class ClaimComparer {
       const similarity = claimSimilarity(stems, windowStems, this.weights);
       // Sharing only the story's common words is no evidence that a window states the claim.
       const holdsRare = rare.size === 0 || [...rare].some((stem) => windowStems.has(stem));
-      const carries = similarity >= CARRIED_THRESHOLD && holdsRare && weightedCoverage(stems, windowStems, distinctive) >= DISTINCTIVE_THRESHOLD;
+      const carries =
+        similarity >= CARRIED_THRESHOLD &&
+        holdsRare &&
+        weightedCoverage(stems, windowStems, distinctive) >= DISTINCTIVE_THRESHOLD &&
+        (speaker === null || namesSpeaker(speaker, window, passages));
       const source = window[0]!.source;
       const current = best.get(source);
       if (!current || (carries && !current.carries) || (carries === current.carries && similarity > current.similarity)) {
@@ -265,7 +273,7 @@ export class ClaimComparer {
     const anchor = options.passageId === undefined ? undefined : this.corpus.passages[options.passageId];
     const stems = claimStems(claim);
     const story = options.story !== undefined ? options.story : anchor ? anchor.story : this.likelyStory(stems);
-    const windows = this.bestWindows(stems, story);
+    const windows = this.bestWindows(stems, story, claimSpeaker(claim));
     if (anchor && (story === null || anchor.story === story)) windows.set(anchor.source, { passages: [anchor], similarity: 1, carries: true });
 
     const versions: SourceVersion[] = this.sourcesOf(story).map((source) => {

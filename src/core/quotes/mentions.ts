@@ -60,7 +60,7 @@ export type Mention =
 /** Words that tie a name to the person before it: "Herbert Flynn of Fort Coffee", "a spokesman for Acme". */
 const PLACE_PREPOSITIONS = new Set(['of', 'for', 'from', 'at', 'with', 'in', 'on', 'by', 'to']);
 /** Nouns after a name that make it a modifier of unnamed people: "Interior Department officials described …". */
-const UNNAMED_HEADS = new Set(
+export const UNNAMED_HEADS = new Set(
   `officials official aides aide staffer sources source lawmakers leaders members representatives staff staffers employees
   workers experts analysts investigators authorities prosecutors police officers spokesman spokeswoman spokesperson
   spokespeople executives researchers scientists critics supporters residents witnesses protesters students fans

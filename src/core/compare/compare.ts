@@ -64,6 +64,13 @@ function personNames(facts: readonly Fact[]): string[] {
   return [...new Set(facts.filter((fact) => fact.kind === 'name' && fact.person === true).map((fact) => fact.value))];
 }
 
+/** Do two figures count the same thing: a unit in common, and for ages the same person where both are known? */
+function sameQuantity(a: Fact, b: Fact): boolean {
+  const units = a.unit ?? [];
+  if (!(b.unit ?? []).some((unit) => units.includes(unit))) return false;
+  return !units.includes('age') || a.of === undefined || b.of === undefined || a.of === b.of;
+}
+
 export class ClaimComparer {
   readonly corpus: Corpus;
   readonly weights: StemWeights;
@@ -215,6 +222,21 @@ export class ClaimComparer {
     return passages.slice(first, end);
   }
 
+  /**
+   * Does the window give a figure of what the claim's figures count (any value: a different one is
+   * a conflict, not an absence)? A claim with a figure ("The BlackBerry Q10 is priced from $119.99")
+   * is not carried by a sentence of its words without one ("T-Mobile did not give the Q10's price").
+   */
+  private statesFigureOf(figures: readonly Fact[], window: readonly Passage[]): boolean {
+    // The same figure however written around ("75-year-old", "magnitude-5.6"), or another figure of the same thing.
+    const digits = figures.map((fact) => /\d[\d,.]*\d|\d/.exec(fact.text)?.[0] ?? '').filter((written) => written !== '');
+    return window.some(
+      (passage) =>
+        digits.some((written) => new RegExp(`(?<![\\d.,])${written.replace(/[.,]/g, '\\$&')}(?![\\d]|[.,]\\d)`).test(passage.text)) ||
+        this.factsOf(passage.text).some((fact) => fact.kind === 'number' && figures.some((figure) => sameQuantity(figure, fact))),
+    );
+  }
+
   /** For a typed claim in a corpus of stories: the story of the passage closest to it. */
   private likelyStory(stems: ReadonlySet<string>): string | null {
     if (this.corpus.stories.length === 0) return null;
@@ -230,7 +252,10 @@ export class ClaimComparer {
    * The best window (a passage, or it and a neighbour of the same source) for each source;
    * `speaker`, the name of the person the claim says spoke, must be named there (claimSpeaker.ts).
    */
-  private bestWindows(stems: ReadonlySet<string>, story: string | null, speaker: readonly string[] | null): Map<string, Window> {
+  private bestWindows(claim: string, stems: ReadonlySet<string>, story: string | null): Map<string, Window> {
+    const speaker = claimSpeaker(claim);
+    // An age before a name ("the shooting death of 10-year-old Kathina Thomas") describes the person, and carriers may leave it out.
+    const figures = extractFacts(claim).filter((fact) => fact.kind === 'number' && !(fact.unit?.includes('age') === true && fact.text.includes('-')));
     const best = new Map<string, Window>();
     const passages = this.corpus.passages;
     const distinctive = this.storyWeights(stems, story);
@@ -250,7 +275,8 @@ export class ClaimComparer {
         similarity >= CARRIED_THRESHOLD &&
         holdsRare &&
         weightedCoverage(stems, windowStems, distinctive) >= DISTINCTIVE_THRESHOLD &&
-        (speaker === null || namesSpeaker(speaker, window, passages));
+        (speaker === null || namesSpeaker(speaker, window, passages)) &&
+        (figures.length === 0 || this.statesFigureOf(figures, window));
       const source = window[0]!.source;
       const current = best.get(source);
       if (!current || (carries && !current.carries) || (carries === current.carries && similarity > current.similarity)) {
@@ -273,7 +299,7 @@ export class ClaimComparer {
     const anchor = options.passageId === undefined ? undefined : this.corpus.passages[options.passageId];
     const stems = claimStems(claim);
     const story = options.story !== undefined ? options.story : anchor ? anchor.story : this.likelyStory(stems);
-    const windows = this.bestWindows(stems, story, claimSpeaker(claim));
+    const windows = this.bestWindows(claim, stems, story);
     if (anchor && (story === null || anchor.story === story)) windows.set(anchor.source, { passages: [anchor], similarity: 1, carries: true });
 
     const versions: SourceVersion[] = this.sourcesOf(story).map((source) => {

@@ -122,8 +122,9 @@ function range(fact: Fact): [number, number] {
     case 'approximately':
       return [value - precision / 2, value + precision / 2];
     default:
-      // A round figure may be rounded ("$43 million" for 43.4) or cut ("$43 million" for 43.9); other figures only rounded.
-      return fact.rounded ? [value - precision / 2, value + precision] : [value - precision / 2, value + precision / 2];
+      // A round figure may be rounded ("$43 million" for 43.4) or cut ("$43 million" for 43.9), and so may
+      // whole dollars ("$99" for a price of $99.99); other figures only rounded.
+      return fact.rounded || (precision === 1 && fact.unit?.includes('$') === true) ? [value - precision / 2, value + precision] : [value - precision / 2, value + precision / 2];
   }
 }
 
@@ -160,6 +161,9 @@ function comparable(kind: FactKind, a: Fact, b: Fact): boolean {
       const yearsA = (a.years ?? []).join(' ');
       const yearsB = (b.years ?? []).join(' ');
       if (yearsA !== '' && yearsB !== '' && yearsA !== yearsB) return false;
+      // Ages are one slot only as one person's: "10-year-old Kathina Thomas" is not the age of the
+      // "16-year-old" accused of killing her, nor of "a 10-year-old girl" some source leaves unnamed.
+      if (units.includes('age') && (a.of !== undefined || b.of !== undefined) && a.of !== b.of) return false;
       const ratio = Number.parseFloat(a.value) / Number.parseFloat(b.value);
       // Counts of different sizes ("3" and "31" accounts) are different counts, not one disputed.
       return ratio > 0.5 && ratio < 2 && sharesContext(a, b);

@@ -242,6 +242,13 @@ function nameAfter(text: string, from: number): string | undefined {
   return last === undefined || NOT_NAMES.has(last) ? undefined : last.replace(/['’]s$/, '').toLowerCase();
 }
 
+/** The last word of the name a sentence gives an age to right before `to` ("Jermayne Timmons is 16 years old"), lowercase, or undefined. */
+function nameBefore(text: string, to: number): string | undefined {
+  const name = /((?:\p{Lu}[\p{L}’'-]*\s)*\p{Lu}[\p{L}’'-]*)\s+(?:is|was|turned|turns)\s+$/u.exec(text.slice(Math.max(0, to - 60), to))?.[1];
+  const last = name?.split(/\s+/).pop();
+  return last === undefined || NOT_NAMES.has(last) ? undefined : last.replace(/['’]s$/, '').toLowerCase();
+}
+
 function readAges(reading: Reading, years: string[]): void {
   const { text } = reading;
   const push = (start: number, end: number, digits: string, of: string | undefined): void => {
@@ -252,7 +259,8 @@ function readAges(reading: Reading, years: string[]): void {
     const end = match.index + match[0].length;
     if (overlaps(reading, match.index, end)) continue;
     if (match[1] !== undefined && match[0].includes('-') && !agesPerson(text, end)) continue;
-    push(match.index, end, match[1] ?? match[2] ?? '', match[1] !== undefined ? nameAfter(text, end) : undefined);
+    const person = match[1] === undefined ? undefined : match[0].includes('-') ? nameAfter(text, end) : (nameBefore(text, match.index) ?? nameAfter(text, end));
+    push(match.index, end, match[1] ?? match[2] ?? '', person);
   }
   for (const match of text.matchAll(APPOSITIVE_AGE)) {
     const [, name = '', digits = ''] = match;

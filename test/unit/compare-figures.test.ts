@@ -1,0 +1,53 @@
+/** Issue 10, development set 4: figures a typed claim states, and which figures are one slot. */
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { ClaimComparer } from '../../src/core/compare/compare.js';
+import { findConflicts } from '../../src/core/compare/conflicts.js';
+import { extractFacts } from '../../src/core/compare/facts.js';
+import { loadCorpus } from '../../src/core/load.js';
+import { temporaryCorpus } from '../helpers/corpus.js';
+
+const files = temporaryCorpus({
+  'phone/alpha.txt': 'Carrier adds the Q10\n\nThe carrier will sell the Q10 phone to business customers from $119.99 a month.\n',
+  'phone/beta.txt': 'Q10 coming\n\nThe carrier will sell the Q10 phone to business customers, but gave no price for it yet.\n',
+  'phone/gamma.txt': 'Q10 price\n\nBusiness customers of the carrier will pay $129.99 a month for the Q10 phone.\n',
+});
+after(() => files.cleanup());
+const comparer = new ClaimComparer(await loadCorpus(files.root));
+
+describe('a typed claim with a figure', () => {
+  const versions = comparer.compare('The carrier sells the Q10 phone to business customers for $119.99 a month', { story: 'phone' }).sources;
+  const carried = (source: string): boolean => versions.find((version) => version.source === source)?.carried ?? false;
+
+  it('is not carried by a sentence of its words that gives no figure', () => {
+    assert.equal(carried('phone/beta'), false);
+  });
+
+  it('is carried by one with another figure of the same thing, a conflict', () => {
+    assert.equal(carried('phone/alpha'), true);
+    assert.equal(carried('phone/gamma'), true);
+    assert.deepEqual(versions.find((version) => version.source === 'phone/gamma')?.conflicts.map((conflict) => conflict.value), ['$129.99']);
+  });
+});
+
+describe('ages', () => {
+  it('are one slot only as one person’s', () => {
+    const victim = extractFacts('A witness saw the gunman who killed 10-year-old Kathina Thomas.');
+    const accused = extractFacts('The trial of 16-year-old Jermayne Timmons, accused of killing the girl, went on.');
+    assert.deepEqual(findConflicts(victim, [accused]), []);
+    const older = extractFacts('The trial of 17-year-old Jermayne Timmons, accused of killing the girl, went on.');
+    assert.deepEqual(findConflicts(accused, [older]).map((conflict) => conflict.value), ['16-year-old']);
+  });
+
+  it('belong to the person a sentence gives them to', () => {
+    assert.equal(extractFacts('Jermayne Timmons is 16 years old.').find((fact) => fact.kind === 'number')?.of, 'timmons');
+  });
+});
+
+describe('figures', () => {
+  it('agree when one drops the cents of a price', () => {
+    const cents = extractFacts('Buyers pay $99.99 down for the phone.');
+    const whole = extractFacts('Buyers pay $99 down for the phone.');
+    assert.deepEqual(findConflicts(cents, [whole]), []);
+  });
+});

@@ -26,10 +26,15 @@ describe('the speaker a claim names', () => {
     assert.deepEqual(claimSpeaker('DNC spokesman Brad Woodhouse said Steele was wrong'), ['Brad', 'Woodhouse']);
   });
 
-  it('is nobody when the claim opens with an organisation, a group, an acronym or a possessive', () => {
-    assert.equal(claimSpeaker('The Fish and Wildlife Service announced Thursday it would allow imports'), null);
+  it('is an organisation by the words that tell it from others, or an acronym', () => {
+    assert.deepEqual(claimSpeaker('The Fish and Wildlife Service announced Thursday it would allow imports'), ['Fish', 'Wildlife', 'Service']);
+    assert.deepEqual(claimSpeaker('The Washington Post reported that Obama had offered him the job'), ['Washington', 'Post']);
+    assert.deepEqual(claimSpeaker('HP announced the deal on Tuesday'), ['HP']);
+  });
+
+  it('is nobody when the claim opens with a group, a possessive or no reporting verb', () => {
     assert.equal(claimSpeaker('Police said the suspect fled'), null);
-    assert.equal(claimSpeaker('HP announced the deal on Tuesday'), null);
+    assert.equal(claimSpeaker('U.S. officials said the talks failed'), null);
     assert.equal(claimSpeaker("Hillary Clinton's doctor said she is fit"), null);
     assert.equal(claimSpeaker('Steele must apologize to the troops'), null);
   });
@@ -50,5 +55,24 @@ describe('carriers of a claim with a speaker', () => {
 
   it('are not narrowed when the claim names no speaker', () => {
     assert.deepEqual(carriers('Steele must apologize to the troops'), ['row/alpha', 'row/beta', 'row/delta', 'row/gamma']);
+  });
+});
+
+describe('a claim a newspaper or network reported', () => {
+  const network = temporaryCorpus({
+    'offer/alpha.txt': 'Surgeon general\n\nThe Washington Post reported that the president offered Dr. Gupta the post of surgeon general.\n',
+    'offer/beta.txt': 'Gupta in line\n\nThe president offered Dr. Gupta the post of surgeon general, officials said.\n',
+    'offer/gamma.txt': 'Gupta offered job\n\nThe president offered Dr. Gupta the post of surgeon general, the Post reported.\n',
+  });
+  after(() => network.cleanup());
+
+  it('is carried only where the source names the newspaper, in full or by its head', async () => {
+    const offers = new ClaimComparer(await loadCorpus(network.root));
+    const carriers = offers
+      .compare('The Washington Post reported that the president offered Gupta the post of surgeon general', { story: 'offer' })
+      .sources.filter((version) => version.carried)
+      .map((version) => version.source)
+      .sort();
+    assert.deepEqual(carriers, ['offer/alpha', 'offer/gamma']);
   });
 });

@@ -11,31 +11,33 @@ import { isRoleWord } from '../quotes/names.js';
 import { editDistance } from '../text/editDistance.js';
 import { REPORTING_VERBS } from '../text/reportingVerbs.js';
 
-const SPEECH_VERBS = new Set(REPORTING_VERBS);
+/** Verbs of speech, and the verbs news gives a source's report with ("The Washington Post reported", "CNN confirmed"). */
+const SPEECH_VERBS = new Set([...REPORTING_VERBS, 'reported', 'reports', 'confirmed', 'confirms', 'revealed', 'disclosed']);
 /** Capitalised words that open a claim without naming anyone ("The", "A"). */
-const NOT_SURNAMES = new Set(['The', 'A', 'An', 'This', 'That', 'It', 'He', 'She', 'They', 'We', 'I']);
+const NOT_NAME_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'it', 'he', 'she', 'they', 'we', 'i', 'of', 'and']);
 
 /**
- * The words of the name of the person a claim opens with as the speaker, or null: the run of
- * capitalised words right before a reporting verb among the claim's first words, when it reads as
- * a person's name (not an acronym such as "HP", whose sources also write "H-P", nor a possessive:
- * "Clinton's doctor said" names the doctor, not Clinton; nor an organisation after "the"). Titles
- * are left out ("Governor Mehdi Irannejad").
+ * The words of the name of the person or body a claim opens with as the speaker, or null: the
+ * capitalised words (or an acronym: "CNN", "HP", which sources also write "H-P") right before a
+ * reporting verb among the claim's first words, without titles ("Governor Mehdi Irannejad") or
+ * the generic words of an organisation's name but its head ("The Washington Post" is named by
+ * "Washington" or a capitalised "Post"). Nobody for a group
+ * ("Police said", "U.S. officials said") or a possessive ("Clinton's doctor said" names the doctor).
  */
 export function claimSpeaker(claim: string): string[] | null {
-  const words = claim.split(/\s+/).slice(0, 8);
+  const words = claim.split(/\s+/).slice(0, 9);
   const verbAt = words.findIndex((word) => SPEECH_VERBS.has(word.toLowerCase()));
   if (verbAt < 1) return null;
-  const surname = words[verbAt - 1]!;
-  if (!/^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*$/u.test(surname) && !/^\p{Lu}\p{Ll}*\p{Lu}\p{Ll}+$/u.test(surname)) return null;
-  // "Police said", "Officials said": nobody named; "Acme Corp said": no person.
-  if (NOT_SURNAMES.has(surname) || UNNAMED_HEADS.has(surname.toLowerCase()) || ORGANISATION_WORDS.has(surname.toLowerCase())) return null;
+  const last = words[verbAt - 1]!;
+  if (!/^(?:\p{Lu}[\p{L}-]*\p{L}|\p{Lu}{2,})$/u.test(last) || UNNAMED_HEADS.has(last.toLowerCase())) return null;
   let runStart = verbAt - 1;
-  while (runStart > 0 && /^\p{Lu}/u.test(words[runStart - 1]!)) runStart--;
-  // "The Fish and Wildlife Service announced": an organisation, which sources call "the service".
-  if (/^the$/i.test(words[runStart - 1] ?? words[runStart]!)) return null;
-  const name = words.slice(runStart, verbAt).filter((word) => !isRoleWord(word) && word.length >= 3);
-  return name.length > 0 ? name : null;
+  while (runStart > 0 && /^(?:\p{Lu}|of$|and$)/u.test(words[runStart - 1]!)) runStart--;
+  const name = words
+    .slice(runStart, verbAt)
+    .filter((word) => !isRoleWord(word) && !NOT_NAME_WORDS.has(word.toLowerCase()) && !ORGANISATION_WORDS.has(word.toLowerCase()) && word.length >= 2);
+  if (name.length === 0) return null;
+  // Its head names it too, capitalised: "the Post reported", "the Service announced".
+  return ORGANISATION_WORDS.has(last.toLowerCase()) ? [...name, last] : name;
 }
 
 /** A name word as compared: lower case, without hyphens or a possessive ("iran-Nejad" is "Irannejad"). */

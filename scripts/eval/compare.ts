@@ -1,10 +1,10 @@
 /**
  * Compare and the claims map against hand annotations:
  * - the bundled corpus (test/fixtures/claims.annotations.json);
- * - three DEVELOPMENT sets and a TEST set of BASIL and ECB+ claims (test/fixtures/claims.{dev,dev2,dev3,test}.annotations.json,
+ * - five DEVELOPMENT sets and two TEST sets of BASIL and ECB+ claims (test/fixtures/claims.{dev,dev2,dev3,dev4,dev5,test,test2}.annotations.json,
  *   corpora in /work/shared/corpora or $CROSSCHECK_CORPORA; skipped with a note when absent), with
  *   every conflict the claims map flags on their stories judged in test/fixtures/conflicts.judged.json.
- * Thresholds are tuned on the development set only; the test set is reported as it comes.
+ * Thresholds are tuned on the development sets only; the test sets are reported as they come, their errors not listed.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';

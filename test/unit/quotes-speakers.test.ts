@@ -79,6 +79,11 @@ describe('attribution forms', () => {
     assert.deepEqual(speakersOf('The old barn was weathered on the outside, Ivar Lund said. "But inside, there was all this beautiful timber."'), ['Ivar Lund']);
   });
 
+  it('a name that is also a state code, after a city, is a name unless written as the code', () => {
+    assert.deepEqual(speakersOf('After the talks in Cairo, Al told reporters: "We will meet again."'), ['Al']);
+    assert.deepEqual(speakersOf('Jo Kent of Mobile, AL, told reporters: "We will meet again."'), ['Jo Kent']);
+  });
+
   it('people the text does not name before the verb are nobody named, not the sentence\'s subject', () => {
     assert.deepEqual(speakersOf('Mr. Halvorsen pointed to what aides called “orphan districts” in the northern states.'), [null]);
     assert.deepEqual(speakersOf('Medicare and Treasury officials have said they would use a “place of residence” standard.'), [null]);

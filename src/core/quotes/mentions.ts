@@ -21,7 +21,7 @@ import {
   withoutOffice,
   type Token,
 } from './names.js';
-import { PARTY_MEMBERS, US_STATES } from './nameWords.js';
+import { PARTY_MEMBERS, US_STATES, WORDLIKE_STATE_CODES } from './nameWords.js';
 import { WEEKDAYS } from '../text/calendar.js';
 import { REPORTING_VERBS } from '../text/reportingVerbs.js';
 
@@ -115,9 +115,10 @@ function placePreposition(tokens: readonly Token[], start: number): number {
   return at > 0 && (LOCATIVE_PREPOSITIONS.has(tokens[at - 1]!.lower) || tokens[at - 1]!.lower === 'of') ? at - 1 : -1;
 }
 
-/** A US state's name or abbreviation ("Ohio", "New York", "Ill.", "N.Y."). */
+/** A US state's name or abbreviation ("Ohio", "New York", "Ill.", "N.Y."); a code that is also a name or word only in capitals ("AL", not "Al"). */
 function isState(run: readonly Token[]): boolean {
-  return US_STATES.has(run.map((token) => token.lower.replace(/\./g, '')).join(' ')) || (run.length === 2 && ['new', 'north', 'south', 'west', 'rhode'].includes(run[0]!.lower));
+  const name = run.map((token) => token.lower.replace(/\./g, '')).join(' ');
+  return US_STATES.has(name) && !(WORDLIKE_STATE_CODES.has(name) && run[0]!.text !== run[0]!.text.toUpperCase());
 }
 
 /**

@@ -48,10 +48,16 @@ export const US_STATES: ReadonlySet<string> = new Set(
   `alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois
   indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana
   nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming
+  new_hampshire new_jersey new_mexico new_york north_carolina north_dakota south_carolina south_dakota west_virginia rhode_island
   ala ariz az ark calif cal colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev nh nj nm ny
   nc nd okla ore pa ri sc sd tenn tex vt va wash wva wis wyo dc ak al ar ca co ct de fl hi ia id il in ks me mi mn ms mt
-  ne oh ok or sd tn tx ut wa wi wv wy`.split(/\s+/),
+  ne oh ok or sd tn tx ut wa wi wv wy`
+    .split(/\s+/)
+    .map((state) => state.replace('_', ' ')),
 );
+
+/** State codes that are also names or words: "in Cairo, Al said" names Al; "AL" would be Alabama. */
+export const WORDLIKE_STATE_CODES: ReadonlySet<string> = new Set(['al', 'me', 'ok', 'hi', 'co', 'in', 'or', 'oh', 'de', 'id', 'mo']);
 
 /** Particles of surnames, capitalised when they open a sentence ("De Clercq", "Van Liemt", "Du Plessis"). */
 export const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'du', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'le', 'la', 'al', 'bin', 'ibn']);

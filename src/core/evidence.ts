@@ -79,7 +79,7 @@ function comparisonLines(comparison: Comparison, documents: Documents, cwd: stri
   for (const version of comparison.sources) {
     const document = documentOf(documents, version.source);
     if (!version.carried) {
-      lines.push(`${bullet}${safe(document.label)}: ${notReported(version.similarity)}`);
+      lines.push(`${bullet}${safe(document.label)}: ${safe(notReported(version.similarity, version.unmet))}`);
       continue;
     }
     lines.push(`${bullet}${citeLine(document, version.passages[0]?.line ?? 1, cwd)}${version.source === comparison.reference ? ', reference' : ''}`);

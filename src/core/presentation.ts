@@ -25,9 +25,12 @@ export function describeConflict(conflict: Conflict): string {
   return `${conflictSummary(conflict)}${holders ? ` [${holders}]` : ''}`;
 }
 
-/** A source that does not carry a claim, and how near it came: "not reported (closest passage 24%)". */
-export function notReported(similarity: number): string {
-  const closest = similarity > 0 ? `closest passage ${Math.round(similarity * 100)}%` : 'no passage shares its key words';
+/**
+ * A source that does not carry a claim, how near it came, and why a near passage does not count:
+ * "not reported (closest passage 24%)", "not reported (closest passage 44% does not name DeMint)".
+ */
+export function notReported(similarity: number, unmet?: string): string {
+  const closest = similarity > 0 ? `closest passage ${Math.round(similarity * 100)}%${unmet ? ` ${unmet}` : ''}` : 'no passage shares its key words';
   return `not reported (${closest})`;
 }
 

@@ -19,8 +19,9 @@ describe('a typed claim with a figure', () => {
   const versions = comparer.compare('The carrier sells the Q10 phone to business customers for $119.99 a month', { story: 'phone' }).sources;
   const carried = (source: string): boolean => versions.find((version) => version.source === source)?.carried ?? false;
 
-  it('is not carried by a sentence of its words that gives no figure', () => {
+  it('is not carried by a sentence of its words that gives no figure, and says so', () => {
     assert.equal(carried('phone/beta'), false);
+    assert.equal(versions.find((version) => version.source === 'phone/beta')?.unmet, 'gives no figure for $119.99');
   });
 
   it('is carried by one with another figure of the same thing, a conflict', () => {

@@ -4,6 +4,7 @@ import { after, describe, it } from 'node:test';
 import { claimSpeaker } from '../../src/core/compare/claimSpeaker.js';
 import { ClaimComparer } from '../../src/core/compare/compare.js';
 import { loadCorpus } from '../../src/core/load.js';
+import { runCli } from '../helpers/cli.js';
 import { temporaryCorpus } from '../helpers/corpus.js';
 
 const files = temporaryCorpus({
@@ -51,6 +52,14 @@ describe('carriers of a claim with a speaker', () => {
   it('name the speaker in the window, its paragraph or the paragraph before, spelt alike or a letter apart', () => {
     // beta has the words in Steele's own mouth: without the check it carried "Dalton said".
     assert.deepEqual(carriers('Dalton said Steele must apologize to the troops'), ['row/alpha', 'row/delta', 'row/gamma']);
+  });
+
+  it('say why a near passage of another source does not count', () => {
+    const beta = comparer.compare('Dalton said Steele must apologize to the troops', { story: 'row' }).sources.find((version) => version.source === 'row/beta');
+    assert.equal(beta?.carried, false);
+    assert.equal(beta?.unmet, 'does not name Dalton');
+    const text = runCli(['compare', 'Dalton said Steele must apologize to the troops', '--corpus', files.root, '--story', 'row']).stdout;
+    assert.match(text, /beta\s+not reported \(closest passage \d+% does not name Dalton\)/);
   });
 
   it('are not narrowed when the claim names no speaker', () => {

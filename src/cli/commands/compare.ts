@@ -25,7 +25,9 @@ Options:
   ${FORMAT_HELP}
                       json: {"claim", "story", "reference", "sources": [{"source", "label", "outlet",
                       "title", "date", "url", "path", "record", "carried", "earliest", "passages":
-                      [{"line", "text"}], "similarity", "facts": [{"kind", "text"}], "conflicts":
+                      [{"line", "text"}], "similarity", "unmet" (why a near passage of a source
+                      not carrying it does not count: "does not name X", "gives no figure for
+                      $5"), "facts": [{"kind", "text"}], "conflicts":
                       [{"kind", "value", "others", "holders": [{"value", "sources"}],
                       "majority", "besideLines" (true when stated beside the lines shown)}],
                       "diff": [{"kind", "text"}]}]}
@@ -61,6 +63,7 @@ Example: crosscheck compare "Twitter removed more than 170,000 accounts"`,
       earliest: earliest.has(version.source),
       passages: version.passages.map((passage) => ({ line: passage.line, text: passage.text })),
       similarity: version.similarity,
+      ...(version.unmet !== undefined ? { unmet: version.unmet } : {}),
       facts: version.facts.map((fact) => ({ kind: fact.kind, text: fact.text })),
       conflicts: version.conflicts,
       diff: version.diff,
@@ -74,7 +77,7 @@ Example: crosscheck compare "Twitter removed more than 170,000 accounts"`,
         const document = documents.get(version.source);
         const percent = `${Math.round(version.similarity * 100)}%`;
         if (!version.carried) {
-          writeLine(`${formatText(document?.label ?? version.source, [], style)}  ${notReported(version.similarity)}`);
+          writeLine(`${formatText(document?.label ?? version.source, [], style)}  ${formatText(notReported(version.similarity, version.unmet), [], style)}`);
           continue;
         }
         // Two sentences of one line are one citation (not 14,14).

@@ -57,6 +57,8 @@ interface Window {
   similarity: number;
   /** Similar enough, and holding what distinguishes the claim in its story. */
   carries: boolean;
+  /** Why a window close enough in words does not state the claim: who it names, or a figure it lacks. */
+  unmet?: string;
 }
 
 /** The people facts name, each spelling once. */
@@ -271,16 +273,19 @@ export class ClaimComparer {
       const similarity = claimSimilarity(stems, windowStems, this.weights);
       // Sharing only the story's common words is no evidence that a window states the claim.
       const holdsRare = rare.size === 0 || [...rare].some((stem) => windowStems.has(stem));
-      const carries =
-        similarity >= CARRIED_THRESHOLD &&
-        holdsRare &&
-        weightedCoverage(stems, windowStems, distinctive) >= DISTINCTIVE_THRESHOLD &&
-        (speaker === null || namesSpeaker(speaker, window, passages)) &&
-        (figures.length === 0 || this.statesFigureOf(figures, window));
+      const worded = similarity >= CARRIED_THRESHOLD && holdsRare && weightedCoverage(stems, windowStems, distinctive) >= DISTINCTIVE_THRESHOLD;
+      const unmet = !worded
+        ? undefined
+        : speaker !== null && !namesSpeaker(speaker, window, passages)
+          ? `does not name ${speaker.join(' ')}`
+          : figures.length > 0 && !this.statesFigureOf(figures, window)
+            ? `gives no figure for ${figures.map((fact) => fact.text).join(', ')}`
+            : undefined;
+      const carries = worded && unmet === undefined;
       const source = window[0]!.source;
       const current = best.get(source);
       if (!current || (carries && !current.carries) || (carries === current.carries && similarity > current.similarity)) {
-        best.set(source, { passages: window, similarity, carries });
+        best.set(source, { passages: window, similarity, carries, ...(unmet ? { unmet } : {}) });
       }
     };
     for (const id of this.candidates(stems, story)) {
@@ -312,6 +317,7 @@ export class ClaimComparer {
         passages: carried ? window.passages : [],
         text,
         similarity: Math.round((window?.similarity ?? 0) * 1000) / 1000,
+        ...(!carried && window?.unmet !== undefined ? { unmet: window.unmet } : {}),
         facts: carried ? this.eventFacts(window.passages) : [],
         conflicts: [],
         diff: [],

@@ -71,6 +71,11 @@ export interface SourceVersion {
   text: string;
   /** 0..1: how close the best passage (window) of this source is to the claim. */
   similarity: number;
+  /**
+   * When not carried though the closest passage is close enough in words: why it does not state
+   * the claim ("does not name DeMint", "gives no figure for $119.99").
+   */
+  unmet?: string;
   facts: Fact[];
   conflicts: Conflict[];
   /** Against the reference version; empty for the reference itself and for sources not carrying it. */

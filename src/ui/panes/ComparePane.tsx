@@ -51,7 +51,7 @@ function versionLines(version: SourceVersion, comparison: Comparison, width: num
 function absentLine(version: SourceVersion, ascii: boolean, label: string): Segment[] {
   return [
     ...highlightSegments(label, [], ascii, 'source'),
-    { text: `  ${notReported(version.similarity)}`, style: 'muted' },
+    ...highlightSegments(`  ${notReported(version.similarity, version.unmet)}`, [], ascii, 'muted'),
   ];
 }
 

@@ -41,6 +41,14 @@ const mayor = temporaryCorpus({
 });
 after(() => mayor.cleanup());
 const mayorComparer = new ClaimComparer(await loadCorpus(mayor.root));
+const mill = temporaryCorpus({
+  'mill/alpha.txt':
+    'Harbor Mill shuts\n\nOn Friday, Harbor Mill owner Jon Brask met the town council. ' +
+    'According to the owner, Harbor Mill closed its doors to all 300 workers for good after the winter floods.\n',
+  'mill/beta.txt': 'Mill shut\n\nOn Thursday, Harbor Mill closed its doors to all 300 workers for good after the winter floods, the owner said.\n',
+});
+after(() => mill.cleanup());
+const millComparer = new ClaimComparer(await loadCorpus(mill.root));
 
 describe('claims map pairing', () => {
   it('seeds a passage with words another passage has, not with words only it has', () => {
@@ -79,5 +87,12 @@ describe('claims map conflicts', () => {
     assert.ok(!kinds.some((kind) => kind.startsWith('weekday')), kinds.join('; '));
     assert.ok(kinds.includes('number 4 million'), kinds.join('; '));
     assert.equal(map.claims[0]!.sources[Object.keys(map.claims[0]!.sources)[0]!]!.length, 2, 'headline and lead in one row');
+  });
+
+  it('say when a value is stated beside the row’s lines, in the sentence before', () => {
+    const conflicts = buildClaimsMap(millComparer, 'mill').claims.flatMap((claim) => claim.conflicts);
+    const friday = conflicts.find((conflict) => conflict.value === 'Friday');
+    assert.equal(friday?.besideLines, true);
+    assert.equal(conflicts.find((conflict) => conflict.value === 'Thursday')?.besideLines, undefined);
   });
 });

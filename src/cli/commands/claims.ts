@@ -20,7 +20,8 @@ Options:
   ${FORMAT_HELP}
                     json: {"story", "sources": [...], "labels": {SOURCE: LABEL}, "claims": [{"id",
                     "summary", "sources": {SOURCE: [lines]}, "conflicts": [{"kind", "value",
-                    "others", "source", "holders": [{"value", "sources"}], "majority"}]}]}
+                    "others", "source", "holders": [{"value", "sources"}], "majority",
+                    "besideLines" (true when stated beside the lines, in the sentence before)}]}]}
   --corpus PATH     the corpus (default: $CROSSCHECK_CORPUS or the bundled corpus)
   --db URL          one story (--story) of a PostgreSQL archive made by crosscheck index,
                     analysed as a corpus of its own (default: $CROSSCHECK_DB without --corpus)

@@ -229,8 +229,13 @@ function checkedClaim(claim: Claim, cluster: readonly Passage[], check: Conflict
   const bySource = conflictsBySource([...passagesOf].map(([source, passages]) => ({ source, facts: passages.flatMap((passage) => check.facts.eventFacts(passage)) })));
   if (bySource.size === 0) return claim;
   const conflicts: Conflict[] = [];
-  for (const source of passagesOf.keys()) {
-    for (const conflict of bySource.get(source) ?? []) if (statedDirectly(conflict, source, passagesOf, check)) conflicts.push({ ...conflict, source });
+  for (const [source, passages] of passagesOf) {
+    // A day read from the sentence before (withDayBefore) is not in the row's lines: say so, as Compare does.
+    const shownText = passages.map((passage) => passage.text).join(' ').toLowerCase();
+    for (const conflict of bySource.get(source) ?? []) {
+      if (!statedDirectly(conflict, source, passagesOf, check)) continue;
+      conflicts.push({ ...conflict, source, ...(shownText.includes(conflict.value.toLowerCase()) ? {} : { besideLines: true }) });
+    }
   }
   return conflicts.length === 0 ? claim : { ...claim, conflicts };
 }

@@ -61,10 +61,13 @@ function parseAlternative(token: string): QueryAlternative | null {
   if (rest.length === 0 && token !== '$') return null;
   if (rest.length === 0 || /["|]/.test(rest)) {
     // Fuse.js reserves double quotes, and splits its query at every `|` (fzf's `|` is a term of
-    // its own: `oil |o` is oil and `|o`): search the token as typed, without them.
-    rest = token.replace(/["|]/g, '');
-    if (rest.length === 0) return null;
-    return { pattern: rest.includes(' ') ? `"${rest}"` : rest, literal: rest, inverse: false, kind: 'fuzzy' };
+    // its own: `oil |o` is oil and `|o`): search the token as typed, without them, its operators
+    // read as operators (`!o|` is `!o`). Taken as text, Fuse.js still read them: the prefilter
+    // looked for the text "!o" and Fuse.js for passages without an "o", two different answers.
+    const stripped = token.replace(/["|]/g, '');
+    if (stripped.length === 0) return null;
+    if (stripped !== token) return parseAlternative(stripped);
+    return { pattern: stripped, literal: stripped, inverse: false, kind: 'fuzzy' };
   }
   const body = rest.includes(' ') ? `"${rest}"` : rest;
   return { pattern: `${inverse ? '!' : ''}${operator}${body}${suffixMark}`, literal: rest, inverse, kind };

@@ -117,6 +117,12 @@ describe('a growing query reuses the earlier results only when it is the same an
       );
     });
 
+    it('a term typed on with | after an operator: the same answer as a fresh search', async () => {
+      // fast-check's counterexample: "!o|" was the text "!o" to the prefilter and "no o" to Fuse.js.
+      const index = await corpusIndex(['banks a bank.', 'oil oil oil.']);
+      assert.ok(agrees(index, '!oil', '!oil !o|', false));
+    });
+
     it('a query typed on by any characters: reused only when it is the same answer', async () => {
       await fc.assert(
         fc.asyncProperty(fc.array(article, { minLength: 1, maxLength: 12 }), query, fc.string({ unit: fc.constantFrom('o', 'i', 'l', ' ', '!', "'", '|', '$'), minLength: 1, maxLength: 4 }), async (articles, earlier, more) => {

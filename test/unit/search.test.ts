@@ -43,6 +43,13 @@ describe('query syntax', () => {
     assert.equal(parseQuery('$')[0]?.[0]?.literal, '$');
   });
 
+  it('a term holding a | or a double quote is read without them, its operators still operators', () => {
+    // Read as the text "!o", the prefilter and Fuse.js (which took "!o" for "no o") answered differently.
+    assert.deepEqual(parseQuery('!o|'), parseQuery('!o'));
+    assert.deepEqual(parseQuery("'oil\""), parseQuery("'oil"));
+    assert.deepEqual(parseQuery('oil |o'), parseQuery('oil o'));
+  });
+
   it('refuses a query whose | alternatives explode', () => {
     assert.throws(() => compileQuery(parseQuery('a | b c | d e | f g | h i | j k | l m | n')), QueryError);
   });

@@ -15,7 +15,7 @@ import type { Passage } from '../types.js';
 import type { ClaimComparer } from './compare.js';
 import { CARRIED_THRESHOLD } from './compare.js';
 import { ClaimFacts } from './claimFacts.js';
-import { conflictsBySource } from './conflicts.js';
+import { conflictsBySource, placedBeside } from './conflicts.js';
 import { MemberStems, PAIRS_PER_PASSAGE, PASSAGES_PER_PAUSE, pairSteps, type PairList } from './claimPairs.js';
 import { union, weightedDice } from './similarity.js';
 import type { Claim, ClaimsMap, Conflict } from './types.js';
@@ -231,10 +231,9 @@ function checkedClaim(claim: Claim, cluster: readonly Passage[], check: Conflict
   const conflicts: Conflict[] = [];
   for (const [source, passages] of passagesOf) {
     // A day read from the sentence before (withDayBefore) is not in the row's lines: say so, as Compare does.
-    const shownText = passages.map((passage) => passage.text).join(' ').toLowerCase();
+    const shownText = passages.map((passage) => passage.text).join(' ');
     for (const conflict of bySource.get(source) ?? []) {
-      if (!statedDirectly(conflict, source, passagesOf, check)) continue;
-      conflicts.push({ ...conflict, source, ...(shownText.includes(conflict.value.toLowerCase()) ? {} : { besideLines: true }) });
+      if (statedDirectly(conflict, source, passagesOf, check)) conflicts.push({ ...placedBeside(conflict, shownText), source });
     }
   }
   return conflicts.length === 0 ? claim : { ...claim, conflicts };

@@ -8,7 +8,7 @@
  */
 import { runAtOnce, type Steps } from '../slices.js';
 import type { Corpus, Passage } from '../types.js';
-import { conflictsBySource, samePerson } from './conflicts.js';
+import { conflictsBySource, placedBeside, samePerson, sharesUnit } from './conflicts.js';
 import { withDayBefore } from './claimFacts.js';
 import { claimSpeaker, namesSpeaker } from './claimSpeaker.js';
 import { extractFacts, isDayFact } from './facts.js';
@@ -68,9 +68,7 @@ function personNames(facts: readonly Fact[]): string[] {
 
 /** Do two figures count the same thing: a unit in common, and for ages the same person where both are known? */
 function sameQuantity(a: Fact, b: Fact): boolean {
-  const units = a.unit ?? [];
-  if (!(b.unit ?? []).some((unit) => units.includes(unit))) return false;
-  return !units.includes('age') || a.of === undefined || b.of === undefined || a.of === b.of;
+  return sharesUnit(a, b) && (!(a.unit ?? []).includes('age') || a.of === undefined || b.of === undefined || a.of === b.of);
 }
 
 export class ClaimComparer {
@@ -225,18 +223,23 @@ export class ClaimComparer {
   }
 
   /**
-   * Does the window give a figure of what the claim's figures count (any value: a different one is
-   * a conflict, not an absence)? A claim with a figure ("The BlackBerry Q10 is priced from $119.99")
-   * is not carried by a sentence of its words without one ("T-Mobile did not give the Q10's price").
+   * Whether a window gives a figure of what the claim's figures count (any value: a different one
+   * is a conflict, not an absence), made once a claim. A claim with a figure ("The BlackBerry Q10 is
+   * priced from $119.99") is not carried by a sentence of its words without one ("T-Mobile did not
+   * give the Q10's price").
    */
-  private statesFigureOf(figures: readonly Fact[], window: readonly Passage[]): boolean {
+  private figureTest(figures: readonly Fact[]): (window: readonly Passage[]) => boolean {
     // The same figure however written around ("75-year-old", "magnitude-5.6"), or another figure of the same thing.
-    const digits = figures.map((fact) => /\d[\d,.]*\d|\d/.exec(fact.text)?.[0] ?? '').filter((written) => written !== '');
-    return window.some(
-      (passage) =>
-        digits.some((written) => new RegExp(`(?<![\\d.,])${written.replace(/[.,]/g, '\\$&')}(?![\\d]|[.,]\\d)`).test(passage.text)) ||
-        this.factsOf(passage.text).some((fact) => fact.kind === 'number' && figures.some((figure) => sameQuantity(figure, fact))),
-    );
+    const written = figures
+      .map((fact) => /\d[\d,.]*\d|\d/.exec(fact.text)?.[0])
+      .filter((digits): digits is string => digits !== undefined)
+      .map((digits) => new RegExp(`(?<![\\d.,])${digits.replace(/[.,]/g, '\\$&')}(?![\\d]|[.,]\\d)`));
+    return (window) =>
+      window.some(
+        (passage) =>
+          written.some((digits) => digits.test(passage.text)) ||
+          this.factsOf(passage.text).some((fact) => fact.kind === 'number' && figures.some((figure) => sameQuantity(figure, fact))),
+      );
   }
 
   /** For a typed claim in a corpus of stories: the story of the passage closest to it. */
@@ -254,10 +257,11 @@ export class ClaimComparer {
    * The best window (a passage, or it and a neighbour of the same source) for each source;
    * `speaker`, the name of the person the claim says spoke, must be named there (claimSpeaker.ts).
    */
-  private bestWindows(claim: string, stems: ReadonlySet<string>, story: string | null): Map<string, Window> {
+  private bestWindows(claim: string, claimFacts: readonly Fact[], stems: ReadonlySet<string>, story: string | null): Map<string, Window> {
     const speaker = claimSpeaker(claim);
     // An age before a name ("the shooting death of 10-year-old Kathina Thomas") describes the person, and carriers may leave it out.
-    const figures = extractFacts(claim).filter((fact) => fact.kind === 'number' && !(fact.unit?.includes('age') === true && fact.text.includes('-')));
+    const figures = claimFacts.filter((fact) => fact.kind === 'number' && !(fact.unit?.includes('age') === true && fact.text.includes('-')));
+    const statesFigure = this.figureTest(figures);
     const best = new Map<string, Window>();
     const passages = this.corpus.passages;
     const distinctive = this.storyWeights(stems, story);
@@ -278,7 +282,7 @@ export class ClaimComparer {
         ? undefined
         : speaker !== null && !namesSpeaker(speaker, window, passages)
           ? `does not name ${speaker.join(' ')}`
-          : figures.length > 0 && !this.statesFigureOf(figures, window)
+          : figures.length > 0 && !statesFigure(window)
             ? `gives no figure for ${figures.map((fact) => fact.text).join(', ')}`
             : undefined;
       const carries = worded && unmet === undefined;
@@ -304,7 +308,8 @@ export class ClaimComparer {
     const anchor = options.passageId === undefined ? undefined : this.corpus.passages[options.passageId];
     const stems = claimStems(claim);
     const story = options.story !== undefined ? options.story : anchor ? anchor.story : this.likelyStory(stems);
-    const windows = this.bestWindows(claim, stems, story);
+    const claimFacts = extractFacts(claim);
+    const windows = this.bestWindows(claim, claimFacts, stems, story);
     if (anchor && (story === null || anchor.story === story)) windows.set(anchor.source, { passages: [anchor], similarity: 1, carries: true });
 
     const versions: SourceVersion[] = this.sourcesOf(story).map((source) => {
@@ -324,13 +329,10 @@ export class ClaimComparer {
       };
     });
     const carriers = versions.filter((version) => version.carried);
-    const people = personNames([...extractFacts(claim), ...carriers.flatMap((version) => version.facts)]);
+    const people = personNames([...claimFacts, ...carriers.flatMap((version) => version.facts)]);
     for (const version of carriers) version.facts.push(...this.peopleNamedAround(version.facts, version.passages, people));
     const conflicts = conflictsBySource(carriers.map((version) => ({ source: version.source, facts: version.facts })));
-    for (const version of carriers) {
-      const shownText = version.text.toLowerCase();
-      version.conflicts = (conflicts.get(version.source) ?? []).map((conflict) => (shownText.includes(conflict.value.toLowerCase()) ? conflict : { ...conflict, besideLines: true }));
-    }
+    for (const version of carriers) version.conflicts = (conflicts.get(version.source) ?? []).map((conflict) => placedBeside(conflict, version.text));
     const reference =
       carriers.find((version) => version.source === options.reference) ??
       carriers.find((version) => version.source === anchor?.source) ??

@@ -143,6 +143,16 @@ export function samePerson(a: string, b: string): boolean {
   return sameNamed(normaliseName(a), normaliseName(b));
 }
 
+/** Do two figures count the same thing (money, a percentage, an age, the same noun after them)? */
+export function sharesUnit(a: Fact, b: Fact): boolean {
+  return (a.unit ?? []).some((unit) => (b.unit ?? []).includes(unit));
+}
+
+/** The conflict as shown beside `shownText`, the lines of its source: marked when its value is not among them. */
+export function placedBeside(conflict: Conflict, shownText: string): Conflict {
+  return shownText.toLowerCase().includes(conflict.value.toLowerCase()) ? conflict : { ...conflict, besideLines: true };
+}
+
 /** Two facts about the same slot (not yet whether they agree). */
 function comparable(kind: FactKind, a: Fact, b: Fact): boolean {
   switch (kind) {
@@ -155,8 +165,8 @@ function comparable(kind: FactKind, a: Fact, b: Fact): boolean {
       // The same words quoted by two sources are one slot wherever they stand.
       return sharesContext(a, b) || a.value === b.value;
     case 'number': {
+      if (!sharesUnit(a, b)) return false;
       const units = a.unit ?? [];
-      if (!units.some((unit) => (b.unit ?? []).includes(unit))) return false;
       // Figures framed by different years ("for 2014" / "from 2007 through 2014") are different figures.
       const yearsA = (a.years ?? []).join(' ');
       const yearsB = (b.years ?? []).join(' ');

@@ -235,18 +235,20 @@ function agesPerson(text: string, end: number): boolean {
 const APPOSITIVE_AGE = /\b(\p{Lu}[\p{L}’'-]+),\s(\d{1,3}),/gu;
 const OLDEST_AGE = 120;
 
+/** A name's last word, lowercase and without a possessive, as an age's `of`; undefined for no name. */
+function surnameKey(name: string | undefined): string | undefined {
+  const last = name?.trim().split(/\s+/).pop();
+  return last === undefined || NOT_NAMES.has(last) ? undefined : last.replace(/['’]s$/, '').toLowerCase();
+}
+
 /** The last word of the name right after `from` ("the 61-year-old John Smith"), lowercase, or undefined. */
 function nameAfter(text: string, from: number): string | undefined {
-  const name = /^\s+((?:\p{Lu}[\p{L}’'-]*\s?)+)/u.exec(text.slice(from, from + 60))?.[1]?.trim();
-  const last = name?.split(/\s+/).pop();
-  return last === undefined || NOT_NAMES.has(last) ? undefined : last.replace(/['’]s$/, '').toLowerCase();
+  return surnameKey(/^\s+((?:\p{Lu}[\p{L}’'-]*\s?)+)/u.exec(text.slice(from, from + 60))?.[1]);
 }
 
 /** The last word of the name a sentence gives an age to right before `to` ("Jermayne Timmons is 16 years old"), lowercase, or undefined. */
 function nameBefore(text: string, to: number): string | undefined {
-  const name = /((?:\p{Lu}[\p{L}’'-]*\s)*\p{Lu}[\p{L}’'-]*)\s+(?:is|was|turned|turns)\s+$/u.exec(text.slice(Math.max(0, to - 60), to))?.[1];
-  const last = name?.split(/\s+/).pop();
-  return last === undefined || NOT_NAMES.has(last) ? undefined : last.replace(/['’]s$/, '').toLowerCase();
+  return surnameKey(/((?:\p{Lu}[\p{L}’'-]*\s)*\p{Lu}[\p{L}’'-]*)\s+(?:is|was|turned|turns)\s+$/u.exec(text.slice(Math.max(0, to - 60), to))?.[1]);
 }
 
 function readAges(reading: Reading, years: string[]): void {

@@ -52,11 +52,10 @@ function sameNameWord(written: string, wanted: string): boolean {
 }
 
 /**
- * Does a text name the speaker by any word of the name: sources write "Hua" after "Hua
+ * Does a text name the speaker by any word of the name (`wanted`, as nameKey gives them): sources write "Hua" after "Hua
  * Chunying", and "Steele" after "Michael Steele".
  */
-function mentions(text: string, name: readonly string[]): boolean {
-  const wanted = name.map(nameKey);
+function mentions(text: string, wanted: readonly string[]): boolean {
   for (const [word] of text.matchAll(/\p{Lu}[\p{L}'’-]*|\p{Ll}+-\p{Lu}[\p{L}'’-]*/gu)) {
     const key = nameKey(word);
     if (wanted.some((part) => sameNameWord(key, part))) return true;
@@ -71,11 +70,12 @@ function mentions(text: string, name: readonly string[]): boolean {
  */
 export function namesSpeaker(name: readonly string[], window: readonly Passage[], passages: readonly Passage[]): boolean {
   const first = window[0]!;
-  if (window.some((passage) => mentions(passage.text, name))) return true;
+  const wanted = name.map(nameKey);
+  if (window.some((passage) => mentions(passage.text, wanted))) return true;
   for (let id = first.id - 1; id >= 0; id--) {
     const passage = passages[id]!;
     if (passage.source !== first.source || passage.paragraph < first.paragraph - 1) break;
-    if (mentions(passage.text, name)) return true;
+    if (mentions(passage.text, wanted)) return true;
   }
   return false;
 }

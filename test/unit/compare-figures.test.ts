@@ -1,4 +1,4 @@
-/** Issue 10, development set 4: figures a typed claim states, and which figures are one slot. */
+/** Issue 10, development sets 4 and 5: figures a typed claim states, and which figures are one slot. */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { ClaimComparer } from '../../src/core/compare/compare.js';
@@ -8,6 +8,8 @@ import { loadCorpus } from '../../src/core/load.js';
 import { temporaryCorpus } from '../helpers/corpus.js';
 
 const files = temporaryCorpus({
+  'arrest/alpha.txt': 'Arrest\n\nThe suspect was arrested three houses away from the shooting scene.\n',
+  'arrest/beta.txt': 'Arrest made\n\nThe suspect was arrested a few doors away from the shooting scene.\n',
   'phone/alpha.txt': 'Carrier adds the Q10\n\nThe carrier will sell the Q10 phone to business customers from $119.99 a month.\n',
   'phone/beta.txt': 'Q10 coming\n\nThe carrier will sell the Q10 phone to business customers, but gave no price for it yet.\n',
   'phone/gamma.txt': 'Q10 price\n\nBusiness customers of the carrier will pay $129.99 a month for the Q10 phone.\n',
@@ -50,5 +52,32 @@ describe('figures', () => {
     const cents = extractFacts('Buyers pay $99.99 down for the phone.');
     const whole = extractFacts('Buyers pay $99 down for the phone.');
     assert.deepEqual(findConflicts(cents, [whole]), []);
+  });
+});
+
+describe('counts written as words', () => {
+  it('are read with what they count, after a hyphen too', () => {
+    const counts = (text: string): string[][] =>
+      extractFacts(text)
+        .filter((fact) => fact.kind === 'number')
+        .map((fact) => [fact.qualifier, fact.value, fact.unit?.[0] ?? '']);
+    assert.deepEqual(counts('The quake injured five people.'), [['', '5', 'peopl']]);
+    assert.deepEqual(counts('He had married about two weeks before.'), [['about', '2', 'week']]);
+    assert.deepEqual(counts('In a 48-page indictment and a three-hour hearing.'), [['', '48', 'page'], ['', '3', 'hour']]);
+    assert.deepEqual(counts('Two of them said one official had called three times.'), [], 'not "of", "one" nor "times"');
+  });
+
+  it('disagree with another count of the same thing', () => {
+    const two = extractFacts('Ortiz had married two weeks before he was killed.');
+    const three = extractFacts('Ortiz had married three weeks before he was killed.');
+    assert.deepEqual(findConflicts(two, [three]).map((conflict) => `${conflict.kind}:${conflict.value}`), ['number:two']);
+    const pages = extractFacts('The 47-page indictment says they spent the funds.');
+    const long = extractFacts('The indictment is 48 pages long and says they spent the funds.');
+    assert.deepEqual(findConflicts(pages, [long]).map((conflict) => conflict.value), ['47']);
+  });
+
+  it('do not make a carrier that says it otherwise a non-carrier', () => {
+    const versions = comparer.compare('The suspect was arrested three houses away from the shooting scene', { story: 'arrest' }).sources;
+    assert.equal(versions.find((version) => version.source === 'arrest/beta')?.carried, true);
   });
 });

@@ -23,10 +23,11 @@ describe('facts', () => {
     assert.ok(facts.some((fact) => fact.kind === 'label' && fact.value === 'amplifier'));
   });
 
-  it('reads scales and keeps numbers that name things out', () => {
+  it('reads scales and counts of a measure written as one word, and keeps numbers that name things out', () => {
     const facts = extractFacts('There were some 2.6 million tweets regarding the COVID-19 in a 20-episode series on December 26, 2019.');
     const numbers = facts.filter((fact) => fact.kind === 'number');
-    assert.deepEqual(numbers.map((fact) => [fact.qualifier, fact.value]), [['some', '2600000']]);
+    assert.deepEqual(numbers.map((fact) => [fact.qualifier, fact.value]), [['some', '2600000'], ['', '20']]);
+    assert.equal(numbers[1]?.unit?.[0], 'episod', 'a 20-episode series counts episodes');
     assert.ok(facts.some((fact) => fact.kind === 'date' && fact.value === 'december 26 2019'));
   });
 

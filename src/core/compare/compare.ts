@@ -259,8 +259,9 @@ export class ClaimComparer {
    */
   private bestWindows(claim: string, claimFacts: readonly Fact[], stems: ReadonlySet<string>, story: string | null): Map<string, Window> {
     const speaker = claimSpeaker(claim);
-    // An age before a name ("the shooting death of 10-year-old Kathina Thomas") describes the person, and carriers may leave it out.
-    const figures = claimFacts.filter((fact) => fact.kind === 'number' && !(fact.unit?.includes('age') === true && fact.text.includes('-')));
+    // An age before a name ("the shooting death of 10-year-old Kathina Thomas") describes the person, and carriers may leave it out;
+    // a count spelled out ("three houses away") is often loose, and a carrier may say it otherwise ("a few doors").
+    const figures = claimFacts.filter((fact) => fact.kind === 'number' && /\d/.test(fact.text) && !(fact.unit?.includes('age') === true && fact.text.includes('-')));
     const statesFigure = this.figureTest(figures);
     const best = new Map<string, Window>();
     const passages = this.corpus.passages;

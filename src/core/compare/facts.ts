@@ -10,6 +10,9 @@
 import { MONTHS, MONTH_ABBREVIATIONS, WEEKDAYS } from '../text/calendar.js';
 import { isRoleWord } from '../quotes/names.js';
 import { claimStems } from '../text/stems.js';
+import { readAges } from './ages.js';
+import type { Reading, Token } from './reading.js';
+import { CALENDAR_WORD, NOT_NAMES, contextAround, contextOf, firstTokenEndingAfter, overlaps, readingOf } from './reading.js';
 import type { Fact } from './types.js';
 
 const QUALIFIERS = [
@@ -21,29 +24,13 @@ const NUMBER = new RegExp(
   `(\\$\\s?)?\\b(?:(${QUALIFIERS.join('|')})\\s+)?(\\$\\s?)?(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?:\\s+(thousand|million|billion|trillion))?(?:\\s*(%|percent|per cent))?`,
   'gi',
 );
-/** "60-year-old", "61 years old", "age 61": the same slot, however written. */
-const AGE = /\b(?:(\d{1,3})[-\s]years?[-\s]old\b|\b[Aa]ged?\s+(\d{1,3})\b)/g;
 /** Clock times ("10:24 a.m.") and scores ("348-77") count nothing comparable. */
 const CLOCK = /\b\d{1,2}:\d{2}\b/g;
-/** Weekdays and months say when, not which event: they are left out of a fact's context. */
-const CALENDAR_WORD = new RegExp(`^(${[...WEEKDAYS, ...MONTHS, ...MONTH_ABBREVIATIONS].join('|')})$`);
-/**
- * Nor do the words of a time frame: "$38 billion per year" and "$54 billion in revenue last year"
- * share "year", not what they count.
- */
-const TIME_WORD = /^(?:per|a|last|this|next|each|every|year|years|month|months|week|weeks|day|days|annual|annually|yearly|today|yesterday|tomorrow)$/i;
 const WEEKDAY = new RegExp(`\\b(${WEEKDAYS.join('|')})\\b`, 'g');
 const MONTH_NAME = `(?:${MONTHS.join('|')}|(?:${MONTH_ABBREVIATIONS.join('|')})\\.?)`;
 const DATE = new RegExp(`\\b(?:(${MONTH_NAME})\\s+(\\d{1,2})(?:,?\\s+(\\d{4}))?|(\\d{1,2})\\s+(${MONTH_NAME})(?:\\s+(\\d{4}))?)(?!\\d)`, 'g');
 const LABEL = /[“"‘]([^“”"‘’\n]{2,40}?)[”"’]/g;
 const CAPITALISED = /\b[\p{Lu}][\p{L}’'-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+|al-)?[\p{Lu}][\p{L}’'-]*)*/gu;
-const NOT_NAMES = new Set([
-  'The', 'A', 'An', 'It', 'In', 'On', 'At', 'But', 'And', 'However', 'This', 'That', 'These', 'Those', 'He', 'She', 'They', 'We',
-  'I', 'If', 'As', 'After', 'Before', 'Then', 'There', 'Apart', 'Both', 'Since', 'While', 'Without', 'Later', 'Recently',
-  'Originally', 'Previous', 'Next', 'Closer', 'Many', 'Some', 'Be', 'Just', 'Not', 'Nonetheless', 'According', 'Leave', 'Your',
-  ...WEEKDAYS,
-  ...MONTHS,
-]);
 /** Words before a single name that make it a person's ("wife Stacy", "Mr. Cowan", "strongman Muammar"). */
 const PERSON_CUES = new Set(
   (
@@ -54,8 +41,6 @@ const PERSON_CUES = new Set(
 );
 /** First words of place names: "Los Angeles" is a city, not a Mr. Angeles. */
 const PLACE_PREFIXES = new Set(['Los', 'Las', 'San', 'Santa', 'New', 'St', 'Fort', 'Port', 'Mount', 'Lake', 'North', 'South', 'East', 'West']);
-/** Words around a fact that say which slot it fills. */
-const CONTEXT_WORDS = 6;
 /** Words before a quoted label that name its slot ("labeled two of President Donald Trump’s tweets “unsubstantiated”"). */
 const LABEL_SLOT_WORDS = 8;
 /** Of those, the common words nearest the label. */
@@ -88,35 +73,6 @@ function twelveDigits(value: number): number {
 
 function isYear(digits: string): boolean {
   return /^(1[89]|20)\d\d$/.test(digits);
-}
-
-interface Token {
-  start: number;
-  end: number;
-}
-
-/** The first token ending after `offset` (tokens.length when none): tokens are in text order, so a binary search finds it. */
-function firstTokenEndingAfter(tokens: readonly Token[], offset: number): number {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (tokens[middle]!.end > offset) high = middle;
-    else low = middle + 1;
-  }
-  return low;
-}
-
-/** The content stems of the words around [start, end), the words of the fact itself left out. */
-function contextOf(text: string, tokens: readonly Token[], start: number, end: number, before = CONTEXT_WORDS, after = CONTEXT_WORDS, commonWordsOnly = false): string[] {
-  const first = firstTokenEndingAfter(tokens, start);
-  let last = first;
-  while (last < tokens.length && tokens[last]!.start < end) last++;
-  const words: string[] = [];
-  for (let at = Math.max(0, first - before); at < first; at++) words.push(text.slice(tokens[at]!.start, tokens[at]!.end));
-  for (let at = last; at < Math.min(tokens.length, last + after); at++) words.push(text.slice(tokens[at]!.start, tokens[at]!.end));
-  const kept = words.filter((word) => !CALENDAR_WORD.test(word) && !TIME_WORD.test(word) && !(commonWordsOnly && /^\p{Lu}/u.test(word)));
-  return [...claimStems(kept.join(' '))].filter((stem) => !/^\d/.test(stem));
 }
 
 /**
@@ -167,22 +123,6 @@ function looksLikePerson(text: string, name: string, start: number, end: number)
   return words.length >= 2 && words.length <= 3 && words.every((word) => /^\p{Lu}\p{Ll}/u.test(word));
 }
 
-/** One passage being read: its word tokens, the facts found so far and the spans they took. */
-interface Reading {
-  text: string;
-  tokens: Token[];
-  facts: Fact[];
-  taken: Array<[number, number]>;
-}
-
-function overlaps({ taken }: Reading, start: number, end: number): boolean {
-  return taken.some(([from, to]) => start < to && end > from);
-}
-
-function contextAround(reading: Reading, start: number, end: number): string[] {
-  return contextOf(reading.text, reading.tokens, start, end);
-}
-
 /** The years a passage names frame its figures: a rate "for 2014" or "last year" is not the rate "from 2007 through 2014". */
 function framingYears(text: string): string[] {
   const written = [...new Set([...text.matchAll(/(?<![\d,.$-])(1[89]\d\d|20\d\d)(?!\d|[,.-]\d|\s*(?:%|percent|million|billion))/g)].map((match) => match[1]!))];
@@ -206,71 +146,8 @@ function readDates(reading: Reading): void {
   }
 }
 
-/** Nouns for people after "a 60-year-old": a woman's age, not a case's. */
-const PERSON_NOUNS = new Set(
-  (
-    'man woman men women boy girl child children kid baby teen teenager son daughter mother father wife husband brother sister ' +
-    'grandmother grandfather suspect victim driver resident student worker employee patient defendant inmate prisoner soldier ' +
-    'officer veteran nurse doctor teacher pilot farmer mayor senator governor president actor actress singer player star ' +
-    'rider climber hiker fan friend neighbor neighbour owner gunman shooter killer widow widower retiree person people'
-  ).split(' '),
-);
-/** Words right after "the 60-year-old" that make it a person standing alone ("the 60-year-old was charged"). */
-const AFTER_PERSON = new Set(['was', 'is', 'had', 'has', 'said', 'says', 'died', 'who', 'will', 'would', 'faces', 'pleaded']);
-/** Words read after a hyphenated age for the noun it describes ("a 60-year-old retired nurse"). */
-const AGE_HEAD_WORDS = 3;
-
-/**
- * Whether a hyphenated age ("41-year-old") is a person's: the noun it describes is a person, a
- * name, or it stands alone as the subject. "A 41-year-old double murder case" is not anyone's age.
- */
-function agesPerson(text: string, end: number): boolean {
-  const words = text.slice(end, end + 80).match(/[\p{L}']+|[,.;:]/gu) ?? [];
-  const first = words[0];
-  if (first === undefined || /^[,.;:]$/.test(first) || /^\p{Lu}/u.test(first) || AFTER_PERSON.has(first)) return true;
-  return words.slice(0, AGE_HEAD_WORDS).some((word) => PERSON_NOUNS.has(word.toLowerCase()) || /^\p{Lu}/u.test(word));
-}
-
-/** "Smith, 60, was charged": a name, a number of years, a comma. */
-const APPOSITIVE_AGE = /\b(\p{Lu}[\p{L}’'-]+),\s(\d{1,3}),/gu;
-const OLDEST_AGE = 120;
-
-/** A name's last word, lowercase and without a possessive, as an age's `of`; undefined for no name. */
-function surnameKey(name: string | undefined): string | undefined {
-  const last = name?.trim().split(/\s+/).pop();
-  return last === undefined || NOT_NAMES.has(last) ? undefined : last.replace(/['’]s$/, '').toLowerCase();
-}
-
-/** The last word of the name right after `from` ("the 61-year-old John Smith"), lowercase, or undefined. */
-function nameAfter(text: string, from: number): string | undefined {
-  return surnameKey(/^\s+((?:\p{Lu}[\p{L}’'-]*\s?)+)/u.exec(text.slice(from, from + 60))?.[1]);
-}
-
-/** The last word of the name a sentence gives an age to right before `to` ("Jermayne Timmons is 16 years old"), lowercase, or undefined. */
-function nameBefore(text: string, to: number): string | undefined {
-  return surnameKey(/((?:\p{Lu}[\p{L}’'-]*\s)*\p{Lu}[\p{L}’'-]*)\s+(?:is|was|turned|turns)\s+$/u.exec(text.slice(Math.max(0, to - 60), to))?.[1]);
-}
-
-function readAges(reading: Reading, years: string[]): void {
-  const { text } = reading;
-  const push = (start: number, end: number, digits: string, of: string | undefined): void => {
-    reading.facts.push({ kind: 'number', text: text.slice(start, end), value: String(Number(digits)), qualifier: '', context: contextAround(reading, start, end), unit: ['age'], precision: 1, years, ...(of ? { of } : {}) });
-    reading.taken.push([start, end]);
-  };
-  for (const match of text.matchAll(AGE)) {
-    const end = match.index + match[0].length;
-    if (overlaps(reading, match.index, end)) continue;
-    if (match[1] !== undefined && match[0].includes('-') && !agesPerson(text, end)) continue;
-    const person = match[1] === undefined ? undefined : match[0].includes('-') ? nameAfter(text, end) : (nameBefore(text, match.index) ?? nameAfter(text, end));
-    push(match.index, end, match[1] ?? match[2] ?? '', person);
-  }
-  for (const match of text.matchAll(APPOSITIVE_AGE)) {
-    const [, name = '', digits = ''] = match;
-    const start = match.index + name.length + 2;
-    if (NOT_NAMES.has(name) || CALENDAR_WORD.test(name) || Number(digits) > OLDEST_AGE || overlaps(reading, start, start + digits.length)) continue;
-    push(start, start + digits.length, digits, name.replace(/['’]s$/, '').toLowerCase());
-  }
-}
+/** The measure after a hyphen ("-page indictment", "-member council"); not "-to-" of a score nor a name ("-Schmidt"). */
+const HYPHENATED_MEASURE = /^-(?!to-|plus\b|and\b|or\b)(\p{Ll}{3,})\b(?!-\d)/u;
 
 function readNumbers(reading: Reading, years: string[]): void {
   const { text, tokens } = reading;
@@ -283,14 +160,17 @@ function readNumbers(reading: Reading, years: string[]): void {
     // A number glued to letters or a hyphen ("COVID-19", "20-episode", "348-77") names a thing; it counts nothing.
     const before = text[digitsAt - 1] ?? ' ';
     const after = text[end] ?? ' ';
-    if (/[\p{L}-]/u.test(before) || /[\p{L}-]/u.test(after) || (after === ':' && /\d/.test(text[end + 1] ?? ''))) continue;
+    // A count of a measure written as one word ("a 48-page indictment") counts that measure.
+    const measure = after === '-' && !scale && !percent ? HYPHENATED_MEASURE.exec(text.slice(end))?.[1] : undefined;
+    if (/[\p{L}-]/u.test(before) || (/[\p{L}-]/u.test(after) && measure === undefined) || (after === ':' && /\d/.test(text[end + 1] ?? ''))) continue;
     if (isYear(digits) && !qualifier && !scale && !dollarBefore && !dollarAfter && !percent) {
       reading.facts.push({ kind: 'date', text: digits, value: digits, qualifier: '', context: contextAround(reading, digitsAt, end) });
       continue;
     }
     const { value, precision, rounded } = numberValue(digits, scale);
     // What the number counts: money, a percentage, or the words right after it ("170,000 accounts").
-    const unit = dollarBefore || dollarAfter ? ['$'] : percent ? ['%'] : contextOf(text, tokens, digitsAt, end, 0, 3).slice(0, 2);
+    const after3 = contextOf(text, tokens, digitsAt, end, 0, 3);
+    const unit = dollarBefore || dollarAfter ? ['$'] : percent ? ['%'] : measure !== undefined ? [...claimStems(measure), ...after3].slice(0, 2) : after3.slice(0, 2);
     reading.facts.push({
       kind: 'number',
       text: whole.trim(),
@@ -300,6 +180,44 @@ function readNumbers(reading: Reading, years: string[]): void {
       unit,
       precision,
       rounded,
+      years,
+    });
+  }
+}
+
+/** Counts spelled out ("five people", "two weeks", "three-hour"): "one" is left out, as often "one of" as a count. */
+const SPELLED: Record<string, number> = {
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100,
+};
+const CAPITALISED_OR_NOT = (word: string): string => `[${word[0]!.toUpperCase()}${word[0]}]${word.slice(1)}`;
+/** A spelled count and the lowercase word it counts, right after it. */
+const SPELLED_COUNT = new RegExp(
+  `\\b(?:(${QUALIFIERS.map(CAPITALISED_OR_NOT).join('|')})\\s+)?(${Object.keys(SPELLED).map(CAPITALISED_OR_NOT).join('|')})[\\s-]+(\\p{Ll}{3,})\\b`,
+  'gu',
+);
+/** Words after a spelled number that are not what it counts ("two of them", "three times", "five more"). */
+const NOT_COUNTED = new Set(['the', 'and', 'but', 'for', 'who', 'had', 'have', 'has', 'was', 'were', 'are', 'more', 'other', 'others', 'times']);
+
+function readSpelledCounts(reading: Reading, years: string[]): void {
+  const { text, tokens } = reading;
+  for (const match of text.matchAll(SPELLED_COUNT)) {
+    const [whole, qualifier, word = '', noun = ''] = match;
+    if (NOT_COUNTED.has(noun)) continue;
+    const numberAt = match.index + whole.indexOf(word, qualifier?.length ?? 0);
+    const end = numberAt + word.length;
+    if (overlaps(reading, match.index, end)) continue;
+    // What it counts: the word after it, then the words after that (as for "48-page").
+    const unit = [...claimStems(noun), ...contextOf(text, tokens, numberAt, end + 1 + noun.length, 0, 3)].slice(0, 2);
+    reading.facts.push({
+      kind: 'number',
+      text: text.slice(match.index, end),
+      value: String(SPELLED[word.toLowerCase()]),
+      qualifier: (qualifier ?? '').toLowerCase(),
+      context: contextAround(reading, match.index, end),
+      unit,
+      precision: 1,
+      rounded: false,
       years,
     });
   }
@@ -351,14 +269,6 @@ export interface FactReading {
   nameContexts?: boolean;
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:[.,'’-][\p{L}\p{N}]+)*/gu;
-
-function readingOf(text: string): Reading {
-  const tokens: Token[] = [];
-  for (const match of text.matchAll(TOKEN)) tokens.push({ start: match.index, end: match.index + match[0].length });
-  return { text, tokens, facts: [], taken: [] };
-}
-
 /** Texts read for all their facts since the program started: tests bound the work with it. */
 export const factCounters = { textsRead: 0 };
 
@@ -370,6 +280,7 @@ export function extractFacts(text: string, options: FactReading = {}): Fact[] {
   readDates(reading);
   readAges(reading, years);
   readNumbers(reading, years);
+  readSpelledCounts(reading, years);
   readLabels(reading);
   if (!isHeadline(text)) readNames(reading, options.nameContexts ?? true);
   return reading.facts;

@@ -108,3 +108,19 @@ describe('a title opening a sentence', () => {
     assert.deepEqual(findConflicts(extractFacts('Spokeswoman Maria Fernandez spoke.'), [extractFacts('Maria Fernandez, a spokeswoman, spoke.')]), []);
   });
 });
+
+describe('the day of a report', () => {
+  it('is not set against the day of what it reports', () => {
+    const reported = extractFacts('The FBI has fired Strzok, his lawyer said Monday.');
+    const fired = extractFacts('The FBI fired Strzok late Friday afternoon, his lawyer said.');
+    assert.deepEqual(findConflicts(reported, [fired]), []);
+    const firedMonday = extractFacts('The FBI fired Strzok late Monday afternoon, his lawyer said.');
+    assert.deepEqual(findConflicts(firedMonday, [fired]).map((conflict) => conflict.value), ['Monday'], 'two days of the firing still disagree');
+  });
+
+  it('is set against the day of another report of the same thing', () => {
+    const thursday = extractFacts('Twitter Thursday said it had removed the accounts.');
+    const friday = extractFacts('On Friday, Twitter said it removed the accounts.');
+    assert.deepEqual(findConflicts(thursday, [friday]).map((conflict) => `${conflict.kind}:${conflict.value}`), ['weekday:Thursday']);
+  });
+});

@@ -83,6 +83,8 @@ function sharesContext(a: Fact, b: Fact): boolean {
  * Wednesday") are different events, however alike the passages.
  */
 function sameEvent(a: Fact, b: Fact): boolean {
+  // "His lawyer said Monday" reports on another day than "he was fired Friday".
+  if ((a.reported === true) !== (b.reported === true)) return false;
   const actorA = a.actor ?? '';
   const actorB = b.actor ?? '';
   // "Twitter" and "Twitter Inc", "Harbor Ferry Company" and "Company": one actor.

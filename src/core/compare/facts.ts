@@ -9,6 +9,7 @@
  */
 import { MONTHS, MONTH_ABBREVIATIONS, WEEKDAYS } from '../text/calendar.js';
 import { isRoleWord } from '../quotes/names.js';
+import { REPORTING_VERBS } from '../text/reportingVerbs.js';
 import { claimStems } from '../text/stems.js';
 import { readAges } from './ages.js';
 import type { Reading, Token } from './reading.js';
@@ -130,19 +131,54 @@ function framingYears(text: string): string[] {
   return [...written, ...relative].sort();
 }
 
+/** Words that make a day the day of a report: "said Monday", "On Friday, the company announced", "in a statement Tuesday". */
+const REPORT_WORDS = new Set([...REPORTING_VERBS, 'reported', 'confirmed', 'disclosed', 'revealed', 'statement', 'interview', 'announcement']);
+/** Words read before a day, and after it within its clause, for a word of reporting. */
+const REPORT_BEFORE = 3;
+const REPORT_AFTER = 6;
+const CLAUSE_BREAK = /[,;:.—–()]/;
+
+/**
+ * Whether the day at [start, end) is the day of a report: a word of reporting just before it, or
+ * after it in the same clause ("Strzok was fired Friday, his lawyer said" is the day of the firing).
+ * A comma right after a day that opens its sentence closes an opening phrase ("On Friday, Twitter said").
+ */
+function reportedOn(text: string, tokens: readonly Token[], start: number, end: number): boolean {
+  const isReport = (token: Token): boolean => REPORT_WORDS.has(text.slice(token.start, token.end).toLowerCase());
+  const at = firstTokenEndingAfter(tokens, start);
+  if (tokens.slice(Math.max(0, at - REPORT_BEFORE), at).some(isReport)) return true;
+  let next = at;
+  while (next < tokens.length && tokens[next]!.start < end) next++;
+  const opensSentence = /(?:^|[.!?]\s+)(?:\p{L}+\s+)?$/u.test(text.slice(Math.max(0, start - 40), start));
+  for (let index = next, previousEnd = end; index < Math.min(tokens.length, next + REPORT_AFTER); previousEnd = tokens[index]!.end, index++) {
+    if (!(index === next && opensSentence) && CLAUSE_BREAK.test(text.slice(previousEnd, tokens[index]!.start))) return false;
+    if (isReport(tokens[index]!)) return true;
+  }
+  return false;
+}
+
 function readDates(reading: Reading): void {
   const { text, tokens } = reading;
+  const day = (kind: 'date' | 'weekday', written: string, value: string, start: number, end: number): Fact => ({
+    kind,
+    text: written,
+    value,
+    qualifier: '',
+    context: contextAround(reading, start, end),
+    actor: actorOf(text, tokens, start, end),
+    ...(reportedOn(text, tokens, start, end) ? { reported: true } : {}),
+  });
   for (const match of text.matchAll(DATE)) {
     const month = monthName(match[1] ?? match[5] ?? '');
-    const day = match[2] ?? match[4] ?? '';
+    const dayOfMonth = match[2] ?? match[4] ?? '';
     const year = match[3] ?? match[6];
     const end = match.index + match[0].length;
-    reading.facts.push({ kind: 'date', text: match[0], value: `${month} ${Number(day)}${year ? ` ${year}` : ''}`, qualifier: '', context: contextAround(reading, match.index, end), actor: actorOf(text, tokens, match.index, end) });
+    reading.facts.push(day('date', match[0], `${month} ${Number(dayOfMonth)}${year ? ` ${year}` : ''}`, match.index, end));
     reading.taken.push([match.index, end]);
   }
   for (const match of text.matchAll(WEEKDAY)) {
     const end = match.index + match[0].length;
-    reading.facts.push({ kind: 'weekday', text: match[0], value: match[0].toLowerCase(), qualifier: '', context: contextAround(reading, match.index, end), actor: actorOf(text, tokens, match.index, end) });
+    reading.facts.push(day('weekday', match[0], match[0].toLowerCase(), match.index, end));
   }
 }
 

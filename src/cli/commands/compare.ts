@@ -27,7 +27,8 @@ Options:
                       "title", "date", "url", "path", "record", "carried", "earliest", "passages":
                       [{"line", "text"}], "similarity", "unmet" (why a near passage of a source
                       not carrying it does not count: "does not name X", "gives no figure for
-                      $5"), "facts": [{"kind", "text"}], "conflicts":
+                      $5", "has it only as planned, expected or possible"), "facts": [{"kind",
+                      "text"}], "conflicts":
                       [{"kind", "value", "others", "holders": [{"value", "sources"}],
                       "majority", "besideLines" (true when stated beside the lines shown)}],
                       "diff": [{"kind", "text"}]}]}

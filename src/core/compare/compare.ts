@@ -14,6 +14,7 @@ import { claimSpeaker, namesSpeaker } from './claimSpeaker.js';
 import { extractFacts, isDayFact } from './facts.js';
 import { StemWeights, claimSimilarity, union, weightedCoverage } from './similarity.js';
 import { StemIndex } from './stemIndex.js';
+import { doneVerbs, statesOnlyUnrealised } from './unrealised.js';
 import type { Comparison, Fact, SourceVersion } from './types.js';
 import { claimStems } from '../text/stems.js';
 import { wordDiff } from '../text/wordDiff.js';
@@ -263,6 +264,7 @@ export class ClaimComparer {
     // a count spelled out ("three houses away") is often loose, and a carrier may say it otherwise ("a few doors").
     const figures = claimFacts.filter((fact) => fact.kind === 'number' && /\d/.test(fact.text) && !(fact.unit?.includes('age') === true && fact.text.includes('-')));
     const statesFigure = this.figureTest(figures);
+    const done = doneVerbs(claim);
     const best = new Map<string, Window>();
     const passages = this.corpus.passages;
     const distinctive = this.storyWeights(stems, story);
@@ -285,7 +287,9 @@ export class ClaimComparer {
           ? `does not name ${speaker.join(' ')}`
           : figures.length > 0 && !statesFigure(window)
             ? `gives no figure for ${figures.map((fact) => fact.text).join(', ')}`
-            : undefined;
+            : statesOnlyUnrealised(done, window.map((passage) => passage.text).join(' '))
+              ? 'has it only as planned, expected or possible'
+              : undefined;
       const carries = worded && unmet === undefined;
       const source = window[0]!.source;
       const current = best.get(source);

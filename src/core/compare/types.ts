@@ -75,7 +75,8 @@ export interface SourceVersion {
   similarity: number;
   /**
    * When not carried though the closest passage is close enough in words: why it does not state
-   * the claim ("does not name DeMint", "gives no figure for $119.99").
+   * the claim ("does not name DeMint", "gives no figure for $119.99", "has it only as planned,
+   * expected or possible").
    */
   unmet?: string;
   facts: Fact[];

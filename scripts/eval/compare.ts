@@ -104,7 +104,7 @@ function scoreClaim(comparer: ClaimComparer, annotation: Annotation, bundled: bo
     } else {
       tally.absentFound++;
       if (expected === null) tally.absentRight++;
-      else tally.misses.push(`  missed ${key}:${expected.join(',')} (${version.similarity}) for "${short}"`);
+      else tally.misses.push(`  missed ${key}:${expected.join(',')} (${version.similarity}${version.unmet ? `; ${version.unmet}` : ''}) for "${short}"`);
     }
   }
   const flagged = new Set<string>(comparison.sources.flatMap((version) => version.conflicts.map((conflict) => conflict.kind)));

@@ -124,3 +124,20 @@ describe('the day of a report', () => {
     assert.deepEqual(findConflicts(thursday, [friday]).map((conflict) => `${conflict.kind}:${conflict.value}`), ['weekday:Thursday']);
   });
 });
+
+describe('a typed claim with a day', () => {
+  const days = temporaryCorpus({
+    'vote/alpha.txt': 'Council passes harbour budget\n\nThe city council passed the harbour budget on Monday after a long debate.\n',
+    'vote/beta.txt':
+      'City council passes harbour budget after long debate\n\nOn Tuesday the council voted. It passed the harbour budget, 7 to 2, after a long debate.\n',
+  });
+  after(() => days.cleanup());
+
+  it('is aligned, of two carrying windows, to the one giving a day, where the conflict is', async () => {
+    const dayComparer = new ClaimComparer(await loadCorpus(days.root));
+    const beta = dayComparer.compare('The city council passed the harbour budget on Monday after a long debate', { story: 'vote' }).sources.find((version) => version.source === 'vote/beta')!;
+    assert.equal(beta.carried, true);
+    assert.ok(beta.text.includes('Tuesday'), `aligned to line ${beta.passages.map((passage) => passage.line).join(',')}: ${beta.text}`);
+    assert.deepEqual(beta.conflicts.map((conflict) => `${conflict.kind}:${conflict.value}`), ['weekday:Tuesday']);
+  });
+});

@@ -60,6 +60,8 @@ interface Window {
   carries: boolean;
   /** Why a window close enough in words does not state the claim: who it names, or a figure it lacks. */
   unmet?: string;
+  /** For a claim with a day: whether the window gives one (its own or the sentence's before). */
+  givesDay?: boolean;
 }
 
 /** The people facts name, each spelling once. */
@@ -243,6 +245,12 @@ export class ClaimComparer {
       );
   }
 
+  /** Whether a window gives a day (a weekday or a date), its own or the sentence's before it (withDayBefore). */
+  private statesDay(window: readonly Passage[]): boolean {
+    const own = window.flatMap((passage) => this.factsOf(passage.text).filter(isDayFact));
+    return withDayBefore(own, window, this.corpus.passages, (previous) => this.factsOf(previous.text).filter(isDayFact)).length > 0;
+  }
+
   /** For a typed claim in a corpus of stories: the story of the passage closest to it. */
   private likelyStory(stems: ReadonlySet<string>): string | null {
     if (this.corpus.stories.length === 0) return null;
@@ -265,6 +273,7 @@ export class ClaimComparer {
     const figures = claimFacts.filter((fact) => fact.kind === 'number' && /\d/.test(fact.text) && !(fact.unit?.includes('age') === true && fact.text.includes('-')));
     const statesFigure = this.figureTest(figures);
     const done = doneVerbs(claim);
+    const claimHasDay = claimFacts.some(isDayFact);
     const best = new Map<string, Window>();
     const passages = this.corpus.passages;
     const distinctive = this.storyWeights(stems, story);
@@ -291,11 +300,15 @@ export class ClaimComparer {
               ? 'has it only as planned, expected or possible'
               : undefined;
       const carries = worded && unmet === undefined;
+      // Of two carrying windows, the one giving a day when the claim has one: where the source states the event's day, its conflicts are.
+      const givesDay = carries && claimHasDay && this.statesDay(window);
       const source = window[0]!.source;
       const current = best.get(source);
-      if (!current || (carries && !current.carries) || (carries === current.carries && similarity > current.similarity)) {
-        best.set(source, { passages: window, similarity, carries, ...(unmet ? { unmet } : {}) });
-      }
+      const better =
+        !current ||
+        (carries && !current.carries) ||
+        (carries === current.carries && (givesDay !== (current.givesDay ?? false) ? givesDay : similarity > current.similarity));
+      if (better) best.set(source, { passages: window, similarity, carries, ...(unmet ? { unmet } : {}), ...(givesDay ? { givesDay } : {}) });
     };
     for (const id of this.candidates(stems, story)) {
       const passage = passages[id]!;

@@ -10,6 +10,7 @@ import { runAtOnce, type Steps } from '../slices.js';
 import type { Corpus, Passage } from '../types.js';
 import { conflictsBySource, placedBeside, samePerson, sharesUnit } from './conflicts.js';
 import { withDayBefore } from './claimFacts.js';
+import { withClaimDay } from './claimDay.js';
 import { claimSpeaker, namesSpeaker } from './claimSpeaker.js';
 import { extractFacts, isDayFact } from './facts.js';
 import { StemWeights, claimSimilarity, union, weightedCoverage } from './similarity.js';
@@ -349,7 +350,8 @@ export class ClaimComparer {
     const carriers = versions.filter((version) => version.carried);
     const people = personNames([...claimFacts, ...carriers.flatMap((version) => version.facts)]);
     for (const version of carriers) version.facts.push(...this.peopleNamedAround(version.facts, version.passages, people));
-    const conflicts = conflictsBySource(carriers.map((version) => ({ source: version.source, facts: version.facts })));
+    const checked = withClaimDay(claimFacts, carriers.map((version) => version.facts));
+    const conflicts = conflictsBySource(carriers.map((version, index) => ({ source: version.source, facts: checked[index]! })));
     for (const version of carriers) version.conflicts = (conflicts.get(version.source) ?? []).map((conflict) => placedBeside(conflict, version.text));
     const reference =
       carriers.find((version) => version.source === options.reference) ??

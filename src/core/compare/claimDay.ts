@@ -1,0 +1,42 @@
+/**
+ * A typed claim's day. A claim that names the weekday of its event ("the debate was held on a
+ * Thursday") makes each carrier's one weekday the day of that event, whatever words stand around
+ * it: "The face-off Thursday night" and "The vice presidential debate on Tuesday" share no word
+ * near their days, yet both give the day of the debate. Those weekdays are compared as one slot.
+ * A source with two weekdays, or none, abstains: which one is the claim's is not known. So does
+ * the day of a report ("As HuffPost reported Wednesday") against a claim of another actor's.
+ * Dates are left to the words around them: a source's one date is as often its dateline or
+ * another event's ("killed on June 24" beside a claim of the June 20 shooting).
+ */
+import type { Fact } from './types.js';
+
+/** The context every carrier's claim weekday is given: a pair of stems no text holds. */
+const CLAIM_DAY = ['\u0000claim day', '\u0000claim day of the event'];
+
+/** Whether two days' actors, where both are named, share a word ("Twitter" and "Twitter Inc"). */
+function sameActor(a: Fact, b: Fact): boolean {
+  const wordsA = (a.actor ?? '').split(' ').filter(Boolean);
+  const wordsB = (b.actor ?? '').split(' ').filter(Boolean);
+  return wordsA.length === 0 || wordsB.length === 0 || wordsA.some((word) => wordsB.includes(word));
+}
+
+/** Whether a carrier's fact can be the day of the claim's weekday: a weekday, of a report only for a report's, of the same actor. */
+function fills(claimDay: Fact, fact: Fact): boolean {
+  return fact.kind === 'weekday' && (fact.reported === true) === (claimDay.reported === true) && sameActor(claimDay, fact);
+}
+
+/**
+ * Each carrier's facts, its one weekday that can be the claim's marked as the claim's day (its
+ * context and actor made the slot's), the rest as they are. For the conflict check only: the
+ * facts shown are the carrier's own.
+ */
+export function withClaimDay(claimFacts: readonly Fact[], carriers: readonly (readonly Fact[])[]): Fact[][] {
+  const weekdays = claimFacts.filter((fact) => fact.kind === 'weekday');
+  if (weekdays.length !== 1) return carriers.map((facts) => [...facts]);
+  const [claimDay] = weekdays as [Fact];
+  return carriers.map((facts) => {
+    const candidates = facts.filter((fact) => fills(claimDay, fact));
+    if (candidates.length !== 1) return [...facts];
+    return facts.map((fact) => (fact === candidates[0] ? { ...fact, context: CLAIM_DAY, actor: '' } : fact));
+  });
+}

@@ -48,6 +48,18 @@ describe('ages', () => {
 });
 
 describe('figures', () => {
+  it('of a small count are exact, and another figure of another thing is no second value', () => {
+    const twentyFour = extractFacts('Buyers pay $99.99 down with 24 equal monthly payments of $20.');
+    const twenty = extractFacts('Buyers pay $99 down with 20 additional monthly payments of $20.');
+    assert.deepEqual(findConflicts(twentyFour, [twenty]).map((conflict) => `${conflict.value}|${conflict.others.join('/')}`), ['24|20']);
+  });
+
+  it('of a small count with "about" allow a tenth either way', () => {
+    const about = extractFacts('About 20 people were hurt in the crash on the bridge.');
+    assert.deepEqual(findConflicts(about, [extractFacts('Some 21 people were hurt in the crash on the bridge.')]), []);
+    assert.deepEqual(findConflicts(about, [extractFacts('A total of 30 people were hurt in the crash on the bridge.')]).map((conflict) => conflict.value), ['About 20']);
+  });
+
   it('agree when one drops the cents of a price', () => {
     const cents = extractFacts('Buyers pay $99.99 down for the phone.');
     const whole = extractFacts('Buyers pay $99 down for the phone.');

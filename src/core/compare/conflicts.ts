@@ -121,8 +121,11 @@ function range(fact: Fact): [number, number] {
     case 'around':
     case 'some':
     case 'roughly':
-    case 'approximately':
-      return [value - precision / 2, value + precision / 2];
+    case 'approximately': {
+      // A figure written exactly ("about 20 payments") allows what "nearly" does around it.
+      const slack = precision === 1 ? Math.max(0.5, value * 0.1) : precision / 2;
+      return [value - slack, value + slack];
+    }
     default:
       // A round figure may be rounded ("$43 million" for 43.4) or cut ("$43 million" for 43.9), and so may
       // whole dollars ("$99" for a price of $99.99); other figures only rounded.
@@ -321,11 +324,14 @@ function kindConflicts(kind: FactKind, versions: readonly SourceFacts[]): SlotCo
     groups.forEach((group, index) => {
       for (const source of group.sources) (groupsOf.get(source) ?? groupsOf.set(source, []).get(source)!).push(index);
     });
-    // A source that also states another value anywhere ("170,000 in all") disagrees with no one.
+    // A source that also states another value anywhere ("170,000 in all") disagrees with no one:
+    // another value of the same thing, not of another ("24 payments of $20" does not also say 20 payments).
     const factsOf = new Map(versions.map((version) => [version.source, version.facts.filter((fact) => fact.kind === kind)]));
     for (const [source, indexes] of groupsOf) {
       const own = factsOf.get(source) ?? [];
-      const alsoAgrees = groups.some((group, index) => !indexes.includes(index) && own.some((fact) => agree(kind, group.first, fact, spelling)));
+      const alsoAgrees = groups.some(
+        (group, index) => !indexes.includes(index) && own.some((fact) => (kind !== 'number' || sharesUnit(group.first, fact)) && agree(kind, group.first, fact, spelling)),
+      );
       if (indexes.length === 1 && !alsoAgrees) exclusive.set(source, shown(kind, groups[indexes[0]!]!.first));
     }
     // A disagreement needs two sources each holding only its own value.

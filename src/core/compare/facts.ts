@@ -25,6 +25,8 @@ const NUMBER = new RegExp(
   `(\\$\\s?)?\\b(?:(${QUALIFIERS.join('|')})\\s+)?(\\$\\s?)?(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?:\\s+(thousand|million|billion|trillion))?(?:\\s*(%|percent|per cent))?`,
   'gi',
 );
+/** Counts below this, written in digits without a scale, are exact. */
+const SMALL_COUNT = 100;
 /** Clock times ("10:24 a.m.") and scores ("348-77") count nothing comparable. */
 const CLOCK = /\b\d{1,2}:\d{2}\b/g;
 const WEEKDAY = new RegExp(`\\b(${WEEKDAYS.join('|')})\\b`, 'g');
@@ -203,10 +205,13 @@ function readNumbers(reading: Reading, years: string[]): void {
       reading.facts.push({ kind: 'date', text: digits, value: digits, qualifier: '', context: contextAround(reading, digitsAt, end) });
       continue;
     }
-    const { value, precision, rounded } = numberValue(digits, scale);
+    const written = numberValue(digits, scale);
     // What the number counts: money, a percentage, or the words right after it ("170,000 accounts").
     const after3 = contextOf(text, tokens, digitsAt, end, 0, 3);
     const unit = dollarBefore || dollarAfter ? ['$'] : percent ? ['%'] : measure !== undefined ? [...claimStems(measure), ...after3].slice(0, 2) : after3.slice(0, 2);
+    // A small count is exact ("20 monthly payments" is not 24 rounded), unlike a sum or a share ("$20", "20%").
+    const smallCount = unit[0] !== '$' && unit[0] !== '%' && !scale && Number.isInteger(written.value) && written.value < SMALL_COUNT;
+    const { value, precision, rounded } = smallCount ? { value: written.value, precision: 1, rounded: false } : written;
     reading.facts.push({
       kind: 'number',
       text: whole.trim(),

@@ -32,6 +32,15 @@ const ABBREVIATIONS = new Set([
   'vs', 'etc', 'approx', 'ca', 'cf', 'al', 'fig', 'no', 'nos', 'vol', 'pp', 'op', 'ed', 'eds',
   'e.g', 'i.e', 'a.m', 'p.m',
 ]);
+/**
+ * US states as news agencies abbreviate them ("Ariz. Gov. Jan Brewer", "Springfield, Ill., said"),
+ * capitalised; like initials, they end a sentence only before a word that opens one. Some are
+ * words too ("ill.", "mass."): capitalised and not before a sentence opener, they are the state.
+ */
+const STATE_ABBREVIATIONS = new Set([
+  'Ala', 'Ariz', 'Ark', 'Calif', 'Colo', 'Conn', 'Del', 'Fla', 'Ga', 'Ill', 'Ind', 'Kan', 'Kans', 'Ky', 'La', 'Md', 'Mass',
+  'Mich', 'Minn', 'Miss', 'Mo', 'Mont', 'Neb', 'Nev', 'Okla', 'Ore', 'Pa', 'Penn', 'Tenn', 'Va', 'Vt', 'Wash', 'Wis', 'Wisc', 'Wyo',
+]);
 /** Month abbreviations end a sentence only when a date number does not follow. */
 const MONTHS = new Set(MONTH_ABBREVIATIONS.map((month) => month.toLowerCase()));
 /** Words that usually open a sentence: after "U.S." they mean the sentence did end there. */
@@ -175,6 +184,7 @@ function isAbbreviation(word: string, following: string): boolean {
   const bare = word.replace(/^[^\p{L}]+/u, '').toLowerCase();
   if (bare.length === 0) return false;
   if (ABBREVIATIONS.has(bare)) return true;
+  if (STATE_ABBREVIATIONS.has(word.replace(/^[^\p{L}]+/u, ''))) return !SENTENCE_STARTERS.has(following);
   if (MONTHS.has(bare)) return /^\d/.test(following);
   // Initials: "J." or "U.S." / "U.K." — a sentence starter after them means the sentence ended.
   if (/^\p{Lu}$/u.test(bare.toUpperCase()) && bare.length === 1) return !SENTENCE_STARTERS.has(following);

@@ -46,4 +46,12 @@ describe('done verbs', () => {
     assert.equal(statesOnlyUnrealised(accepted, 'The call prompted Gupta to accept the offer.'), false);
     assert.equal(statesOnlyUnrealised(accepted, 'Gupta said nothing of the offer.'), false, 'the verb is not there at all');
   });
+
+  it('count as unrealised when asked for, or joined to a verb that is', () => {
+    const vetoed = doneVerbs('Brewer vetoed the bill');
+    assert.equal(statesOnlyUnrealised(vetoed, 'Republicans urged Gov. Jan Brewer to veto the bill.'), true);
+    assert.equal(statesOnlyUnrealised(vetoed, 'Senators are calling for Gov. Jan Brewer to veto the bill.'), true);
+    assert.equal(statesOnlyUnrealised(vetoed, 'She will decide whether to sign or veto the bill.'), true);
+    assert.equal(statesOnlyUnrealised(vetoed, 'Senators urged her to act, and she vetoed the bill.'), false, 'done as well');
+  });
 });

@@ -19,6 +19,14 @@ describe('sentence splitting on real corpus sentences', () => {
     );
   });
 
+  it('does not break after a state abbreviated as the agencies do, unless a sentence opener follows', () => {
+    assert.deepEqual(sentences('Prominent Republicans call for Ariz. Gov. Jan Brewer to veto bill allowing denial of service.'), [
+      'Prominent Republicans call for Ariz. Gov. Jan Brewer to veto bill allowing denial of service.',
+    ]);
+    assert.equal(sentences('The mayor of Springfield, Ill., said so. She moved to Wash. The move was quiet.').length, 3);
+    assert.equal(sentences('She fell ill. Doctors came.').length, 2, 'a word, not the state');
+  });
+
   it('does not break after U.S. before a name, nor inside (U.S.)', () => {
     const text =
       'In late May, Twitter begun fact-checking the postings by U.S. President Donald Trump and labelled two of them as “misleading.” That led Trump to accuse Twitter of election meddling.';

@@ -17,6 +17,18 @@ const PLAN_WORDS = new Set(
     'hoped likely poised ready seek seeks seeking aim aims aiming vow vows vowed promise promises promised threaten threatens threatened'
   ).split(' '),
 );
+/**
+ * Words of asking shortly before "to" that make the verb after it a request ("urged the governor
+ * to veto", "calls for Gov. Jan Brewer to veto", "faced pressure from many corners to veto").
+ */
+const REQUEST_WORDS = new Set(
+  (
+    'urge urges urged urging ask asks asked asking press presses pressed pressing pressure pressured push pushes pushed ' +
+    'pushing implore implored beg begged encourage encourages encouraged lobby lobbied lobbying whether'
+  ).split(' '),
+);
+/** Words read back from "to" for a request ("calls for Ariz. Gov. Jan Brewer to"). */
+const REQUEST_REACH = 6;
 /** Words before a claim's past participle that make it a state, not a deed ("is expected to"). */
 const STATE_BEFORE = new Set(['is', 'are', 'am', 'be']);
 const WORD = /[\p{L}’']+/gu;
@@ -25,16 +37,20 @@ const PAST_TENSE = /^\p{Ll}{3,}ed$/u;
 
 /**
  * Whether the word at `index` is not (yet) done: after a modal ("would veto"), or after "to"
- * that follows a word of planning ("plans to build"), perhaps with an adverb between ("would
- * quickly veto").
+ * that follows a word of planning ("plans to build") or comes shortly after a request ("urged
+ * the governor to veto"), perhaps with an adverb between ("would quickly veto").
  */
 function unrealisedAt(words: readonly string[], index: number): boolean {
   let before = index - 1;
   if (words[before]?.toLowerCase().endsWith('ly') === true) before--;
   const word = words[before]?.toLowerCase() ?? '';
+  // "whether to sign or veto": the verb it is joined to says.
+  if ((word === 'or' || word === 'and') && before > 0) return unrealisedAt(words, before - 1);
   if (MODALS.has(word)) return true;
   if (word !== 'to') return false;
-  return PLAN_WORDS.has(words[before - 1]?.toLowerCase() ?? '');
+  if (PLAN_WORDS.has(words[before - 1]?.toLowerCase() ?? '')) return true;
+  const asking = words.slice(Math.max(0, before - REQUEST_REACH), before).map((candidate) => candidate.toLowerCase());
+  return asking.some((candidate, at) => REQUEST_WORDS.has(candidate) || (/^call(?:s|ed|ing)?$/.test(candidate) && asking[at + 1] === 'for'));
 }
 
 /** The stems of the verbs a claim states as done ("vetoed", "announced"), none when it states none. */

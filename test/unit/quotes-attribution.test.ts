@@ -20,6 +20,11 @@ describe('speaker attribution', () => {
     assert.equal(quote!.speakerEvidence?.written, 'Hua Chunying');
   });
 
+  it('"…," X said after a team and a player\'s position, and verbs of a raised voice (ECB+ development set 3)', () => {
+    assert.deepEqual(speakers('"It is a 60-minute game," Colts defensive back Antoine Bethea said.'), [['Antoine Bethea', 'name-said']]);
+    assert.deepEqual(speakers('"We will not bow to the markets," Prime Minister George Papandreou thundered.'), [['George Papandreou', 'name-said']]);
+  });
+
   it('"…," said X, where X is named with a title and a comma-separated role after it', () => {
     assert.deepEqual(
       speakers('“Our analysis shows it is happy to use it to sow propaganda and disinformation internationally,” said Fergus Hanson, director of the Australian Strategic Policy Institute’s International Cyber Policy Centre.'),

@@ -11,7 +11,9 @@ export const ROLES: ReadonlySet<string> = new Set(
   member lawmaker congressman congresswoman councillor councilman councilwoman diplomat chancellor
   sir lord lady dame father sister brother pro tem tempore speaker whip commodore admiral adm commander cmdr
   maj det insp cpl pvt corporal agent doctor gm cfo cto coo undersheriff historian prosecutor producer journalist showrunner
-  owner developer resident neighbour neighbor star actor actress singer writer host anchor columnist comedian sheriff trooper constable const superintendent chief reverend rev rabbi imam pastor`.split(/\s+/),
+  owner developer resident neighbour neighbor star actor actress singer writer host anchor columnist comedian sheriff trooper constable const superintendent chief reverend rev rabbi imam pastor
+  quarterback linebacker cornerback fullback halfback back receiver lineman tackle pitcher catcher shortstop outfielder infielder
+  goalkeeper goalie striker defender midfielder winger player teammate jockey golfer boxer referee umpire coordinator scout trainer skipper`.split(/\s+/),
 );
 
 /** Capitalised words that do not name anyone: sentence openers, days ("Wed May 5" of a dateline), months, a verb opening an inverted attribution ("Added Gibbs:"). */

@@ -23,7 +23,8 @@ export const REPORTING_VERBS: readonly string[] = `said says say told tells adde
   interjected gushed fumed shouted exclaimed blurted chimed_in quipped emailed e-mailed advised agreed joked posited
   predicted boasted lamented mused wondered demanded retorted snapped yelled screamed whispered pleaded begged assured
   contended scoffed sighed texted messaged recounted confided chided insisting warning asking noting declaring explaining
-  accused cited`
+  accused cited thundered roared bellowed cried muttered murmured mumbled stammered grumbled growled hissed sneered raged
+  railed exulted crowed marveled marvelled scolded reassured`
   .split(/\s+/)
   .map((verb) => verb.replace('_', ' '));
 

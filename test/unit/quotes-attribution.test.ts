@@ -25,6 +25,13 @@ describe('speaker attribution', () => {
     assert.deepEqual(speakers('"We will not bow to the markets," Prime Minister George Papandreou thundered.'), [['George Papandreou', 'name-said']]);
   });
 
+  it('a participle shares the subject, a possessive and a description before its role left out (BASIL development set 3)', () => {
+    assert.deepEqual(
+      speakers('Trump’s personal lawyer John Dowd later said he was the one who wrote that tweet, saying he “did not mean to break news.”'),
+      [['John Dowd', 'subject']],
+    );
+  });
+
   it('"…," said X, where X is named with a title and a comma-separated role after it', () => {
     assert.deepEqual(
       speakers('“Our analysis shows it is happy to use it to sow propaganda and disinformation internationally,” said Fergus Hanson, director of the Australian Strategic Policy Institute’s International Cyber Policy Centre.'),

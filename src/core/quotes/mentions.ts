@@ -21,7 +21,8 @@ import {
   withoutOffice,
   type Token,
 } from './names.js';
-import { PARTY_MEMBERS, US_STATES, WORDLIKE_STATE_CODES } from './nameWords.js';
+import { PARTY_MEMBERS } from './nameWords.js';
+import { LOCATIVE_PREPOSITIONS, placePreposition } from './places.js';
 import { WEEKDAYS } from '../text/calendar.js';
 import { REPORTING_VERBS } from '../text/reportingVerbs.js';
 
@@ -99,26 +100,6 @@ function personBeforePreposition(tokens: readonly Token[], preposition: number):
     }
   }
   return { kind: 'vague' };
-}
-
-/**
- * The preposition that makes the name run starting at token `start` a place, or -1: the one right
- * before it ("in Ohio"), or the one before the city a state follows ("in Columbus, Ohio", "Bishop X,
- * of Peoria, Ill.,").
- */
-function placePreposition(tokens: readonly Token[], start: number): number {
-  const before = tokens[start - 1];
-  if (before && LOCATIVE_PREPOSITIONS.has(before.lower) && /^\s+$/.test(tokens[start]!.gap)) return start - 1;
-  if (!before || !/^,\s*$/.test(tokens[start]!.gap) || !isNameWord(before) || !isState(tokens.slice(start))) return -1;
-  let at = start - 1;
-  while (at > 0 && isNameWord(tokens[at - 1]!) && joinsName(tokens[at - 1], tokens[at]!)) at--;
-  return at > 0 && (LOCATIVE_PREPOSITIONS.has(tokens[at - 1]!.lower) || tokens[at - 1]!.lower === 'of') ? at - 1 : -1;
-}
-
-/** A US state's name or abbreviation ("Ohio", "New York", "Ill.", "N.Y."); a code that is also a name or word only in capitals ("AL", not "Al"). */
-function isState(run: readonly Token[]): boolean {
-  const name = run.map((token) => token.lower.replace(/\./g, '')).join(' ');
-  return US_STATES.has(name) && !(WORDLIKE_STATE_CODES.has(name) && run[0]!.text !== run[0]!.text.toUpperCase());
 }
 
 /**
@@ -321,8 +302,6 @@ export function firstPersonIn(tokens: readonly Token[]): NameMention | null {
   return null;
 }
 
-/** Prepositions of place: the name after one is a place ("in Southern Iran", "near Porto Velho"). */
-const LOCATIVE_PREPOSITIONS = new Set('in at near across outside inside into throughout around'.split(' '));
 
 /** Words an introductory clause may have before the subject ("In a speech earlier this month, Hunter …"). */
 const INTRODUCTION_WORDS = 8;
@@ -350,6 +329,12 @@ function subjectFrom(tokens: readonly Token[], from: number, knownWords: Readonl
     else if (name.length === 0 && followsTitleOf(tokens, index + 1)) office = true;
     else if (!isCapitalised(token)) {
       if (described && name.length === 0 && (/[-\d]/.test(token.text) || ROLE_MODIFIERS.has(token.lower))) continue;
+      // "Trump’s personal lawyer John Dowd": a possessive and the words before a role describe the person named after it.
+      const possessive = /['’]s$/.test(tokens[index - 1]?.text ?? '') || /^['’]/.test(token.gap);
+      if (possessive && tokens.slice(index + 1, index + 3).some((later) => isRole(later) && !isCapitalised(later))) {
+        name = [];
+        continue;
+      }
       next = token;
       break;
     }

@@ -1,6 +1,7 @@
 /** Issue 10, development sets 4 and 5: figures a typed claim states, and which figures are one slot. */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
+import { buildClaimsMap } from '../../src/core/compare/claims.js';
 import { ClaimComparer } from '../../src/core/compare/compare.js';
 import { findConflicts } from '../../src/core/compare/conflicts.js';
 import { extractFacts } from '../../src/core/compare/facts.js';
@@ -91,5 +92,23 @@ describe('counts written as words', () => {
   it('do not make a carrier that says it otherwise a non-carrier', () => {
     const versions = comparer.compare('The suspect was arrested three houses away from the shooting scene', { story: 'arrest' }).sources;
     assert.equal(versions.find((version) => version.source === 'arrest/beta')?.carried, true);
+  });
+});
+
+describe('counts read exactly', () => {
+  const wedding = temporaryCorpus({
+    'wedding/alpha.txt': 'Deputy mourned\n\nThe deputy had married two weeks before he was killed, his family said at the funeral.\n',
+    'wedding/beta.txt': 'Deputy buried\n\nThe deputy had married three weeks before he was killed, his family said at the funeral.\n',
+  });
+  after(() => wedding.cleanup());
+
+  it('are a typed claim\'s, not the claims map\'s, which pairs passages loosely (box scores)', async () => {
+    const weddingComparer = new ClaimComparer(await loadCorpus(wedding.root));
+    const versions = weddingComparer.compare('The deputy had married two weeks before he was killed', { story: 'wedding' }).sources;
+    assert.deepEqual(versions.flatMap((version) => version.conflicts.map((conflict) => conflict.value)).sort(), ['three', 'two']);
+    const map = buildClaimsMap(weddingComparer, 'wedding');
+    assert.equal(map.claims[0]?.sources['wedding/beta']?.length, 1, 'one row holds both');
+    assert.deepEqual(map.claims.flatMap((claim) => claim.conflicts), []);
+    assert.deepEqual(extractFacts('married two weeks before, after 20 games', { exactCounts: false }).map((fact) => [fact.value, fact.rounded]), [['20', true]]);
   });
 });

@@ -37,7 +37,7 @@ export class ClaimFacts {
   private factsOf(text: string): Fact[] {
     let facts = this.byText.get(text);
     if (!facts) {
-      facts = extractFacts(text, { nameContexts: false });
+      facts = extractFacts(text, { nameContexts: false, exactCounts: false });
       this.byText.set(text, facts);
     }
     return facts;

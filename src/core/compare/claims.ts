@@ -226,7 +226,8 @@ function checkedClaim(claim: Claim, cluster: readonly Passage[], check: Conflict
   // A source stating the claim in two sentences is one version: the facts of both.
   const passagesOf = new Map<string, Passage[]>();
   for (const member of cluster) (passagesOf.get(member.source) ?? passagesOf.set(member.source, []).get(member.source)!).push(member);
-  const bySource = conflictsBySource([...passagesOf].map(([source, passages]) => ({ source, facts: passages.flatMap((passage) => check.facts.eventFacts(passage)) })));
+  const versions = [...passagesOf].map(([source, passages]) => ({ source, facts: passages.flatMap((passage) => check.facts.eventFacts(passage)) }));
+  const bySource = conflictsBySource(versions, { exactCounts: false });
   if (bySource.size === 0) return claim;
   const conflicts: Conflict[] = [];
   for (const [source, passages] of passagesOf) {

@@ -292,8 +292,18 @@ function coHeldJoined(groups: ValueGroup[]): ValueGroup[] {
   return joined;
 }
 
+/** How the facts compared were read (facts.ts: FactReading). */
+export interface ConflictReading {
+  /**
+   * Counts read exactly, as for a typed claim (default): a source's other figure then counts as
+   * its also stating a value only when it is of the same thing ("24 payments of $20" does not also
+   * say 20 payments). The claims map, reading counts loosely, takes any figure of the kind.
+   */
+  exactCounts?: boolean;
+}
+
 /** The slots of one kind on which the sources disagree. */
-function kindConflicts(kind: FactKind, versions: readonly SourceFacts[]): SlotConflict[] {
+function kindConflicts(kind: FactKind, versions: readonly SourceFacts[], exactCounts: boolean): SlotConflict[] {
   const placed: Placed[] = versions.flatMap(({ source, facts }) => facts.filter((fact) => fact.kind === kind).map((fact) => ({ source, fact })));
   if (placed.length < 2) return [];
   // Slots: facts of different sources that compare, joined transitively.
@@ -324,14 +334,12 @@ function kindConflicts(kind: FactKind, versions: readonly SourceFacts[]): SlotCo
     groups.forEach((group, index) => {
       for (const source of group.sources) (groupsOf.get(source) ?? groupsOf.set(source, []).get(source)!).push(index);
     });
-    // A source that also states another value anywhere ("170,000 in all") disagrees with no one:
-    // another value of the same thing, not of another ("24 payments of $20" does not also say 20 payments).
+    // A source that also states another value anywhere ("170,000 in all") disagrees with no one (ConflictReading).
     const factsOf = new Map(versions.map((version) => [version.source, version.facts.filter((fact) => fact.kind === kind)]));
+    const sameThing = (a: Fact, b: Fact): boolean => !exactCounts || kind !== 'number' || sharesUnit(a, b);
     for (const [source, indexes] of groupsOf) {
       const own = factsOf.get(source) ?? [];
-      const alsoAgrees = groups.some(
-        (group, index) => !indexes.includes(index) && own.some((fact) => (kind !== 'number' || sharesUnit(group.first, fact)) && agree(kind, group.first, fact, spelling)),
-      );
+      const alsoAgrees = groups.some((group, index) => !indexes.includes(index) && own.some((fact) => sameThing(group.first, fact) && agree(kind, group.first, fact, spelling)));
       if (indexes.length === 1 && !alsoAgrees) exclusive.set(source, shown(kind, groups[indexes[0]!]!.first));
     }
     // A disagreement needs two sources each holding only its own value.
@@ -348,18 +356,18 @@ function kindConflicts(kind: FactKind, versions: readonly SourceFacts[]): SlotCo
 const KINDS: readonly FactKind[] = ['weekday', 'date', 'number', 'name', 'label'];
 
 /** Every slot the carrying sources disagree on. */
-export function slotConflicts(versions: readonly SourceFacts[]): SlotConflict[] {
+export function slotConflicts(versions: readonly SourceFacts[], reading: ConflictReading = {}): SlotConflict[] {
   if (versions.length < 2) return [];
-  return KINDS.flatMap((kind) => kindConflicts(kind, versions));
+  return KINDS.flatMap((kind) => kindConflicts(kind, versions, reading.exactCounts ?? true));
 }
 
 /**
  * Each source's side of each disagreement: the sources that hold a minority value, or every
  * source holding a value of its own when no value has a majority.
  */
-export function conflictsBySource(versions: readonly SourceFacts[]): Map<string, Conflict[]> {
+export function conflictsBySource(versions: readonly SourceFacts[], reading: ConflictReading = {}): Map<string, Conflict[]> {
   const bySource = new Map<string, Conflict[]>();
-  for (const slot of slotConflicts(versions)) {
+  for (const slot of slotConflicts(versions, reading)) {
     for (const [source, value] of slot.exclusive) {
       if (slot.majority !== null && value === slot.majority) continue;
       const conflict: Conflict = {

@@ -187,7 +187,7 @@ function readDates(reading: Reading): void {
 /** The measure after a hyphen ("-page indictment", "-member council"); not "-to-" of a score nor a name ("-Schmidt"). */
 const HYPHENATED_MEASURE = /^-(?!to-|plus\b|and\b|or\b)(\p{Ll}{3,})\b(?!-\d)/u;
 
-function readNumbers(reading: Reading, years: string[]): void {
+function readNumbers(reading: Reading, years: string[], exactCounts: boolean): void {
   const { text, tokens } = reading;
   for (const match of text.matchAll(NUMBER)) {
     const [whole, dollarBefore, qualifier, dollarAfter, digits = '', scale, percent] = match;
@@ -210,7 +210,7 @@ function readNumbers(reading: Reading, years: string[]): void {
     const after3 = contextOf(text, tokens, digitsAt, end, 0, 3);
     const unit = dollarBefore || dollarAfter ? ['$'] : percent ? ['%'] : measure !== undefined ? [...claimStems(measure), ...after3].slice(0, 2) : after3.slice(0, 2);
     // A small count is exact ("20 monthly payments" is not 24 rounded), unlike a sum or a share ("$20", "20%").
-    const smallCount = unit[0] !== '$' && unit[0] !== '%' && !scale && Number.isInteger(written.value) && written.value < SMALL_COUNT;
+    const smallCount = exactCounts && unit[0] !== '$' && unit[0] !== '%' && !scale && Number.isInteger(written.value) && written.value < SMALL_COUNT;
     const { value, precision, rounded } = smallCount ? { value: written.value, precision: 1, rounded: false } : written;
     reading.facts.push({
       kind: 'number',
@@ -308,6 +308,13 @@ export interface FactReading {
    * which only checks conflicts, leaves them out; Compare shows them.
    */
   nameContexts?: boolean;
+  /**
+   * Counts as a typed claim's carriers are read (default: so): counts written as words ("five
+   * people") and small counts in digits as exact ("20 payments" is not 24 rounded). The claims map
+   * reads neither: its rows pair passages loosely, and on every BASIL and ECB+ map most of the
+   * disagreements they made were two different counts (a box score's 14 points beside another's 16).
+   */
+  exactCounts?: boolean;
 }
 
 /** Texts read for all their facts since the program started: tests bound the work with it. */
@@ -320,8 +327,9 @@ export function extractFacts(text: string, options: FactReading = {}): Fact[] {
   const years = framingYears(text);
   readDates(reading);
   readAges(reading, years);
-  readNumbers(reading, years);
-  readSpelledCounts(reading, years);
+  const exactCounts = options.exactCounts ?? true;
+  readNumbers(reading, years, exactCounts);
+  if (exactCounts) readSpelledCounts(reading, years);
   readLabels(reading);
   if (!isHeadline(text)) readNames(reading, options.nameContexts ?? true);
   return reading.facts;

@@ -16,6 +16,7 @@ import type { ClaimComparer } from './compare.js';
 import { CARRIED_THRESHOLD } from './compare.js';
 import { ClaimFacts } from './claimFacts.js';
 import { conflictsBySource, placedBeside } from './conflicts.js';
+import { isDateStamp } from './stamps.js';
 import { MemberStems, PAIRS_PER_PASSAGE, PASSAGES_PER_PAUSE, pairSteps, type PairList } from './claimPairs.js';
 import { union, weightedDice } from './similarity.js';
 import type { Claim, ClaimsMap, Conflict } from './types.js';
@@ -55,7 +56,8 @@ function* memberSteps(comparer: ClaimComparer, sources: readonly string[]): Step
   let walked = 0;
   for (const passage of comparer.corpus.passages) {
     if (++walked % (PASSAGES_PER_PAUSE * 16) === 0) yield;
-    if (inStory.has(passage.source) && stems.stemCount(passage.id) >= MIN_STEMS) members.push(passage);
+    // A date stamp ("Published on Friday, 27 September 2013") states no claim: pages stamped alike are no shared claim.
+    if (inStory.has(passage.source) && stems.stemCount(passage.id) >= MIN_STEMS && !isDateStamp(passage.text)) members.push(passage);
   }
   return members;
 }

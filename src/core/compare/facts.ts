@@ -12,6 +12,7 @@ import { isRoleWord } from '../quotes/names.js';
 import { REPORTING_VERBS } from '../text/reportingVerbs.js';
 import { claimStems } from '../text/stems.js';
 import { readAges } from './ages.js';
+import { isDateStamp } from './stamps.js';
 import type { Reading, Token } from './reading.js';
 import { CALENDAR_WORD, NOT_NAMES, contextAround, contextOf, firstTokenEndingAfter, overlaps, readingOf } from './reading.js';
 import type { Fact } from './types.js';
@@ -322,6 +323,8 @@ export const factCounters = { textsRead: 0 };
 
 export function extractFacts(text: string, options: FactReading = {}): Fact[] {
   factCounters.textsRead++;
+  // A date stamp ("Published on Friday, 27 September 2013") gives the page's day, no event's.
+  if (isDateStamp(text)) return [];
   const reading = readingOf(text);
   for (const match of text.matchAll(CLOCK)) reading.taken.push([match.index, match.index + match[0].length]);
   const years = framingYears(text);
@@ -345,6 +348,7 @@ export function isDayFact(fact: Fact): boolean {
  * are read first and nothing else read affects them.
  */
 export function extractDays(text: string): Fact[] {
+  if (isDateStamp(text)) return [];
   const reading = readingOf(text);
   readDates(reading);
   return reading.facts;

@@ -113,6 +113,15 @@ describe('conflicts', () => {
     assert.deepEqual(conflictsOf('Twitter labelled two of them as “misleading.”', 'Twitter labeled two of the tweets “unsubstantiated” on Tuesday.'), ['label:misleading|unsubstantiated']);
   });
 
+  it('takes a label in the singular or plural, or spelt the British way, for the same label (ECB+ maps outside the annotated sets)', () => {
+    assert.deepEqual(conflictsOf('AMD sees the chip as a “microserver” for data centres.', 'AMD sees the chip as “microservers” for data centres.'), []);
+    assert.deepEqual(conflictsOf('Oler is charged with “practicing polygamy” in the town.', 'Oler is charged with “practising polygamy” in the town.'), []);
+  });
+
+  it('ignores accents in names', () => {
+    assert.deepEqual(conflictsOf('The heist near the upscale Place Vendome shocked Paris.', 'The heist near the upscale Place Vendôme shocked Paris.'), []);
+  });
+
   it('names the majority value and who holds each value', () => {
     const versions = ['On Thursday, Twitter said it removed the accounts.', 'Twitter said Thursday it removed the accounts.', 'On Friday, Twitter said it removed the accounts.'].map((text, index) => ({
       source: `s${index}`,

@@ -45,6 +45,8 @@ export const conflictCounters = { namesNormalised: 0 };
 export function normaliseName(name: string): string {
   conflictCounters.namesNormalised++;
   return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/’/g, "'")
     .replace(/'s\b|'(?=\s|$)/g, '')
@@ -227,16 +229,28 @@ function agree(kind: FactKind, a: Fact, b: Fact, spelling: Spelling): boolean {
       return monthA === monthB && dayA === dayB && (!yearA || !yearB || yearA === yearB);
     }
     case 'label': {
-      const wordsA = a.value.replace(/’/g, "'").split(/[\s,.]+/).filter(Boolean);
-      const wordsB = b.value.replace(/’/g, "'").split(/[\s,.]+/).filter(Boolean);
-      // “coward” and “sniveling coward”: one quotes more of the same words.
-      return wordsA.every((word) => wordsB.includes(word)) || wordsB.every((word) => wordsA.includes(word));
+      const wordsA = labelWords(a.value);
+      const wordsB = labelWords(b.value);
+      // “coward” and “sniveling coward”: one quotes more of the same words; “microservers” and
+      // “microserver”, “practicing” and “practising” are one word.
+      const within = (inner: string[], outer: string[]): boolean => inner.every((word) => outer.some((other) => sameLabelWord(word, other)));
+      return within(wordsA, wordsB) || within(wordsB, wordsA);
     }
     case 'name':
       return spelling(a) === spelling(b);
     case 'weekday':
       return a.value === b.value;
   }
+}
+
+/** A quoted label's words, their accents and apostrophe style aside. */
+function labelWords(label: string): string[] {
+  return label.normalize('NFD').replace(/\p{M}/gu, '').replace(/’/g, "'").split(/[\s,.]+/).filter(Boolean);
+}
+
+/** One word of a label as two sources quote it: the same stem, or a long word a letter apart (a British spelling). */
+function sameLabelWord(a: string, b: string): boolean {
+  return a === b || stemOf(a) === stemOf(b) || (Math.min(a.length, b.length) >= 7 && editDistance(a, b, 1) <= 1);
 }
 
 function shown(kind: FactKind, fact: Fact): string {

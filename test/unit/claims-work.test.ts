@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildClaimsMap } from '../../src/core/compare/claims.js';
 import { ClaimComparer } from '../../src/core/compare/compare.js';
-import { conflictCounters } from '../../src/core/compare/conflicts.js';
+import { conflictCounters } from '../../src/core/compare/spellings.js';
 import { extractDays, extractFacts, factCounters, isDayFact } from '../../src/core/compare/facts.js';
 import { loadCorpus } from '../../src/core/load.js';
 import type { Corpus } from '../../src/core/types.js';

@@ -8,7 +8,8 @@
  */
 import { runAtOnce, type Steps } from '../slices.js';
 import type { Corpus, Passage } from '../types.js';
-import { conflictsBySource, placedBeside, samePerson, sharesUnit } from './conflicts.js';
+import { conflictsBySource, placedBeside, sharesUnit } from './conflicts.js';
+import { samePerson } from './spellings.js';
 import { withDayBefore } from './claimFacts.js';
 import { withClaimDay } from './claimDay.js';
 import { claimSpeaker, namesSpeaker } from './claimSpeaker.js';

@@ -13,13 +13,8 @@
  * - quoted labels only when they fill the same slot (the words before them) and neither holds the other.
  * A conflict names each value with the sources stating it, and the majority value when there is one.
  */
-import { editDistance } from '../text/editDistance.js';
-import { claimStems } from '../text/stems.js';
+import { labelWords, normaliseName, sameLabelWord, sameNamed, stemOf } from './spellings.js';
 import type { Conflict, ConflictHolder, Fact, FactKind } from './types.js';
-
-function stemOf(word: string): string {
-  return [...claimStems(word)][0] ?? word;
-}
 
 /** The facts one carrying source states. */
 export interface SourceFacts {
@@ -36,41 +31,6 @@ export interface SlotConflict {
   majority: string | null;
   /** Sources stating only one of the values (a source giving both disagrees with no one). */
   exclusive: Map<string, string>;
-}
-
-/** Names normalised since the program started: tests bound the work with it. */
-export const conflictCounters = { namesNormalised: 0 };
-
-/** Case, apostrophe style, possessives and the dots of initials do not make two spellings. */
-export function normaliseName(name: string): string {
-  conflictCounters.namesNormalised++;
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/’/g, "'")
-    .replace(/'s\b|'(?=\s|$)/g, '')
-    .replace(/\.(?=\p{L})|\.$/gu, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-const DERIVATION_SUFFIXES = new Set(['', 's', 'es', 'n', 'an', 'ian', 'ns', 'ans', 'ians', 'ic', 'ics', 'ese', 'ish', 'i', 'is']);
-
-/** "Russia"/"Russian", "Democrats"/"Democratic", "America"/"Americas": one word, two forms. */
-function isDerivation(a: string, b: string): boolean {
-  let common = 0;
-  while (common < a.length && common < b.length && a[common] === b[common]) common++;
-  return common >= 4 && DERIVATION_SUFFIXES.has(a.slice(common)) && DERIVATION_SUFFIXES.has(b.slice(common));
-}
-
-/** The one word two names of the same length differ in, or null when they differ in none or several. */
-function differingWord(a: string, b: string): [string, string] | null {
-  const wordsA = a.split(' ');
-  const wordsB = b.split(' ');
-  if (wordsA.length !== wordsB.length) return null;
-  const differing = wordsA.map((word, index) => [word, wordsB[index]!] as [string, string]).filter(([x, y]) => x !== y);
-  return differing.length === 1 ? differing[0]! : null;
 }
 
 function sharesContext(a: Fact, b: Fact): boolean {
@@ -133,21 +93,6 @@ function range(fact: Fact): [number, number] {
       // whole dollars ("$99" for a price of $99.99); other figures only rounded.
       return fact.rounded || (precision === 1 && fact.unit?.includes('$') === true) ? [value - precision / 2, value + precision] : [value - precision / 2, value + precision / 2];
   }
-}
-
-/** Two person names, normalised, that name one person: the same, or one word spelt a letter or two apart. */
-function sameNamed(a: string, b: string): boolean {
-  const words = differingWord(a, b);
-  if (!words) return a === b;
-  const [x, y] = words;
-  if (x.length < 4 || y.length < 4 || isDerivation(x, y)) return false;
-  const distance = editDistance(x, y, 2);
-  return distance <= (Math.max(x.length, y.length) >= 8 ? 2 : 1);
-}
-
-/** Whether two person names, as written, name one person (spelt alike or a letter or two apart). */
-export function samePerson(a: string, b: string): boolean {
-  return sameNamed(normaliseName(a), normaliseName(b));
 }
 
 /** Do two figures count the same thing (money, a percentage, an age, the same noun after them)? */
@@ -241,16 +186,6 @@ function agree(kind: FactKind, a: Fact, b: Fact, spelling: Spelling): boolean {
     case 'weekday':
       return a.value === b.value;
   }
-}
-
-/** A quoted label's words, their accents and apostrophe style aside. */
-function labelWords(label: string): string[] {
-  return label.normalize('NFD').replace(/\p{M}/gu, '').replace(/’/g, "'").split(/[\s,.]+/).filter(Boolean);
-}
-
-/** One word of a label as two sources quote it: the same stem, or a long word a letter apart (a British spelling). */
-function sameLabelWord(a: string, b: string): boolean {
-  return a === b || stemOf(a) === stemOf(b) || (Math.min(a.length, b.length) >= 7 && editDistance(a, b, 1) <= 1);
 }
 
 function shown(kind: FactKind, fact: Fact): string {

@@ -43,7 +43,7 @@ after(() => mayor.cleanup());
 const mayorComparer = new ClaimComparer(await loadCorpus(mayor.root));
 const mill = temporaryCorpus({
   'mill/alpha.txt':
-    'Harbor Mill shuts\n\nOn Friday, Harbor Mill owner Jon Brask met the town council. ' +
+    'Harbor Mill shuts\n\nHarbor Mill closed on Friday, owner Jon Brask told the town council. ' +
     'According to the owner, Harbor Mill closed its doors to all 300 workers for good after the winter floods.\n',
   'mill/beta.txt': 'Mill shut\n\nOn Thursday, Harbor Mill closed its doors to all 300 workers for good after the winter floods, the owner said.\n',
 });

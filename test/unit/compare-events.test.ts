@@ -141,3 +141,13 @@ describe('a typed claim with a day', () => {
     assert.deepEqual(beta.conflicts.map((conflict) => `${conflict.kind}:${conflict.value}`), ['weekday:Tuesday']);
   });
 });
+
+describe('two days of one actor', () => {
+  it('are one event only for one act: the same words right around the days, or two reports', () => {
+    const sentenced = extractFacts('Polygamist leader Warren Jeffs was sentenced Tuesday to life in prison.');
+    const convicted = extractFacts('A Texas jury convicted polygamist leader Warren Jeffs of assault Thursday in the case.');
+    assert.deepEqual(findConflicts(sentenced, [convicted]), []);
+    const sentencedThursday = extractFacts('Polygamist leader Warren Jeffs was sentenced Thursday to life in prison.');
+    assert.deepEqual(findConflicts(sentenced, [sentencedThursday]).map((conflict) => conflict.value), ['Tuesday']);
+  });
+});

@@ -49,8 +49,13 @@ function sameEvent(a: Fact, b: Fact): boolean {
   if ((a.reported === true) !== (b.reported === true)) return false;
   const actorA = a.actor ?? '';
   const actorB = b.actor ?? '';
-  // "Twitter" and "Twitter Inc", "Harbor Ferry Company" and "Company": one actor.
-  if (actorA !== '' && actorB !== '') return actorA.split(' ').some((word) => actorB.split(' ').includes(word));
+  // "Twitter" and "Twitter Inc", "Harbor Ferry Company" and "Company": one actor, and one act: two
+  // reports, or words in common right around the days ("Sanders said Thursday" is not "Sanders …
+  // next Tuesday's primary").
+  if (actorA !== '' && actorB !== '') {
+    const oneAct = a.reported === true || (a.near ?? []).some((stem) => (b.near ?? []).includes(stem));
+    return oneAct && actorA.split(' ').some((word) => actorB.split(' ').includes(word));
+  }
   const shared = a.context.filter((stem) => b.context.includes(stem));
   // One side names its actor: the other must have that name among the words around its day.
   const named = actorA || actorB;

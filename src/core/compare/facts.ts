@@ -134,6 +134,8 @@ function framingYears(text: string): string[] {
   return [...written, ...relative].sort();
 }
 
+/** Words read on each side of a day for what happened then. */
+const NEAR_WORDS = 3;
 /** Words that make a day the day of a report: "said Monday", "On Friday, the company announced", "in a statement Tuesday". */
 const REPORT_WORDS = new Set([...REPORTING_VERBS, 'reported', 'confirmed', 'disclosed', 'revealed', 'statement', 'interview', 'announcement']);
 /** Words read before a day, and after it within its clause, for a word of reporting. */
@@ -169,6 +171,7 @@ function readDates(reading: Reading): void {
     qualifier: '',
     context: contextAround(reading, start, end),
     actor: actorOf(text, tokens, start, end),
+    near: contextOf(text, tokens, start, end, NEAR_WORDS, NEAR_WORDS, true),
     ...(reportedOn(text, tokens, start, end) ? { reported: true } : {}),
   });
   for (const match of text.matchAll(DATE)) {

@@ -21,6 +21,8 @@ export interface Fact {
   unit?: string[];
   /** Weekdays and dates: the name nearest before (or just after) it, its words lowercase: who acts then ('' when none). */
   actor?: string;
+  /** Weekdays and dates: the common words within three of them (what happened then: "sentenced", "primary"). */
+  near?: string[];
   /** Weekdays and dates: the day a report was made ("his lawyer said Monday"), not the day of what it reports. */
   reported?: boolean;
   /** Numbers: the unit of the last written digit ("700,000": 100000; "$43 million": 1000000). */

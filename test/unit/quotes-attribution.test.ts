@@ -32,6 +32,11 @@ describe('speaker attribution', () => {
     );
   });
 
+  it('X, who said "…": the relative\'s antecedent speaks, not the sentence\'s subject, and only a name right before the comma', () => {
+    assert.deepEqual(speakers('Mayor Jane Doe praised Senator John Smith, who said the bill was "a good start."'), [['John Smith', 'name-before']]);
+    assert.deepEqual(speakers('Bombings in Upper Nile drew condemnation from the State Department, which said the "unjustified" attacks must stop.').map(([speaker]) => speaker), [null]);
+  });
+
   it('"…," said X, where X is named with a title and a comma-separated role after it', () => {
     assert.deepEqual(
       speakers('“Our analysis shows it is happy to use it to sow propaganda and disinformation internationally,” said Fergus Hanson, director of the Australian Strategic Policy Institute’s International Cyber Policy Centre.'),

@@ -214,6 +214,9 @@ function othersClaim(afterVerb: string): boolean {
 const NAME_IN_USE = /\b(?:referred to|known)\s+as\s+(?:an?\s+|the\s+)?$/i;
 
 /** Attribution in the sentence before the opening mark: `X said: "…"`, reported speech, `according to X`. */
+/** A relative pronoun right before the speech verb, after a comma (`X, who later said`). */
+const RELATIVE_BEFORE_VERB = /,\s*(who|which)\s+(?:also\s+|later\s+|then\s+|[a-z]{3,}ly\s+)?$/i;
+
 export function beforeQuote(prefix: string, base: number, knownWords: ReadonlySet<string>, sentenceTokens: readonly Token[]): Found | null {
   if (NAME_IN_USE.test(prefix)) return { mention: { kind: 'vague', why: 'a name in use', label: true }, pattern: 'name-before', words: 'known as' };
   const verbs = verbsIn(prefix);
@@ -251,6 +254,13 @@ export function beforeQuote(prefix: string, base: number, knownWords: ReadonlySe
   const mentionEndingAt = (end: number): Mention | null => mentionBefore(tokenize(prefix.slice(0, end)).map((token) => ({ ...token, start: token.start + base })), false);
   // `Janette Brimmer, an attorney with Earthjustice, said`: the name before the apposition speaks.
   // `X praised novelist Y, saying "…"`: a participle after a comma shares the sentence's subject, not Y's.
+  // `… drew fire from Senator John Smith, who said it was “…”`, `the State Department, which said`: the
+  // relative's antecedent speaks, not the sentence's subject.
+  const relative = RELATIVE_BEFORE_VERB.exec(beforeVerb);
+  const antecedent = relative ? mentionEndingAt(relative.index) : null;
+  // The name must stand right before the comma: in "bombings in Upper Nile sparked condemnation from the State Department, which said" it is not Upper Nile.
+  const nextToComma = antecedent?.kind === 'name' && beforeVerb.slice(0, relative!.index).trimEnd().endsWith(antecedent.name.split(/\s+/).pop()!);
+  if (antecedent?.kind === 'name' && nextToComma) return { mention: antecedent, pattern: 'name-before', words: `${antecedent.name}, ${relative![1]} ${lastVerb[0]}` };
   const participle = /,\s*$/.test(beforeVerb) && /ing$/i.test(lastVerb[0]);
   const apposition = participle ? null : APPOSITION.exec(beforeVerb);
   let mention = apposition ? mentionEndingAt(apposition.index) : null;

@@ -37,6 +37,13 @@ describe('speaker attribution', () => {
     assert.deepEqual(speakers('Bombings in Upper Nile drew condemnation from the State Department, which said the "unjustified" attacks must stop.').map(([speaker]) => speaker), [null]);
   });
 
+  it('the role before an apposition of place speaks: "The president, speaking at the White House, said" (BASIL development set)', () => {
+    assert.deepEqual(
+      speakers('President Barack Obama spoke on Monday.\n\nThe president, speaking at the White House, said he would use "whatever weight this office holds" to pass them.'),
+      [['Barack Obama', 'name-before']],
+    );
+  });
+
   it('"…," said X, where X is named with a title and a comma-separated role after it', () => {
     assert.deepEqual(
       speakers('“Our analysis shows it is happy to use it to sow propaganda and disinformation internationally,” said Fergus Hanson, director of the Australian Strategic Policy Institute’s International Cyber Policy Centre.'),

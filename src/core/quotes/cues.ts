@@ -264,7 +264,11 @@ export function beforeQuote(prefix: string, base: number, knownWords: ReadonlySe
   const participle = /,\s*$/.test(beforeVerb) && /ing$/i.test(lastVerb[0]);
   const apposition = participle ? null : APPOSITION.exec(beforeVerb);
   let mention = apposition ? mentionEndingAt(apposition.index) : null;
-  if (mention?.kind !== 'name' && !participle) mention = mentionEndingAt(lastVerb.index) ?? mention;
+  if (mention?.kind !== 'name' && !participle) {
+    // `The president, speaking at the White House, said`: the apposition's place names nobody, the role before it speaks.
+    const atVerb = mentionEndingAt(lastVerb.index);
+    if (atVerb && !(mention?.kind === 'role' && atVerb.kind === 'vague')) mention = atVerb;
+  }
   // "He asked the congressman whether he “…”": the he who asks is not the last person named, who is asked.
   if (mention?.kind === 'pronoun' && QUESTION_TO.test(afterVerb) && /^ask/i.test(lastVerb[0])) {
     return { mention: { kind: 'vague', why: 'a question whose asker is not named' }, pattern: 'pronoun', words: `${mention.pronoun} ${lastVerb[0]}` };

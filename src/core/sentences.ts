@@ -36,10 +36,11 @@ const ABBREVIATIONS = new Set([
  * US states as news agencies abbreviate them ("Ariz. Gov. Jan Brewer", "Springfield, Ill., said"),
  * capitalised; like initials, they end a sentence only before a word that opens one. Some are
  * words too ("ill.", "mass."): capitalised and not before a sentence opener, they are the state.
+ * Not "Penn.": agencies write "Pa.", and Penn is a surname ("succeeds Robert Penn. Penn was named").
  */
 const STATE_ABBREVIATIONS = new Set([
   'Ala', 'Ariz', 'Ark', 'Calif', 'Colo', 'Conn', 'Del', 'Fla', 'Ga', 'Ill', 'Ind', 'Kan', 'Kans', 'Ky', 'La', 'Md', 'Mass',
-  'Mich', 'Minn', 'Miss', 'Mo', 'Mont', 'Neb', 'Nev', 'Okla', 'Ore', 'Pa', 'Penn', 'Tenn', 'Va', 'Vt', 'Wash', 'Wis', 'Wisc', 'Wyo',
+  'Mich', 'Minn', 'Miss', 'Mo', 'Mont', 'Neb', 'Nev', 'Okla', 'Ore', 'Pa', 'Tenn', 'Va', 'Vt', 'Wash', 'Wis', 'Wisc', 'Wyo',
 ]);
 /** Month abbreviations end a sentence only when a date number does not follow. */
 const MONTHS = new Set(MONTH_ABBREVIATIONS.map((month) => month.toLowerCase()));

@@ -25,6 +25,7 @@ describe('sentence splitting on real corpus sentences', () => {
     ]);
     assert.equal(sentences('The mayor of Springfield, Ill., said so. She moved to Wash. The move was quiet.').length, 3);
     assert.equal(sentences('She fell ill. Doctors came.').length, 2, 'a word, not the state');
+    assert.equal(sentences('The head of the division succeeds Robert Penn. Penn was named vice president.').length, 2, 'a surname, not the state');
   });
 
   it('does not break after U.S. before a name, nor inside (U.S.)', () => {

@@ -8,21 +8,16 @@
  * Dates are left to the words around them: a source's one date is as often its dateline or
  * another event's ("killed on June 24" beside a claim of the June 20 shooting).
  */
+import { sharesActor } from './conflicts.js';
 import type { Fact } from './types.js';
 
 /** The context every carrier's claim weekday is given: a pair of stems no text holds. */
 const CLAIM_DAY = ['\u0000claim day', '\u0000claim day of the event'];
 
-/** Whether two days' actors, where both are named, share a word ("Twitter" and "Twitter Inc"). */
-function sameActor(a: Fact, b: Fact): boolean {
-  const wordsA = (a.actor ?? '').split(' ').filter(Boolean);
-  const wordsB = (b.actor ?? '').split(' ').filter(Boolean);
-  return wordsA.length === 0 || wordsB.length === 0 || wordsA.some((word) => wordsB.includes(word));
-}
-
 /** Whether a carrier's fact can be the day of the claim's weekday: a weekday, of a report only for a report's, of the same actor. */
 function fills(claimDay: Fact, fact: Fact): boolean {
-  return fact.kind === 'weekday' && (fact.reported === true) === (claimDay.reported === true) && sameActor(claimDay, fact);
+  const unnamed = !claimDay.actor || !fact.actor;
+  return fact.kind === 'weekday' && (fact.reported === true) === (claimDay.reported === true) && (unnamed || sharesActor(claimDay, fact));
 }
 
 /**

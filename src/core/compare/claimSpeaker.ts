@@ -9,10 +9,10 @@ import { UNNAMED_HEADS } from '../quotes/mentions.js';
 import { ORGANISATION_WORDS } from '../quotes/nameWords.js';
 import { isRoleWord } from '../quotes/names.js';
 import { editDistance } from '../text/editDistance.js';
-import { REPORTING_VERBS } from '../text/reportingVerbs.js';
+import { DISCLOSING_VERBS, REPORTING_VERBS } from '../text/reportingVerbs.js';
 
 /** Verbs of speech, and the verbs news gives a source's report with ("The Washington Post reported", "CNN confirmed"). */
-const SPEECH_VERBS = new Set([...REPORTING_VERBS, 'reported', 'reports', 'confirmed', 'confirms', 'revealed', 'disclosed']);
+const SPEECH_VERBS = new Set([...REPORTING_VERBS, ...DISCLOSING_VERBS, 'reports', 'confirms']);
 /** Capitalised words that open a claim without naming anyone ("The", "A"). */
 const NOT_NAME_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'it', 'he', 'she', 'they', 'we', 'i', 'of', 'and']);
 

@@ -298,7 +298,7 @@ export class ClaimComparer {
           ? `does not name ${speaker.join(' ')}`
           : figures.length > 0 && !statesFigure(window)
             ? `gives no figure for ${figures.map((fact) => fact.text).join(', ')}`
-            : statesOnlyUnrealised(done, window.map((passage) => passage.text).join(' '))
+            : done.size > 0 && statesOnlyUnrealised(done, window.map((passage) => passage.text).join(' '))
               ? 'has it only as planned, expected or possible'
               : undefined;
       const carries = worded && unmet === undefined;

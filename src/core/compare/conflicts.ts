@@ -44,6 +44,12 @@ function sharesContext(a: Fact, b: Fact): boolean {
  * Different actors ("the Senate committee said Tuesday" / "the House committee will, said on
  * Wednesday") are different events, however alike the passages.
  */
+/** Whether two days' actors, both named, share a word ("Twitter" and "Twitter Inc"). */
+export function sharesActor(a: Fact, b: Fact): boolean {
+  const wordsB = (b.actor ?? '').split(' ');
+  return a.actor !== undefined && a.actor !== '' && b.actor !== undefined && b.actor !== '' && a.actor.split(' ').some((word) => wordsB.includes(word));
+}
+
 function sameEvent(a: Fact, b: Fact): boolean {
   // "His lawyer said Monday" reports on another day than "he was fired Friday".
   if ((a.reported === true) !== (b.reported === true)) return false;
@@ -54,7 +60,7 @@ function sameEvent(a: Fact, b: Fact): boolean {
   // next Tuesday's primary").
   if (actorA !== '' && actorB !== '') {
     const oneAct = a.reported === true || (a.near ?? []).some((stem) => (b.near ?? []).includes(stem));
-    return oneAct && actorA.split(' ').some((word) => actorB.split(' ').includes(word));
+    return oneAct && sharesActor(a, b);
   }
   const shared = a.context.filter((stem) => b.context.includes(stem));
   // One side names its actor: the other must have that name among the words around its day.

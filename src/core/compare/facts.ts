@@ -9,7 +9,7 @@
  */
 import { MONTHS, MONTH_ABBREVIATIONS, WEEKDAYS } from '../text/calendar.js';
 import { isRoleWord } from '../quotes/names.js';
-import { REPORTING_VERBS } from '../text/reportingVerbs.js';
+import { DISCLOSING_VERBS, REPORTING_VERBS } from '../text/reportingVerbs.js';
 import { claimStems } from '../text/stems.js';
 import { readAges } from './ages.js';
 import { isDateStamp } from './stamps.js';
@@ -137,7 +137,7 @@ function framingYears(text: string): string[] {
 /** Words read on each side of a day for what happened then. */
 const NEAR_WORDS = 3;
 /** Words that make a day the day of a report: "said Monday", "On Friday, the company announced", "in a statement Tuesday". */
-const REPORT_WORDS = new Set([...REPORTING_VERBS, 'reported', 'confirmed', 'disclosed', 'revealed', 'statement', 'interview', 'announcement']);
+const REPORT_WORDS = new Set([...REPORTING_VERBS, ...DISCLOSING_VERBS, 'statement', 'interview', 'announcement']);
 /** Words read before a day, and after it within its clause, for a word of reporting. */
 const REPORT_BEFORE = 3;
 const REPORT_AFTER = 6;

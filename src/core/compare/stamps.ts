@@ -5,7 +5,7 @@
  * days are no event's, and the line states no claim. Sources stamped on different days do not
  * disagree.
  */
-import { MONTHS, MONTH_ABBREVIATIONS, WEEKDAYS } from '../text/calendar.js';
+import { MONTHS, MONTH_ABBREVIATIONS, WEEKDAYS, WEEKDAY_ABBREVIATIONS } from '../text/calendar.js';
 
 /** A stamp is short: a sentence this long says something. */
 const LONGEST_STAMP = 90;
@@ -19,7 +19,7 @@ const STAMP_WORDS = new Set(
 /** Words that make the rest of a stamp its author's name ("Posted by Jane Roe on ..."). */
 const BYLINE_WORDS = new Set(['posted', 'published', 'by']);
 const CALENDAR = new Set(
-  [...MONTHS, ...MONTH_ABBREVIATIONS, ...WEEKDAYS, ...WEEKDAYS.map((day) => day.slice(0, 3)), 'tues', 'thur', 'thurs', 'sept'].map((word) => word.toLowerCase()),
+  [...MONTHS, ...MONTH_ABBREVIATIONS, ...WEEKDAYS, ...WEEKDAY_ABBREVIATIONS].map((word) => word.toLowerCase()),
 );
 /** The words of a byline's name: at most three. */
 const NAME_WORDS = 3;

@@ -8,3 +8,6 @@ export const MONTHS: readonly string[] = [
 
 /** "May" has no shorter form; September has two. */
 export const MONTH_ABBREVIATIONS: readonly string[] = ['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec'];
+
+/** Weekdays as datelines and stamps shorten them ("Thu 6 May 2010", "Tues."). */
+export const WEEKDAY_ABBREVIATIONS: readonly string[] = ['Mon', 'Tue', 'Tues', 'Wed', 'Thu', 'Thur', 'Thurs', 'Fri', 'Sat', 'Sun'];

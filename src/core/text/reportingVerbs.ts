@@ -28,6 +28,9 @@ export const REPORTING_VERBS: readonly string[] = `said says say told tells adde
   .split(/\s+/)
   .map((verb) => verb.replace('_', ' '));
 
+/** Verbs by which a body makes a fact known: a claim's speaker ("The Post reported"), a day of a report ("confirmed Tuesday"). */
+export const DISCLOSING_VERBS: readonly string[] = ['reported', 'confirmed', 'revealed', 'disclosed'];
+
 /** A regular expression alternation of words (none holds a character special to regular expressions). */
 export function alternation(words: readonly string[]): string {
   return words.join('|');

@@ -8,7 +8,7 @@
  * "the House passed it Tuesday" share nothing and are two events, not a disagreement).
  */
 import { MONTHS, MONTH_ABBREVIATIONS, WEEKDAYS } from '../text/calendar.js';
-import { isRoleWord } from '../quotes/names.js';
+import { isOrganisation, isRoleWord } from '../quotes/names.js';
 import { DISCLOSING_VERBS, REPORTING_VERBS } from '../text/reportingVerbs.js';
 import { claimStems } from '../text/stems.js';
 import { readAges } from './ages.js';
@@ -43,6 +43,10 @@ const PERSON_CUES = new Set(
     'sister attorney lawyer agent officer chief coach general gen lt col sgt'
   ).split(' '),
 );
+/** Nouns a place's name stands in apposition to or after "of": "Gaza's second largest city, Khan Younis", "the town of Khan Yunis". */
+const PLACE_NOUNS = new Set('city town village capital province region district county state suburb port camp island'.split(' '));
+/** A dash written as a hyphen before a small word ("Deep Throat-a name borrowed from"): not part of the name. */
+const DASHED_WORD = /-(?:a|an|the|and|or|but|who|which|that|as|in|of|to|is|was)$/;
 /** First words of place names: "Los Angeles" is a city, not a Mr. Angeles. */
 const PLACE_PREFIXES = new Set(['Los', 'Las', 'San', 'Santa', 'New', 'St', 'Fort', 'Port', 'Mount', 'Lake', 'North', 'South', 'East', 'West']);
 /** Words before a quoted label that name its slot ("labeled two of President Donald Trump’s tweets “unsubstantiated”"). */
@@ -119,7 +123,10 @@ function looksLikePerson(text: string, name: string, start: number, end: number)
   const words = name.split(/\s+/);
   const before = text.slice(Math.max(0, start - 40), start);
   const previous = /([\p{L}.]+)[\s,.]*$/u.exec(before)?.[1]?.replace(/\.$/, '').toLowerCase() ?? '';
-  if (previous === 'the' || PLACE_PREFIXES.has(words[0]!)) return false;
+  if (previous === 'the' || PLACE_PREFIXES.has(words[0]!) || isOrganisation(name)) return false;
+  // "the city, Khan Younis", "the southern town of Khan Yunis".
+  const placeNoun = /(\p{L}+)(?:,|\s+of)\s*$/u.exec(before)?.[1]?.toLowerCase();
+  if (placeNoun !== undefined && PLACE_NOUNS.has(placeNoun)) return false;
   if (PERSON_CUES.has(previous)) return true;
   const after = text.slice(end, end + 20);
   if (/^[’']?s?\s*,?\s+(said|says|told|added)\b/.test(after) || /\bsaid\s*,?\s*$/.test(before)) return true;
@@ -295,7 +302,7 @@ function readNames(reading: Reading, withContext: boolean): void {
       words.shift();
       titled = true;
     }
-    const name = words.join(' ').replace(/['’]s?$/, '');
+    const name = words.join(' ').replace(DASHED_WORD, '').replace(/['’]s?$/, '');
     if (name.length < 3 || named.has(name)) continue;
     named.add(name);
     const start = match.index + match[0].indexOf(words[0] ?? '');

@@ -14,7 +14,7 @@ export function stemOf(word: string): string {
 /** Names normalised since the program started: tests bound the work with it. */
 export const conflictCounters = { namesNormalised: 0 };
 
-/** Case, apostrophe style, possessives and the dots of initials do not make two spellings. */
+/** Case, apostrophe style, possessives, hyphens between letters and the dots of initials do not make two spellings. */
 export function normaliseName(name: string): string {
   conflictCounters.namesNormalised++;
   return name
@@ -24,6 +24,8 @@ export function normaliseName(name: string): string {
     .replace(/’/g, "'")
     .replace(/'s\b|'(?=\s|$)/g, '')
     .replace(/\.(?=\p{L})|\.$/gu, '')
+    // "Pin-Up" and "Pinup" are one spelling: a hyphen is house style.
+    .replace(/(?<=\p{L})-(?=\p{L})/gu, '')
     .replace(/\s+/g, ' ')
     .trim();
 }

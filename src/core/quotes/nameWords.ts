@@ -36,7 +36,8 @@ export const ORGANISATION_WORDS: ReadonlySet<string> = new Set(
   parliament foundation center centre network league federation authority board club
   states kingdom nations republic liberties county city province
   hotel tower towers building plaza street avenue road square airport station stadium arena fort mount
-  river island beach cafe restaurant school college hospital museum casino resort mall`.split(/\s+/),
+  river island beach cafe restaurant school college hospital museum casino resort mall
+  advisers advisors partners associates holdings llc ltd plc`.split(/\s+/),
 );
 
 /** A member of a party, capitalised: a description before a name ("Republican Mitt Romney"), never a name alone. */

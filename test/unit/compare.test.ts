@@ -131,6 +131,21 @@ describe('conflicts', () => {
     assert.deepEqual(names.map((fact) => fact.value), ['Deep Throat']);
   });
 
+  it('compares distances only from the same place (ECB+ maps outside the annotated sets)', () => {
+    assert.deepEqual(conflictsOf('The quake struck about 14 miles north-northeast of Healdsburg.', 'The quake struck about 26 miles north of Santa Rosa.'), []);
+    assert.deepEqual(conflictsOf('The quake struck about 14 miles north of Healdsburg.', 'The quake had a depth of about 26 miles.'), []);
+    assert.deepEqual(conflictsOf('The quake struck about 20 miles north of Santa Rosa.', 'The quake struck about 26 miles north of Santa Rosa.'), ['number:about 20|about 26']);
+  });
+
+  it('reads no figure in a part, an increment, a span back from the day of writing, or a date or time written with slashes and colons', () => {
+    const figures = (text: string): string[] => extractFacts(text).filter((fact) => fact.kind === 'number').map((fact) => fact.text);
+    assert.deepEqual(figures('Manning finished after completing his first 17 passes.'), []);
+    assert.deepEqual(figures('Another 5 people were hurt in the last 10 days.'), []);
+    assert.deepEqual(figures('More than 640 Palestinians were killed since the assault began 12 days ago.'), ['More than 640']);
+    assert.deepEqual(figures('Posted: 03/14/2013 06:37:46 AM PDT'), []);
+    assert.deepEqual(figures('Manning completed 29 of 34 passes.'), ['29', '34']);
+  });
+
   it('ignores accents in names', () => {
     assert.deepEqual(conflictsOf('The heist near the upscale Place Vendome shocked Paris.', 'The heist near the upscale Place Vendôme shocked Paris.'), []);
   });

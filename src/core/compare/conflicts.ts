@@ -137,6 +137,9 @@ function comparable(kind: FactKind, a: Fact, b: Fact): boolean {
       // Ages are one slot only as one person's: "10-year-old Kathina Thomas" is not the age of the
       // "16-year-old" accused of killing her, nor of "a 10-year-old girl" some source leaves unnamed.
       if (units.includes('age') && (a.of !== undefined || b.of !== undefined) && a.of !== b.of) return false;
+      // Distances from different places ("14 miles from Healdsburg" / "26 miles north of Santa Rosa"), or
+      // from a place and not ("a depth of 12 miles"), are different distances.
+      if (a.from !== b.from) return false;
       const ratio = Number.parseFloat(a.value) / Number.parseFloat(b.value);
       // Counts of different sizes ("3" and "31" accounts) are different counts, not one disputed.
       return ratio > 0.5 && ratio < 2 && sharesContext(a, b);

@@ -198,6 +198,18 @@ function readDates(reading: Reading): void {
 /** The measure after a hyphen ("-page indictment", "-member council"); not "-to-" of a score nor a name ("-Schmidt"). */
 const HYPHENATED_MEASURE = /^-(?!to-|plus\b|and\b|or\b)(\p{Ll}{3,})\b(?!-\d)/u;
 
+/**
+ * A count of a part or an increment ("his first 17 passes", "the last 10 games", "another 5
+ * people") is not the total another source gives ("completed 29 of 34 passes"), and a span back
+ * from the day of writing ("began 12 days ago") differs between reports written a day apart:
+ * neither is read as a figure.
+ */
+const PART_OR_RELATIVE_BEFORE = /\b(?:first|last|final|next|past|previous|another|other)\s+$/i;
+const RELATIVE_AFTER = /^\s+(?:hours|days|weeks|months|years)\s+ago\b/i;
+
+/** The place a distance is measured from ("about 14 miles north-northeast of Healdsburg"). */
+const DISTANCE_FROM = /^\s*(?:miles?|kilomet(?:er|re)s?|km)\b[^.;\d]{0,40}?\b(?:of|from)\s+((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/u;
+
 function readNumbers(reading: Reading, years: string[], exactCounts: boolean): void {
   const { text, tokens } = reading;
   for (const match of text.matchAll(NUMBER)) {
@@ -206,12 +218,14 @@ function readNumbers(reading: Reading, years: string[], exactCounts: boolean): v
     const start = qualifier || dollarBefore || dollarAfter ? match.index : digitsAt;
     const end = match.index + whole.length;
     if (overlaps(reading, digitsAt, end)) continue;
-    // A number glued to letters or a hyphen ("COVID-19", "20-episode", "348-77") names a thing; it counts nothing.
+    // A number glued to letters or a hyphen ("COVID-19", "20-episode", "348-77"), or to a slash or a
+    // colon ("03/14/2013", "06:37:46", "24/7"), names a thing, a date or a time; it counts nothing.
     const before = text[digitsAt - 1] ?? ' ';
     const after = text[end] ?? ' ';
     // A count of a measure written as one word ("a 48-page indictment") counts that measure.
     const measure = after === '-' && !scale && !percent ? HYPHENATED_MEASURE.exec(text.slice(end))?.[1] : undefined;
-    if (/[\p{L}-]/u.test(before) || (/[\p{L}-]/u.test(after) && measure === undefined) || (after === ':' && /\d/.test(text[end + 1] ?? ''))) continue;
+    if (/[\p{L}\-/:]/u.test(before) || (/[\p{L}-]/u.test(after) && measure === undefined) || (/[/:]/.test(after) && /\d/.test(text[end + 1] ?? ''))) continue;
+    if (PART_OR_RELATIVE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || RELATIVE_AFTER.test(text.slice(end, end + 16))) continue;
     if (isYear(digits) && !qualifier && !scale && !dollarBefore && !dollarAfter && !percent) {
       reading.facts.push({ kind: 'date', text: digits, value: digits, qualifier: '', context: contextAround(reading, digitsAt, end) });
       continue;
@@ -223,6 +237,7 @@ function readNumbers(reading: Reading, years: string[], exactCounts: boolean): v
     // A small count is exact ("20 monthly payments" is not 24 rounded), unlike a sum or a share ("$20", "20%").
     const smallCount = exactCounts && unit[0] !== '$' && unit[0] !== '%' && !scale && Number.isInteger(written.value) && written.value < SMALL_COUNT;
     const { value, precision, rounded } = smallCount ? { value: written.value, precision: 1, rounded: false } : written;
+    const from = DISTANCE_FROM.exec(text.slice(end))?.[1]?.trim().toLowerCase();
     reading.facts.push({
       kind: 'number',
       text: whole.trim(),
@@ -233,6 +248,7 @@ function readNumbers(reading: Reading, years: string[], exactCounts: boolean): v
       precision,
       rounded,
       years,
+      ...(from !== undefined ? { from } : {}),
     });
   }
 }

@@ -33,6 +33,8 @@ export interface Fact {
   years?: string[];
   /** Ages: the last name of the person they are the age of, lowercase, when it stands next to them ("Smith, 60,"). */
   of?: string;
+  /** Distances: the place they are measured from, lowercase ("healdsburg" in "14 miles north of Healdsburg"). */
+  from?: string;
   /** Names: whether the passage shows it as a person's (a title, "said", a first and last name). */
   person?: boolean;
 }

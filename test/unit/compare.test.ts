@@ -131,6 +131,12 @@ describe('conflicts', () => {
     assert.deepEqual(names.map((fact) => fact.value), ['Deep Throat']);
   });
 
+  it('takes two labels with no word in common for two quotations unless more than one word before them agrees (BASIL and ECB+ maps)', () => {
+    assert.deepEqual(conflictsOf('Ryan said in an interview that the amendment is “pretty clear” on it.', 'Ryan said in an interview that the president “obviously” cannot end it.'), []);
+    assert.deepEqual(conflictsOf('Kempthorne called the rule changes “narrow” on Monday.', 'Kempthorne called the move “a clarification” on Monday.'), []);
+    assert.deepEqual(conflictsOf('Jeffs assaulted two girls he claimed as “brides.”', 'Jeffs assaulted two girls he claimed were his “spiritual wives.”'), ['label:brides|spiritual wives']);
+  });
+
   it('compares distances only from the same place (ECB+ maps outside the annotated sets)', () => {
     assert.deepEqual(conflictsOf('The quake struck about 14 miles north-northeast of Healdsburg.', 'The quake struck about 26 miles north of Santa Rosa.'), []);
     assert.deepEqual(conflictsOf('The quake struck about 14 miles north of Healdsburg.', 'The quake had a depth of about 26 miles.'), []);

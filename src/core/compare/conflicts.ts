@@ -10,9 +10,11 @@
  * - names after normalising case, apostrophes and possessives, not a word and its derivation
  *   ("Russia"/"Russian", "Democrats"/"Democratic"), and only between people: one letter
  *   separates a city from a team as often as a misspelling from a name;
- * - quoted labels only when they fill the same slot (the words before them) and neither holds the other.
+ * - quoted labels only when they fill the same slot (the words before them; two of them for labels
+ *   with no word in common) and neither holds the other.
  * A conflict names each value with the sources stating it, and the majority value when there is one.
  */
+import { claimStems } from '../text/stems.js';
 import { labelWords, normaliseName, sameLabelWord, sameNamed, stemOf } from './spellings.js';
 import type { Conflict, ConflictHolder, Fact, FactKind } from './types.js';
 
@@ -116,6 +118,13 @@ export function placedBeside(conflict: Conflict, shownText: string): Conflict {
   return shownText.toLowerCase().includes(conflict.value.toLowerCase()) ? conflict : { ...conflict, besideLines: true };
 }
 
+/** Whether two quoted labels share a content word ("mother ship" / "mother vessel"). */
+function sharesLabelWord(a: string, b: string): boolean {
+  const content = (label: string): string[] => labelWords(label.toLowerCase()).filter((word) => claimStems(word).size > 0);
+  const wordsB = content(b);
+  return content(a).some((word) => wordsB.some((other) => sameLabelWord(word, other)));
+}
+
 /** Two facts about the same slot (not yet whether they agree). */
 function comparable(kind: FactKind, a: Fact, b: Fact): boolean {
   switch (kind) {
@@ -125,8 +134,12 @@ function comparable(kind: FactKind, a: Fact, b: Fact): boolean {
       // A bare year is not the same slot as a day of the month.
       return /\s/.test(a.value) && /\s/.test(b.value) && sameEvent(a, b);
     case 'label':
-      // The same words quoted by two sources are one slot wherever they stand.
-      return sharesContext(a, b) || a.value === b.value;
+      // The same words quoted by two sources are one slot wherever they stand. Two labels with no
+      // word in common are two versions of one only where more than one word before them agrees
+      // ("labelled two of them as “misleading”" / "labeled two of the tweets “unsubstantiated”"):
+      // Paul Ryan said the amendment is “pretty clear” and the president “obviously” cannot end it.
+      if (a.value === b.value) return true;
+      return sharesLabelWord(a.value, b.value) ? sharesContext(a, b) : a.context.filter((stem) => b.context.includes(stem)).length >= 2;
     case 'number': {
       if (!sharesUnit(a, b)) return false;
       const units = a.unit ?? [];

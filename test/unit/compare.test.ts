@@ -137,6 +137,11 @@ describe('conflicts', () => {
     assert.deepEqual(conflictsOf('Jeffs assaulted two girls he claimed as “brides.”', 'Jeffs assaulted two girls he claimed were his “spiritual wives.”'), ['label:brides|spiritual wives']);
   });
 
+  it('compares a record a figure broke only with records, not with the figure that broke it (ECB+ maps)', () => {
+    assert.deepEqual(conflictsOf('McDermott broke the school scoring record of 2,116 points on Friday.', 'McDermott now has 2,129 points on Friday.'), []);
+    assert.deepEqual(conflictsOf('McDermott broke the school scoring record of 2,116 points on Friday.', 'He broke the school scoring record of 2,161 points on Friday.'), ['number:2,116|2,161']);
+  });
+
   it('compares distances only from the same place (ECB+ maps outside the annotated sets)', () => {
     assert.deepEqual(conflictsOf('The quake struck about 14 miles north-northeast of Healdsburg.', 'The quake struck about 26 miles north of Santa Rosa.'), []);
     assert.deepEqual(conflictsOf('The quake struck about 14 miles north of Healdsburg.', 'The quake had a depth of about 26 miles.'), []);

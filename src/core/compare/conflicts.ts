@@ -153,6 +153,8 @@ function comparable(kind: FactKind, a: Fact, b: Fact): boolean {
       // Distances from different places ("14 miles from Healdsburg" / "26 miles north of Santa Rosa"), or
       // from a place and not ("a depth of 12 miles"), are different distances.
       if (a.from !== b.from) return false;
+      // The record a player broke is not the total that broke it ("Newton's record of 4,051" / "4,183 passing yards").
+      if ((a.record === true) !== (b.record === true)) return false;
       const ratio = Number.parseFloat(a.value) / Number.parseFloat(b.value);
       // Counts of different sizes ("3" and "31" accounts) are different counts, not one disputed.
       return ratio > 0.5 && ratio < 2 && sharesContext(a, b);

@@ -207,6 +207,8 @@ const HYPHENATED_MEASURE = /^-(?!to-|plus\b|and\b|or\b)(\p{Ll}{3,})\b(?!-\d)/u;
 const PART_OR_RELATIVE_BEFORE = /\b(?:first|last|final|next|past|previous|another|other)\s+$/i;
 const RELATIVE_AFTER = /^\s+(?:hours|days|weeks|months|years)\s+ago\b/i;
 
+/** A record a figure is said to have broken or held ("broke Newton's record of 4,051", "the mark of 2,290"): not the new figure. */
+const RECORD_BEFORE = /\b(?:record|mark)\s+(?:of|at|was|is|had been)\s+$/i;
 /** The place a distance is measured from ("about 14 miles north-northeast of Healdsburg"). */
 const DISTANCE_FROM = /^\s*(?:miles?|kilomet(?:er|re)s?|km)\b[^.;\d]{0,40}?\b(?:of|from)\s+((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/u;
 
@@ -238,6 +240,7 @@ function readNumbers(reading: Reading, years: string[], exactCounts: boolean): v
     const smallCount = exactCounts && unit[0] !== '$' && unit[0] !== '%' && !scale && Number.isInteger(written.value) && written.value < SMALL_COUNT;
     const { value, precision, rounded } = smallCount ? { value: written.value, precision: 1, rounded: false } : written;
     const from = DISTANCE_FROM.exec(text.slice(end))?.[1]?.trim().toLowerCase();
+    const record = RECORD_BEFORE.test(text.slice(Math.max(0, start - 24), start));
     reading.facts.push({
       kind: 'number',
       text: whole.trim(),
@@ -249,6 +252,7 @@ function readNumbers(reading: Reading, years: string[], exactCounts: boolean): v
       rounded,
       years,
       ...(from !== undefined ? { from } : {}),
+      ...(record ? { record } : {}),
     });
   }
 }

@@ -35,6 +35,8 @@ export interface Fact {
   of?: string;
   /** Distances: the place they are measured from, lowercase ("healdsburg" in "14 miles north of Healdsburg"). */
   from?: string;
+  /** Numbers: a record or mark ("the record of 4,051 yards"), compared only with records. */
+  record?: boolean;
   /** Names: whether the passage shows it as a person's (a title, "said", a first and last name). */
   person?: boolean;
 }

@@ -32,6 +32,24 @@ describe("a typed claim's weekday", () => {
     assert.deepEqual(weekdayConflicts('The vice presidential debate was held on a Thursday', carriers), []);
   });
 
+  it('is taken from a carrier only as the claim\'s own day or a day with a word of the claim\'s event right beside it (BASIL and ECB+ sentences as typed claims)', () => {
+    const claim = 'He had been arrested a few hours after the Monday morning shootings at Gordon Advisors.';
+    const carriers = {
+      usatoday: 'He was arrested after a chase a few hours after the Monday morning shootings at Gordon Advisors.',
+      foxnews: 'The man accused of shooting his co-workers is a Troy resident who was fired from Gordon Advisors on Thursday.',
+    };
+    assert.deepEqual(weekdayConflicts(claim, carriers), []);
+    const resumed = { payvand: 'Flights from and into the Qeshm airport were resumed Monday morning.', terradaily: 'Operations had resumed after being halted on Sunday.' };
+    assert.deepEqual(weekdayConflicts('Flights into the Qeshm airport were resumed Monday morning.', resumed), []);
+  });
+
+  it('is not the day of a report in the clause after it ("and coach Sean Payton said")', () => {
+    const [knee] = extractFacts('Bush tweaked his left knee last Thursday and coach Sean Payton said the Saints decided to put him on injured reserve.').filter((fact) => fact.kind === 'weekday');
+    assert.equal(knee?.reported, undefined);
+    const [said] = extractFacts('Bush tweaked his left knee last Thursday, coach Sean Payton said.').filter((fact) => fact.kind === 'weekday');
+    assert.equal(said?.reported, undefined, 'a comma closes the clause too: the day is the injury\'s');
+  });
+
   it('is not the day another actor reported it', () => {
     const carriers = {
       nyt: 'On Thursday, the service announced on its website that it would allow the imports.',

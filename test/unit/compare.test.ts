@@ -155,6 +155,12 @@ describe('conflicts', () => {
     assert.deepEqual(figures('More than 640 Palestinians were killed since the assault began 12 days ago.'), ['More than 640']);
     assert.deepEqual(figures('Posted: 03/14/2013 06:37:46 AM PDT'), []);
     assert.deepEqual(figures('Manning completed 29 of 34 passes.'), ['29', '34']);
+    assert.deepEqual(figures('Hoyer kept the No. 2 job and Clyburn the No. 3 position.'), []);
+    assert.deepEqual(figures('Roads were closed until about 1630 GMT on Saturday.'), []);
+  });
+
+  it('takes a direction after a distance for where it lies, not for what it counts (ECB+ sentences as typed claims)', () => {
+    assert.deepEqual(conflictsOf('The island is 1,500 kilometers south of Tehran.', 'The island is about 940 miles south of Tehran.'), []);
   });
 
   it('ignores accents in names', () => {

@@ -17,7 +17,13 @@ const CLAIM_DAY = ['\u0000claim day', '\u0000claim day of the event'];
 /** Whether a carrier's fact can be the day of the claim's weekday: a weekday, of a report only for a report's, of the same actor. */
 function fills(claimDay: Fact, fact: Fact): boolean {
   const unnamed = !claimDay.actor || !fact.actor;
-  return fact.kind === 'weekday' && (fact.reported === true) === (claimDay.reported === true) && (unnamed || sharesActor(claimDay, fact));
+  // And of the same happening: the claim's own day ("The face-off Thursday night"), or a common word
+  // right around the carrier's day among the words around the claim's ("The vice presidential
+  // debate on Tuesday"); not another day of another event ("fired from Gordon Advisors on Thursday"
+  // beside "the Monday morning shootings at Gordon Advisors", "halted on Sunday" beside "resumed
+  // Monday morning").
+  const aboutIt = fact.value === claimDay.value || (fact.near ?? []).some((stem) => claimDay.context.includes(stem));
+  return fact.kind === 'weekday' && aboutIt && (fact.reported === true) === (claimDay.reported === true) && (unnamed || sharesActor(claimDay, fact));
 }
 
 /**

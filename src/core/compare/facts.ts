@@ -149,6 +149,8 @@ const REPORT_WORDS = new Set([...REPORTING_VERBS, ...DISCLOSING_VERBS, 'statemen
 const REPORT_BEFORE = 3;
 const REPORT_AFTER = 6;
 const CLAUSE_BREAK = /[,;:.—–()]/;
+/** Words that open another clause after a day, as a comma does. */
+const CLAUSE_JOINERS = new Set(['and', 'but', 'while', 'whereas']);
 
 /**
  * Whether the day at [start, end) is the day of a report: a word of reporting just before it, or
@@ -165,6 +167,8 @@ function reportedOn(text: string, tokens: readonly Token[], start: number, end: 
   for (let index = next, previousEnd = end; index < Math.min(tokens.length, next + REPORT_AFTER); previousEnd = tokens[index]!.end, index++) {
     if (!(index === next && opensSentence) && CLAUSE_BREAK.test(text.slice(previousEnd, tokens[index]!.start))) return false;
     if (isReport(tokens[index]!)) return true;
+    // "tweaked his knee last Thursday and coach Sean Payton said": a clause of its own.
+    if (CLAUSE_JOINERS.has(text.slice(tokens[index]!.start, tokens[index]!.end).toLowerCase())) return false;
   }
   return false;
 }
@@ -206,9 +210,14 @@ const HYPHENATED_MEASURE = /^-(?!to-|plus\b|and\b|or\b)(\p{Ll}{3,})\b(?!-\d)/u;
  */
 const PART_OR_RELATIVE_BEFORE = /\b(?:first|last|final|next|past|previous|another|other)\s+$/i;
 const RELATIVE_AFTER = /^\s+(?:hours|days|weeks|months|years)\s+ago\b/i;
+/** A rank ("the No. 2 job", "No. 3 position") and a clock time written in four digits ("until about 1630 GMT") count nothing. */
+const RANK_BEFORE = /\bNo\.\s*$/;
+const CLOCK_AFTER = /^\s*(?:GMT|UTC|hrs\b|hours\b|local time)/;
 
 /** A record a figure is said to have broken or held ("broke Newton's record of 4,051", "the mark of 2,290"): not the new figure. */
 const RECORD_BEFORE = /\b(?:record|mark)\s+(?:of|at|was|is|had been)\s+$/i;
+/** Stems of compass directions (stems.ts folds "north-northeast" into its parts). */
+const DIRECTIONS = new Set([...claimStems('north south east west northeast northwest southeast southwest northern southern eastern western')]);
 /** The place a distance is measured from ("about 14 miles north-northeast of Healdsburg"). */
 const DISTANCE_FROM = /^\s*(?:miles?|kilomet(?:er|re)s?|km)\b[^.;\d]{0,40}?\b(?:of|from)\s+((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/u;
 
@@ -228,6 +237,7 @@ function readNumbers(reading: Reading, years: string[], exactCounts: boolean): v
     const measure = after === '-' && !scale && !percent ? HYPHENATED_MEASURE.exec(text.slice(end))?.[1] : undefined;
     if (/[\p{L}\-/:]/u.test(before) || (/[\p{L}-]/u.test(after) && measure === undefined) || (/[/:]/.test(after) && /\d/.test(text[end + 1] ?? ''))) continue;
     if (PART_OR_RELATIVE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || RELATIVE_AFTER.test(text.slice(end, end + 16))) continue;
+    if (RANK_BEFORE.test(text.slice(Math.max(0, start - 8), start)) || CLOCK_AFTER.test(text.slice(end, end + 12))) continue;
     if (isYear(digits) && !qualifier && !scale && !dollarBefore && !dollarAfter && !percent) {
       reading.facts.push({ kind: 'date', text: digits, value: digits, qualifier: '', context: contextAround(reading, digitsAt, end) });
       continue;
@@ -235,7 +245,9 @@ function readNumbers(reading: Reading, years: string[], exactCounts: boolean): v
     const written = numberValue(digits, scale);
     // What the number counts: money, a percentage, or the words right after it ("170,000 accounts").
     const after3 = contextOf(text, tokens, digitsAt, end, 0, 3);
-    const unit = dollarBefore || dollarAfter ? ['$'] : percent ? ['%'] : measure !== undefined ? [...claimStems(measure), ...after3].slice(0, 2) : after3.slice(0, 2);
+    // A direction after a distance says where, not what is counted: "1,500 kilometers south" and "940 miles south" count different units.
+    const counted = after3.filter((stem) => !DIRECTIONS.has(stem));
+    const unit = dollarBefore || dollarAfter ? ['$'] : percent ? ['%'] : measure !== undefined ? [...claimStems(measure), ...counted].slice(0, 2) : counted.slice(0, 2);
     // A small count is exact ("20 monthly payments" is not 24 rounded), unlike a sum or a share ("$20", "20%").
     const smallCount = exactCounts && unit[0] !== '$' && unit[0] !== '%' && !scale && Number.isInteger(written.value) && written.value < SMALL_COUNT;
     const { value, precision, rounded } = smallCount ? { value: written.value, precision: 1, rounded: false } : written;

@@ -105,6 +105,8 @@ describe('conflicts', () => {
   it('takes a one-letter difference for a spelling conflict only between people', () => {
     assert.deepEqual(conflictsOf('In 54 games with the Angeles he hit .358.', 'In 54 games with the Angels he hit .358.'), []);
     assert.deepEqual(conflictsOf('He and his wife Stacy have two sons.', 'He and his wife, Stacey, have two sons.'), ['spelling:Stacy|Stacey']);
+    // A first name alone two letters apart is another person ("Charlene" the daughter, "Charlie" the son), not a misspelling.
+    assert.deepEqual(conflictsOf('Her daughter Charlene wept after the hearing.', 'Her son Charlie wept after the hearing.'), []);
   });
 
   it('compares quoted labels only in the same slot, and not a label that quotes more of the same words', () => {

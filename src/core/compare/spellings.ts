@@ -55,7 +55,9 @@ export function sameNamed(a: string, b: string): boolean {
   const [x, y] = words;
   if (x.length < 4 || y.length < 4 || isDerivation(x, y)) return false;
   const distance = editDistance(x, y, 2);
-  return distance <= (Math.max(x.length, y.length) >= 8 ? 2 : 1);
+  // A name of one word is a first name as often as a surname: "Charlene" and "Charlie" are two people, two letters apart.
+  const oneWord = !a.includes(' ');
+  return distance <= (Math.max(x.length, y.length) >= 8 && !oneWord ? 2 : 1);
 }
 
 /** Whether two person names, as written, name one person (spelt alike or a letter or two apart). */

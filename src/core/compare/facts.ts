@@ -14,6 +14,7 @@ import { claimStems } from '../text/stems.js';
 import { readAges } from './ages.js';
 import { isDateStamp } from './stamps.js';
 import type { Reading, Token } from './reading.js';
+import { countsNothing, distanceFrom, isDirection, isRecord } from './numberSurroundings.js';
 import { CALENDAR_WORD, NOT_NAMES, contextAround, contextOf, firstTokenEndingAfter, overlaps, readingOf } from './reading.js';
 import type { Fact } from './types.js';
 
@@ -202,25 +203,6 @@ function readDates(reading: Reading): void {
 /** The measure after a hyphen ("-page indictment", "-member council"); not "-to-" of a score nor a name ("-Schmidt"). */
 const HYPHENATED_MEASURE = /^-(?!to-|plus\b|and\b|or\b)(\p{Ll}{3,})\b(?!-\d)/u;
 
-/**
- * A count of a part or an increment ("his first 17 passes", "the last 10 games", "another 5
- * people") is not the total another source gives ("completed 29 of 34 passes"), and a span back
- * from the day of writing ("began 12 days ago") differs between reports written a day apart:
- * neither is read as a figure.
- */
-const PART_OR_RELATIVE_BEFORE = /\b(?:first|last|final|next|past|previous|another|other)\s+$/i;
-const RELATIVE_AFTER = /^\s+(?:hours|days|weeks|months|years)\s+ago\b/i;
-/** A rank ("the No. 2 job", "No. 3 position") and a clock time written in four digits ("until about 1630 GMT") count nothing. */
-const RANK_BEFORE = /\bNo\.\s*$/;
-const CLOCK_AFTER = /^\s*(?:GMT|UTC|hrs\b|hours\b|local time)/;
-
-/** A record a figure is said to have broken or held ("broke Newton's record of 4,051", "the mark of 2,290"): not the new figure. */
-const RECORD_BEFORE = /\b(?:record|mark)\s+(?:of|at|was|is|had been)\s+$/i;
-/** Stems of compass directions (stems.ts folds "north-northeast" into its parts). */
-const DIRECTIONS = new Set([...claimStems('north south east west northeast northwest southeast southwest northern southern eastern western')]);
-/** The place a distance is measured from ("about 14 miles north-northeast of Healdsburg"). */
-const DISTANCE_FROM = /^\s*(?:miles?|kilomet(?:er|re)s?|km)\b[^.;\d]{0,40}?\b(?:of|from)\s+((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/u;
-
 function readNumbers(reading: Reading, years: string[], exactCounts: boolean): void {
   const { text, tokens } = reading;
   for (const match of text.matchAll(NUMBER)) {
@@ -236,8 +218,7 @@ function readNumbers(reading: Reading, years: string[], exactCounts: boolean): v
     // A count of a measure written as one word ("a 48-page indictment") counts that measure.
     const measure = after === '-' && !scale && !percent ? HYPHENATED_MEASURE.exec(text.slice(end))?.[1] : undefined;
     if (/[\p{L}\-/:]/u.test(before) || (/[\p{L}-]/u.test(after) && measure === undefined) || (/[/:]/.test(after) && /\d/.test(text[end + 1] ?? ''))) continue;
-    if (PART_OR_RELATIVE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || RELATIVE_AFTER.test(text.slice(end, end + 16))) continue;
-    if (RANK_BEFORE.test(text.slice(Math.max(0, start - 8), start)) || CLOCK_AFTER.test(text.slice(end, end + 12))) continue;
+    if (countsNothing(text, start, end, !dollarBefore && !dollarAfter && !percent && !scale)) continue;
     if (isYear(digits) && !qualifier && !scale && !dollarBefore && !dollarAfter && !percent) {
       reading.facts.push({ kind: 'date', text: digits, value: digits, qualifier: '', context: contextAround(reading, digitsAt, end) });
       continue;
@@ -246,13 +227,13 @@ function readNumbers(reading: Reading, years: string[], exactCounts: boolean): v
     // What the number counts: money, a percentage, or the words right after it ("170,000 accounts").
     const after3 = contextOf(text, tokens, digitsAt, end, 0, 3);
     // A direction after a distance says where, not what is counted: "1,500 kilometers south" and "940 miles south" count different units.
-    const counted = after3.filter((stem) => !DIRECTIONS.has(stem));
+    const counted = after3.filter((stem) => !isDirection(stem));
     const unit = dollarBefore || dollarAfter ? ['$'] : percent ? ['%'] : measure !== undefined ? [...claimStems(measure), ...counted].slice(0, 2) : counted.slice(0, 2);
     // A small count is exact ("20 monthly payments" is not 24 rounded), unlike a sum or a share ("$20", "20%").
     const smallCount = exactCounts && unit[0] !== '$' && unit[0] !== '%' && !scale && Number.isInteger(written.value) && written.value < SMALL_COUNT;
     const { value, precision, rounded } = smallCount ? { value: written.value, precision: 1, rounded: false } : written;
-    const from = DISTANCE_FROM.exec(text.slice(end))?.[1]?.trim().toLowerCase();
-    const record = RECORD_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+    const from = distanceFrom(text, end);
+    const record = isRecord(text, start);
     reading.facts.push({
       kind: 'number',
       text: whole.trim(),

@@ -159,6 +159,9 @@ describe('conflicts', () => {
     assert.deepEqual(figures('Manning completed 29 of 34 passes.'), ['29', '34']);
     assert.deepEqual(figures('Hoyer kept the No. 2 job and Clyburn the No. 3 position.'), []);
     assert.deepEqual(figures('Roads were closed until about 1630 GMT on Saturday.'), []);
+    assert.deepEqual(figures('He was killed by police eight days ago, and Creighton scored its first eight points.'), []);
+    assert.deepEqual(figures('The two-time champion stepped in.'), []);
+    assert.deepEqual(figures('The deputy, who was wed about three weeks ago, is survived by two sons.'), ['about three', 'two']);
     // A number that is part of a name ("IE 7", "AK 47 rifles", "Interstate 75"); not a sentence's first word, nor a sum.
     assert.deepEqual(figures('The flaw exists in IE 7 on Windows, and six AK 47 rifles were seized on Interstate 75.'), []);
     assert.deepEqual(figures('Only 5 people came. Critics Target McCain For Cutting $800 Billion'), ['Only 5', '$800 Billion']);

@@ -262,7 +262,7 @@ const SPELLED_COUNT = new RegExp(
   'gu',
 );
 /** Words after a spelled number that are not what it counts ("two of them", "three times", "five more"). */
-const NOT_COUNTED = new Set(['the', 'and', 'but', 'for', 'who', 'had', 'have', 'has', 'was', 'were', 'are', 'more', 'other', 'others', 'times']);
+const NOT_COUNTED = new Set(['the', 'and', 'but', 'for', 'who', 'had', 'have', 'has', 'was', 'were', 'are', 'more', 'other', 'others', 'time', 'times']);
 
 function readSpelledCounts(reading: Reading, years: string[]): void {
   const { text, tokens } = reading;
@@ -271,7 +271,8 @@ function readSpelledCounts(reading: Reading, years: string[]): void {
     if (NOT_COUNTED.has(noun)) continue;
     const numberAt = match.index + whole.indexOf(word, qualifier?.length ?? 0);
     const end = numberAt + word.length;
-    if (overlaps(reading, match.index, end)) continue;
+    // A part, an increment, a span back from the day of writing ("eight days ago", "the past three weeks").
+    if (overlaps(reading, match.index, end) || countsNothing(text, match.index, end, false)) continue;
     // What it counts: the word after it, then the words after that (as for "48-page").
     const unit = [...claimStems(noun), ...contextOf(text, tokens, numberAt, end + 1 + noun.length, 0, 3)].slice(0, 2);
     reading.facts.push({

@@ -9,11 +9,12 @@ import { CALENDAR_WORD, NOT_NAMES } from './reading.js';
 /**
  * A count of a part or an increment ("his first 17 passes", "the last 10 games", "another 5
  * people") is not the total another source gives ("completed 29 of 34 passes"), and a span back
- * from the day of writing ("began 12 days ago") differs between reports written a day apart:
- * neither is read as a figure.
+ * from the day of writing in days or hours ("began 12 days ago") differs between reports written
+ * a day apart: neither is read as a figure. Weeks ago ("wed about three weeks ago" / "about two
+ * weeks ago") do not drift so.
  */
 const PART_OR_RELATIVE_BEFORE = /\b(?:first|last|final|next|past|previous|another|other)\s+$/i;
-const RELATIVE_AFTER = /^\s+(?:hours|days|weeks|months|years)\s+ago\b/i;
+const RELATIVE_AFTER = /^\s+(?:hours|days)\s+ago\b/i;
 /** A rank ("the No. 2 job", "No. 3 position") and a clock time written in four digits ("until about 1630 GMT") count nothing. */
 const RANK_BEFORE = /\bNo\.\s*$/;
 const CLOCK_AFTER = /^\s*(?:GMT|UTC|hrs\b|hours\b|local time)/;

@@ -118,6 +118,7 @@ describe('conflicts', () => {
   it('takes a label in the singular or plural, or spelt the British way, for the same label (ECB+ maps outside the annotated sets)', () => {
     assert.deepEqual(conflictsOf('AMD sees the chip as a “microserver” for data centres.', 'AMD sees the chip as “microservers” for data centres.'), []);
     assert.deepEqual(conflictsOf('Oler is charged with “practicing polygamy” in the town.', 'Oler is charged with “practising polygamy” in the town.'), []);
+    assert.deepEqual(conflictsOf('Jeffs took girls as his “spiritual wives” in the sect.', 'Jeffs took a girl as his “spiritual wife” in the sect.'), []);
   });
 
   it('takes no place or firm for a person, so a letter apart in their names is no spelling conflict (ECB+ maps outside the annotated sets)', () => {

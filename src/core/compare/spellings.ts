@@ -70,7 +70,12 @@ export function labelWords(label: string): string[] {
   return label.normalize('NFD').replace(/\p{M}/gu, '').replace(/’/g, "'").split(/[\s,.]+/).filter(Boolean);
 }
 
-/** One word of a label as two sources quote it: the same stem, or a long word a letter apart (a British spelling). */
+/** One word of a label as two sources quote it: the same stem or singular, or a long word a letter apart (a British spelling). */
 export function sameLabelWord(a: string, b: string): boolean {
-  return a === b || stemOf(a) === stemOf(b) || (Math.min(a.length, b.length) >= 7 && editDistance(a, b, 1) <= 1);
+  return a === b || stemOf(a) === stemOf(b) || fPlural(a) === fPlural(b) || (Math.min(a.length, b.length) >= 7 && editDistance(a, b, 1) <= 1);
+}
+
+/** A word with its plural in -ves folded ("wives" and "wife", "halves" and "half"): the stemmer keeps them apart. */
+function fPlural(word: string): string {
+  return word.replace(/ves$/, 'f').replace(/fe$/, 'f');
 }

@@ -157,6 +157,9 @@ describe('conflicts', () => {
     assert.deepEqual(figures('Another 5 people were hurt in the last 10 days.'), []);
     assert.deepEqual(figures('More than 640 Palestinians were killed since the assault began 12 days ago.'), ['More than 640']);
     assert.deepEqual(figures('Posted: 03/14/2013 06:37:46 AM PDT'), []);
+    // "Sept. 11" is a date, not "19 Sep" and a figure 11: a month ends its word, and a day after it wins.
+    assert.deepEqual(figures('Fifteen of the 19 Sept. 11 hijackers were Saudi nationals.'), ['19']);
+    assert.deepEqual(extractFacts('On 11 September 2001 and Sept. 11, 2002.').filter((fact) => fact.kind === 'date').map((fact) => fact.value), ['september 11 2001', 'september 11 2002']);
     assert.deepEqual(figures('Manning completed 29 of 34 passes.'), ['29', '34']);
     assert.deepEqual(figures('Hoyer kept the No. 2 job and Clyburn the No. 3 position.'), []);
     assert.deepEqual(figures('Roads were closed until about 1630 GMT on Saturday.'), []);

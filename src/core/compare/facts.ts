@@ -32,8 +32,10 @@ const SMALL_COUNT = 100;
 /** Clock times ("10:24 a.m.") and scores ("348-77") count nothing comparable. */
 const CLOCK = /\b\d{1,2}:\d{2}\b/g;
 const WEEKDAY = new RegExp(`\\b(${WEEKDAYS.join('|')})\\b`, 'g');
-const MONTH_NAME = `(?:${MONTHS.join('|')}|(?:${MONTH_ABBREVIATIONS.join('|')})\\.?)`;
-const DATE = new RegExp(`\\b(?:(${MONTH_NAME})\\s+(\\d{1,2})(?:,?\\s+(\\d{4}))?|(\\d{1,2})\\s+(${MONTH_NAME})(?:\\s+(\\d{4}))?)(?!\\d)`, 'g');
+/** A month ends its word: "Sep" is not the start of "Sept.", nor "August" of "Augusta". */
+const MONTH_NAME = `(?:${MONTHS.join('|')}|${MONTH_ABBREVIATIONS.join('|')})\\b\\.?`;
+/** "Sept. 11" and "11 September 2001"; in "the 19 Sept. 11 hijackers" the day follows the month. */
+const DATE = new RegExp(`\\b(?:(${MONTH_NAME})\\s+(\\d{1,2})(?:,?\\s+(\\d{4}))?|(\\d{1,2})\\s+(${MONTH_NAME})(?!\\.?\\s*\\d{1,2}\\b)(?:\\s+(\\d{4}))?)(?!\\d)`, 'g');
 const LABEL = /[“"‘]([^“”"‘’\n]{2,40}?)[”"’]/g;
 const CAPITALISED = /\b[\p{Lu}][\p{L}’'-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+|al-)?[\p{Lu}][\p{L}’'-]*)*/gu;
 /** Words before a single name that make it a person's ("wife Stacy", "Mr. Cowan", "strongman Muammar"). */

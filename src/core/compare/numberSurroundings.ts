@@ -23,7 +23,8 @@ const CLOCK_AFTER = /^\s*(?:GMT|UTC|hrs\b|hours\b|local time)/;
 const RECORD_BEFORE = /\b(?:record|mark)\s+(?:of|at|was|is|had been)\s+$/i;
 /** Stems of compass directions (stems.ts folds "north-northeast" into its parts). */
 const DIRECTIONS = new Set([...claimStems('north south east west northeast northwest southeast southwest northern southern eastern western')]);
-/** The place a distance is measured from ("about 14 miles north-northeast of Healdsburg"). */
+/** The place a distance is measured from ("about 14 miles north-northeast of Healdsburg"), read within this many characters. */
+const DISTANCE_REACH = 120;
 const DISTANCE_FROM = /^\s*(?:miles?|kilomet(?:er|re)s?|km)\b[^.;\d]{0,40}?\b(?:of|from)\s+((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/u;
 
 /**
@@ -36,7 +37,8 @@ function namesAModel(text: string, start: number): boolean {
   if (word === undefined || !/^\p{Lu}\p{L}*$/u.test(word) || NOT_NAMES.has(word) || CALENDAR_WORD.test(word)) return false;
   if (/^\p{Lu}{2,}$/u.test(word)) return true;
   const wordStart = start - 1 - word.length;
-  const opensSentence = text.slice(0, wordStart).trim() === '' || /[.!?:;"“(]\s*$/.test(text.slice(Math.max(0, wordStart - 3), wordStart));
+  const before = text.slice(Math.max(0, wordStart - 3), wordStart);
+  const opensSentence = (wordStart <= 3 && before.trim() === '') || /[.!?:;"“(]\s*$/.test(before);
   return !opensSentence;
 }
 
@@ -60,5 +62,5 @@ export function isDirection(stem: string): boolean {
 
 /** The place, lowercase, the distance ending at `end` is measured from, if it names one. */
 export function distanceFrom(text: string, end: number): string | undefined {
-  return DISTANCE_FROM.exec(text.slice(end))?.[1]?.trim().toLowerCase();
+  return DISTANCE_FROM.exec(text.slice(end, end + DISTANCE_REACH))?.[1]?.trim().toLowerCase();
 }

@@ -54,4 +54,12 @@ describe('done verbs', () => {
     assert.equal(statesOnlyUnrealised(vetoed, 'She will decide whether to sign or veto the bill.'), true);
     assert.equal(statesOnlyUnrealised(vetoed, 'Senators urged her to act, and she vetoed the bill.'), false, 'done as well');
   });
+
+  it('count as unrealised as a thing asked for or threatened ("calling for a veto"), BASIL dev2', () => {
+    const vetoed = doneVerbs('Brewer vetoed the bill');
+    assert.equal(statesOnlyUnrealised(vetoed, 'Both Republican senators are calling for a veto.'), true);
+    assert.equal(statesOnlyUnrealised(vetoed, 'Despite the growing calls from business, politicians of all stripes and civil rights groups for a veto.'), true);
+    assert.equal(statesOnlyUnrealised(vetoed, 'The governor threatened a veto of the bill.'), true);
+    assert.equal(statesOnlyUnrealised(vetoed, 'The bill faced a veto in the end.'), false, 'a veto met is one done');
+  });
 });

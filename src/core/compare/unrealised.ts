@@ -7,6 +7,10 @@ import { claimStemOfWord } from '../text/stems.js';
 
 /** Words right before a verb that make it not (yet) happen. */
 const MODALS = new Set(['would', 'will', 'could', 'may', 'might', 'should', 'can', 'shall', "'ll", '’ll']);
+const ARTICLES = new Set(['a', 'an', 'the']);
+/** Nouns and verbs of asking that "for a …" completes however far after them ("calls from business, politicians of all stripes … for a veto"). */
+const CALL_WORDS = new Set('call calls calling called demand demands demanding pressure push pushing appeal appeals plea pleas'.split(' '));
+const CALL_REACH = 15;
 /**
  * Words before "to" that make the verb after it a plan, an expectation or a wish ("plans to
  * build", "is expected to announce"); not every "to" does ("prompted Kristol to call for").
@@ -47,8 +51,20 @@ function unrealisedAt(words: readonly string[], index: number): boolean {
   // "whether to sign or veto": the verb it is joined to says.
   if ((word === 'or' || word === 'and') && before > 0) return unrealisedAt(words, before - 1);
   if (MODALS.has(word)) return true;
+  // "calling for a veto", "threatened a veto", "the growing calls from business ... for a veto":
+  // the deed as a thing asked for or promised.
+  if (ARTICLES.has(word)) {
+    const previous = words[before - 1]?.toLowerCase() ?? '';
+    if (PLAN_WORDS.has(previous) || asksFor(words, before)) return true;
+    return previous === 'for' && words.slice(Math.max(0, before - CALL_REACH), before).some((candidate) => CALL_WORDS.has(candidate.toLowerCase()));
+  }
   if (word !== 'to') return false;
   if (PLAN_WORDS.has(words[before - 1]?.toLowerCase() ?? '')) return true;
+  return asksFor(words, before);
+}
+
+/** Whether a request stands in the few words before `before` ("urged the governor", "calls for Gov. Jan Brewer"). */
+function asksFor(words: readonly string[], before: number): boolean {
   const asking = words.slice(Math.max(0, before - REQUEST_REACH), before).map((candidate) => candidate.toLowerCase());
   return asking.some((candidate, at) => REQUEST_WORDS.has(candidate) || (/^call(?:s|ed|ing)?$/.test(candidate) && asking[at + 1] === 'for'));
 }

@@ -50,6 +50,22 @@ describe("a typed claim's weekday", () => {
     assert.equal(said?.reported, undefined, 'a comma closes the clause too: the day is the injury\'s');
   });
 
+  it('and its month without a day are compared as one slot in each carrier giving one (ECB+ dev4; months only so)', () => {
+    const claim = 'The BlackBerry Q10 is expected to be available to T-Mobile consumer customers in June';
+    const carriers = {
+      blackberryempire: 'The BlackBerry Q10 is expected to be available for T-Mobile consumer customers in June for $99.99 down.',
+      n4bb: 'General consumers can expect the BlackBerry Q10 to become available later on in May.',
+    };
+    const facts = withClaimDay(extractFacts(claim), Object.values(carriers).map((text) => extractFacts(text)));
+    const bySource = conflictsBySource(Object.keys(carriers).map((source, index) => ({ source, facts: facts[index]! })));
+    assert.deepEqual([...bySource].flatMap(([source, conflicts]) => conflicts.filter((conflict) => conflict.kind === 'date').map((conflict) => `${source}:${conflict.value}`)).sort(), ['blackberryempire:June', 'n4bb:May']);
+    // Without a claim's month, two months are never one slot: a source's month is as often another event's.
+    const alone = conflictsBySource(Object.entries(carriers).map(([source, text]) => ({ source, facts: extractFacts(text) })));
+    assert.deepEqual([...alone.values()].flat().filter((conflict) => conflict.kind === 'date'), []);
+    // "May" without a preposition of time is a name or a verb, and "May 2010" is no month alone.
+    assert.deepEqual(extractFacts('Theresa May said it may rain in May 2010.').filter((fact) => fact.kind === 'date' && !/\d/.test(fact.value)), []);
+  });
+
   it('is not the day another actor reported it', () => {
     const carriers = {
       nyt: 'On Thursday, the service announced on its website that it would allow the imports.',

@@ -6,9 +6,11 @@
  * A source with two weekdays, or none, abstains: which one is the claim's is not known. So does
  * the day of a report ("As HuffPost reported Wednesday") against a claim of another actor's.
  * Dates are left to the words around them: a source's one date is as often its dateline or
- * another event's ("killed on June 24" beside a claim of the June 20 shooting).
+ * another event's ("killed on June 24" beside a claim of the June 20 shooting). A month without a
+ * day ("expected to be available in June" / "later on in May") is compared only so, as a claim's.
  */
 import { sharesActor } from './conflicts.js';
+import { isMonthOnly } from './facts.js';
 import type { Fact } from './types.js';
 
 /** The context every carrier's claim weekday is given: a pair of stems no text holds. */
@@ -16,15 +18,20 @@ const CLAIM_DAY = ['\u0000claim day', '\u0000claim day of the event'];
 
 /** Whether a carrier's fact can be the day of the claim's weekday: a weekday, of a report only for a report's, of the same actor. */
 function fills(claimDay: Fact, fact: Fact): boolean {
+  if (isMonthOnly(fact) !== isMonthOnly(claimDay)) return false;
   const unnamed = !claimDay.actor || !fact.actor;
   // And of the same happening: the claim's own day ("The face-off Thursday night"), or a common word
   // right around the carrier's day among the words around the claim's ("The vice presidential
   // debate on Tuesday"); not another day of another event ("fired from Gordon Advisors on Thursday"
   // beside "the Monday morning shootings at Gordon Advisors", "halted on Sunday" beside "resumed
   // Monday morning").
-  const aboutIt = fact.value === claimDay.value || (fact.near ?? []).some((stem) => claimDay.context.includes(stem));
-  return fact.kind === 'weekday' && aboutIt && (fact.reported === true) === (claimDay.reported === true) && (unnamed || sharesActor(claimDay, fact));
+  // A month is read with the words around it, a weekday with its nearest common words: weekdays of
+  // other events stand closer together ("the Monday morning shootings at Gordon Advisors").
+  const around = isMonthOnly(fact) ? fact.context : (fact.near ?? []);
+  const aboutIt = fact.value === claimDay.value || around.some((stem) => claimDay.context.includes(stem));
+  return fact.kind === claimDay.kind && aboutIt && (fact.reported === true) === (claimDay.reported === true) && (unnamed || sharesActor(claimDay, fact));
 }
+
 
 /**
  * Each carrier's facts, its one weekday that can be the claim's marked as the claim's day (its
@@ -32,12 +39,16 @@ function fills(claimDay: Fact, fact: Fact): boolean {
  * facts shown are the carrier's own.
  */
 export function withClaimDay(claimFacts: readonly Fact[], carriers: readonly (readonly Fact[])[]): Fact[][] {
-  const weekdays = claimFacts.filter((fact) => fact.kind === 'weekday');
-  if (weekdays.length !== 1) return carriers.map((facts) => [...facts]);
-  const [claimDay] = weekdays as [Fact];
-  return carriers.map((facts) => {
-    const candidates = facts.filter((fact) => fills(claimDay, fact));
-    if (candidates.length !== 1) return [...facts];
-    return facts.map((fact) => (fact === candidates[0] ? { ...fact, context: CLAIM_DAY, actor: '' } : fact));
-  });
+  let marked = carriers.map((facts) => [...facts]);
+  for (const ofSlot of [(fact: Fact): boolean => fact.kind === 'weekday', isMonthOnly]) {
+    const claimed = claimFacts.filter(ofSlot);
+    if (claimed.length !== 1) continue;
+    const [claimDay] = claimed as [Fact];
+    marked = marked.map((facts) => {
+      const candidates = facts.filter((fact) => fills(claimDay, fact));
+      if (candidates.length !== 1) return facts;
+      return facts.map((fact) => (fact === candidates[0] ? { ...fact, context: CLAIM_DAY, actor: '', ofClaim: true } : fact));
+    });
+  }
+  return marked;
 }

@@ -5,7 +5,7 @@
  * the sentence before a passage only for its days.
  */
 import type { Passage } from '../types.js';
-import { extractDays, extractFacts } from './facts.js';
+import { extractDays, extractFacts, isMonthOnly } from './facts.js';
 import type { Fact } from './types.js';
 
 /**
@@ -15,7 +15,8 @@ import type { Fact } from './types.js';
  * passage's day facts (facts.ts: isDayFact).
  */
 export function withDayBefore(own: Fact[], window: readonly Passage[], passages: readonly Passage[], daysOf: (passage: Passage) => readonly Fact[]): Fact[] {
-  if (own.some((fact) => fact.kind === 'weekday' || fact.kind === 'date')) return own;
+  // A month alone ("will close in May") says when the plan takes effect, not the day it was made.
+  if (own.some((fact) => fact.kind === 'weekday' || (fact.kind === 'date' && !isMonthOnly(fact)))) return own;
   const first = window[0]!;
   const previous = passages[first.id - 1];
   if (!previous || previous.source !== first.source || previous.paragraph !== first.paragraph) return own;

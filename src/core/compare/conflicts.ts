@@ -131,7 +131,8 @@ function comparable(kind: FactKind, a: Fact, b: Fact): boolean {
     case 'weekday':
       return sameEvent(a, b);
     case 'date':
-      // A bare year is not the same slot as a day of the month.
+      // A month without a day only as a typed claim's (claimDay.ts); a bare year is not the same slot as a day of the month.
+      if (a.ofClaim === true && b.ofClaim === true) return true;
       return /\s/.test(a.value) && /\s/.test(b.value) && sameEvent(a, b);
     case 'label':
       // The same words quoted by two sources are one slot wherever they stand. Two labels with no

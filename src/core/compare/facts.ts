@@ -36,6 +36,12 @@ const WEEKDAY = new RegExp(`\\b(${WEEKDAYS.join('|')})\\b`, 'g');
 const MONTH_NAME = `(?:${MONTHS.join('|')}|${MONTH_ABBREVIATIONS.join('|')})\\b\\.?`;
 /** "Sept. 11" and "11 September 2001"; in "the 19 Sept. 11 hijackers" the day follows the month. */
 const DATE = new RegExp(`\\b(?:(${MONTH_NAME})\\s+(\\d{1,2})(?:,?\\s+(\\d{4}))?|(\\d{1,2})\\s+(${MONTH_NAME})(?!\\.?\\s*\\d{1,2}\\b)(?:\\s+(\\d{4}))?)(?!\\d)`, 'g');
+/**
+ * A month without a day, after a preposition of time ("available in June", "later on in May",
+ * "last March"): its value is the month alone, compared only as a typed claim's (claimDay.ts).
+ * Not one a number follows ("May 2010"), nor "May" or "March" without a preposition (a name, a verb).
+ */
+const MONTH_ONLY = new RegExp(`\\b(?:in|by|until|from|since|during|next|last|this)\\s+(?:early\\s+|late\\s+|mid-?)?(${MONTHS.join('|')})\\b(?![\\s.,]*\\d)`, 'g');
 const LABEL = /[“"‘]([^“”"‘’\n]{2,40}?)[”"’]/g;
 const CAPITALISED = /\b[\p{Lu}][\p{L}’'-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+|al-)?[\p{Lu}][\p{L}’'-]*)*/gu;
 /** Words before a single name that make it a person's ("wife Stacy", "Mr. Cowan", "strongman Muammar"). */
@@ -195,6 +201,12 @@ function readDates(reading: Reading): void {
     const end = match.index + match[0].length;
     reading.facts.push(day('date', match[0], `${month} ${Number(dayOfMonth)}${year ? ` ${year}` : ''}`, match.index, end));
     reading.taken.push([match.index, end]);
+  }
+  for (const match of text.matchAll(MONTH_ONLY)) {
+    const month = match[1]!;
+    const start = match.index + match[0].length - month.length;
+    if (overlaps(reading, start, start + month.length)) continue;
+    reading.facts.push(day('date', month, month.toLowerCase(), start, start + month.length));
   }
   for (const match of text.matchAll(WEEKDAY)) {
     const end = match.index + match[0].length;
@@ -362,6 +374,11 @@ export function extractFacts(text: string, options: FactReading = {}): Fact[] {
   readLabels(reading);
   if (!isHeadline(text)) readNames(reading, options.nameContexts ?? true);
   return reading.facts;
+}
+
+/** A month without a day ("in June"): its value is the month's name alone. */
+export function isMonthOnly(fact: Fact): boolean {
+  return fact.kind === 'date' && /^\p{L}+$/u.test(fact.value);
 }
 
 /** A day fact: a weekday, or a date of a month (not a bare year). */

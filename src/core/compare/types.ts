@@ -25,6 +25,8 @@ export interface Fact {
   near?: string[];
   /** Weekdays and dates: the day a report was made ("his lawyer said Monday"), not the day of what it reports. */
   reported?: boolean;
+  /** A typed claim's day or month as this carrier gives it (claimDay.ts): a month without a day is compared only so. */
+  ofClaim?: boolean;
   /** Numbers: the unit of the last written digit ("700,000": 100000; "$43 million": 1000000). */
   precision?: number;
   /** Numbers: written as a round figure ("$43 million", "700,000"), so possibly rounded or cut. */

@@ -13,30 +13,30 @@ import { sharesActor } from './conflicts.js';
 import { isMonthOnly } from './facts.js';
 import type { Fact } from './types.js';
 
-/** The context every carrier's claim weekday is given: a pair of stems no text holds. */
+/** The context every carrier's claim weekday or month is given: a pair of stems no text holds. */
 const CLAIM_DAY = ['\u0000claim day', '\u0000claim day of the event'];
 
-/** Whether a carrier's fact can be the day of the claim's weekday: a weekday, of a report only for a report's, of the same actor. */
+/**
+ * Whether a carrier's fact can be the claim's weekday (or month): of the same kind, of a report
+ * only for a report's, of the same actor, and of the same happening: the claim's own day ("The
+ * face-off Thursday night"), or a common word right around the carrier's day among the words
+ * around the claim's ("The vice presidential debate on Tuesday"); not another day of another
+ * event ("fired from Gordon Advisors on Thursday" beside "the Monday morning shootings at Gordon
+ * Advisors", "halted on Sunday" beside "resumed Monday morning"). A month is read with the words
+ * around it, a weekday with its nearest common words only: weekdays of other events stand closer.
+ */
 function fills(claimDay: Fact, fact: Fact): boolean {
-  if (isMonthOnly(fact) !== isMonthOnly(claimDay)) return false;
+  if (fact.kind !== claimDay.kind || isMonthOnly(fact) !== isMonthOnly(claimDay)) return false;
   const unnamed = !claimDay.actor || !fact.actor;
-  // And of the same happening: the claim's own day ("The face-off Thursday night"), or a common word
-  // right around the carrier's day among the words around the claim's ("The vice presidential
-  // debate on Tuesday"); not another day of another event ("fired from Gordon Advisors on Thursday"
-  // beside "the Monday morning shootings at Gordon Advisors", "halted on Sunday" beside "resumed
-  // Monday morning").
-  // A month is read with the words around it, a weekday with its nearest common words: weekdays of
-  // other events stand closer together ("the Monday morning shootings at Gordon Advisors").
   const around = isMonthOnly(fact) ? fact.context : (fact.near ?? []);
   const aboutIt = fact.value === claimDay.value || around.some((stem) => claimDay.context.includes(stem));
-  return fact.kind === claimDay.kind && aboutIt && (fact.reported === true) === (claimDay.reported === true) && (unnamed || sharesActor(claimDay, fact));
+  return aboutIt && (fact.reported === true) === (claimDay.reported === true) && (unnamed || sharesActor(claimDay, fact));
 }
 
-
 /**
- * Each carrier's facts, its one weekday that can be the claim's marked as the claim's day (its
- * context and actor made the slot's), the rest as they are. For the conflict check only: the
- * facts shown are the carrier's own.
+ * Each carrier's facts, its one weekday (and its one month) that can be the claim's marked as the
+ * claim's (its context and actor made the slot's, `ofClaim` set), the rest as they are. For the
+ * conflict check only: the facts shown are the carrier's own.
  */
 export function withClaimDay(claimFacts: readonly Fact[], carriers: readonly (readonly Fact[])[]): Fact[][] {
   let marked = carriers.map((facts) => [...facts]);

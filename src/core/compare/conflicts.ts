@@ -39,6 +39,12 @@ function sharesContext(a: Fact, b: Fact): boolean {
   return a.context.some((stem) => b.context.includes(stem));
 }
 
+/** Whether two days' actors, both named, share a word ("Twitter" and "Twitter Inc"). */
+export function sharesActor(a: Fact, b: Fact): boolean {
+  const wordsB = (b.actor ?? '').split(' ');
+  return a.actor !== undefined && a.actor !== '' && b.actor !== undefined && b.actor !== '' && a.actor.split(' ').some((word) => wordsB.includes(word));
+}
+
 /**
  * Two days are about the same event when the same actor is named at both ("Twitter Thursday
  * said" / "On Friday, Twitter said"), when the one actor named is among the words around the
@@ -46,12 +52,6 @@ function sharesContext(a: Fact, b: Fact): boolean {
  * Different actors ("the Senate committee said Tuesday" / "the House committee will, said on
  * Wednesday") are different events, however alike the passages.
  */
-/** Whether two days' actors, both named, share a word ("Twitter" and "Twitter Inc"). */
-export function sharesActor(a: Fact, b: Fact): boolean {
-  const wordsB = (b.actor ?? '').split(' ');
-  return a.actor !== undefined && a.actor !== '' && b.actor !== undefined && b.actor !== '' && a.actor.split(' ').some((word) => wordsB.includes(word));
-}
-
 function sameEvent(a: Fact, b: Fact): boolean {
   // "His lawyer said Monday" reports on another day than "he was fired Friday".
   if ((a.reported === true) !== (b.reported === true)) return false;

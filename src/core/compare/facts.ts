@@ -232,8 +232,10 @@ function readNumbers(reading: Reading, years: string[], exactCounts: boolean): v
     // A count of a measure written as one word ("a 48-page indictment") counts that measure.
     const measure = after === '-' && !scale && !percent ? HYPHENATED_MEASURE.exec(text.slice(end))?.[1] : undefined;
     if (/[\p{L}\-/:]/u.test(before) || (/[\p{L}-]/u.test(after) && measure === undefined) || (/[/:]/.test(after) && /\d/.test(text[end + 1] ?? ''))) continue;
-    if (countsNothing(text, start, end, !dollarBefore && !dollarAfter && !percent && !scale)) continue;
-    if (isYear(digits) && !qualifier && !scale && !dollarBefore && !dollarAfter && !percent) {
+    // Written without "$", "%" or a scale.
+    const bare = !dollarBefore && !dollarAfter && !percent && !scale;
+    if (countsNothing(text, start, end, bare)) continue;
+    if (isYear(digits) && !qualifier && bare) {
       reading.facts.push({ kind: 'date', text: digits, value: digits, qualifier: '', context: contextAround(reading, digitsAt, end) });
       continue;
     }

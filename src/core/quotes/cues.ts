@@ -213,10 +213,10 @@ function othersClaim(afterVerb: string): boolean {
 /** A name in use right before the quote: "a price tag, referred to as a “score,”", "known as the “bagman”". */
 const NAME_IN_USE = /\b(?:referred to|known)\s+as\s+(?:an?\s+|the\s+)?$/i;
 
-/** Attribution in the sentence before the opening mark: `X said: "…"`, reported speech, `according to X`. */
 /** A relative pronoun right before the speech verb, after a comma (`X, who later said`). */
 const RELATIVE_BEFORE_VERB = /,\s*(who|which)\s+(?:also\s+|later\s+|then\s+|[a-z]{3,}ly\s+)?$/i;
 
+/** Attribution in the sentence before the opening mark: `X said: "…"`, reported speech, `according to X`. */
 export function beforeQuote(prefix: string, base: number, knownWords: ReadonlySet<string>, sentenceTokens: readonly Token[]): Found | null {
   if (NAME_IN_USE.test(prefix)) return { mention: { kind: 'vague', why: 'a name in use', label: true }, pattern: 'name-before', words: 'known as' };
   const verbs = verbsIn(prefix);

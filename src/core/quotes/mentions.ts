@@ -302,7 +302,6 @@ export function firstPersonIn(tokens: readonly Token[]): NameMention | null {
   return null;
 }
 
-
 /** Words an introductory clause may have before the subject ("In a speech earlier this month, Hunter …"). */
 const INTRODUCTION_WORDS = 8;
 /** Prepositions opening a sentence: a name right after one is not its subject ("In Suka village a landslide …"). */
